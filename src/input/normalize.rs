@@ -1,0 +1,134 @@
+//! Text as read -> text the pipeline sees: BOM dropped, CRLF and lone CR as LF, Unicode NFC;
+//! with a byte map back to the original, so every span in the report indexes the input as read.
+
+use crate::span::Span;
+use std::borrow::Cow;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// The pipeline's view of a document's text.
+///
+/// `text` equals the original when nothing needed changing (the common case: no copy, no map).
+#[derive(Debug, Clone)]
+pub struct Normalized<'t> {
+    pub text: Cow<'t, str>,
+    /// For each byte offset of `text` (and one past the end), the original byte offset.
+    map: Option<Vec<usize>>,
+}
+
+impl<'t> Normalized<'t> {
+    /// Normalizes `original`; borrows it when it is already in normal form.
+    pub fn new(original: &'t str) -> Normalized<'t> {
+        let needs_work = original.starts_with('\u{feff}')
+            || original.as_bytes().contains(&b'\r')
+            || is_nfc_quick(original.chars()) != IsNormalized::Yes;
+        if !needs_work {
+            return Normalized {
+                text: Cow::Borrowed(original),
+                map: None,
+            };
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        let body = original.strip_prefix('\u{feff}').unwrap_or(original);
+        let base = original.len() - body.len();
+        let mut chars = body.char_indices().peekable();
+        let mut chunk = String::new();
+        while let Some((i, c)) = chars.next() {
+            let at = base + i;
+            if c == '\r' {
+                if let Some(&(_, '\n')) = chars.peek() {
+                    chars.next();
+                }
+                text.push('\n');
+                map.push(at);
+                continue;
+            }
+            if c.is_ascii() && !matches!(chars.peek(), Some(&(_, n)) if is_combining(n)) {
+                text.push(c);
+                map.push(at);
+                continue;
+            }
+            // A starter with its combining marks: composed together, mapped to the starter.
+            chunk.clear();
+            chunk.push(c);
+            let mut end = at + c.len_utf8();
+            while let Some(&(j, n)) = chars.peek() {
+                if !is_combining(n) {
+                    break;
+                }
+                chunk.push(n);
+                end = base + j + n.len_utf8();
+                chars.next();
+            }
+            let before = text.len();
+            text.extend(chunk.nfc());
+            map.extend(std::iter::repeat_n(at, text.len() - before));
+            let _ = end;
+        }
+        map.push(original.len());
+        Normalized {
+            text: Cow::Owned(text),
+            map: Some(map),
+        }
+    }
+
+    /// The original byte offset of normalized offset `at`.
+    pub fn original_offset(&self, at: usize) -> usize {
+        match &self.map {
+            None => at,
+            Some(map) => map[at],
+        }
+    }
+
+    /// The span of the original text that normalized `span` came from.
+    pub fn original_span(&self, span: Span) -> Span {
+        match &self.map {
+            None => span,
+            Some(map) => {
+                let start = map[span.start];
+                // The end maps to the start of the next normalized char's origin, so a span
+                // ending at a composed character covers all of its original bytes.
+                let end = map[span.end];
+                Span::new(start, end.max(start))
+            }
+        }
+    }
+}
+
+/// Combining marks and Hangul vowel/final jamo: characters NFC may fold into the one before.
+fn is_combining(c: char) -> bool {
+    !c.is_ascii()
+        && (unicode_normalization::char::is_combining_mark(c)
+            || ('\u{1160}'..='\u{11ff}').contains(&c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn borrowed_when_already_normal() {
+        let n = Normalized::new("“Plain,” she said.");
+        assert!(matches!(n.text, Cow::Borrowed(_)));
+        assert_eq!(n.original_span(Span::new(3, 8)), Span::new(3, 8));
+    }
+
+    #[test]
+    fn bom_crlf_and_nfd_map_back() {
+        let original = "\u{feff}Cafe\u{301} said:\r\n“Oui.”";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "Café said:\n“Oui.”");
+        let quote = n.text.find("Oui").unwrap();
+        let span = n.original_span(Span::new(quote, quote + 3));
+        assert_eq!(&original[span], "Oui");
+        let cafe = n.original_span(Span::new(0, "Café".len()));
+        assert_eq!(&original[cafe], "Cafe\u{301}");
+    }
+
+    #[test]
+    fn lone_cr_is_a_line_break() {
+        let n = Normalized::new("a\rb");
+        assert_eq!(n.text, "a\nb");
+        assert_eq!(n.original_offset(2), 2);
+    }
+}

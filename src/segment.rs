@@ -1,0 +1,204 @@
+//! Text -> paragraphs and sentences, as byte spans.
+//!
+//! A line break ends a paragraph, except a soft wrap (the next line goes on in lower case after a
+//! line without closing punctuation). Sentences end at `.`, `!`, `?` or `…` (with any closing
+//! quote marks or brackets after them) before white space and a capital, digit or opening
+//! mark; abbreviations from `data/abbreviations.txt` and initials do not end sentences.
+
+use crate::span::Span;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/abbreviations.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// True for a word (without its period) listed in `data/abbreviations.txt`.
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREVIATIONS.contains(word)
+}
+
+/// Paragraph spans of `text[from..]`, trimmed, in order; blank lines separate them too.
+pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut joinable = false;
+    let mut pos = from;
+    for line in text[from..].split_inclusive('\n') {
+        let span = Span::new(pos, pos + line.len()).trim(text);
+        pos += line.len();
+        if span.is_empty() {
+            joinable = false;
+            continue;
+        }
+        let s = &text[span];
+        let soft = joinable && s.chars().next().is_some_and(|c| c.is_lowercase());
+        match out.last_mut() {
+            Some(last) if soft => last.end = span.end,
+            _ => out.push(span),
+        }
+        joinable = !s.ends_with(|c: char| {
+            matches!(
+                c,
+                '.' | '!' | '?' | ':' | '…' | '"' | '”' | '’' | '»' | '“' | ')'
+            )
+        });
+    }
+    out
+}
+
+/// Sentence spans inside one paragraph span, trimmed, covering it in order.
+pub fn sentences(text: &str, para: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let p = &text[para];
+    let bytes = p.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < p.len() {
+        let c = p[i..].chars().next().unwrap_or(' ');
+        let n = c.len_utf8();
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Take the run of closing punctuation and marks after it.
+            let mut end = i + n;
+            while let Some(d) = p[end..].chars().next() {
+                if matches!(
+                    d,
+                    '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '」'
+                ) {
+                    end += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if ends_sentence(p, i, c, end) {
+                out.push(Span::new(para.start + start, para.start + end).trim(text));
+                start = end;
+            }
+            i = end;
+            continue;
+        }
+        i += n;
+        let _ = bytes;
+    }
+    if start < p.len() {
+        let last = Span::new(para.start + start, para.end).trim(text);
+        if !last.is_empty() {
+            out.push(last);
+        }
+    }
+    out
+}
+
+/// Whether the punctuation `c` at `at` (its run ending at `end`) ends a sentence in `p`.
+fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
+    let rest = &p[end..];
+    let Some(ws) = rest.chars().next() else {
+        return true;
+    };
+    if !ws.is_whitespace() {
+        return false;
+    }
+    let next = rest.trim_start().chars().next();
+    let Some(next) = next else { return true };
+    let opens = next.is_uppercase()
+        || next.is_ascii_digit()
+        || matches!(
+            next,
+            '"' | '\'' | '“' | '‘' | '«' | '„' | '(' | '[' | '‹' | '‚' | '「' | '—' | '–'
+        );
+    if !opens {
+        return false;
+    }
+    if c != '.' {
+        return true;
+    }
+    // The word before the period.
+    let before = &p[..at];
+    let word_start = before
+        .rfind(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '‘' | '«'))
+        .map_or(0, |k| {
+            k + before[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return true;
+    }
+    // Initials ("J. Smith") and dotted abbreviations ("U.S.", "a.m.").
+    let mut chars = word.chars();
+    if let (Some(first), None) = (chars.next(), chars.next()) {
+        if first.is_uppercase() {
+            return false;
+        }
+    }
+    if word.contains('.') && word.len() <= 6 && word.split('.').all(|w| w.chars().count() <= 2) {
+        return false;
+    }
+    if ABBREVIATIONS.contains(word) {
+        return false;
+    }
+    if word == "No" && next.is_ascii_digit() {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
+        spans.iter().map(|&s| &text[s]).collect()
+    }
+
+    #[test]
+    fn paragraphs_by_lines_and_blank_lines() {
+        let t = "Head line\n\nFirst para.\nSecond para\nwraps here.\n\n\n  Third.  \n";
+        assert_eq!(
+            texts(t, &paragraphs(t, 0)),
+            [
+                "Head line",
+                "First para.",
+                "Second para\nwraps here.",
+                "Third."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_splitting_table() {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "Mr. Smith left. He came back.",
+                &["Mr. Smith left.", "He came back."],
+            ),
+            (
+                "The U.S. Army said so. Then it left.",
+                &["The U.S. Army said so.", "Then it left."],
+            ),
+            (
+                "Gen. J. R. Doe spoke on Jan. 5 in St. Paul.",
+                &["Gen. J. R. Doe spoke on Jan. 5 in St. Paul."],
+            ),
+            ("“We left.” She stayed.", &["“We left.”", "She stayed."]),
+            (
+                "“Why?” he asked. No. 5 won.",
+                &["“Why?” he asked.", "No. 5 won."],
+            ),
+            (
+                "It rose 3.5 percent. Prices fell!",
+                &["It rose 3.5 percent.", "Prices fell!"],
+            ),
+            (
+                "He said “we stay. We fight” and left.",
+                &["He said “we stay.", "We fight” and left."],
+            ),
+        ];
+        for (input, want) in cases {
+            let got = sentences(input, Span::new(0, input.len()));
+            assert_eq!(texts(input, &got), *want, "input {input:?}");
+        }
+    }
+}
