@@ -1,0 +1,411 @@
+//! Paragraphs -> quoted spans: every kind of quote mark paired into quotations, with nesting,
+//! mismatched pairs (“ … »), quotations continued over paragraphs, and apostrophes left alone.
+//!
+//! Marks are classed by glyph and by what stands on either side of them (a mark that can open
+//! has text after it and space or an opening sign before it; one that can close is the mirror).
+//! A stack pairs them; a closing mark of the double family (“ ” " « » „ 「 」 ...) closes any
+//! open mark of that family, so a mismatched pair still closes. An opening mark left open at
+//! the end of a paragraph carries into the next paragraph only when that one opens with a mark
+//! (the newspaper convention for a quotation over several paragraphs); otherwise it is dropped,
+//! or, when it opens the paragraph or follows a colon, taken to the end of the paragraph. So an
+//! unmatched mark never swallows more than its own paragraph.
+
+use crate::span::Span;
+
+/// Quote marks whose quotations nest inside each other in pairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// “ ” " „ ‟ « » 「 」 『 』
+    Double,
+    /// ‘ ’ ' ‚ ‛ ‹ ›
+    Single,
+}
+
+/// One quotation found in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    /// The opening mark.
+    pub open: Span,
+    /// The closing mark; `None` when the quotation was left open and runs to its paragraph's end.
+    pub close: Option<Span>,
+    /// What is quoted, white space trimmed, marks excluded.
+    pub content: Span,
+    pub family: Family,
+    /// 0 for a quotation in the writer's text, 1 for one inside a quotation, ...
+    pub depth: u8,
+    /// True for the second and later paragraphs of a quotation that runs over paragraphs
+    /// (each paragraph is a quotation of its own, continuing the one before).
+    pub continued: bool,
+}
+
+impl Quote {
+    /// From the opening mark to the closing mark (or the content's end), marks included.
+    pub fn outer(&self) -> Span {
+        Span::new(
+            self.open.start,
+            self.close.map_or(self.content.end, |c| c.end),
+        )
+    }
+}
+
+const MAX_DEPTH: usize = 8;
+
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    span: Span,
+    family: Family,
+    can_open: bool,
+    can_close: bool,
+    /// A closing single mark that may as well be a plural possessive ("the players’ union").
+    possessive: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    mark: Span,
+    family: Family,
+    continued: bool,
+}
+
+/// Finds the quotations in `paragraphs` (spans of `text`, in order), sorted by opening mark.
+pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut prev_para: Option<Span> = None;
+    for &para in paragraphs {
+        let marks = marks_in(text, para);
+        let mut k = 0;
+        if let Some(prev) = prev_para {
+            if !stack.is_empty() {
+                let first = marks.first();
+                let carries = first.is_some_and(|m| {
+                    m.span.start == para.start && m.can_open && m.family == stack[0].family
+                }) && opens_a_statement(text, stack[0], prev);
+                if carries {
+                    // One speaker's quotation over paragraphs: one part per paragraph.
+                    let open = stack[0];
+                    quotes.push(Quote {
+                        open: open.mark,
+                        close: None,
+                        content: Span::new(open.mark.end, prev.end).trim(text),
+                        family: open.family,
+                        depth: 0,
+                        continued: open.continued,
+                    });
+                    stack.clear();
+                    stack.push(Open {
+                        mark: marks[0].span,
+                        family: open.family,
+                        continued: true,
+                    });
+                    k = 1;
+                } else {
+                    close_at_paragraph_end(text, &mut stack, prev, &mut quotes);
+                }
+            }
+        }
+        // For each mark: is there a later, unambiguous single closing mark in this paragraph?
+        let mut later_single_close = vec![false; marks.len() + 1];
+        for i in (0..marks.len()).rev() {
+            let m = &marks[i];
+            later_single_close[i] = later_single_close[i + 1]
+                || (m.family == Family::Single && m.can_close && !m.possessive);
+        }
+        while k < marks.len() {
+            let m = marks[k];
+            k += 1;
+            let open_at = stack.iter().rposition(|o| o.family == m.family);
+            if m.possessive && (open_at.is_none() || later_single_close[k]) {
+                continue;
+            }
+            let close =
+                m.can_close && open_at.is_some() && (!m.can_open || m.family == Family::Double);
+            let close = close || (m.can_close && m.can_open && open_at.is_some());
+            if close {
+                let j = open_at.unwrap_or(0);
+                let open = stack[j];
+                stack.truncate(j);
+                let content = Span::new(open.mark.end, m.span.start).trim(text);
+                quotes.push(Quote {
+                    open: open.mark,
+                    close: Some(m.span),
+                    content,
+                    family: open.family,
+                    depth: j as u8,
+                    continued: open.continued,
+                });
+            } else if m.can_open && stack.len() < MAX_DEPTH {
+                stack.push(Open {
+                    mark: m.span,
+                    family: m.family,
+                    continued: false,
+                });
+            }
+        }
+        prev_para = Some(para);
+    }
+    if let Some(prev) = prev_para {
+        close_at_paragraph_end(text, &mut stack, prev, &mut quotes);
+    }
+    set_depths(&mut quotes);
+    quotes
+}
+
+/// Sorts quotations by position and sets each one's depth to the number of quotations it lies
+/// inside. (A mark left open in the stack does not make the quotations after it nested.)
+fn set_depths(quotes: &mut [Quote]) {
+    quotes.sort_by_key(|q| (q.open.start, std::cmp::Reverse(q.outer().end)));
+    let mut enclosing: Vec<usize> = Vec::new();
+    for q in quotes.iter_mut() {
+        let outer = q.outer();
+        while enclosing.last().is_some_and(|&end| end <= outer.start) {
+            enclosing.pop();
+        }
+        q.depth = enclosing.len().min(u8::MAX as usize) as u8;
+        enclosing.push(outer.end);
+    }
+}
+
+/// A quotation still open at the end of `para` runs to the paragraph's end when it is the
+/// outermost, of the double family, and opens the paragraph or follows a colon or comma
+/// (or was continued from an earlier paragraph). Everything else still open is dropped.
+fn close_at_paragraph_end(text: &str, stack: &mut Vec<Open>, para: Span, quotes: &mut Vec<Quote>) {
+    if let Some(open) = stack.first().copied() {
+        let content = Span::new(open.mark.end, para.end).trim(text);
+        let words = text[content].split_whitespace().take(3).count();
+        if opens_a_statement(text, open, para) && words >= 3 {
+            quotes.push(Quote {
+                open: open.mark,
+                close: None,
+                content,
+                family: open.family,
+                depth: 0,
+                continued: open.continued,
+            });
+        }
+    }
+    stack.clear();
+}
+
+/// An opening mark of the double family that opens its paragraph (or a quotation already
+/// continued) or follows a colon or comma: the start of a quotation that may run on.
+fn opens_a_statement(text: &str, open: Open, para: Span) -> bool {
+    if open.family != Family::Double {
+        return false;
+    }
+    if open.continued || open.mark.start < para.start {
+        return true;
+    }
+    let before = text[para.start..open.mark.start].trim_end();
+    before.is_empty() || before.ends_with([':', ','])
+}
+
+pub fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '«'
+            | '»'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '‹'
+            | '›'
+    )
+}
+
+fn opening_punct(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '…') || is_quote_char(c)
+}
+
+fn closing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '—' | '–' | '-' | '/' | '…'
+    ) || is_quote_char(c)
+}
+
+fn space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+/// The quote marks of one paragraph, classed; apostrophes left out.
+fn marks_in(text: &str, para: Span) -> Vec<Mark> {
+    let p = &text[para];
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = p.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        if is_quote_char(c) {
+            if let Some(m) = classify(c, prev, next) {
+                let start = para.start + i;
+                out.push(Mark {
+                    span: Span::new(start, start + c.len_utf8()),
+                    ..m
+                });
+            }
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
+    let left = !space(next) && (space(prev) || prev.is_some_and(opening_punct));
+    let right = !space(prev) && (space(next) || next.is_some_and(closing_punct));
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mark = |family, can_open, can_close| {
+        Some(Mark {
+            span: Span::default(),
+            family,
+            can_open,
+            can_close,
+            possessive: false,
+        })
+    };
+    use Family::*;
+    match c {
+        '"' => {
+            if alnum(prev) && alnum(next) {
+                return mark(Double, true, true);
+            }
+            mark(Double, left || (space(prev) && space(next)), right)
+        }
+        '“' => {
+            // Opens unless it can only close (German „…“ closes with it).
+            let only_close = right && !left;
+            mark(Double, !only_close, only_close)
+        }
+        '”' => mark(
+            Double,
+            left && !right && alnum(next),
+            !(left && !right && alnum(next)),
+        ),
+        '„' | '‟' | '«' | '「' | '『' => mark(Double, true, false),
+        '»' => mark(Double, left && !right && alnum(next), true),
+        '」' | '』' => mark(Double, false, true),
+        '‚' | '‛' | '‹' => mark(Single, true, false),
+        '›' => mark(Single, false, true),
+        '‘' => {
+            if (space(prev) || prev.is_some_and(opening_punct))
+                && next.is_some_and(|n| n.is_ascii_digit())
+            {
+                return None; // ‘90s
+            }
+            let only_close = right && !left;
+            mark(Single, !only_close, only_close)
+        }
+        '’' | '\'' => {
+            if alnum(prev) && alnum(next) {
+                return None; // don’t, O’Brien
+            }
+            if (space(prev) || prev.is_some_and(opening_punct))
+                && next.is_some_and(|n| n.is_ascii_digit())
+            {
+                return None; // ’90s
+            }
+            let possessive = prev.is_some_and(|p| matches!(p, 's' | 'S' | 'z')) && space(next);
+            let can_open = c == '\'' && left;
+            let can_close = right;
+            if !can_open && !can_close {
+                return None;
+            }
+            Some(Mark {
+                span: Span::default(),
+                family: Single,
+                can_open,
+                can_close,
+                possessive,
+            })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::paragraphs;
+
+    fn contents(text: &str) -> Vec<&str> {
+        find_quotes(text, &paragraphs(text, 0))
+            .iter()
+            .map(|q| &text[q.content])
+            .collect()
+    }
+
+    #[test]
+    fn quote_mark_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("He said “yes,” then left.", &["yes,"]),
+            ("He said \"yes\" and \"no\".", &["yes", "no"]),
+            ("‘Fine,’ she said.", &["Fine,"]),
+            ("«Non», a-t-il dit.", &["Non"]),
+            ("« Non », a-t-il dit.", &["Non"]),
+            ("Er sagte: „Nein“.", &["Nein"]),
+            ("Er sagte: ‚Nein‘.", &["Nein"]),
+            ("‹Oui›, dit-il.", &["Oui"]),
+            ("彼は「はい」と言った。", &["はい"]),
+            ("said: “there were dozens ». Then", &["there were dozens"]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(contents(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Don’t ask O’Brien about the ’90s.", &[]),
+            ("Don't ask O'Brien about the '90s.", &[]),
+            ("The players’ union said “no.”", &["no."]),
+            (
+                "‘The players’ union is angry,’ he said.",
+                &["The players’ union is angry,"],
+            ),
+            ("'We won't go,' she said.", &["We won't go,"]),
+            ("The Joneses’ house burned.", &[]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(contents(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn nesting() {
+        let t = "“He told me ‘never again,’ and left,” she said.";
+        let q = find_quotes(t, &paragraphs(t, 0));
+        assert_eq!(q.len(), 2);
+        assert_eq!(&t[q[0].content], "He told me ‘never again,’ and left,");
+        assert_eq!((q[0].depth, q[1].depth), (0, 1));
+        assert_eq!(&t[q[1].content], "never again,");
+    }
+
+    #[test]
+    fn continued_over_paragraphs() {
+        let t = "“First part of it.\n\n“Second part,” she said.\n\nNext.";
+        let q = find_quotes(t, &paragraphs(t, 0));
+        assert_eq!(q.len(), 2);
+        assert!(!q[0].continued && q[1].continued);
+        assert_eq!(&t[q[0].content], "First part of it.");
+        assert_eq!(&t[q[1].content], "Second part,");
+    }
+
+    #[test]
+    fn an_unmatched_mark_stays_in_its_paragraph() {
+        let t = "He called it “a lie and walked out.\n\n“Yes,” she said.";
+        assert_eq!(contents(t), ["Yes,"]);
+        let t = "“We will never give up, not now\n\nThe rest.";
+        assert_eq!(contents(t), ["We will never give up, not now"]);
+    }
+}
