@@ -1,0 +1,146 @@
+//! Lexicon files (`data/*.tsv`, `data/*.txt`) -> lookup tables, parsed once; every line error
+//! names its file and line. Built-in lexicons are compiled in with `include_str!`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use thiserror::Error;
+
+/// A lexicon line that does not parse.
+#[derive(Debug, Error, PartialEq)]
+#[error("{file}:{line}: {message}")]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+/// What a cue verb does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// Introduces what someone said or wrote: "said", "told", "wrote".
+    Speech,
+    /// Names or describes in someone's words: "called", "defined", "described".
+    Naming,
+}
+
+/// One form of a cue verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    pub lemma: String,
+    pub class: CueClass,
+}
+
+/// Reporting verbs by lower-case form; a multiword form is keyed with spaces ("pointed out").
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    forms: HashMap<String, Cue>,
+    /// First words of multiword forms, so one-word look-ups stay cheap.
+    multi_first: HashMap<String, Vec<String>>,
+}
+
+impl Cues {
+    /// Parses the `cues.tsv` format: `lemma<TAB>forms<TAB>class`.
+    pub fn parse(file: &str, text: &str) -> Result<Cues, LexiconError> {
+        let mut cues = Cues::default();
+        cues.extend(file, text)?;
+        Ok(cues)
+    }
+
+    /// Adds (or overrides) the entries of another file in the same format.
+    pub fn extend(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for (n, line) in data_lines(text) {
+            let err = |message: String| LexiconError {
+                file: file.to_string(),
+                line: n,
+                message,
+            };
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cols.len() != 3 {
+                return Err(err(format!(
+                    "expected 3 tab-separated columns (lemma, forms, class), found {}",
+                    cols.len()
+                )));
+            }
+            let class = match cols[2] {
+                "speech" => CueClass::Speech,
+                "naming" => CueClass::Naming,
+                other => {
+                    return Err(err(format!(
+                        "unknown class {other:?} (expected speech or naming)"
+                    )))
+                }
+            };
+            let lemma = cols[0].replace('_', " ");
+            if lemma.is_empty() || cols[1].is_empty() {
+                return Err(err("empty lemma or forms".into()));
+            }
+            for form in cols[1].split_whitespace() {
+                let form = form.to_lowercase().replace('_', " ");
+                if let Some((first, _)) = form.split_once(' ') {
+                    let list = self.multi_first.entry(first.to_string()).or_default();
+                    if !list.contains(&form) {
+                        list.push(form.clone());
+                    }
+                }
+                self.forms.insert(
+                    form,
+                    Cue {
+                        lemma: lemma.clone(),
+                        class,
+                    },
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The cue of a one-word lower-case form.
+    pub fn get(&self, form: &str) -> Option<&Cue> {
+        self.forms.get(form)
+    }
+
+    /// Multiword forms starting with this lower-case word.
+    pub fn multiword(&self, first: &str) -> &[String] {
+        self.multi_first.get(first).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The non-blank, non-comment lines of a data file with their 1-based numbers.
+pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// The built-in cue lexicon, `data/cues.tsv`.
+pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    Cues::parse("data/cues.tsv", include_str!("../data/cues.tsv"))
+        .expect("built-in data/cues.tsv parses")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse() {
+        assert_eq!(CUES.get("said").unwrap().lemma, "say");
+        assert_eq!(CUES.get("defined").unwrap().class, CueClass::Naming);
+        assert_eq!(CUES.get("pointed out").unwrap().lemma, "point out");
+        assert!(CUES
+            .multiword("pointed")
+            .contains(&"pointed out".to_string()));
+        assert!(CUES.get("table").is_none());
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let e = Cues::parse("my.tsv", "# c\nsay\tsaid\tspeech\nshout\tshouted\n").unwrap_err();
+        assert_eq!(e.file, "my.tsv");
+        assert_eq!(e.line, 3);
+        assert!(e.to_string().starts_with("my.tsv:3: expected 3"));
+        let e = Cues::parse("my.tsv", "say\tsaid\twhisper\n").unwrap_err();
+        assert!(e.message.contains("unknown class"));
+    }
+}
