@@ -1,0 +1,130 @@
+//! The v1 JSON report of `CONTRACT.md`: owned, serializable DTOs built at the export edge.
+//!
+//! Field names and meanings are fixed by the contract; fields may be added, never renamed.
+//! `docs/report-format.md` documents them and `docs/report.schema.json` validates them.
+
+use serde::{Deserialize, Serialize};
+
+/// The `schema` value of every v1 report.
+pub const SCHEMA_V1: &str = "claimgraph/report/v1";
+
+/// One whole report: what `claimgraph analyze --format json` prints.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub schema: String,
+    pub documents: Vec<DocumentOut>,
+    pub sources: Vec<SourceOut>,
+    pub claims: Vec<ClaimOut>,
+    pub figures: Vec<FigureOut>,
+    pub conflicts: Vec<ConflictOut>,
+    pub updates: Vec<UpdateOut>,
+    pub errors: Vec<ErrorOut>,
+}
+
+impl Default for Report {
+    fn default() -> Self {
+        Report {
+            schema: SCHEMA_V1.to_string(),
+            documents: Vec::new(),
+            sources: Vec::new(),
+            claims: Vec::new(),
+            figures: Vec::new(),
+            conflicts: Vec::new(),
+            updates: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentOut {
+    pub id: String,
+    pub path: Option<String>,
+    pub date: Option<String>,
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    pub bytes: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceOut {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub parent: Option<String>,
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakerOut {
+    pub text: String,
+    pub span: [usize; 2],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimOut {
+    pub id: String,
+    pub doc: String,
+    /// `direct`, `partial` or `indirect`.
+    pub kind: String,
+    pub text: String,
+    pub span: [usize; 2],
+    pub speaker: Option<SpeakerOut>,
+    pub cue: Option<String>,
+    pub rule: String,
+    pub source: Option<String>,
+    pub via: Vec<String>,
+    pub figures: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureOut {
+    pub id: String,
+    pub doc: String,
+    pub text: String,
+    pub span: [usize; 2],
+    pub measure: String,
+    pub group: Option<String>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: String,
+    pub claim: Option<String>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictOut {
+    pub figures: [String; 2],
+    pub measure: String,
+    pub group: Option<String>,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateOut {
+    pub from: String,
+    pub to: String,
+    pub measure: String,
+    pub group: Option<String>,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ErrorOut {
+    pub input: String,
+    pub line: Option<u64>,
+    pub message: String,
+}

@@ -1,0 +1,46 @@
+//! claimgraph reads news text and answers a fact-checker's first questions: who said what,
+//! and through whom it reached the reader.
+//!
+//! The pipeline follows the data: [`input`] (files, directories, JSONL, stdin -> documents),
+//! [`segment`] (paragraphs, sentences), [`quote`] (quote marks -> quotations), [`attribute`]
+//! (quotations -> claims with speaker, cue and rule), [`source`] (speakers -> canonical
+//! sources), [`export`] (the v1 JSON report of `CONTRACT.md`); [`pipeline`] runs the stages on
+//! one document or a batch, [`eval`] scores a run against gold quotes, and `cli` is the thin
+//! command-line layer. Every span is a UTF-8 byte range into the document's text as read.
+//!
+//! ```
+//! use claimgraph::{analyze_document, build_report, Config, Document};
+//!
+//! let doc = Document::from_text(
+//!     "example",
+//!     "“We will not leave the square,” said a spokesman for the organisers.",
+//! );
+//! let claims = analyze_document(&doc, &Config::default());
+//! let report = build_report(&[doc], &[claims], &[]);
+//! let claim = &report.claims[0];
+//! assert_eq!(claim.kind, "direct");
+//! assert_eq!(claim.text, "We will not leave the square,");
+//! assert_eq!(claim.speaker.as_ref().unwrap().text, "a spokesman for the organisers");
+//! assert_eq!(claim.rule, "quote_cue_speaker");
+//! ```
+
+pub mod attribute;
+pub mod eval;
+pub mod export;
+pub mod input;
+pub mod lexicon;
+pub mod pipeline;
+pub mod quote;
+pub mod segment;
+pub mod source;
+pub mod span;
+
+#[doc(hidden)]
+pub mod cli;
+
+pub use attribute::{Claim, ClaimKind};
+pub use export::build_report;
+pub use export::report::Report;
+pub use input::Document;
+pub use pipeline::{analyze_all, analyze_document, Config};
+pub use span::Span;
