@@ -1,0 +1,177 @@
+//! The command line: inputs of every form, errors that name the file and line, exit codes.
+
+mod common;
+
+use common::{claimgraph, claimgraph_with_stdin, parse_report};
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn help_teaches_the_inputs_and_exit_codes() {
+    let out = claimgraph(&["analyze", "--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for needle in ["JSONL", "date YYYY-MM-DD", "Exit status", "--output"] {
+        assert!(help.contains(needle), "analyze --help lacks {needle:?}");
+    }
+    let out = claimgraph(&["eval", "--help"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("score_quotes.py"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(claimgraph(&["analyze"]).status.code(), Some(2));
+    assert_eq!(
+        claimgraph(&["analyze", "x.txt", "--format", "pdf"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(claimgraph(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_directory_is_walked_in_sorted_order() {
+    let out = claimgraph(&["analyze", "corpus", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report = parse_report(&out.stdout);
+    let ids: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted);
+    assert!(ids
+        .iter()
+        .all(|id| id.ends_with(".txt") || id.ends_with(".md")));
+    assert_eq!(report.documents[0].date.as_deref(), Some("2022-01-04"));
+}
+
+#[test]
+fn jsonl_articles_keep_their_metadata() {
+    let out = claimgraph(&["analyze", "corpus/articles.jsonl", "-q"]);
+    assert!(out.status.success());
+    let report = parse_report(&out.stdout);
+    let d = &report.documents[0];
+    assert_eq!(d.id, "01-kz-fuel-protests");
+    assert!(d.outlet.is_some() && d.date.is_some() && d.title.is_some());
+    assert_eq!(d.path.as_deref(), Some("corpus/articles.jsonl"));
+}
+
+#[test]
+fn standard_input_as_text_and_as_jsonl() {
+    let out = claimgraph_with_stdin(
+        &["analyze", "-", "-q"],
+        "“We stay,” the mayor said.\n".as_bytes(),
+    );
+    assert!(out.status.success());
+    let r = parse_report(&out.stdout);
+    assert_eq!(r.documents[0].id, "-");
+    assert_eq!(r.claims[0].speaker.as_ref().unwrap().text, "the mayor");
+    let out = claimgraph_with_stdin(
+        &["analyze", "-", "-q"],
+        br#"{"id": "a1", "text": "\u201cWe stay,\u201d she said."}"#,
+    );
+    let r = parse_report(&out.stdout);
+    assert_eq!(r.documents[0].id, "a1");
+    assert_eq!(r.claims.len(), 1);
+}
+
+#[test]
+fn bad_inputs_are_reported_and_the_good_ones_kept() {
+    let dir = std::env::temp_dir().join(format!("claimgraph-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("good.txt");
+    std::fs::write(&good, "“We stay,” the mayor said.\n").unwrap();
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"ok line\nCaf\xe9 said so.\n").unwrap();
+    let jsonl = dir.join("batch.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": \"j1\", \"text\": \"\\u201cYes,\\u201d he said.\"}\n{broken\n{\"id\": \"j3\"}\n",
+    )
+    .unwrap();
+    let missing = dir.join("missing.txt");
+    let args = [
+        "analyze",
+        good.to_str().unwrap(),
+        latin1.to_str().unwrap(),
+        jsonl.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        "-q",
+    ];
+    let out = claimgraph(&args);
+    assert_eq!(out.status.code(), Some(1), "some inputs failed: exit 1");
+    let err = stderr(&out);
+    assert!(
+        err.contains("latin1.txt:2: not valid UTF-8 at byte offset 11"),
+        "{err}"
+    );
+    assert!(err.contains("batch.jsonl:2: not a JSON object"), "{err}");
+    assert!(
+        err.contains("batch.jsonl:3: article \"j3\" has no `text`")
+            || err.contains("batch.jsonl:3:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("missing.txt: no such file or directory"),
+        "{err}"
+    );
+    let report = parse_report(&out.stdout);
+    let ids: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&"j1"));
+    assert_eq!(
+        report.claims.len(),
+        2,
+        "both good documents' claims are in the report"
+    );
+    assert_eq!(report.errors.len(), 4);
+    let lines: Vec<Option<u64>> = report.errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [Some(2), Some(2), Some(3), None]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = std::env::temp_dir().join(format!("claimgraph-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("report.json");
+    let out = claimgraph(&[
+        "analyze",
+        "corpus/05-us-kentucky-tornado.txt",
+        "-o",
+        target.to_str().unwrap(),
+        "-q",
+    ]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let report = parse_report(&std::fs::read(&target).unwrap());
+    assert_eq!(report.documents.len(), 1);
+    let leftovers = std::fs::read_dir(&dir).unwrap().count();
+    assert_eq!(leftovers, 1, "no temporary file is left behind");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn eval_scores_the_corpus_gold() {
+    let out = claimgraph(&["eval", "corpus/gold.jsonl", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["documents"], 8);
+    assert!(v["overlap"]["f1"].as_f64().unwrap() > 0.0);
+    let out = claimgraph(&["eval", "corpus/gold.jsonl"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.lines().last().unwrap().starts_with("score: quote_f1="));
+}
+
+#[test]
+fn eval_on_a_missing_gold_file_names_it() {
+    let out = claimgraph(&["eval", "no/such/gold.jsonl"]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(
+        stderr(&out).contains("no/such/gold.jsonl"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -1,0 +1,69 @@
+//! Helpers shared by the integration tests: the `../shared` folder, the binary, reports.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `../shared` (or `$CLAIMGRAPH_SHARED`), the evaluation material beside the checkout.
+///
+/// When it is absent the caller skips with a loud message, except under CI (`CI=true`), where
+/// its absence is a failure: CI always has it, so a silent pass there would hide a broken setup.
+pub fn shared() -> Option<PathBuf> {
+    let dir = std::env::var_os("CLAIMGRAPH_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("../shared"));
+    if dir.join("seed").is_dir() {
+        return Some(dir);
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!(
+            "../shared is missing at {} (set CLAIMGRAPH_SHARED): CI must have it",
+            dir.display()
+        );
+    }
+    eprintln!(
+        "SKIPPED: {} not found; this test needs the shared evaluation material (set CLAIMGRAPH_SHARED)",
+        dir.display()
+    );
+    None
+}
+
+/// Runs the `claimgraph` binary with `args`, standard input empty.
+pub fn claimgraph(args: &[&str]) -> Output {
+    claimgraph_with_stdin(args, b"")
+}
+
+pub fn claimgraph_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimgraph runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("stdin written");
+    child.wait_with_output().expect("claimgraph finishes")
+}
+
+/// Parses a report strictly: an unknown field anywhere is an error.
+pub fn parse_report(bytes: &[u8]) -> claimgraph::Report {
+    serde_json::from_slice(bytes).expect("the output is a v1 report with no unknown fields")
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}

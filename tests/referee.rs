@@ -1,0 +1,107 @@
+//! Checks against the referee scorer (`../shared/tools/score_quotes.py`, needs python3):
+//! `claimgraph eval` prints exactly what the referee prints for the same report, and the
+//! PolNeAR dev scores stay above the foundation's bar. Ignored by default (they need
+//! python3 and ../shared); `.ci/run` runs them with `--ignored`.
+
+mod common;
+
+use common::{claimgraph, root};
+use std::path::Path;
+use std::process::Command;
+
+fn referee(shared: &Path, gold: &Path, report: &Path, extra: &[&str]) -> String {
+    let out = Command::new("python3")
+        .arg(shared.join("tools/score_quotes.py"))
+        .arg(gold)
+        .arg(report)
+        .args(extra)
+        .output()
+        .expect("python3 runs the referee scorer");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `claimgraph eval` and the referee agree byte for byte, text and JSON, for these kinds.
+fn agree(shared: &Path, gold: &Path, kinds: &[&str]) {
+    let report = std::env::temp_dir().join(format!(
+        "claimgraph-referee-{}-{}.json",
+        std::process::id(),
+        gold.file_stem().unwrap().to_string_lossy()
+    ));
+    let g = gold.to_str().unwrap();
+    let r = report.to_str().unwrap();
+    for json in [false, true] {
+        let mut args = vec!["eval", g, "--report", r];
+        args.extend_from_slice(kinds);
+        let mut extra: Vec<&str> = kinds.to_vec();
+        if json {
+            args.push("--json");
+            extra.push("--json");
+        } else {
+            args.extend(["--errors", "40"]);
+            extra.extend(["--errors", "40"]);
+        }
+        let out = claimgraph(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let ours = String::from_utf8(out.stdout).unwrap();
+        let theirs = referee(shared, gold, &report, &extra);
+        assert_eq!(
+            ours, theirs,
+            "claimgraph eval and score_quotes.py differ ({kinds:?}, json {json})"
+        );
+        if !json {
+            println!("{}: {}", gold.display(), ours.lines().last().unwrap_or(""));
+        }
+    }
+    std::fs::remove_file(&report).ok();
+}
+
+#[test]
+#[ignore = "needs python3 and ../shared; run by .ci/run"]
+fn eval_agrees_with_the_referee_on_polnear_dev() {
+    let shared = common::shared().expect("../shared is needed");
+    let gold = shared.join("datasets/polnear/dev.jsonl");
+    agree(&shared, &gold, &[]);
+    agree(
+        &shared,
+        &gold,
+        &[
+            "--gold-kinds",
+            "direct,mixed,indirect",
+            "--pred-kinds",
+            "direct,partial,indirect",
+        ],
+    );
+}
+
+#[test]
+#[ignore = "needs python3 and ../shared; run by .ci/run"]
+fn eval_agrees_with_the_referee_on_the_corpus_gold() {
+    let shared = common::shared().expect("../shared is needed");
+    agree(&shared, &root().join("corpus/gold.jsonl"), &[]);
+}
+
+#[test]
+#[ignore = "needs python3 and ../shared; run by .ci/run"]
+fn polnear_dev_direct_quotes_meet_the_bar() {
+    let shared = common::shared().expect("../shared is needed");
+    let gold = shared.join("datasets/polnear/dev.jsonl");
+    let out = claimgraph(&["eval", gold.to_str().unwrap(), "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f1 = v["overlap"]["f1"].as_f64().unwrap();
+    let attribution = v["attribution_accuracy"].as_f64().unwrap();
+    println!("PolNeAR dev, direct: quote overlap F1 {f1:.3}, attribution {attribution:.3}");
+    assert!(f1 >= 0.90, "quote overlap F1 {f1:.3} < 0.90");
+    assert!(
+        attribution >= 0.90,
+        "attribution accuracy {attribution:.3} < 0.90"
+    );
+}

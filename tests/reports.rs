@@ -1,0 +1,111 @@
+//! Golden reports: the bundled corpus and the reference article, analyzed by the binary,
+//! compared with their snapshots (`cargo insta review` to accept a change) and validated
+//! against `docs/report.schema.json`.
+
+mod common;
+
+use common::{claimgraph, parse_report, root};
+
+fn schema_validator() -> jsonschema::Validator {
+    let schema: serde_json::Value =
+        serde_json::from_str(&common::read(&root().join("docs/report.schema.json")))
+            .expect("the schema is JSON");
+    jsonschema::validator_for(&schema).expect("the schema compiles")
+}
+
+fn assert_valid(json: &str) {
+    let instance: serde_json::Value = serde_json::from_str(json).expect("report is JSON");
+    let validator = schema_validator();
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "report does not match the schema:\n{}",
+        errors.join("\n")
+    );
+}
+
+fn analyze(args: &[&str]) -> String {
+    let out = claimgraph(args);
+    assert!(
+        out.status.success(),
+        "claimgraph {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn corpus_report_is_golden_and_valid() {
+    let json = analyze(&["analyze", "corpus", "--quiet"]);
+    assert_valid(&json);
+    let report = parse_report(json.as_bytes());
+    assert!(report.documents.len() >= 8);
+    insta::assert_snapshot!("corpus_report", json);
+}
+
+#[test]
+fn corpus_jsonl_gives_the_same_claims_as_the_text_files() {
+    let from_txt = parse_report(analyze(&["analyze", "corpus", "-q"]).as_bytes());
+    let from_jsonl = parse_report(analyze(&["analyze", "corpus/articles.jsonl", "-q"]).as_bytes());
+    let key = |r: &claimgraph::Report| {
+        r.claims
+            .iter()
+            .map(|c| {
+                (
+                    c.kind.clone(),
+                    c.text.clone(),
+                    c.speaker.as_ref().map(|s| s.text.clone()),
+                    c.rule.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(key(&from_txt), key(&from_jsonl));
+    assert_valid(&serde_json::to_string(&from_jsonl).unwrap());
+}
+
+#[test]
+fn reference_article_report_is_golden_and_valid() {
+    let Some(shared) = common::shared() else {
+        return;
+    };
+    let seed = shared.join("seed/kazakhstan-2022-01-06.txt");
+    let json = analyze(&["analyze", seed.to_str().unwrap(), "-q"]);
+    assert_valid(&json);
+    // The path differs between checkouts; the rest must not.
+    let mut report = parse_report(json.as_bytes());
+    report.documents[0].path = Some("seed/kazakhstan-2022-01-06.txt".into());
+    report.documents[0].id = "seed/kazakhstan-2022-01-06.txt".into();
+    for c in &mut report.claims {
+        c.doc = "seed/kazakhstan-2022-01-06.txt".into();
+    }
+    insta::assert_json_snapshot!("seed_report", report);
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let a = analyze(&["analyze", "corpus", "-q"]);
+    let b = analyze(&["analyze", "corpus", "-q"]);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn schema_rejects_drift() {
+    let json = analyze(&["analyze", "corpus/05-us-kentucky-tornado.txt", "-q"]);
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    v["claims"][0]["speaker_name"] = "x".into();
+    let validator = schema_validator();
+    assert!(
+        !validator.is_valid(&v),
+        "an unknown claim field must fail the schema"
+    );
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    v["claims"][0]["kind"] = "quote".into();
+    assert!(
+        !validator.is_valid(&v),
+        "an unknown claim kind must fail the schema"
+    );
+}
