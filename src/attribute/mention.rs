@@ -1,0 +1,654 @@
+//! Windows of text -> words and the speaker mentions around a cue: tokens, cue look-up, and
+//! mention boundaries read forwards ("said X, the mayor of Y") and backwards ("X, who ..., said").
+
+use crate::lexicon::{CueClass, Cues};
+use crate::segment;
+use crate::span::Span;
+
+/// A word or a punctuation sign inside a window of text.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tok<'t> {
+    pub(super) span: Span,
+    pub(super) s: &'t str,
+    pub(super) word: bool,
+}
+
+impl Tok<'_> {
+    pub(super) fn lower(&self) -> String {
+        self.s.to_lowercase()
+    }
+    pub(super) fn is(&self, w: &str) -> bool {
+        self.s.eq_ignore_ascii_case(w)
+    }
+    pub(super) fn punct(&self, c: char) -> bool {
+        !self.word && self.s.starts_with(c)
+    }
+    pub(super) fn capitalized(&self) -> bool {
+        self.word && self.s.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+pub(super) const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "some", "one", "two", "several", "many", "another",
+];
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you"];
+/// Words that end a speaker mention read forwards from a cue ("said X, who ...").
+pub(super) const FORWARD_STOP: &[&str] = &[
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "that",
+    "where",
+    "when",
+    "while",
+    "as",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "according",
+    "quoted",
+    "citing",
+    "cited",
+    "referring",
+    "speaking",
+    "adding",
+    "noting",
+    "saying",
+    "because",
+    "but",
+    "if",
+    "though",
+    "although",
+    "since",
+    "with",
+    "by",
+    "into",
+    "about",
+    "and",
+    "or",
+    "than",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "recently",
+    "now",
+    "then",
+    "again",
+    "also",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "told",
+    "said",
+    "says",
+    "wrote",
+    "added",
+    "asked",
+    "via",
+    "through",
+    "under",
+    "over",
+    "amid",
+    "not",
+];
+/// Words that end a speaker mention read backwards from a cue ("... that X said").
+pub(super) const BACKWARD_STOP: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "when", "while", "because", "but", "so", "if", "as",
+    "than", "after", "before", "since", "until", "where", "and", "or", "is", "was", "are", "were",
+    "be", "been", "being", "what", "how", "why", "whether", "although", "though", "to", "not",
+    "do", "does", "did", "can", "could", "should", "may", "might", "must", "also",
+];
+/// Words that may stand between a speaker and the cue ("X also said", "X has said").
+pub(super) const BETWEEN: &[&str] = &[
+    "also",
+    "later",
+    "again",
+    "then",
+    "once",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "did",
+    "does",
+    "earlier",
+    "previously",
+    "recently",
+    "subsequently",
+    "quickly",
+    "simply",
+    "further",
+    "repeatedly",
+    "often",
+    "frequently",
+    "publicly",
+    "privately",
+    "reportedly",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "just",
+    "even",
+    "still",
+    "now",
+    "always",
+    "never",
+    "first",
+    "last",
+    "flatly",
+    "told",
+    "once",
+];
+pub(super) const DAYS_MONTHS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "last",
+];
+/// Nouns of time that end a leading time phrase before a subject.
+pub(super) const TIME_NOUNS: &[&str] = &[
+    "day",
+    "morning",
+    "night",
+    "evening",
+    "afternoon",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "today",
+    "yesterday",
+    "tonight",
+    "hours",
+    "days",
+    "weeks",
+    "later",
+    "earlier",
+];
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "after", "before", "during", "from", "with", "since", "speaking", "for",
+    "by", "under", "over", "amid", "of", "into", "through", "about", "outside", "inside",
+];
+pub(super) fn in_list(list: &[&str], t: &Tok) -> bool {
+    t.word && list.iter().any(|w| t.is(w))
+}
+
+/// Splits `text[window]` into words and single punctuation signs.
+pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
+    let s = &text[window];
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                // Inner joiners: O'Brien, Khabar-24, U.S, AT&T.
+                if matches!(d, '\'' | '’' | '-' | '.' | '&') {
+                    let after = s[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        it.next();
+                        end = j + d.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
+            // A period that belongs to the word: initials, titles, dotted abbreviations.
+            if s[end..].starts_with('.') {
+                let w = &s[i..end];
+                let single_cap = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+                if single_cap
+                    || w.contains('.')
+                    || is_title_abbreviation(w)
+                    || segment::is_abbreviation(w)
+                {
+                    it.next();
+                    end += 1;
+                }
+            }
+            out.push(Tok {
+                span: Span::new(window.start + i, window.start + end),
+                s: &s[i..end],
+                word: true,
+            });
+        } else {
+            let end = i + c.len_utf8();
+            out.push(Tok {
+                span: Span::new(window.start + i, window.start + end),
+                s: &s[i..end],
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+pub(super) fn is_title_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Gen"
+            | "Sen"
+            | "Rep"
+            | "Gov"
+            | "Lt"
+            | "Col"
+            | "Sgt"
+            | "Capt"
+            | "Prof"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Rev"
+            | "Maj"
+            | "Adm"
+            | "Cmdr"
+            | "Pres"
+            | "Supt"
+            | "Det"
+            | "Insp"
+            | "Amb"
+            | "Atty"
+            | "Fr"
+            | "Hon"
+    )
+}
+
+/// A cue found among tokens: where it starts, how many tokens it takes, its class.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CueAt {
+    pub(super) len: usize,
+    pub(super) class: CueClass,
+}
+
+pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
+    let t = toks.get(i)?;
+    if !t.word {
+        return None;
+    }
+    // "the calls of", "a report": a noun after a determiner, not a verb.
+    let noun = i > 0
+        && in_list(
+            &[
+                "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those",
+            ],
+            &toks[i - 1],
+        );
+    if noun {
+        return None;
+    }
+    let lower = t.lower();
+    for multi in cues.multiword(&lower) {
+        let parts: Vec<&str> = multi.split(' ').collect();
+        let ok = parts
+            .iter()
+            .enumerate()
+            .all(|(k, p)| toks.get(i + k).is_some_and(|t| t.word && t.is(p)));
+        if ok {
+            let class = cues.get(multi).map_or(CueClass::Speech, |c| c.class);
+            return Some(CueAt {
+                len: parts.len(),
+                class,
+            });
+        }
+    }
+    cues.get(&lower).map(|c| CueAt {
+        len: 1,
+        class: c.class,
+    })
+}
+
+pub(super) fn join(toks: &[Tok]) -> Option<Span> {
+    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
+}
+
+/// A speaker mention read forwards from `from`: "a spokesman for law enforcement",
+/// "Smith, the mayor of Almaty". `None` when no mention starts there.
+pub(super) fn forward_np(cues: &Cues, toks: &[Tok], from: usize) -> Option<Span> {
+    let mut end = from;
+    let mut words = 0;
+    let mut i = from;
+    let mut appositions = 0;
+    while i < toks.len() && words < 14 {
+        let t = &toks[i];
+        if t.word {
+            // "a taxi driver in Aktau", "an official at NATO": a place or body by name.
+            let locative = in_list(&["in", "at", "from"], t)
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.capitalized() && !in_list(DAYS_MONTHS, n) && !in_list(DETERMINERS, n)
+                });
+            if in_list(FORWARD_STOP, t) && i > from && !locative {
+                break;
+            }
+            if i > from && cue_at(cues, toks, i).is_some() {
+                break;
+            }
+            words += 1;
+            i += 1;
+            end = i;
+            continue;
+        }
+        if t.punct(',') && appositions == 0 && i > from {
+            // "X, the mayor of Y" / "X, Azhar Guiniyat": take one apposition.
+            let next = toks.get(i + 1);
+            let ok = next.is_some_and(|n| {
+                n.word
+                    && !in_list(FORWARD_STOP, n)
+                    && !in_list(DAYS_MONTHS, n)
+                    && (in_list(DETERMINERS, n) || n.capitalized())
+                    && cue_at(cues, toks, i + 1).is_none()
+            });
+            if !ok {
+                break;
+            }
+            // The apposition must run to a comma or the end of the sentence, with no verb cue.
+            let mut k = i + 1;
+            let mut clean = true;
+            while k < toks.len() && toks[k].word {
+                if in_list(FORWARD_STOP, &toks[k]) || cue_at(cues, toks, k).is_some() {
+                    clean = false;
+                    break;
+                }
+                k += 1;
+            }
+            if !clean || k - (i + 1) > 10 {
+                break;
+            }
+            appositions += 1;
+            i += 1;
+            continue;
+        }
+        if (t.s == "'" || t.s == "’") && toks.get(i + 1).is_some_and(|n| n.is("s")) {
+            i += 2;
+            end = i;
+            continue;
+        }
+        break;
+    }
+    let np = &toks[from..end];
+    let np = trim_np(np);
+    if np.is_empty() || !np.iter().any(|t| t.word) {
+        return None;
+    }
+    if np.len() == 1 && in_list(PREPOSITIONS, &np[0]) {
+        return None;
+    }
+    join(np)
+}
+
+pub(super) fn trim_np<'a, 't>(mut np: &'a [Tok<'t>]) -> &'a [Tok<'t>] {
+    while let Some(last) = np.last() {
+        if !last.word || in_list(&["themselves", "himself", "herself", "itself"], last) {
+            np = &np[..np.len() - 1];
+        } else {
+            break;
+        }
+    }
+    np
+}
+
+/// A speaker mention read backwards from the cue at `cue` (tokens `lo..cue`): "the Kazakh
+/// police", "Smith, the mayor,". `None` when nothing mention-like stands there.
+pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
+    let mut j = cue;
+    while j > lo && in_list(BETWEEN, &toks[j - 1]) {
+        j -= 1;
+    }
+    while j > lo && toks[j - 1].word && toks[j - 1].s.ends_with("ly") && !toks[j - 1].capitalized()
+    {
+        j -= 1;
+    }
+    // "X, the mayor, said" / "X, who ..., said"
+    if j > lo && toks[j - 1].punct(',') {
+        let appos_end = j - 1;
+        let mut appos_start = appos_end;
+        while appos_start > lo && appos_end - appos_start < 30 {
+            let t = &toks[appos_start - 1];
+            if t.punct(',')
+                || (!t.word
+                    && !t.punct('(')
+                    && !t.punct(')')
+                    && !t.punct('-')
+                    && t.s != "’"
+                    && t.s != "'")
+            {
+                break;
+            }
+            appos_start -= 1;
+        }
+        if appos_start > lo && appos_start < appos_end && toks[appos_start - 1].punct(',') {
+            let name_end = appos_start - 1;
+            let name_start = chunk_start(toks, lo, name_end);
+            if name_start < name_end {
+                let relative = in_list(&["who", "which", "whose"], &toks[appos_start]);
+                let end = if relative { name_end } else { appos_end };
+                return join(trim_np(&toks[name_start..end]));
+            }
+        }
+        return None;
+    }
+    let start = chunk_start(toks, lo, j);
+    let mut np = &toks[start..j];
+    // A leading time phrase: "Tuesday morning the ministry", "On the same day the Kremlin".
+    if let Some(t) = np[..np.len().saturating_sub(1)]
+        .iter()
+        .rposition(|t| in_list(TIME_NOUNS, t))
+    {
+        np = &np[t + 1..];
+    }
+    // A leading prepositional phrase: "In several cities some protesters" -> "some protesters".
+    if np.len() > 2 && in_list(PREPOSITIONS, &np[0]) {
+        if let Some(d) = np[2..].iter().rposition(|t| in_list(DETERMINERS, t)) {
+            np = &np[d + 2..];
+        }
+    }
+    // Drop a leading adverbial: "On Tuesday the mayor", "In a statement, the ministry".
+    while np.len() > 1 && (in_list(PREPOSITIONS, &np[0]) || in_list(DAYS_MONTHS, &np[0])) {
+        np = &np[1..];
+        while np.len() > 1
+            && !in_list(DETERMINERS, &np[0])
+            && !np[0].capitalized()
+            && !in_list(PRONOUNS, &np[0])
+        {
+            np = &np[1..];
+        }
+        if np.len() > 1 && in_list(DAYS_MONTHS, &np[0]) {
+            np = &np[1..];
+        }
+    }
+    let np = trim_np(np);
+    if np.is_empty() || (np.len() == 1 && in_list(DETERMINERS, &np[0])) {
+        return None;
+    }
+    join(np)
+}
+
+/// Start of the run of mention words ending at `end` (exclusive), at most 10 words back.
+pub(super) fn chunk_start(toks: &[Tok], lo: usize, end: usize) -> usize {
+    let mut i = end;
+    while i > lo && end - i < 10 {
+        let t = &toks[i - 1];
+        let possessive = (t.s == "'" || t.s == "’") && i >= 2 && toks[i - 2].word;
+        if possessive {
+            i -= 1;
+            continue;
+        }
+        if !t.word || in_list(BACKWARD_STOP, t) || CUE_WORDS.iter().any(|w| t.is(w)) {
+            break;
+        }
+        i -= 1;
+    }
+    i
+}
+
+/// Speech cue forms that also end a mention read backwards.
+pub(super) const CUE_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "asked",
+    "according",
+];
+
+/// A mention after "according to" or "by": "the information", "the Deputy Minister of Health,
+/// Azhar Guiniyat"; through "the latest numbers released by X" to X.
+pub(super) fn agent_np(cues: &Cues, toks: &[Tok], from: usize) -> Option<Span> {
+    let np = forward_np(cues, toks, from)?;
+    let next = toks.iter().position(|t| t.span.start >= np.end);
+    if let Some(k) = next {
+        let by = toks[k].is("by") || toks[k].is("from");
+        let participle = toks[k - 1].s.ends_with("ed") || toks[k - 1].s.ends_with("en");
+        if by && participle && k > from {
+            return agent_np(cues, toks, k + 1).or(Some(np));
+        }
+    }
+    Some(np)
+}
+
+pub(super) fn is_dash(t: &Tok) -> bool {
+    !t.word && matches!(t.s, "—" | "–" | "―" | "-" | "‒")
+}
+
+pub(super) fn is_quote_tok(t: &Tok) -> bool {
+    !t.word && t.s.chars().next().is_some_and(crate::quote::is_quote_char)
+}
+
+/// "told", "telling": the words after the cue name the hearer, not the speaker.
+pub(super) fn addressee_follows(t: &Tok) -> bool {
+    ["tell", "tells", "told", "telling"].iter().any(|w| t.is(w))
+}
+
+/// The subject of the sentence, for a participle cue ("X did Y, telling reporters: “…”"):
+/// its first run of capitalized words after any opening adverbial, with a possessive's noun.
+pub(super) fn sentence_subject(toks: &[Tok], end: usize) -> Option<Span> {
+    let mut i = 0;
+    while i < end {
+        let t = &toks[i];
+        let skip = !t.capitalized()
+            || in_list(PREPOSITIONS, t)
+            || in_list(DAYS_MONTHS, t)
+            || in_list(DETERMINERS, t)
+            || in_list(
+                &[
+                    "as", "while", "when", "after", "before", "but", "and", "yet", "so",
+                ],
+                t,
+            );
+        if !skip {
+            break;
+        }
+        i += 1;
+    }
+    if i >= end {
+        return None;
+    }
+    let start = i;
+    while i < end
+        && (toks[i].capitalized() || (toks[i].is("of") && i + 1 < end && toks[i + 1].capitalized()))
+    {
+        i += 1;
+    }
+    // "Hours later, X ...": a time phrase, not the subject.
+    if toks
+        .get(i)
+        .is_some_and(|t| in_list(&["later", "ago", "earlier", "after", "before"], t))
+    {
+        let comma = toks[i..end].iter().position(|t| t.punct(','))?;
+        return sentence_subject(&toks[i + comma + 1..], end - (i + comma + 1));
+    }
+    let last = &toks[i - 1];
+    if (last.s.ends_with("’s") || last.s.ends_with("'s")) && i < end && toks[i].word {
+        i += 1;
+    }
+    join(&toks[start..i])
+}
+
+/// "the latest numbers released by X" -> "X".
+pub(super) fn strip_by(toks: &[Tok], np: Span) -> Span {
+    let inside: Vec<&Tok> = toks.iter().filter(|t| np.contains(t.span)).collect();
+    for (k, t) in inside.iter().enumerate().rev() {
+        if (t.is("by") || t.is("from")) && k + 1 < inside.len() {
+            return Span::new(inside[k + 1].span.start, np.end);
+        }
+    }
+    np
+}
+
+/// Where the name before a colon starts: after a dash, a period or the window's start, with
+/// only capitalized words (and "of", "and", initials) in between.
+pub(super) fn colon_speaker_start(toks: &[Tok], colon: usize) -> Option<usize> {
+    let mut i = colon;
+    while i > 0 {
+        let t = &toks[i - 1];
+        if t.word && (t.capitalized() || t.is("of") || t.is("and") || t.is("the")) {
+            i -= 1;
+            continue;
+        }
+        if is_dash(t) || t.punct('.') || t.punct('(') {
+            break;
+        }
+        if t.word && in_list(&["from", "more"], t) {
+            break;
+        }
+        return None;
+    }
+    (i < colon).then_some(i)
+}
