@@ -1,0 +1,246 @@
+//! The source lexicons (`data/source_kinds.tsv`, `data/capitals.tsv`, `data/demonyms.tsv`) ->
+//! lookup tables: which words of a mention decide its kind, which names stand for a government,
+//! which adjectives name a country. User files extend them at run time.
+
+use crate::lexicon::{data_lines, LexiconError};
+use std::collections::HashMap;
+
+/// The kinds of the report (`CONTRACT.md`).
+pub const KINDS: &[&str] = &[
+    "police",
+    "military",
+    "government",
+    "ministry",
+    "official",
+    "international_org",
+    "media",
+    "ngo",
+    "witness",
+    "expert",
+    "company",
+    "anonymous",
+    "person",
+    "unknown",
+];
+
+/// How a kind word behaves in a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Flags {
+    /// Speaks for someone else ("spokesman"): the mention's other words decide the kind.
+    pub role: bool,
+    /// Stands before a name ("President X"): the name is the source.
+    pub title: bool,
+    /// An organisation a role may speak for.
+    pub org: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindEntry {
+    pub kind: &'static str,
+    pub flags: Flags,
+    /// Number of words of the phrase.
+    pub words: usize,
+}
+
+/// Government seats and capitals: lower-case name (without a leading "the") -> country.
+#[derive(Debug, Clone, Default)]
+pub struct SourceLexicon {
+    kinds: HashMap<String, KindEntry>,
+    /// Longest phrase length starting with each first word.
+    longest: HashMap<String, usize>,
+    seats: HashMap<String, String>,
+    demonyms: HashMap<String, String>,
+    countries: HashMap<String, String>,
+}
+
+fn err(file: &str, line: usize, message: String) -> LexiconError {
+    LexiconError {
+        file: file.to_string(),
+        line,
+        message,
+    }
+}
+
+/// A name's lookup key: lower case, curly apostrophes straightened, no leading "the".
+pub fn place_key(name: &str) -> String {
+    let lower = name.trim().to_lowercase().replace('’', "'");
+    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+}
+
+impl SourceLexicon {
+    /// The built-in lexicons.
+    pub fn builtin() -> SourceLexicon {
+        let mut lex = SourceLexicon::default();
+        lex.extend_kinds(
+            "data/source_kinds.tsv",
+            include_str!("../../data/source_kinds.tsv"),
+        )
+        .expect("built-in data/source_kinds.tsv parses");
+        lex.extend_capitals("data/capitals.tsv", include_str!("../../data/capitals.tsv"))
+            .expect("built-in data/capitals.tsv parses");
+        lex.extend_demonyms("data/demonyms.tsv", include_str!("../../data/demonyms.tsv"))
+            .expect("built-in data/demonyms.tsv parses");
+        lex
+    }
+
+    /// Adds or overrides entries in the `source_kinds.tsv` format: `phrase<TAB>kind[<TAB>flags]`.
+    pub fn extend_kinds(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for (n, line) in data_lines(text) {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if !(2..=3).contains(&cols.len()) || cols[0].is_empty() {
+                return Err(err(
+                    file,
+                    n,
+                    format!(
+                        "expected 2 or 3 tab-separated columns (phrase, kind, flags), found {}",
+                        cols.len()
+                    ),
+                ));
+            }
+            let kind = KINDS.iter().find(|k| **k == cols[1]).ok_or_else(|| {
+                err(
+                    file,
+                    n,
+                    format!("unknown kind {:?} (one of {})", cols[1], KINDS.join(", ")),
+                )
+            })?;
+            let mut flags = Flags::default();
+            for f in cols
+                .get(2)
+                .map_or("", |f| f)
+                .split(',')
+                .map(str::trim)
+                .filter(|f| !f.is_empty())
+            {
+                match f {
+                    "role" => flags.role = true,
+                    "title" => flags.title = true,
+                    "org" => flags.org = true,
+                    other => {
+                        return Err(err(
+                            file,
+                            n,
+                            format!("unknown flag {other:?} (role, title or org)"),
+                        ))
+                    }
+                }
+            }
+            let phrase = cols[0].to_lowercase().replace('’', "'");
+            let words = phrase.split_whitespace().count();
+            let first = phrase.split_whitespace().next().unwrap_or("").to_string();
+            let longest = self.longest.entry(first).or_insert(0);
+            *longest = (*longest).max(words);
+            self.kinds.insert(phrase, KindEntry { kind, flags, words });
+        }
+        Ok(())
+    }
+
+    /// Adds entries in the `capitals.tsv` format: `name<TAB>country<TAB>capital|seat`.
+    pub fn extend_capitals(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for (n, line) in data_lines(text) {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cols.len() != 3 || cols[0].is_empty() || cols[1].is_empty() {
+                return Err(err(
+                    file,
+                    n,
+                    format!(
+                        "expected 3 tab-separated columns (name, country, type), found {}",
+                        cols.len()
+                    ),
+                ));
+            }
+            if !matches!(cols[2], "capital" | "seat") {
+                return Err(err(
+                    file,
+                    n,
+                    format!("unknown type {:?} (capital or seat)", cols[2]),
+                ));
+            }
+            self.seats.insert(place_key(cols[0]), cols[1].to_string());
+            self.countries
+                .insert(place_key(cols[1]), cols[1].to_string());
+        }
+        Ok(())
+    }
+
+    /// Adds entries in the `demonyms.tsv` format: `adjective<TAB>country`.
+    pub fn extend_demonyms(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for (n, line) in data_lines(text) {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            if cols.len() != 2 || cols[0].is_empty() || cols[1].is_empty() {
+                return Err(err(
+                    file,
+                    n,
+                    format!(
+                        "expected 2 tab-separated columns (adjective, country), found {}",
+                        cols.len()
+                    ),
+                ));
+            }
+            self.demonyms
+                .insert(cols[0].to_string(), cols[1].to_string());
+        }
+        Ok(())
+    }
+
+    /// The kind entry of a lower-case phrase.
+    pub fn kind(&self, phrase: &str) -> Option<&KindEntry> {
+        self.kinds.get(phrase)
+    }
+
+    /// The longest kind phrase that starts with this lower-case word (0 when none does).
+    pub fn longest_from(&self, word: &str) -> usize {
+        self.longest.get(word).copied().unwrap_or(0)
+    }
+
+    /// The country whose government a name stands for ("Moscow", "the Kremlin").
+    pub fn seat(&self, name: &str) -> Option<&str> {
+        self.seats.get(&place_key(name)).map(String::as_str)
+    }
+
+    /// The country of a nationality word as written ("Kazakh", "Russian", "U.S.").
+    pub fn demonym(&self, word: &str) -> Option<&str> {
+        self.demonyms.get(word).map(String::as_str)
+    }
+
+    /// The country of a country name as written ("Kazakhstan").
+    pub fn country(&self, name: &str) -> Option<&str> {
+        self.countries.get(&place_key(name)).map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_source_lexicons_parse() {
+        let lex = SourceLexicon::builtin();
+        assert_eq!(lex.seat("Moscow"), Some("Russia"));
+        assert_eq!(lex.seat("the Kremlin"), Some("Russia"));
+        assert_eq!(lex.seat("Kremlin"), Some("Russia"));
+        assert_eq!(lex.demonym("Kazakh"), Some("Kazakhstan"));
+        assert_eq!(lex.country("Kazakhstan"), Some("Kazakhstan"));
+        assert_eq!(lex.kind("police").unwrap().kind, "police");
+        assert!(lex.kind("spokesman").unwrap().flags.role);
+        assert!(lex.longest_from("law") >= 2);
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let mut lex = SourceLexicon::default();
+        let e = lex
+            .extend_kinds("k.tsv", "police\tpolice\nmilitia\tcops\n")
+            .unwrap_err();
+        assert_eq!((e.file.as_str(), e.line), ("k.tsv", 2));
+        assert!(e.message.contains("unknown kind"));
+        let e = lex.extend_kinds("k.tsv", "x\tpolice\tboss\n").unwrap_err();
+        assert!(e.message.contains("unknown flag"));
+        let e = lex
+            .extend_capitals("c.tsv", "Moscow\tRussia\n")
+            .unwrap_err();
+        assert_eq!(e.line, 1);
+        let e = lex.extend_demonyms("d.tsv", "# c\nKazakh\n").unwrap_err();
+        assert_eq!(e.line, 2);
+    }
+}

@@ -1,0 +1,530 @@
+//! Speaker mentions -> canonical sources with a kind, a country and the organisation they speak
+//! for; mentions of the same source ("the mayor, Jane Doe", "Doe", "the mayor") merged, with
+//! their aliases, within a document and across the documents of a run.
+//!
+//! A mention's kind comes from the lexicon words in it (`data/source_kinds.tsv`), read as a
+//! noun phrase: the word nearest its head decides ("a police spokesman" -> police, since a
+//! spokesman speaks for someone); names standing for a government come from
+//! `data/capitals.tsv` ("Moscow", "the Kremlin"); countries from nationality words
+//! (`data/demonyms.tsv`) and country names.
+
+pub mod lexicon;
+
+pub use lexicon::SourceLexicon;
+
+use lexicon::KindEntry;
+use std::collections::HashMap;
+
+/// A canonical source within a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The name it is known by: a person's or outlet's name where the text gives one, else the
+    /// first description it was mentioned by.
+    pub name: String,
+    pub kind: &'static str,
+    /// Every other way it was mentioned, in first-seen order.
+    pub aliases: Vec<String>,
+    /// The source it speaks for (a minister's ministry).
+    pub parent: Option<usize>,
+    pub country: Option<String>,
+}
+
+/// What one mention says about its source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MentionInfo {
+    pub name: String,
+    pub kind: &'static str,
+    pub country: Option<String>,
+    /// The organisation the mention speaks for, as a mention of its own.
+    pub parent: Option<String>,
+}
+
+/// The sources of a run, and the recent ones of the document being read.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub list: Vec<Source>,
+    by_key: HashMap<String, usize>,
+    by_surname: HashMap<String, usize>,
+    /// Sources mentioned in the current document, most recent last.
+    recent: Vec<usize>,
+}
+
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "miss", "sir", "dame", "lord", "lady", "the", "a", "an",
+];
+const HEAD_ENDS: &[&str] = &["of", "for", "from", "at", "in", "with", "on", "to", "who"];
+const MINISTRY_AREAS: &[&str] = &[
+    "interior",
+    "foreign",
+    "health",
+    "defence",
+    "defense",
+    "finance",
+    "justice",
+    "economy",
+    "energy",
+    "education",
+    "information",
+    "emergency",
+    "emergencies",
+    "agriculture",
+    "trade",
+];
+
+/// The identity key of a name: lower case, without leading articles and courtesy titles.
+fn key_of(name: &str) -> String {
+    let mut words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.len() > 1 && TITLES.contains(&words[0].as_str()) {
+        words.remove(0);
+    }
+    words.join(" ")
+}
+
+fn capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A word as the lexicon sees it: lower case, no surrounding punctuation, no possessive.
+fn lex_word(w: &str) -> String {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
+    let w = w.trim_end_matches('.');
+    let lower = w.to_lowercase().replace('’', "'");
+    lower.strip_suffix("'s").unwrap_or(&lower).to_string()
+}
+
+#[derive(Debug, Clone)]
+struct Match<'l> {
+    start: usize,
+    len: usize,
+    entry: &'l KindEntry,
+}
+
+/// The lexicon phrases of `words`, longest first at each position, left to right.
+fn matches<'l>(lex: &'l SourceLexicon, words: &[String]) -> Vec<Match<'l>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let longest = lex.longest_from(&words[i]).min(words.len() - i);
+        let found = (1..=longest).rev().find_map(|len| {
+            let phrase = words[i..i + len].join(" ");
+            lex.kind(&phrase).map(|entry| Match {
+                start: i,
+                len,
+                entry,
+            })
+        });
+        match found {
+            Some(m) => {
+                i += m.len;
+                out.push(m);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Reads one mention: its kind, canonical name, country and parent organisation.
+pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
+    let mention = mention.trim().trim_end_matches([',', '.', ';', ':']);
+    // Comma parts, without an age ("Rashford, 23").
+    let parts: Vec<&str> = mention
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !p.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let mention_owned = parts.join(", ");
+    let mention = if parts.is_empty() {
+        mention
+    } else {
+        mention_owned.as_str()
+    };
+    let mut country = None;
+    for w in mention.split_whitespace() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let bare = bare
+            .strip_suffix("’s")
+            .or_else(|| bare.strip_suffix("'s"))
+            .unwrap_or(bare);
+        let found = lex
+            .demonym(bare)
+            .or_else(|| lex.demonym(bare.trim_end_matches('.')))
+            .or_else(|| lex.country(bare));
+        if let Some(c) = found {
+            country = Some(c.to_string());
+            break;
+        }
+    }
+    // A government by its seat: "Moscow", "the Kremlin".
+    if let Some(c) = lex.seat(mention) {
+        return MentionInfo {
+            name: mention.to_string(),
+            kind: "government",
+            country: Some(c.to_string()),
+            parent: None,
+        };
+    }
+    // The part that carries the lexicon words decides; a part of capitalized words alone is
+    // the name ("the mayor, Jane Doe").
+    let mut best: Option<(&str, &'static str, Option<String>, Option<String>)> = None;
+    let mut name_part: Option<&str> = None;
+    for part in &parts {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let lower: Vec<String> = words.iter().map(|w| lex_word(w)).collect();
+        let found = matches(lex, &lower);
+        if found.is_empty() {
+            let content: Vec<&&str> = words
+                .iter()
+                .filter(|w| !TITLES.contains(&lex_word(w).as_str()))
+                .collect();
+            if !content.is_empty() && content.iter().all(|w| capitalized(w)) && name_part.is_none()
+            {
+                name_part = Some(part);
+            }
+            continue;
+        }
+        if best.is_none() {
+            let (kind, name, parent) = read_part(lex, &words, &lower, &found);
+            best = Some((part, kind, name, parent));
+        }
+    }
+    let Some((part, kind, inner_name, parent)) = best else {
+        let kind = if name_part.is_some() {
+            "person"
+        } else {
+            "unknown"
+        };
+        return MentionInfo {
+            name: mention.to_string(),
+            kind,
+            country,
+            parent: None,
+        };
+    };
+    let _ = part;
+    let name = name_part
+        .map(str::to_string)
+        .or(inner_name)
+        .unwrap_or_else(|| mention.to_string());
+    MentionInfo {
+        name,
+        kind,
+        country,
+        parent,
+    }
+}
+
+/// The kind, the name inside ("President X" -> X) and the parent of one comma part.
+fn read_part(
+    lex: &SourceLexicon,
+    words: &[&str],
+    lower: &[String],
+    found: &[Match],
+) -> (&'static str, Option<String>, Option<String>) {
+    // "who asked not to be named", "people close to": anonymous whatever the head.
+    let marked =
+        |m: &Match| m.entry.kind == "anonymous" && m.entry.words > 1 && lower[m.start] != "the";
+    if found.iter().any(marked) {
+        return ("anonymous", None, None);
+    }
+    let head_end = lower
+        .iter()
+        .position(|w| HEAD_ENDS.contains(&w.as_str()))
+        .unwrap_or(lower.len());
+    let main = found
+        .iter()
+        .rev()
+        .find(|m| m.start < head_end)
+        .or_else(|| found.last())
+        .expect("found is not empty");
+    let mut kind = main.entry.kind;
+    let mut parent = None;
+    if main.entry.flags.role {
+        let others = found
+            .iter()
+            .filter(|m| m.start != main.start && !m.entry.flags.role);
+        let other = others
+            .clone()
+            .find(|m| m.entry.flags.org)
+            .or_else(|| others.clone().next());
+        if let Some(o) = other {
+            kind = o.entry.kind;
+            if o.start > head_end {
+                parent = Some(words[head_end + 1..].join(" "));
+            }
+        }
+    }
+    // A minister speaks for a ministry: "Minister of Health" -> "Ministry of Health",
+    // "interior minister" -> "Interior Ministry".
+    if kind == "ministry" && main.entry.flags.title && parent.is_none() {
+        if head_end < lower.len() && lower[head_end] == "of" && head_end + 1 < words.len() {
+            parent = Some(format!("Ministry of {}", words[head_end + 1..].join(" ")));
+        } else if main.start > 0 && MINISTRY_AREAS.contains(&lower[main.start - 1].as_str()) {
+            let area = &lower[main.start - 1];
+            let mut c = area.chars();
+            let area = c.next().map_or(String::new(), |f| {
+                f.to_uppercase().collect::<String>() + c.as_str()
+            });
+            parent = Some(format!("{area} Ministry"));
+        }
+    }
+    // A title or role followed by a name: "President X", "company spokesman Bob Ferguson",
+    // "local television Khabar-24".
+    let anchor = found
+        .iter()
+        .rev()
+        .find(|m| m.entry.flags.title || m.entry.flags.role)
+        .unwrap_or(main);
+    let after = anchor.start + anchor.len;
+    let mut start = words.len();
+    while start > after {
+        let w = words[start - 1];
+        let lw = &lower[start - 1];
+        if capitalized(w)
+            && lex.country(w).is_none()
+            && lex.demonym(w).is_none()
+            && !HEAD_ENDS.contains(&lw.as_str())
+        {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    let named = anchor.entry.flags.title || anchor.entry.flags.role || anchor.entry.kind == "media";
+    let name = (start < words.len() && named).then(|| words[start..].join(" "));
+    (kind, name, parent)
+}
+
+impl Sources {
+    /// Starts a new document: definite descriptions ("the ministry") look back only within it.
+    pub fn begin_document(&mut self) {
+        self.recent.clear();
+    }
+
+    /// The source of `mention` (as written), created when new; returns its index.
+    pub fn resolve(&mut self, lex: &SourceLexicon, mention: &str) -> usize {
+        let mention = mention.trim();
+        let info = describe(lex, mention);
+        let i = self.resolve_info(lex, mention, info);
+        self.recent.retain(|&r| r != i);
+        self.recent.push(i);
+        i
+    }
+
+    fn resolve_info(&mut self, lex: &SourceLexicon, mention: &str, info: MentionInfo) -> usize {
+        let key = key_of(&info.name);
+        if let Some(&i) = self.by_key.get(&key) {
+            self.add_alias(i, mention);
+            return i;
+        }
+        // "the ministry" after "the Interior Ministry"; "the command" after "the command of ...".
+        if let Some(i) = self.definite_antecedent(mention) {
+            self.add_alias(i, mention);
+            return i;
+        }
+        // "Doe" after "Jane Doe"; "Tokayev" after "President Kassym-Jomart Tokayev".
+        let single = !key.contains(' ') && key.chars().next().is_some_and(char::is_alphabetic);
+        if single && info.name.split_whitespace().last().is_some_and(capitalized) {
+            if let Some(&i) = self.by_surname.get(&key) {
+                self.add_alias(i, mention);
+                self.by_key.insert(key, i);
+                return i;
+            }
+        }
+        let parent = info.parent.as_ref().map(|p| {
+            let pi = self.resolve_info(lex, p, describe(lex, p));
+            if self.list[pi].country.is_none() {
+                self.list[pi].country = info.country.clone();
+            }
+            pi
+        });
+        let i = self.list.len();
+        self.list.push(Source {
+            name: info.name.clone(),
+            kind: info.kind,
+            aliases: Vec::new(),
+            parent,
+            country: info.country.clone(),
+        });
+        self.add_alias(i, mention);
+        self.by_key.insert(key, i);
+        if let Some(surname) = surname_of(&info.name) {
+            self.by_surname.entry(surname).or_insert(i);
+        }
+        i
+    }
+
+    /// A description such as "the ministry", "the command", "the official" (lower case, one
+    /// or two words after "the") names the latest source of this document that has that word.
+    fn definite_antecedent(&self, mention: &str) -> Option<usize> {
+        let words: Vec<&str> = mention.split_whitespace().collect();
+        if words.len() < 2 || words.len() > 3 || !words[0].eq_ignore_ascii_case("the") {
+            return None;
+        }
+        if words[1..].iter().any(|w| capitalized(w)) {
+            return None;
+        }
+        let head = lex_word(words[words.len() - 1]);
+        self.recent.iter().rev().copied().find(|&i| {
+            let s = &self.list[i];
+            std::iter::once(&s.name).chain(&s.aliases).any(|n| {
+                n.split_whitespace().any(|w| lex_word(w) == head) && key_of(n) != key_of(mention)
+            })
+        })
+    }
+
+    /// Records another way source `i` was mentioned.
+    pub fn add_alias(&mut self, i: usize, mention: &str) {
+        let s = &mut self.list[i];
+        if s.name != mention && !s.aliases.iter().any(|a| a == mention) {
+            s.aliases.push(mention.to_string());
+        }
+    }
+}
+
+/// A name of two or more capitalized words, no comma: its last word.
+fn surname_of(name: &str) -> Option<String> {
+    if name.contains(',') {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() < 2 || !words.iter().all(|w| capitalized(w)) {
+        return None;
+    }
+    Some(
+        words
+            .last()?
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> SourceLexicon {
+        SourceLexicon::builtin()
+    }
+
+    #[test]
+    fn kinds_table() {
+        let lex = lex();
+        let cases: &[(&str, &str, &str, Option<&str>)] = &[
+            ("a police spokesman", "police", "a police spokesman", None),
+            (
+                "a spokesman for law enforcement",
+                "police",
+                "a spokesman for law enforcement",
+                None,
+            ),
+            (
+                "The Kazakh police",
+                "police",
+                "The Kazakh police",
+                Some("Kazakhstan"),
+            ),
+            ("Moscow", "government", "Moscow", Some("Russia")),
+            ("the Kremlin", "government", "the Kremlin", Some("Russia")),
+            (
+                "the President of Kazakhstan Kassym-Jomart Tokayev",
+                "government",
+                "Kassym-Jomart Tokayev",
+                Some("Kazakhstan"),
+            ),
+            (
+                "the Kazakh Deputy Minister of Health, Azhar Guiniyat",
+                "ministry",
+                "Azhar Guiniyat",
+                Some("Kazakhstan"),
+            ),
+            ("the information", "anonymous", "the information", None),
+            (
+                "people close to the talks",
+                "anonymous",
+                "people close to the talks",
+                None,
+            ),
+            ("news agencies", "media", "news agencies", None),
+            ("local television Khabar-24", "media", "Khabar-24", None),
+            (
+                "the command of the security forces of Almaty",
+                "military",
+                "the command of the security forces of Almaty",
+                None,
+            ),
+            ("an eyewitness", "witness", "an eyewitness", None),
+            ("a teachers' union", "ngo", "a teachers' union", None),
+            (
+                "company spokesman Bob Ferguson",
+                "company",
+                "Bob Ferguson",
+                None,
+            ),
+            ("Beshear", "person", "Beshear", None),
+            (
+                "the mayor, Philippe Godin",
+                "official",
+                "Philippe Godin",
+                None,
+            ),
+        ];
+        for (mention, kind, name, country) in cases {
+            let info = describe(&lex, mention);
+            assert_eq!(
+                (info.kind, info.name.as_str(), info.country.as_deref()),
+                (*kind, *name, *country),
+                "{mention}"
+            );
+        }
+    }
+
+    #[test]
+    fn ministers_speak_for_ministries() {
+        let lex = lex();
+        let info = describe(&lex, "the Kazakh Deputy Minister of Health, Azhar Guiniyat");
+        assert_eq!(info.parent.as_deref(), Some("Ministry of Health"));
+        let info = describe(&lex, "the interior minister, Erlan Turgumbayev");
+        assert_eq!(info.parent.as_deref(), Some("Interior Ministry"));
+        let mut s = Sources::default();
+        let i = s.resolve(&lex, "the Kazakh Deputy Minister of Health, Azhar Guiniyat");
+        let p = s.list[i].parent.unwrap();
+        assert_eq!(
+            (s.list[p].name.as_str(), s.list[p].kind),
+            ("Ministry of Health", "ministry")
+        );
+        assert_eq!(s.list[p].country.as_deref(), Some("Kazakhstan"));
+    }
+
+    #[test]
+    fn mentions_merge() {
+        let lex = lex();
+        let mut s = Sources::default();
+        let a = s.resolve(&lex, "the mayor, Jane Doe");
+        assert_eq!(s.resolve(&lex, "Doe"), a);
+        assert_eq!(s.resolve(&lex, "Ms. Doe"), a);
+        assert_eq!(s.resolve(&lex, "the mayor"), a);
+        let m = s.resolve(&lex, "the Interior Ministry");
+        assert_eq!(s.resolve(&lex, "the ministry"), m);
+        let c = s.resolve(&lex, "the command of the security forces of Almaty");
+        assert_eq!(s.resolve(&lex, "the command"), c);
+        assert_eq!(s.list[a].name, "Jane Doe");
+        assert_eq!(
+            s.list[a].aliases,
+            ["the mayor, Jane Doe", "Doe", "Ms. Doe", "the mayor"]
+        );
+        s.begin_document();
+        let fresh = s.resolve(&lex, "the ministry");
+        assert_ne!(
+            fresh, m,
+            "a description looks back only within its document"
+        );
+    }
+}
