@@ -323,13 +323,13 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
         return None;
     }
     // "the calls of", "a report": a noun after a determiner, not a verb.
+    const NOUN_BEFORE: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "two",
+        "three", "four", "five", "six", "several", "many", "both", "all", "other",
+    ];
     let noun = i > 0
-        && in_list(
-            &[
-                "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those",
-            ],
-            &toks[i - 1],
-        );
+        && (in_list(NOUN_BEFORE, &toks[i - 1])
+            || toks[i - 1].s.starts_with(|c: char| c.is_ascii_digit()));
     if noun {
         return None;
     }
@@ -401,8 +401,13 @@ pub(super) fn forward_np(cues: &Cues, toks: &[Tok], from: usize) -> Option<Span>
             let mut k = i + 1;
             let mut clean = true;
             while k < toks.len() && toks[k].word {
-                if in_list(FORWARD_STOP, &toks[k]) || cue_at(cues, toks, k).is_some() {
+                if cue_at(cues, toks, k).is_some() {
                     clean = false;
+                    break;
+                }
+                if in_list(FORWARD_STOP, &toks[k]) {
+                    // "Dana Lee, an analyst at a bank": the apposition ends there.
+                    clean = k > i + 2;
                     break;
                 }
                 k += 1;

@@ -8,6 +8,7 @@
 //! Every rule's name is listed in `docs/rules.md`.
 
 mod mention;
+mod relay;
 
 use crate::lexicon::{CueClass, Cues};
 use crate::quote::Quote;
@@ -50,8 +51,12 @@ pub struct Claim {
     pub cue: Option<Span>,
     /// The rule that attributed it (see `docs/rules.md`).
     pub rule: &'static str,
-    /// For a pronoun speaker: the earlier mention it stands for.
+    /// For a pronoun or a short description ("he", "the command"): the earlier, fuller
+    /// mention it stands for.
     pub antecedent: Option<Span>,
+    /// The relays between the source and the reader, nearest to the source first
+    /// ("quoted by news agencies", "Khabar-24, which cites the command").
+    pub via: Vec<Span>,
     /// The quotation this claim is, if it is one.
     pub quote: Option<Quote>,
 }
@@ -106,8 +111,11 @@ fn after_rules(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             partial: false,
         });
     }
-    // “…” was defined by X
-    if in_list(&["was", "were", "is", "are", "has", "had", "have"], first) {
+    // “…” was defined by X / “…”, as defined by X
+    if in_list(
+        &["was", "were", "is", "are", "has", "had", "have", "as"],
+        first,
+    ) {
         let mut k = i + 1;
         if toks.get(k).is_some_and(|t| t.is("been")) {
             k += 1;
@@ -123,7 +131,9 @@ fn after_rules(cues: &Cues, toks: &[Tok]) -> Option<Found> {
                 });
             }
         }
-        return None;
+        if !first.is("as") {
+            return None;
+        }
     }
     // “…,” said X
     if let Some(c) = cue_at(cues, toks, i) {
@@ -182,11 +192,27 @@ fn after_rules(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             if toks.get(k + c.len).is_some_and(|t| t.is("to")) {
                 return None;
             }
-            let speaker = backward_np(toks, i, k)?;
-            // The mention must start right after the quote.
-            if speaker.start != toks[i].span.start {
-                return None;
-            }
+            // The mention must start right after the quote; a run of words there is one
+            // even with words that would end it elsewhere ("people close to the talks").
+            let speaker = backward_np(toks, i, k)
+                .filter(|s| s.start == toks[i].span.start)
+                .or_else(|| {
+                    let mut j = k;
+                    while j > i && in_list(BETWEEN, &toks[j - 1]) {
+                        j -= 1;
+                    }
+                    let run = &toks[i..j];
+                    let plain = run.iter().all(|t| t.word) && run.len() <= 8;
+                    let clause = run.iter().any(|t| {
+                        in_list(
+                            &["is", "was", "are", "were", "that", "which", "who", "be"],
+                            t,
+                        )
+                    });
+                    (plain && !clause && !run.is_empty() && run.len() <= 6)
+                        .then(|| join(run))
+                        .flatten()
+                })?;
             return Some(Found {
                 speaker: Some(speaker),
                 cue: join(&toks[k..k + c.len]),
@@ -456,6 +482,7 @@ pub fn attribute_quotes(
             cue,
             rule,
             antecedent: None,
+            via: Vec::new(),
             quote: Some(**q),
         });
     }
@@ -469,11 +496,13 @@ pub fn attribute_quotes(
             cue: None,
             rule: "nested_quote",
             antecedent: None,
+            via: Vec::new(),
             quote: Some(*q),
         });
     }
     claims.sort_by_key(|c| (c.content.start, c.content.end));
     resolve_pronouns(text, paragraphs, cues, &mut claims);
+    relay::find_relays(text, paragraphs, cues, &mut claims);
     claims
 }
 
@@ -557,12 +586,13 @@ fn share_speakers(text: &str, paragraphs: &[Span], claims: &mut [Claim]) {
 /// pronoun.
 fn resolve_pronouns(text: &str, paragraphs: &[Span], cues: &Cues, claims: &mut [Claim]) {
     let mut last_named: Option<Span> = None;
+    let quoted: Vec<Span> = claims.iter().map(|c| c.content).collect();
     for c in claims.iter_mut() {
         let Some(sp) = c.speaker else { continue };
         let word = text[sp].to_lowercase();
         if PRONOUNS.contains(&word.as_str()) {
             if c.antecedent.is_none() {
-                let near = subject_before(text, paragraphs, cues, sp);
+                let near = subject_before(text, paragraphs, cues, &quoted, sp);
                 let named = last_named.filter(|s| s.start < sp.start);
                 c.antecedent = match (near, named) {
                     (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
@@ -577,7 +607,13 @@ fn resolve_pronouns(text: &str, paragraphs: &[Span], cues: &Cues, claims: &mut [
 
 /// The nearest "X said" subject before `at` in its sentence and the one before it: the
 /// antecedent of a pronoun in "The police said they had fired ... in what they called ...".
-fn subject_before(text: &str, paragraphs: &[Span], cues: &Cues, at: Span) -> Option<Span> {
+fn subject_before(
+    text: &str,
+    paragraphs: &[Span],
+    cues: &Cues,
+    quoted: &[Span],
+    at: Span,
+) -> Option<Span> {
     let pi = paragraphs.partition_point(|p| p.end <= at.start);
     let para = *paragraphs.get(pi)?;
     let sents = segment::sentences(text, para);
@@ -586,6 +622,9 @@ fn subject_before(text: &str, paragraphs: &[Span], cues: &Cues, at: Span) -> Opt
     let toks = tokens(text, Span::new(from, at.start));
     let mut best = None;
     for k in 0..toks.len() {
+        if quoted.iter().any(|q| q.contains(toks[k].span)) {
+            continue; // a cue inside a quotation is the quoted speaker's word
+        }
         if let Some(c) = cue_at(cues, &toks, k) {
             if c.class != CueClass::Speech {
                 continue;

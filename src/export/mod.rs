@@ -4,16 +4,31 @@ pub mod report;
 
 use crate::attribute::Claim;
 use crate::input::{Document, InputError};
-use crate::source::Sources;
+use crate::source::{SourceLexicon, Sources};
+use std::sync::LazyLock;
+
+static BUILTIN: LazyLock<SourceLexicon> = LazyLock::new(SourceLexicon::builtin);
 use report::{ClaimOut, DocumentOut, ErrorOut, Report, SourceOut, SpeakerOut};
 
-/// Builds the v1 report: documents in input order, claims in text order, ids assigned in that
-/// order (`c1`, `c2`, ...; sources `s1`, ... in order of first mention).
+/// Builds the v1 report with the built-in lexicons; see [`build_report_with`].
 pub fn build_report(docs: &[Document], claims: &[Vec<Claim>], errors: &[InputError]) -> Report {
+    build_report_with(docs, claims, errors, &BUILTIN)
+}
+
+/// Builds the v1 report: documents in input order, claims in text order, ids assigned in that
+/// order (`c1`, `c2`, ...; sources `s1`, ... in order of first mention), sources resolved
+/// with `lexicon`.
+pub fn build_report_with(
+    docs: &[Document],
+    claims: &[Vec<Claim>],
+    errors: &[InputError],
+    lexicon: &SourceLexicon,
+) -> Report {
     let mut report = Report::default();
     let mut sources = Sources::default();
     let mut n = 0;
     for (doc, doc_claims) in docs.iter().zip(claims) {
+        sources.begin_document();
         report.documents.push(DocumentOut {
             id: doc.id.clone(),
             path: doc.path.clone(),
@@ -26,11 +41,24 @@ pub fn build_report(docs: &[Document], claims: &[Vec<Claim>], errors: &[InputErr
         for c in doc_claims {
             n += 1;
             let text: &str = &doc.text;
+            let via: Vec<String> = c
+                .via
+                .iter()
+                .map(|&v| format!("s{}", sources.resolve(lexicon, &text[v]) + 1))
+                .collect();
             let source = c.speaker.and_then(|sp| {
-                let mention = c.antecedent.unwrap_or(sp);
-                let name = &text[mention];
-                let pronoun = c.antecedent.is_none() && is_pronoun(name);
-                (!pronoun).then(|| sources.resolve(name))
+                let spoken = &text[sp];
+                match c.antecedent {
+                    Some(a) => {
+                        let i = sources.resolve(lexicon, &text[a]);
+                        if !is_pronoun(spoken) {
+                            sources.add_alias(i, spoken);
+                        }
+                        Some(i)
+                    }
+                    None if is_pronoun(spoken) => None,
+                    None => Some(sources.resolve(lexicon, spoken)),
+                }
             });
             report.claims.push(ClaimOut {
                 id: format!("c{n}"),
@@ -45,7 +73,7 @@ pub fn build_report(docs: &[Document], claims: &[Vec<Claim>], errors: &[InputErr
                 cue: c.cue.map(|s| text[s].to_string()),
                 rule: c.rule.to_string(),
                 source: source.map(|i| format!("s{}", i + 1)),
-                via: Vec::new(),
+                via,
                 figures: Vec::new(),
             });
         }

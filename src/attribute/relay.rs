@@ -1,0 +1,209 @@
+//! Claims -> their relays (`via`): "said X, quoted by news agencies"; "Y, which cites X" or
+//! "Y reported, citing X", after which X's claims in the document reach the reader through Y.
+
+use super::mention::*;
+use super::Claim;
+use crate::lexicon::{CueClass, Cues};
+use crate::segment;
+use crate::span::Span;
+
+/// "Y, which cites X" found in a document: X's claims after it came through Y.
+#[derive(Debug, Clone, Copy)]
+struct Relay {
+    /// The mention of the source relayed (X), as fully as the text gives it.
+    source: Span,
+    /// The mention of the relay (Y).
+    via: Span,
+}
+
+/// The head word of a mention: its last word before "of", "for", a comma ...
+fn head_word(text: &str, mention: Span) -> String {
+    let mut head = String::new();
+    for w in text[mention].split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if w.is_empty() {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if matches!(
+            lower.as_str(),
+            "of" | "for" | "from" | "at" | "in" | "with" | "who" | "which"
+        ) {
+            break;
+        }
+        head = lower;
+        if text[mention].contains(',') && w.ends_with(',') {
+            break;
+        }
+    }
+    head
+}
+
+/// A relay's mention read backwards from `end` (exclusive): "local television Khabar-24".
+fn relay_before(toks: &[Tok], end: usize) -> Option<Span> {
+    let mut i = end;
+    while i > 0 && end - i < 8 {
+        let t = &toks[i - 1];
+        if !t.word || in_list(BACKWARD_STOP, t) || in_list(PREPOSITIONS, t) {
+            break;
+        }
+        i -= 1;
+    }
+    if i == end {
+        return None;
+    }
+    Some(Span::new(toks[i].span.start, toks[end - 1].span.end))
+}
+
+/// The relays stated in one sentence.
+fn relays_in(cues: &Cues, toks: &[Tok]) -> Vec<Relay> {
+    let mut out = Vec::new();
+    for k in 0..toks.len() {
+        let t = &toks[k];
+        if !in_list(&["cites", "cited", "citing", "quoting", "quotes"], t) {
+            continue;
+        }
+        let Some(source) = agent_np(cues, toks, k + 1) else {
+            continue;
+        };
+        // "Y, which cites X" / "Y, citing X" / "Y reported, citing X" / "Y cites X"
+        let mut end = k;
+        if end > 0 && toks[end - 1].is("which") {
+            end -= 1;
+        }
+        let via = if end > 0 && toks[end - 1].punct(',') {
+            // "Y reported (in the morning), citing X": Y is the subject of the cue.
+            let before = end - 1;
+            let cue = (before.saturating_sub(6)..before)
+                .rev()
+                .find(|&j| cue_at(cues, toks, j).is_some_and(|c| c.class == CueClass::Speech));
+            match cue {
+                Some(j) => backward_np(toks, 0, j),
+                None => relay_before(toks, before),
+            }
+        } else {
+            relay_before(toks, end)
+        };
+        if let Some(via) = via {
+            out.push(Relay { source, via });
+        }
+    }
+    out
+}
+
+/// Sets each claim's `via`: "X, quoted by Y" right after its speaker; and "Y, which cites X"
+/// earlier in the document for a claim whose speaker is X (by its head word: "the command"
+/// after "Khabar-24, which cites the command of the security forces"), whose fuller mention
+/// then becomes the claim's antecedent.
+pub(super) fn find_relays(text: &str, paragraphs: &[Span], cues: &Cues, claims: &mut [Claim]) {
+    let mut relays: Vec<Relay> = Vec::new();
+    for &para in paragraphs {
+        for sent in segment::sentences(text, para) {
+            let toks = tokens(text, sent);
+            if toks
+                .iter()
+                .any(|t| in_list(&["cites", "cited", "citing", "quoting", "quotes"], t))
+            {
+                relays.extend(relays_in(cues, &toks));
+            }
+        }
+    }
+    for c in claims.iter_mut() {
+        let Some(sp) = c.speaker else { continue };
+        // "said X, quoted by Y" / "X, quoted by Y, said"
+        let para = paragraphs.iter().find(|p| p.contains(sp)).copied();
+        if let Some(para) = para {
+            let toks = tokens(text, Span::new(sp.end, para.end));
+            let mut i = 0;
+            if toks.first().is_some_and(|t| t.punct(',')) {
+                i = 1;
+            }
+            if toks.get(i).is_some_and(|t| t.is("quoted"))
+                && toks.get(i + 1).is_some_and(|t| t.is("by"))
+            {
+                if let Some(via) = forward_np(cues, &toks, i + 2) {
+                    c.via.push(via);
+                }
+            }
+        }
+        let mention = c.antecedent.unwrap_or(sp);
+        let head = head_word(text, mention);
+        if head.is_empty() {
+            continue;
+        }
+        // The same source: every word of the speaker's mention is in the relayed mention
+        // ("the command" in "the command of the security forces"; "the interior ministry" in
+        // "the Kazakh interior ministry", but not in "the health ministry").
+        let words = |s: Span| -> Vec<String> {
+            text[s]
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an"))
+                .collect()
+        };
+        let own = words(mention);
+        let same = |r: &Relay| {
+            let theirs = words(r.source);
+            head_word(text, r.source) == head && own.iter().all(|w| theirs.contains(w))
+        };
+        let relay = relays
+            .iter()
+            .rev()
+            .find(|r| r.source.start <= sp.start && same(r));
+        if let Some(r) = relay {
+            if c.antecedent.is_none() && r.source.len() > sp.len() {
+                c.antecedent = Some(r.source);
+            }
+            if !c.via.contains(&r.via) {
+                c.via.push(r.via);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::CUES;
+    use crate::quote::find_quotes;
+    use crate::segment::paragraphs;
+
+    fn via_of(text: &str) -> Vec<(String, Vec<String>, Option<String>)> {
+        let paras = paragraphs(text, 0);
+        let quotes = find_quotes(text, &paras);
+        super::super::attribute_quotes(text, &paras, &quotes, &CUES)
+            .into_iter()
+            .map(|c| {
+                (
+                    text[c.speaker.unwrap()].to_string(),
+                    c.via.iter().map(|&v| text[v].to_string()).collect(),
+                    c.antecedent.map(|a| text[a].to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quoted_by() {
+        let r =
+            via_of("“We hold the line,” said a spokesman for the army, quoted by news agencies.");
+        assert_eq!(r[0].1, ["news agencies"]);
+    }
+
+    #[test]
+    fn which_cites_and_citing() {
+        let t = "The report was broadcast by local television Khabar-24, which cites the command of the security forces of Almaty. “It is calm,” said the command.";
+        let r = via_of(t);
+        assert_eq!(r[0].0, "the command");
+        assert_eq!(r[0].1, ["local television Khabar-24"]);
+        assert_eq!(
+            r[0].2.as_deref(),
+            Some("the command of the security forces of Almaty")
+        );
+        let t = "The state agency reported, citing the interior ministry, that roads were shut. “We are ready,” the ministry said.";
+        let r = via_of(t);
+        assert_eq!(r[0].1, ["The state agency"]);
+    }
+}
