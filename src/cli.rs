@@ -4,7 +4,7 @@
 //! analyzed and written), 2 for usage errors and for output that could not be written.
 
 use crate::eval;
-use crate::export::{build_report, to_json};
+use crate::export::{build_report_with, to_json};
 use crate::input::{read_inputs, Document};
 use crate::pipeline::{analyze_all, Config};
 use anyhow::{Context, Result};
@@ -53,6 +53,11 @@ pub enum Command {
         /// Say nothing on stderr but errors.
         #[arg(short, long)]
         quiet: bool,
+        /// Add or override lexicon entries from FILE (repeatable); the file's name says which
+        /// lexicon: *cues.tsv, *source_kinds.tsv, *capitals.tsv, *demonyms.tsv (formats in
+        /// docs/lexicons.md).
+        #[arg(long = "lexicon", value_name = "FILE")]
+        lexicons: Vec<PathBuf>,
     },
     /// Score quotation finding and attribution against a gold JSONL file.
     ///
@@ -79,6 +84,9 @@ pub enum Command {
         /// Also write the report that was scored to FILE.
         #[arg(long, value_name = "FILE")]
         report: Option<PathBuf>,
+        /// Add or override lexicon entries from FILE (repeatable), as for `analyze`.
+        #[arg(long = "lexicon", value_name = "FILE")]
+        lexicons: Vec<PathBuf>,
     },
 }
 
@@ -96,7 +104,11 @@ pub fn run(cli: Cli) -> Result<i32> {
             format,
             output,
             quiet,
-        } => analyze(&inputs, format, output.as_deref(), quiet),
+            lexicons,
+        } => {
+            let config = Config::with_lexicons(&lexicons)?;
+            analyze(&inputs, format, output.as_deref(), quiet, &config)
+        }
         Command::Eval {
             gold,
             json,
@@ -104,18 +116,26 @@ pub fn run(cli: Cli) -> Result<i32> {
             pred_kinds,
             errors,
             report,
+            lexicons,
         } => {
+            let config = Config::with_lexicons(&lexicons)?;
             let opts = eval::EvalOptions {
                 gold_kinds: eval::parse_kinds(&gold_kinds),
                 pred_kinds: eval::parse_kinds(&pred_kinds),
                 errors,
             };
-            run_eval(&gold, &opts, json, report.as_deref())
+            run_eval(&gold, &opts, json, report.as_deref(), &config)
         }
     }
 }
 
-fn analyze(inputs: &[String], format: Format, output: Option<&Path>, quiet: bool) -> Result<i32> {
+fn analyze(
+    inputs: &[String],
+    format: Format,
+    output: Option<&Path>,
+    quiet: bool,
+    config: &Config,
+) -> Result<i32> {
     let read = read_inputs(inputs);
     for e in &read.errors {
         eprintln!("claimgraph: error: {e}");
@@ -127,9 +147,8 @@ fn analyze(inputs: &[String], format: Format, output: Option<&Path>, quiet: bool
             read.skipped[0]
         );
     }
-    let config = Config::default();
-    let claims = analyze_all(&read.documents, &config);
-    let report = build_report(&read.documents, &claims, &read.errors);
+    let claims = analyze_all(&read.documents, config);
+    let report = build_report_with(&read.documents, &claims, &read.errors, &config.sources);
     let body = match format {
         Format::Json => to_json(&report),
     };
@@ -155,14 +174,15 @@ fn run_eval(
     opts: &eval::EvalOptions,
     json: bool,
     report_to: Option<&Path>,
+    config: &Config,
 ) -> Result<i32> {
     let gold_docs = eval::load_gold(gold)?;
     let docs: Vec<Document> = gold_docs
         .iter()
         .map(|g| Document::from_text(g.id.clone(), g.text.clone()))
         .collect();
-    let claims = analyze_all(&docs, &Config::default());
-    let report = build_report(&docs, &claims, &[]);
+    let claims = analyze_all(&docs, config);
+    let report = build_report_with(&docs, &claims, &[], &config.sources);
     if let Some(path) = report_to {
         write_output(Some(path), to_json(&report).as_bytes())?;
     }

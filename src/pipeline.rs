@@ -4,20 +4,68 @@
 
 use crate::attribute::{attribute_quotes, Claim};
 use crate::input::{Document, Normalized};
-use crate::lexicon::{Cues, CUES};
+use crate::lexicon::{Cues, LexiconError, CUES};
 use crate::quote::find_quotes;
 use crate::segment::paragraphs;
+use crate::source::SourceLexicon;
 use rayon::prelude::*;
 
 /// The lexicons a run uses: the built-in ones, extended by the user's.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub cues: Cues,
+    pub sources: SourceLexicon,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { cues: CUES.clone() }
+        Config {
+            cues: CUES.clone(),
+            sources: SourceLexicon::builtin(),
+        }
+    }
+}
+
+/// A user lexicon file that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{0}: cannot read: {1}")]
+    Read(String, std::io::Error),
+    #[error(
+        "{0}: cannot tell which lexicon this file extends: its name must end in cues.tsv, \
+         source_kinds.tsv, capitals.tsv or demonyms.tsv (see docs/lexicons.md)"
+    )]
+    UnknownLexicon(String),
+    #[error(transparent)]
+    Lexicon(#[from] LexiconError),
+}
+
+impl Config {
+    /// The built-in lexicons extended (or overridden, entry by entry) by the user's files; the
+    /// lexicon a file extends is told by the end of its name (`my_cues.tsv`, ...).
+    pub fn with_lexicons(files: &[std::path::PathBuf]) -> Result<Config, ConfigError> {
+        let mut config = Config::default();
+        for path in files {
+            let name = path.display().to_string();
+            let text =
+                std::fs::read_to_string(path).map_err(|e| ConfigError::Read(name.clone(), e))?;
+            let file = path
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if file.ends_with("cues.tsv") {
+                config.cues.extend(&name, &text)?;
+            } else if file.ends_with("source_kinds.tsv") {
+                config.sources.extend_kinds(&name, &text)?;
+            } else if file.ends_with("capitals.tsv") {
+                config.sources.extend_capitals(&name, &text)?;
+            } else if file.ends_with("demonyms.tsv") {
+                config.sources.extend_demonyms(&name, &text)?;
+            } else {
+                return Err(ConfigError::UnknownLexicon(name));
+            }
+        }
+        Ok(config)
     }
 }
 
