@@ -28,6 +28,8 @@ pub enum CueClass {
 pub struct Cue {
     pub lemma: String,
     pub class: CueClass,
+    /// Also introduces reported speech without quote marks ("said that ...").
+    pub reports: bool,
 }
 
 /// Reporting verbs by lower-case form; a multiword form is keyed with spaces ("pointed out").
@@ -61,12 +63,13 @@ impl Cues {
                     cols.len()
                 )));
             }
-            let class = match cols[2] {
-                "speech" => CueClass::Speech,
-                "naming" => CueClass::Naming,
+            let (class, reports) = match cols[2] {
+                "speech" => (CueClass::Speech, false),
+                "report" => (CueClass::Speech, true),
+                "naming" => (CueClass::Naming, false),
                 other => {
                     return Err(err(format!(
-                        "unknown class {other:?} (expected speech or naming)"
+                        "unknown class {other:?} (expected speech, report or naming)"
                     )))
                 }
             };
@@ -87,6 +90,7 @@ impl Cues {
                     Cue {
                         lemma: lemma.clone(),
                         class,
+                        reports,
                     },
                 );
             }
@@ -127,6 +131,8 @@ mod tests {
     fn builtin_lexicons_parse() {
         assert_eq!(CUES.get("said").unwrap().lemma, "say");
         assert_eq!(CUES.get("defined").unwrap().class, CueClass::Naming);
+        assert!(CUES.get("said").unwrap().reports);
+        assert!(!CUES.get("laughed").unwrap().reports);
         assert_eq!(CUES.get("pointed out").unwrap().lemma, "point out");
         assert!(CUES
             .multiword("pointed")

@@ -105,3 +105,41 @@ fn polnear_dev_direct_quotes_meet_the_bar() {
         "attribution accuracy {attribution:.3} < 0.90"
     );
 }
+
+#[test]
+#[ignore = "needs python3 and ../shared; run by .ci/run"]
+fn reference_article_claims_pass_check_expected() {
+    let shared = common::shared().expect("../shared is needed");
+    let seed = shared.join("seed/kazakhstan-2022-01-06.txt");
+    let report = std::env::temp_dir().join(format!("claimgraph-seed-{}.json", std::process::id()));
+    let out = claimgraph(&[
+        "analyze",
+        seed.to_str().unwrap(),
+        "-q",
+        "-o",
+        report.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    let out = Command::new("python3")
+        .arg(shared.join("tools/check_expected.py"))
+        .arg(shared.join("seed/kazakhstan-2022-01-06.expected.json"))
+        .arg(&report)
+        .arg("--stretch")
+        .output()
+        .expect("python3 runs check_expected.py");
+    let text = String::from_utf8_lossy(&out.stdout);
+    println!("{text}");
+    // Every claim, required and stretch, with kind, speaker, source kind, country and relays.
+    // (Figures are the figures stage's; they are not built yet.)
+    let failed: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("FAIL claim"))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "claims failing check_expected.py:\n{}",
+        failed.join("\n")
+    );
+    assert!(text.lines().filter(|l| l.starts_with("PASS claim")).count() >= 13);
+    std::fs::remove_file(&report).ok();
+}

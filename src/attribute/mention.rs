@@ -315,6 +315,8 @@ pub(super) fn is_title_abbreviation(w: &str) -> bool {
 pub(super) struct CueAt {
     pub(super) len: usize,
     pub(super) class: CueClass,
+    /// Also introduces reported speech.
+    pub(super) reports: bool,
 }
 
 pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
@@ -341,16 +343,18 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
             .enumerate()
             .all(|(k, p)| toks.get(i + k).is_some_and(|t| t.word && t.is(p)));
         if ok {
-            let class = cues.get(multi).map_or(CueClass::Speech, |c| c.class);
+            let cue = cues.get(multi);
             return Some(CueAt {
                 len: parts.len(),
-                class,
+                class: cue.map_or(CueClass::Speech, |c| c.class),
+                reports: cue.is_some_and(|c| c.reports),
             });
         }
     }
     cues.get(&lower).map(|c| CueAt {
         len: 1,
         class: c.class,
+        reports: c.reports,
     })
 }
 

@@ -9,6 +9,7 @@
 
 mod mention;
 mod relay;
+mod reported;
 
 use crate::lexicon::{CueClass, Cues};
 use crate::quote::Quote;
@@ -500,6 +501,20 @@ pub fn attribute_quotes(
             quote: Some(*q),
         });
     }
+    let indirect = reported::reported_speech(text, paragraphs, cues, &claims);
+    // A partial quote inside reported speech is the same speaker's: "X said the plan was a
+    // “disgrace”".
+    for c in claims
+        .iter_mut()
+        .filter(|c| c.kind == ClaimKind::Partial && c.speaker.is_none())
+    {
+        if let Some(r) = indirect.iter().find(|r| r.content.contains(c.content)) {
+            c.speaker = r.speaker;
+            c.cue = r.cue;
+            c.rule = "inside_reported_speech";
+        }
+    }
+    claims.extend(indirect);
     claims.sort_by_key(|c| (c.content.start, c.content.end));
     resolve_pronouns(text, paragraphs, cues, &mut claims);
     relay::find_relays(text, paragraphs, cues, &mut claims);
@@ -663,8 +678,12 @@ mod tests {
             .collect()
     }
 
+    /// The speaker of the first quotation (reported speech left aside).
     fn speaker_of(text: &str) -> Option<String> {
-        run(text).into_iter().next().and_then(|c| c.2)
+        run(text)
+            .into_iter()
+            .find(|c| c.1 != "indirect")
+            .and_then(|c| c.2)
     }
 
     #[test]

@@ -60,6 +60,10 @@ pub fn build_report_with(
                     None => Some(sources.resolve(lexicon, spoken)),
                 }
             });
+            // Hearsay ("reportedly") has no speaker mention but an anonymous source.
+            let source = source.or_else(|| {
+                (c.rule == "hearsay").then(|| sources.resolve(lexicon, "unnamed sources"))
+            });
             report.claims.push(ClaimOut {
                 id: format!("c{n}"),
                 doc: doc.id.clone(),

@@ -1,0 +1,546 @@
+//! Sentences -> reported speech: claims without quote marks (`indirect`), attributed like
+//! quotations: "The police said they had fired ...", "According to X, ...", "..., X said.",
+//! "X told reporters that ...", "X reported, citing Y, that ...", "X put the toll at ...",
+//! "... Y, according to which ...", and "The latter report was broadcast by X, which cites Y"
+//! for the sentence before it.
+
+use super::mention::*;
+use super::{after_rules, Claim, ClaimKind};
+use crate::lexicon::{CueClass, Cues};
+use crate::segment;
+use crate::span::Span;
+
+/// Words after which a reporting verb is not a report: "was told to leave", "is said to".
+const PASSIVE: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "so"];
+/// Words after which a new clause, with its own subject, starts.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "while",
+    "whereas",
+    "which",
+    "who",
+    "as",
+    "because",
+    "so",
+    "when",
+    "after",
+    "before",
+    "although",
+    "though",
+    "since",
+    "yet",
+    "if",
+    "meanwhile",
+    "also",
+    "still",
+];
+/// What may stand between the cue and "that": "said on Tuesday that", "told reporters that".
+const MAX_BEFORE_THAT: usize = 8;
+
+struct Found {
+    speaker: Span,
+    cue: Span,
+    content: Span,
+    rule: &'static str,
+}
+
+/// The content from token `from` to the sentence's end, final punctuation left out.
+fn content_from(toks: &[Tok], from: usize, end: usize) -> Option<Span> {
+    let mut end = end;
+    while end > from && !toks[end - 1].word && !is_quote_tok(&toks[end - 1]) {
+        end -= 1;
+    }
+    let words = toks[from..end].iter().filter(|t| t.word).count();
+    (words >= 3).then(|| Span::new(toks[from].span.start, toks[end - 1].span.end))
+}
+
+/// "According to X, CLAUSE." / "CLAUSE, according to X." / "... Y, according to which CLAUSE"
+fn according_to(cues: &Cues, toks: &[Tok]) -> Option<Found> {
+    let n = toks.len();
+    let at = (0..n.saturating_sub(1)).find(|&k| toks[k].is("according") && toks[k + 1].is("to"))?;
+    let cue = Span::new(toks[at].span.start, toks[at + 1].span.end);
+    // "the command of ... according to which one of the victims was beheaded"
+    if toks.get(at + 2).is_some_and(|t| t.is("which")) {
+        let mut end = at;
+        while end > 0 && !toks[end - 1].word {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0
+            && toks[start - 1].word
+            && !in_list(&["cites", "citing", "quoting", "by"], &toks[start - 1])
+            && end - start < 12
+        {
+            start -= 1;
+        }
+        let stop = toks[at + 3..]
+            .iter()
+            .position(|t| t.punct(':') || t.punct(';'))
+            .map_or(n, |p| at + 3 + p);
+        return Some(Found {
+            speaker: Span::new(toks[start].span.start, toks[end - 1].span.end),
+            cue,
+            content: content_from(toks, at + 3, stop)?,
+            rule: "according_to_which",
+        });
+    }
+    let speaker = agent_np(cues, toks, at + 2)?;
+    if at == 0 || (at <= 4 && toks[..at].iter().all(|t| t.word)) {
+        let comma_after = |sp: Span| {
+            toks.iter()
+                .position(|t| t.span.start >= sp.end && t.punct(','))
+        };
+        // "According to the results, Clinton increases ...": the apposition reading
+        // swallowed the clause; the mention ends at the first comma.
+        let (speaker, comma) = match comma_after(speaker) {
+            Some(c) => (speaker, c),
+            None => {
+                let c = (at + 2..n).find(|&k| toks[k].punct(','))?;
+                (Span::new(toks[at + 2].span.start, toks[c - 1].span.end), c)
+            }
+        };
+        return Some(Found {
+            speaker,
+            cue,
+            content: content_from(toks, comma + 1, n)?,
+            rule: "according_to_clause",
+        });
+    }
+    if at >= 4 && toks[at - 1].punct(',') {
+        let rest = toks
+            .iter()
+            .filter(|t| t.span.start >= speaker.end && t.word)
+            .count();
+        let clause_ends = toks
+            .iter()
+            .find(|t| t.span.start >= speaker.end)
+            .is_some_and(|t| t.punct(','));
+        if rest <= 3 || clause_ends {
+            return Some(Found {
+                speaker,
+                cue,
+                content: content_from(toks, 0, at - 1)?,
+                rule: "clause_according_to",
+            });
+        }
+    }
+    None
+}
+
+/// "CLAUSE, X said." / "CLAUSE, said X." with nothing but a short adverbial after.
+fn tail_attribution(cues: &Cues, toks: &[Tok]) -> Option<Found> {
+    let n = toks.len();
+    let comma = (3..n).rev().find(|&k| toks[k].punct(',') && n - k <= 16)?;
+    let tail = &toks[comma + 1..];
+    let f = after_rules(cues, tail)?;
+    let speaker = f.speaker?;
+    let cue = f.cue?;
+    if !f.rule.starts_with("quote_cue_speaker") && !f.rule.starts_with("quote_speaker_cue") {
+        return None;
+    }
+    let reports = tail
+        .iter()
+        .position(|t| t.span == cue || cue.contains(t.span))
+        .and_then(|k| cue_at(cues, tail, k))
+        .is_some_and(|c| c.reports);
+    // Only a short adverbial may follow: "..., the ministry said on Sunday."
+    let rest: Vec<&Tok> = tail
+        .iter()
+        .filter(|t| t.word && t.span.start >= speaker.end.max(cue.end))
+        .collect();
+    let adverbial = rest.first().is_none_or(|t| {
+        in_list(PREPOSITIONS, t)
+            || in_list(DAYS_MONTHS, t)
+            || in_list(&["late", "early", "this"], t)
+    });
+    (reports && adverbial && rest.len() <= 6).then_some(())?;
+    Some(Found {
+        speaker,
+        cue,
+        content: content_from(toks, 0, comma)?,
+        rule: if f.rule == "quote_cue_speaker" {
+            "clause_cue_speaker"
+        } else {
+            "clause_speaker_cue"
+        },
+    })
+}
+
+/// "X said (that) CLAUSE", "X told Y (that) CLAUSE", "X reported, citing Y, that CLAUSE",
+/// "X put the toll at ...".
+fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
+    let n = toks.len();
+    for k in 1..n.min(48) {
+        let put =
+            toks[k].is("put") || toks[k].is("puts") || toks[k].is("gave") || toks[k].is("gives");
+        let cue = cue_at(cues, toks, k);
+        let reporting = cue.is_some_and(|c| c.class == CueClass::Speech && c.reports);
+        if !reporting && !put {
+            continue;
+        }
+        if in_list(PASSIVE, &toks[k - 1]) {
+            continue;
+        }
+        let Some(speaker) = backward_np(toks, 0, k) else {
+            continue;
+        };
+        // The subject must open the sentence (after an opening adverbial and its comma).
+        // The subject opens the sentence or a clause of it: "X said", "In Almaty, X said",
+        // "WASHINGTON (AP) — X said", "But X said", "..., which X said".
+        let first = toks.iter().position(|t| t.span.start >= speaker.start)?;
+        let before = first.checked_sub(1).map(|b| &toks[b]);
+        let intro_ok = before.is_none_or(|t| {
+            (!t.word && !is_quote_tok(t) && !t.punct('(')) || in_list(CLAUSE_OPENERS, t)
+        });
+        if !intro_ok {
+            continue;
+        }
+        let len = cue.map_or(1, |c| c.len);
+        let cue_span = Span::new(toks[k].span.start, toks[k + len - 1].span.end);
+        let mut from = k + len;
+        if put {
+            // "X put the toll at 164" / "X gave a figure of 164"
+            let figure = toks.get(from + 1).is_some_and(|t| {
+                in_list(&["number", "toll", "figure", "total", "count", "death"], t)
+            });
+            if !figure {
+                continue;
+            }
+            return Some(Found {
+                speaker,
+                cue: cue_span,
+                content: content_from(toks, from, n)?,
+                rule: "put_the_number_at",
+            });
+        }
+        let mut speaker = speaker;
+        let mut rule = "speaker_cue_clause";
+        // "X reported, citing Y, that": Y is the source (X relays it).
+        if toks.get(from).is_some_and(|t| t.punct(','))
+            && toks.get(from + 1).is_some_and(|t| t.is("citing"))
+        {
+            if let Some(y) = agent_np(cues, toks, from + 2) {
+                speaker = y;
+                rule = "reported_citing";
+                from = toks.iter().position(|t| t.span.start >= y.end).unwrap_or(n);
+                if toks.get(from).is_some_and(|t| t.punct(',')) {
+                    from += 1;
+                }
+            }
+        }
+        // "told reporters", "said on Tuesday", "said in a statement" ... "that"
+        if let Some(that) = toks[from..n.min(from + MAX_BEFORE_THAT)]
+            .iter()
+            .position(|t| t.is("that"))
+        {
+            let between = &toks[from..from + that];
+            if between.iter().all(|t| t.word || t.punct(',')) {
+                from += that + 1;
+            }
+        } else if addressee_follows(&toks[k]) {
+            // The hearer: a short mention that ends where the next one starts
+            // ("told reporters the bridge would ...").
+            let object = forward_np(cues, toks, from)?;
+            let mut end = toks
+                .iter()
+                .position(|t| t.span.start >= object.end)
+                .unwrap_or(n);
+            if let Some(d) = (from + 1..end)
+                .find(|&j| in_list(DETERMINERS, &toks[j]) || in_list(PRONOUNS, &toks[j]))
+            {
+                end = d;
+            }
+            from = end.min(from + 4);
+        }
+        let Some(next) = toks.get(from) else {
+            continue;
+        };
+        // "said goodbye", "told to leave", "said so", "said nothing"
+        if in_list(
+            &[
+                "goodbye", "to", "so", "nothing", "hello", "yes", "no", "it", "this", "the", "a",
+                "an",
+            ],
+            next,
+        ) && !toks
+            .get(from + 1)
+            .is_some_and(|t| t.word && !in_list(PREPOSITIONS, t))
+        {
+            continue;
+        }
+        if in_list(&["goodbye", "hello", "to", "nothing"], next)
+            || !next.word && !is_quote_tok(next)
+        {
+            continue;
+        }
+        return Some(Found {
+            speaker,
+            cue: cue_span,
+            content: content_from(toks, from, n)?,
+            rule,
+        });
+    }
+    None
+}
+
+/// "The latter report was broadcast by X, which cites Y": the sentence before is Y's claim.
+fn report_of_previous(cues: &Cues, toks: &[Tok]) -> Option<Span> {
+    let opens = toks.len() > 4
+        && toks[0].is("the")
+        && in_list(
+            &["latter", "report", "figures", "figure", "toll", "count"],
+            &toks[1],
+        )
+        || toks.len() > 4
+            && in_list(&["this", "these"], &toks[0])
+            && in_list(&["report", "figures", "figure", "toll"], &toks[1]);
+    if !opens {
+        return None;
+    }
+    let k = toks
+        .iter()
+        .position(|t| in_list(&["cites", "citing", "quoting"], t))?;
+    agent_np(cues, toks, k + 1)
+}
+
+/// "reportedly", "allegedly", "is said to", "are believed to": hearsay with no named source.
+fn hearsay(toks: &[Tok]) -> Option<Span> {
+    if let Some(t) = toks
+        .iter()
+        .find(|t| in_list(&["reportedly", "allegedly", "purportedly"], t))
+    {
+        return Some(t.span);
+    }
+    (1..toks.len().saturating_sub(1)).find_map(|k| {
+        let be = in_list(&["is", "are", "was", "were"], &toks[k - 1]);
+        let said = in_list(
+            &["said", "reported", "rumoured", "rumored", "believed"],
+            &toks[k],
+        );
+        (be && said && toks[k + 1].is("to"))
+            .then(|| Span::new(toks[k - 1].span.start, toks[k + 1].span.end))
+    })
+}
+
+fn found_claim(f: Found) -> Claim {
+    Claim {
+        kind: ClaimKind::Indirect,
+        content: f.content,
+        speaker: Some(f.speaker),
+        cue: Some(f.cue),
+        rule: f.rule,
+        antecedent: None,
+        via: Vec::new(),
+        quote: None,
+    }
+}
+
+/// The indirect claims of one document; sentences that hold a direct quotation are left to
+/// the quotation's claim.
+pub(super) fn reported_speech(
+    text: &str,
+    paragraphs: &[Span],
+    cues: &Cues,
+    quoted: &[Claim],
+) -> Vec<Claim> {
+    let direct: Vec<Span> = quoted
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Direct)
+        .filter_map(|c| c.quote.map(|q| q.outer()))
+        .collect();
+    let mut out: Vec<Claim> = Vec::new();
+    for &para in paragraphs {
+        let sents = segment::sentences(text, para);
+        for (si, &whole) in sents.iter().enumerate() {
+            // The words before a direct quotation may report something of their own
+            // ("..., according to which one was beheaded: “…,” said the command").
+            let mut sent = whole;
+            if let Some(d) = direct.iter().find(|d| d.overlaps(whole)) {
+                if d.start <= whole.start {
+                    continue;
+                }
+                sent = Span::new(whole.start, d.start);
+            }
+            let toks = tokens(text, sent);
+            if toks.len() < 4 {
+                continue;
+            }
+            if let Some(source) = report_of_previous(cues, &toks) {
+                if si > 0 {
+                    let prev = sents[si - 1];
+                    let taken = out.iter().any(|c| prev.contains(c.content))
+                        || direct.iter().any(|d| d.overlaps(prev));
+                    let ptoks = tokens(text, prev);
+                    if !taken {
+                        if let Some(content) = content_from(&ptoks, 0, ptoks.len()) {
+                            out.push(found_claim(Found {
+                                speaker: source,
+                                cue: toks
+                                    .iter()
+                                    .find(|t| in_list(&["cites", "citing", "quoting"], t))
+                                    .map_or(source, |t| t.span),
+                                content,
+                                rule: "report_of_previous_sentence",
+                            }));
+                        }
+                    }
+                }
+            }
+            let found = according_to(cues, &toks)
+                .or_else(|| tail_attribution(cues, &toks))
+                .or_else(|| speaker_cue_clause(cues, &toks));
+            if let Some(f) = found {
+                out.push(found_claim(f));
+            } else if let Some(cue) = hearsay(&toks) {
+                // "Dozens were reportedly detained": a claim of unnamed sources.
+                if let Some(content) = content_from(&toks, 0, toks.len()) {
+                    out.push(Claim {
+                        kind: ClaimKind::Indirect,
+                        content,
+                        speaker: None,
+                        cue: Some(cue),
+                        rule: "hearsay",
+                        antecedent: None,
+                        via: Vec::new(),
+                        quote: None,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::CUES;
+    use crate::quote::find_quotes;
+    use crate::segment::paragraphs;
+
+    fn indirect(text: &str) -> Vec<(String, String, &'static str)> {
+        let paras = paragraphs(text, 0);
+        let quotes = find_quotes(text, &paras);
+        super::super::attribute_quotes(text, &paras, &quotes, &CUES)
+            .into_iter()
+            .filter(|c| c.kind == super::ClaimKind::Indirect)
+            .map(|c| {
+                (
+                    text[c.content].to_string(),
+                    c.speaker.map_or(String::new(), |s| text[s].to_string()),
+                    c.rule,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn patterns() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "The Kazakh police themselves said they had fired into the crowd.",
+                "they had fired into the crowd",
+                "The Kazakh police",
+            ),
+            (
+                "According to a local rights group, 40 activists were held overnight.",
+                "40 activists were held overnight",
+                "a local rights group",
+            ),
+            (
+                "Forty activists were held overnight, according to a local rights group.",
+                "Forty activists were held overnight",
+                "a local rights group",
+            ),
+            (
+                "Organisers said more than 10,000 people had marched.",
+                "more than 10,000 people had marched",
+                "Organisers",
+            ),
+            (
+                "More than 10,000 people had marched, the organisers said.",
+                "More than 10,000 people had marched",
+                "the organisers",
+            ),
+            (
+                "More than 10,000 people had marched, said the organisers.",
+                "More than 10,000 people had marched",
+                "the organisers",
+            ),
+            (
+                "The mayor told reporters that the bridge would reopen on Monday.",
+                "the bridge would reopen on Monday",
+                "The mayor",
+            ),
+            (
+                "The mayor told reporters the bridge would reopen on Monday.",
+                "the bridge would reopen on Monday",
+                "The mayor",
+            ),
+            (
+                "The agency reported, citing the ministry, that 164 people had died.",
+                "164 people had died",
+                "the ministry",
+            ),
+            (
+                "The health ministry put the toll at 164 on Sunday.",
+                "the toll at 164 on Sunday",
+                "The health ministry",
+            ),
+            (
+                "The diplomat, who asked not to be named, said the talks had stalled.",
+                "the talks had stalled",
+                "The diplomat",
+            ),
+            (
+                "On Tuesday, the ministry said that roads were closed.",
+                "roads were closed",
+                "the ministry",
+            ),
+        ];
+        for (text, content, speaker) in cases {
+            let got = indirect(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].0.as_str(), got[0].1.as_str()),
+                (*content, *speaker),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn narrative_is_not_a_claim() {
+        for text in [
+            "Shops stayed closed on the main square.",
+            "She said goodbye to her neighbours and left.",
+            "The protesters were told to leave the square.",
+            "The so-called peace plan was never published.",
+            "He said nothing about the plan.",
+        ] {
+            assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
+        }
+    }
+
+    #[test]
+    fn hearsay_is_a_claim_of_unnamed_sources() {
+        for text in [
+            "Dozens of officers were reportedly injured overnight.",
+            "The general is said to have fled the capital.",
+        ] {
+            let got = indirect(text);
+            assert_eq!(
+                (got.len(), got[0].1.as_str(), got[0].2),
+                (1, "", "hearsay"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn quoted_sentences_are_left_to_the_quote() {
+        assert!(indirect("“We will stay,” the mayor said on Tuesday.").is_empty());
+        let got = indirect("Trump said the media was “very dishonest” on Tuesday.");
+        assert_eq!(got[0].0, "the media was “very dishonest” on Tuesday");
+    }
+}
