@@ -56,13 +56,7 @@ impl Cues {
                 line: n,
                 message,
             };
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if cols.len() != 3 {
-                return Err(err(format!(
-                    "expected 3 tab-separated columns (lemma, forms, class), found {}",
-                    cols.len()
-                )));
-            }
+            let cols = columns(file, n, line, &["lemma", "forms", "class"], 3)?;
             let (class, reports) = match cols[2] {
                 "speech" => (CueClass::Speech, false),
                 "report" => (CueClass::Speech, true),
@@ -107,6 +101,41 @@ impl Cues {
     pub fn multiword(&self, first: &str) -> &[String] {
         self.multi_first.get(first).map_or(&[], Vec::as_slice)
     }
+}
+
+/// The tab-separated columns of line `n` of `file`, trimmed: `names` are the columns, of which
+/// the first `required` must be present and non-empty; any other count is an error that names
+/// the columns.
+pub fn columns<'a>(
+    file: &str,
+    n: usize,
+    line: &'a str,
+    names: &[&str],
+    required: usize,
+) -> Result<Vec<&'a str>, LexiconError> {
+    let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+    let count_ok = (required..=names.len()).contains(&cols.len());
+    if !count_ok
+        || cols[..required.min(cols.len())]
+            .iter()
+            .any(|c| c.is_empty())
+    {
+        let count = if required == names.len() {
+            format!("{required}")
+        } else {
+            format!("{required} or {}", names.len())
+        };
+        return Err(LexiconError {
+            file: file.to_string(),
+            line: n,
+            message: format!(
+                "expected {count} tab-separated columns ({}), found {}",
+                names.join(", "),
+                cols.len()
+            ),
+        });
+    }
+    Ok(cols)
 }
 
 /// The non-blank, non-comment lines of a data file with their 1-based numbers.

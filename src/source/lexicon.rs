@@ -2,7 +2,7 @@
 //! lookup tables: which words of a mention decide its kind, which names stand for a government,
 //! which adjectives name a country. User files extend them at run time.
 
-use crate::lexicon::{data_lines, LexiconError};
+use crate::lexicon::{columns, data_lines, LexiconError};
 use std::collections::HashMap;
 
 /// The kinds of the report (`CONTRACT.md`).
@@ -86,17 +86,7 @@ impl SourceLexicon {
     /// Adds or overrides entries in the `source_kinds.tsv` format: `phrase<TAB>kind[<TAB>flags]`.
     pub fn extend_kinds(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         for (n, line) in data_lines(text) {
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if !(2..=3).contains(&cols.len()) || cols[0].is_empty() {
-                return Err(err(
-                    file,
-                    n,
-                    format!(
-                        "expected 2 or 3 tab-separated columns (phrase, kind, flags), found {}",
-                        cols.len()
-                    ),
-                ));
-            }
+            let cols = columns(file, n, line, &["phrase", "kind", "flags"], 2)?;
             let kind = KINDS.iter().find(|k| **k == cols[1]).ok_or_else(|| {
                 err(
                     file,
@@ -138,17 +128,7 @@ impl SourceLexicon {
     /// Adds entries in the `capitals.tsv` format: `name<TAB>country<TAB>capital|seat`.
     pub fn extend_capitals(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         for (n, line) in data_lines(text) {
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if cols.len() != 3 || cols[0].is_empty() || cols[1].is_empty() {
-                return Err(err(
-                    file,
-                    n,
-                    format!(
-                        "expected 3 tab-separated columns (name, country, type), found {}",
-                        cols.len()
-                    ),
-                ));
-            }
+            let cols = columns(file, n, line, &["name", "country", "type"], 3)?;
             if !matches!(cols[2], "capital" | "seat") {
                 return Err(err(
                     file,
@@ -166,17 +146,7 @@ impl SourceLexicon {
     /// Adds entries in the `demonyms.tsv` format: `adjective<TAB>country`.
     pub fn extend_demonyms(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         for (n, line) in data_lines(text) {
-            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            if cols.len() != 2 || cols[0].is_empty() || cols[1].is_empty() {
-                return Err(err(
-                    file,
-                    n,
-                    format!(
-                        "expected 2 tab-separated columns (adjective, country), found {}",
-                        cols.len()
-                    ),
-                ));
-            }
+            let cols = columns(file, n, line, &["adjective", "country"], 2)?;
             self.demonyms
                 .insert(cols[0].to_string(), cols[1].to_string());
         }
