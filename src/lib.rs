@@ -3,8 +3,8 @@
 //!
 //! The pipeline follows the data: [`input`] (files, directories, JSONL, stdin -> documents),
 //! [`segment`] (paragraphs, sentences), [`quote`] (quote marks -> quotations), [`attribute`]
-//! (quotations -> claims with speaker, cue and rule), [`source`] (speakers -> canonical
-//! sources), [`export`] (the v1 JSON report of `CONTRACT.md`); [`pipeline`] runs the stages on
+//! (quotations and reported speech -> claims with speaker, cue and rule), [`source`] (speakers
+//! -> canonical sources), [`figure`] (numbers -> figures with measure, group and interval), [`export`] (the v1 JSON report of `CONTRACT.md`); [`pipeline`] runs the stages on
 //! one document or a batch, [`eval`] scores a run against gold quotes, and `cli` is the thin
 //! command-line layer. Every span is a UTF-8 byte range into the document's text as read.
 //!
@@ -15,8 +15,8 @@
 //!     "example",
 //!     "“We will not leave the square,” said a spokesman for the organisers.",
 //! );
-//! let claims = analyze_document(&doc, &Config::default());
-//! let report = build_report(&[doc], &[claims], &[]);
+//! let analysis = analyze_document(&doc, &Config::default());
+//! let report = build_report(&[doc], &[analysis], &[]);
 //! let claim = &report.claims[0];
 //! assert_eq!(claim.kind, "direct");
 //! assert_eq!(claim.text, "We will not leave the square,");
@@ -27,6 +27,7 @@
 pub mod attribute;
 pub mod eval;
 pub mod export;
+pub mod figure;
 pub mod input;
 pub mod lexicon;
 pub mod pipeline;
@@ -42,5 +43,5 @@ pub use attribute::{Claim, ClaimKind};
 pub use export::build_report;
 pub use export::report::Report;
 pub use input::Document;
-pub use pipeline::{analyze_all, analyze_document, Config};
+pub use pipeline::{analyze_all, analyze_document, Analysis, Config};
 pub use span::Span;

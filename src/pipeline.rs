@@ -3,6 +3,7 @@
 //! input order.
 
 use crate::attribute::{attribute_quotes, Claim};
+use crate::figure::{find_figures, Figure, FigureLexicon, FIGURES};
 use crate::input::{Document, Normalized};
 use crate::lexicon::{Cues, LexiconError, CUES};
 use crate::quote::find_quotes;
@@ -15,6 +16,7 @@ use rayon::prelude::*;
 pub struct Config {
     pub cues: Cues,
     pub sources: SourceLexicon,
+    pub figures: FigureLexicon,
 }
 
 impl Default for Config {
@@ -22,6 +24,7 @@ impl Default for Config {
         Config {
             cues: CUES.clone(),
             sources: SourceLexicon::builtin(),
+            figures: FIGURES.clone(),
         }
     }
 }
@@ -61,6 +64,12 @@ impl Config {
                 config.sources.extend_capitals(&name, &text)?;
             } else if file.ends_with("demonyms.tsv") {
                 config.sources.extend_demonyms(&name, &text)?;
+            } else if file.ends_with("numbers.tsv") {
+                config.figures.extend_numbers(&name, &text)?;
+            } else if file.ends_with("measures.tsv") {
+                config.figures.extend_measures(&name, &text)?;
+            } else if file.ends_with("groups.tsv") {
+                config.figures.extend_groups(&name, &text)?;
             } else {
                 return Err(ConfigError::UnknownLexicon(name));
             }
@@ -69,15 +78,21 @@ impl Config {
     }
 }
 
-/// The claims of one document, spans into `doc.text` exactly as read.
-pub fn analyze_document(doc: &Document, config: &Config) -> Vec<Claim> {
+/// What one document yields: its claims and figures, spans into `doc.text` exactly as read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    pub claims: Vec<Claim>,
+    pub figures: Vec<Figure>,
+}
+
+/// The claims and figures of one document.
+pub fn analyze_document(doc: &Document, config: &Config) -> Analysis {
     let norm = Normalized::new(&doc.text);
     let text: &str = &norm.text;
-    // The date header is found on the original; its end maps 1:1 unless a BOM came first.
     let body = crate::input::date_header(text).map_or(0, |(_, end)| end);
     let paras = paragraphs(text, body);
     if paras.is_empty() {
-        return Vec::new();
+        return Analysis::default();
     }
     let quotes = find_quotes(text, &paras);
     let mut claims = attribute_quotes(text, &paras, &quotes, &config.cues);
@@ -86,17 +101,24 @@ pub fn analyze_document(doc: &Document, config: &Config) -> Vec<Claim> {
         c.speaker = c.speaker.map(|s| norm.original_span(s));
         c.cue = c.cue.map(|s| norm.original_span(s));
         c.antecedent = c.antecedent.map(|s| norm.original_span(s));
+        for v in &mut c.via {
+            *v = norm.original_span(*v);
+        }
         if let Some(q) = &mut c.quote {
             q.open = norm.original_span(q.open);
             q.close = q.close.map(|s| norm.original_span(s));
             q.content = c.content;
         }
     }
-    claims
+    let mut figures = find_figures(&config.figures, text, &paras);
+    for f in &mut figures {
+        f.span = norm.original_span(f.span);
+    }
+    Analysis { claims, figures }
 }
 
-/// Every document's claims, in input order, using all cores.
-pub fn analyze_all(docs: &[Document], config: &Config) -> Vec<Vec<Claim>> {
+/// Every document's claims and figures, in input order, using all cores.
+pub fn analyze_all(docs: &[Document], config: &Config) -> Vec<Analysis> {
     docs.par_iter()
         .map(|d| analyze_document(d, config))
         .collect()

@@ -7,7 +7,7 @@ use claimgraph::{analyze_document, Claim, Config, Document, Span};
 use unicode_normalization::UnicodeNormalization;
 
 fn claims(text: &str) -> Vec<Claim> {
-    analyze_document(&Document::from_text("t", text), &Config::default())
+    analyze_document(&Document::from_text("t", text), &Config::default()).claims
 }
 
 const ARTICLE: &str = "Prices rose by €5 overnight 😀.\n\n\

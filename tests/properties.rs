@@ -31,14 +31,19 @@ proptest! {
     #[test]
     fn spans_are_valid_on_any_input(text in newsy()) {
         let doc = Document::from_text("p", text.clone());
-        let claims = analyze_document(&doc, &Config::default());
+        let analysis = analyze_document(&doc, &Config::default());
+        let claims = analysis.claims.clone();
         for c in &claims {
             for span in [Some(c.content), c.speaker, c.cue, c.antecedent].into_iter().flatten() {
                 prop_assert!(span.start <= span.end && span.end <= text.len());
                 prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
             }
         }
-        let report = build_report(&[doc], std::slice::from_ref(&claims), &[]);
+        for f in &analysis.figures {
+            prop_assert!(f.span.end <= text.len());
+            prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+        }
+        let report = build_report(&[doc], std::slice::from_ref(&analysis), &[]);
         for (c, out) in claims.iter().zip(&report.claims) {
             prop_assert_eq!(&text[c.content.start..c.content.end], out.text.as_str());
         }
@@ -53,8 +58,8 @@ proptest! {
     #[test]
     fn a_paragraph_prefix_shifts_spans(text in newsy()) {
         let prefix = "Lead € 😀.\n\n";
-        let a = analyze_document(&Document::from_text("a", text.clone()), &Config::default());
-        let b = analyze_document(&Document::from_text("b", format!("{prefix}{text}")), &Config::default());
+        let a = analyze_document(&Document::from_text("a", text.clone()), &Config::default()).claims;
+        let b = analyze_document(&Document::from_text("b", format!("{prefix}{text}")), &Config::default()).claims;
         // A text that starts with a line break or a mark may join or pair with the prefix
         // paragraph differently; compare where the text starts a paragraph of its own.
         prop_assume!(!text.starts_with(char::is_whitespace));

@@ -108,7 +108,7 @@ fn polnear_dev_direct_quotes_meet_the_bar() {
 
 #[test]
 #[ignore = "needs python3 and ../shared; run by .ci/run"]
-fn reference_article_claims_pass_check_expected() {
+fn reference_article_passes_check_expected() {
     let shared = common::shared().expect("../shared is needed");
     let seed = shared.join("seed/kazakhstan-2022-01-06.txt");
     let report = std::env::temp_dir().join(format!("claimgraph-seed-{}.json", std::process::id()));
@@ -129,17 +129,21 @@ fn reference_article_claims_pass_check_expected() {
         .expect("python3 runs check_expected.py");
     let text = String::from_utf8_lossy(&out.stdout);
     println!("{text}");
-    // Every claim, required and stretch, with kind, speaker, source kind, country and relays.
-    // (Figures are the figures stage's; they are not built yet.)
-    let failed: Vec<&str> = text
-        .lines()
-        .filter(|l| l.starts_with("FAIL claim"))
-        .collect();
+    // Every claim and figure, required and stretch: kind, speaker, source kind, country,
+    // relays; measure, group, interval, qualifier; and nothing reported that is not a figure.
+    let failed: Vec<&str> = text.lines().filter(|l| l.starts_with("FAIL")).collect();
     assert!(
         failed.is_empty(),
-        "claims failing check_expected.py:\n{}",
+        "failing check_expected.py:\n{}",
         failed.join("\n")
     );
     assert!(text.lines().filter(|l| l.starts_with("PASS claim")).count() >= 13);
+    assert!(
+        text.lines()
+            .filter(|l| l.starts_with("PASS figure"))
+            .count()
+            >= 10
+    );
+    assert!(out.status.success(), "check_expected.py exits non-zero");
     std::fs::remove_file(&report).ok();
 }

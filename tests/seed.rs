@@ -10,8 +10,8 @@ fn seed_report() -> Option<(claimgraph::Report, Value)> {
     let shared = common::shared()?;
     let path = shared.join("seed/kazakhstan-2022-01-06.txt");
     let doc = Document::from_text("seed", common::read(&path));
-    let claims = analyze_document(&doc, &Config::default());
-    let report = build_report(&[doc], &[claims], &[]);
+    let analysis = analyze_document(&doc, &Config::default());
+    let report = build_report(&[doc], &[analysis], &[]);
     let expected: Value = serde_json::from_str(&common::read(
         &shared.join("seed/kazakhstan-2022-01-06.expected.json"),
     ))

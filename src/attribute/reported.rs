@@ -269,6 +269,15 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         {
             continue;
         }
+        // "The number of people confirmed dead rose ...": a participle, not a report.
+        if in_list(
+            &[
+                "dead", "killed", "injured", "missing", "wounded", "by", "as",
+            ],
+            next,
+        ) {
+            continue;
+        }
         if in_list(&["goodbye", "hello", "to", "nothing"], next)
             || !next.word && !is_quote_tok(next)
         {

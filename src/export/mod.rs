@@ -2,17 +2,17 @@
 
 pub mod report;
 
-use crate::attribute::Claim;
 use crate::input::{Document, InputError};
 use crate::source::{SourceLexicon, Sources};
 use std::sync::LazyLock;
 
 static BUILTIN: LazyLock<SourceLexicon> = LazyLock::new(SourceLexicon::builtin);
-use report::{ClaimOut, DocumentOut, ErrorOut, Report, SourceOut, SpeakerOut};
+use crate::pipeline::Analysis;
+use report::{ClaimOut, DocumentOut, ErrorOut, FigureOut, Report, SourceOut, SpeakerOut};
 
 /// Builds the v1 report with the built-in lexicons; see [`build_report_with`].
-pub fn build_report(docs: &[Document], claims: &[Vec<Claim>], errors: &[InputError]) -> Report {
-    build_report_with(docs, claims, errors, &BUILTIN)
+pub fn build_report(docs: &[Document], analyses: &[Analysis], errors: &[InputError]) -> Report {
+    build_report_with(docs, analyses, errors, &BUILTIN)
 }
 
 /// Builds the v1 report: documents in input order, claims in text order, ids assigned in that
@@ -20,14 +20,16 @@ pub fn build_report(docs: &[Document], claims: &[Vec<Claim>], errors: &[InputErr
 /// with `lexicon`.
 pub fn build_report_with(
     docs: &[Document],
-    claims: &[Vec<Claim>],
+    analyses: &[Analysis],
     errors: &[InputError],
     lexicon: &SourceLexicon,
 ) -> Report {
     let mut report = Report::default();
     let mut sources = Sources::default();
     let mut n = 0;
-    for (doc, doc_claims) in docs.iter().zip(claims) {
+    for (doc, analysis) in docs.iter().zip(analyses) {
+        let doc_claims = &analysis.claims;
+        let first_claim = report.claims.len();
         sources.begin_document();
         report.documents.push(DocumentOut {
             id: doc.id.clone(),
@@ -81,6 +83,14 @@ pub fn build_report_with(
                 figures: Vec::new(),
             });
         }
+        add_figures(
+            &mut report,
+            &mut sources,
+            lexicon,
+            doc,
+            analysis,
+            first_claim,
+        );
     }
     report.sources = sources
         .list
@@ -104,6 +114,52 @@ pub fn build_report_with(
         })
         .collect();
     report
+}
+
+/// The figures of one document: each takes the source of the smallest claim it stands in,
+/// else the document's outlet.
+fn add_figures(
+    report: &mut Report,
+    sources: &mut Sources,
+    lexicon: &SourceLexicon,
+    doc: &Document,
+    analysis: &Analysis,
+    first_claim: usize,
+) {
+    let text: &str = &doc.text;
+    for f in &analysis.figures {
+        let holder = analysis
+            .claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.content.contains(f.span))
+            .min_by_key(|(_, c)| c.content.len())
+            .map(|(i, _)| first_claim + i);
+        let source = match holder {
+            Some(ci) => report.claims[ci].source.clone(),
+            None => doc
+                .outlet
+                .as_deref()
+                .map(|o| format!("s{}", sources.resolve_media(lexicon, o) + 1)),
+        };
+        let id = format!("f{}", report.figures.len() + 1);
+        if let Some(ci) = holder {
+            report.claims[ci].figures.push(id.clone());
+        }
+        report.figures.push(FigureOut {
+            id,
+            doc: doc.id.clone(),
+            text: text[f.span].to_string(),
+            span: f.span.to_array(),
+            measure: f.measure.to_string(),
+            group: f.group.clone(),
+            low: f.low,
+            high: f.high,
+            qualifier: f.qualifier.to_string(),
+            claim: holder.map(|ci| report.claims[ci].id.clone()),
+            source,
+        });
+    }
 }
 
 fn is_pronoun(s: &str) -> bool {

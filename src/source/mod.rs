@@ -162,8 +162,8 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
             break;
         }
     }
-    // A government by its seat: "Moscow", "the Kremlin".
-    if let Some(c) = lex.seat(mention) {
+    // A government by its seat or its country's name: "Moscow", "the Kremlin", "Kazakhstan".
+    if let Some(c) = lex.seat(mention).or_else(|| lex.country(mention)) {
         return MentionInfo {
             name: mention.to_string(),
             kind: "government",
@@ -378,6 +378,15 @@ impl Sources {
                 n.split_whitespace().any(|w| lex_word(w) == head) && key_of(n) != key_of(mention)
             })
         })
+    }
+
+    /// The source of an outlet's name: a media source whatever its name says.
+    pub fn resolve_media(&mut self, lex: &SourceLexicon, outlet: &str) -> usize {
+        let i = self.resolve(lex, outlet);
+        if matches!(self.list[i].kind, "unknown" | "person") {
+            self.list[i].kind = "media";
+        }
+        i
     }
 
     /// Records another way source `i` was mentioned.

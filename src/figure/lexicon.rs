@@ -1,0 +1,155 @@
+//! The figure lexicons (`data/numbers.tsv`, `data/measures.tsv`, `data/groups.tsv`) -> lookup
+//! tables, parsed once.
+
+use crate::lexicon::{columns, data_lines, LexiconError};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a number word or vague quantity stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NumberWord {
+    pub low: f64,
+    pub high: Option<f64>,
+    pub vague: bool,
+}
+
+/// Number words, vague quantities, measure words and group nouns.
+#[derive(Debug, Clone, Default)]
+pub struct FigureLexicon {
+    numbers: HashMap<String, NumberWord>,
+    measures: HashMap<String, &'static str>,
+    groups: HashMap<String, String>,
+    /// Longest phrase (in words) of any table, for longest-match look-ups.
+    pub longest: usize,
+}
+
+/// The measures of the report (`CONTRACT.md`).
+pub const MEASURES: &[&str] = &[
+    "killed",
+    "injured",
+    "hospitalized",
+    "critical",
+    "arrested",
+    "missing",
+    "displaced",
+    "participants",
+    "other",
+];
+
+impl FigureLexicon {
+    pub fn builtin() -> FigureLexicon {
+        let mut lex = FigureLexicon::default();
+        lex.extend_numbers("data/numbers.tsv", include_str!("../../data/numbers.tsv"))
+            .expect("built-in data/numbers.tsv parses");
+        lex.extend_measures("data/measures.tsv", include_str!("../../data/measures.tsv"))
+            .expect("built-in data/measures.tsv parses");
+        lex.extend_groups("data/groups.tsv", include_str!("../../data/groups.tsv"))
+            .expect("built-in data/groups.tsv parses");
+        lex
+    }
+
+    fn note_len(&mut self, phrase: &str) {
+        self.longest = self.longest.max(phrase.split_whitespace().count());
+    }
+
+    /// `words<TAB>low<TAB>high<TAB>number|vague`.
+    pub fn extend_numbers(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for (n, line) in data_lines(text) {
+            // "high" may be empty (unbounded), so only the first two must be non-empty.
+            let cols = columns(file, n, line, &["words", "low", "high", "type"], 2)?;
+            let err = |message: String| LexiconError {
+                file: file.to_string(),
+                line: n,
+                message,
+            };
+            let low: f64 = cols[1]
+                .parse()
+                .map_err(|_| err(format!("low {:?} is not a number", cols[1])))?;
+            let high = match cols.get(2).copied().unwrap_or("") {
+                "" => None,
+                h => Some(
+                    h.parse::<f64>()
+                        .map_err(|_| err(format!("high {h:?} is not a number")))?,
+                ),
+            };
+            let vague = match cols.get(3).copied().unwrap_or("") {
+                "number" => false,
+                "vague" => true,
+                other => return Err(err(format!("unknown type {other:?} (number or vague)"))),
+            };
+            let key = cols[0].to_lowercase();
+            self.note_len(&key);
+            self.numbers.insert(key, NumberWord { low, high, vague });
+        }
+        Ok(())
+    }
+
+    /// `words<TAB>measure`.
+    pub fn extend_measures(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for (n, line) in data_lines(text) {
+            let cols = columns(file, n, line, &["words", "measure"], 2)?;
+            let measure = MEASURES
+                .iter()
+                .find(|m| **m == cols[1])
+                .ok_or_else(|| LexiconError {
+                    file: file.to_string(),
+                    line: n,
+                    message: format!(
+                        "unknown measure {:?} (one of {})",
+                        cols[1],
+                        MEASURES.join(", ")
+                    ),
+                })?;
+            let key = cols[0].to_lowercase();
+            self.note_len(&key);
+            self.measures.insert(key, measure);
+        }
+        Ok(())
+    }
+
+    /// `noun<TAB>group`.
+    pub fn extend_groups(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        for (n, line) in data_lines(text) {
+            let cols = columns(file, n, line, &["noun", "group"], 2)?;
+            let key = cols[0].to_lowercase();
+            self.note_len(&key);
+            self.groups.insert(key, cols[1].to_lowercase());
+        }
+        Ok(())
+    }
+
+    pub fn number(&self, words: &str) -> Option<NumberWord> {
+        self.numbers.get(words).copied()
+    }
+
+    pub fn measure(&self, words: &str) -> Option<&'static str> {
+        self.measures.get(words).copied()
+    }
+
+    pub fn group(&self, words: &str) -> Option<&str> {
+        self.groups.get(words).map(String::as_str)
+    }
+}
+
+/// The built-in figure lexicons.
+pub static FIGURES: LazyLock<FigureLexicon> = LazyLock::new(FigureLexicon::builtin);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_figure_lexicons_parse() {
+        assert_eq!(FIGURES.number("twelve").unwrap().low, 12.0);
+        assert!(FIGURES.number("dozens").unwrap().vague);
+        assert_eq!(FIGURES.measure("lost their lives"), Some("killed"));
+        assert_eq!(FIGURES.group("demonstrators"), Some("protesters"));
+        let mut lex = FigureLexicon::default();
+        let e = lex.extend_measures("m.tsv", "died\tdead\n").unwrap_err();
+        assert_eq!((e.line, e.message.contains("unknown measure")), (1, true));
+        let e = lex
+            .extend_numbers("n.tsv", "x\tten\t10\tnumber\n")
+            .unwrap_err();
+        assert!(e.message.contains("not a number"));
+    }
+}

@@ -1,0 +1,935 @@
+//! Sentences -> figures: counts of people as intervals ("over a thousand civilians were
+//! injured" -> injured, civilians, [1000, -), more_than), with the measure and group read from
+//! the words around the number and the source of the claim the figure stands in.
+//!
+//! Numbers are digits ("1,200", "1 200", "3.5 million", "1.3m"), number words ("Sixteen",
+//! "a thousand", "one hundred and twelve") and vague quantities ("dozens", "several"; their
+//! intervals are in `data/numbers.tsv` and docs/figures.md). Dates, times, years, ages,
+//! durations, ordinals, money and percentages are not figures; nor is a number that counts
+//! nothing the lexicons know (no measure word and no group of people near it).
+
+pub mod lexicon;
+
+pub use lexicon::{FigureLexicon, FIGURES};
+
+use crate::span::Span;
+
+/// A figure found in a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The figure as written: qualifier, number and the noun it counts ("over a thousand
+    /// civilians", "Dozens of assailants").
+    pub span: Span,
+    pub measure: &'static str,
+    pub group: Option<String>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Word,
+    Number(f64),
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+struct Tok {
+    span: Span,
+    lower: String,
+    kind: Kind,
+    capitalized: bool,
+}
+
+/// Words and numbers of a sentence: "1,200", "3.5" and "1.3m" are one token each.
+fn tokenize(text: &str, sent: Span) -> Vec<Tok> {
+    let s = &text[sent];
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        if c.is_ascii_digit() {
+            let mut j = i;
+            while j < s.len()
+                && (b[j].is_ascii_digit()
+                    || (matches!(b[j], b',' | b'.')
+                        && j + 1 < s.len()
+                        && b[j + 1].is_ascii_digit()))
+            {
+                j += 1;
+            }
+            let digits = &s[i..j];
+            // "1.3m", "2bn", "5k"
+            let rest = &s[j..];
+            let (mult, suffix) = if rest.starts_with("bn") {
+                (1e9, 2)
+            } else if rest.starts_with('m') && !rest[1..].starts_with(char::is_alphabetic) {
+                (1e6, 1)
+            } else if rest.starts_with('k') && !rest[1..].starts_with(char::is_alphabetic) {
+                (1e3, 1)
+            } else {
+                (1.0, 0)
+            };
+            let end = j + suffix;
+            let glued =
+                s[end..].starts_with(|ch: char| ch.is_alphanumeric() || ch == ':' || ch == '%');
+            let value = parse_digits(digits);
+            let kind = match value {
+                Some(v) if !glued => Kind::Number(v * mult),
+                _ => Kind::Word,
+            };
+            let mut end = end;
+            if glued {
+                while end < s.len() && !s[end..].starts_with(char::is_whitespace) {
+                    end += s[end..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+            out.push(Tok {
+                span: Span::new(sent.start + start, sent.start + end),
+                lower: s[start..end].to_lowercase(),
+                kind,
+                capitalized: false,
+            });
+            i = end;
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut j = i;
+            while j < s.len() {
+                let ch = s[j..].chars().next().unwrap_or(' ');
+                let joiner = matches!(ch, '-' | '\'' | '’' | '.')
+                    && s[j + ch.len_utf8()..].starts_with(char::is_alphabetic);
+                if ch.is_alphanumeric() || joiner {
+                    j += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                span: Span::new(sent.start + start, sent.start + j),
+                lower: s[start..j].to_lowercase(),
+                kind: Kind::Word,
+                capitalized: c.is_uppercase(),
+            });
+            i = j;
+            continue;
+        }
+        let end = i + c.len_utf8();
+        out.push(Tok {
+            span: Span::new(sent.start + start, sent.start + end),
+            lower: c.to_string(),
+            kind: Kind::Punct,
+            capitalized: false,
+        });
+        i = end;
+    }
+    join_spaced_thousands(out)
+}
+
+/// "1 200" as one number: a number of one to three digits then groups of exactly three.
+fn join_spaced_thousands(toks: Vec<Tok>) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
+    for t in toks {
+        if let (Some(prev), Kind::Number(v)) = (out.last_mut(), t.kind) {
+            let three = t.lower.len() == 3 && t.lower.bytes().all(|b| b.is_ascii_digit());
+            let small = prev.lower.len() <= 3 && prev.lower.bytes().all(|b| b.is_ascii_digit());
+            if let (Kind::Number(p), true, true) = (prev.kind, three, small) {
+                if t.span.start == prev.span.end + 1 {
+                    prev.kind = Kind::Number(p * 1000.0 + v);
+                    prev.span.end = t.span.end;
+                    prev.lower.push_str(&t.lower);
+                    continue;
+                }
+            }
+        }
+        out.push(t);
+    }
+    out
+}
+
+/// "1,200" -> 1200, "3.5" -> 3.5, "1.200.000" (European) -> 1200000.
+fn parse_digits(d: &str) -> Option<f64> {
+    let groups_of_three = |sep: char| {
+        let parts: Vec<&str> = d.split(sep).collect();
+        parts.len() > 1 && parts[0].len() <= 3 && parts[1..].iter().all(|p| p.len() == 3)
+    };
+    if d.contains(',') {
+        if groups_of_three(',') && !d.contains('.') {
+            return d.replace(',', "").parse().ok();
+        }
+        return d.replace(',', "").parse().ok();
+    }
+    if d.matches('.').count() > 1 && groups_of_three('.') {
+        return d.replace('.', "").parse().ok();
+    }
+    d.parse().ok()
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "jan.",
+    "feb",
+    "feb.",
+    "mar.",
+    "apr",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug",
+    "aug.",
+    "sept",
+    "sept.",
+    "sep.",
+    "oct",
+    "oct.",
+    "nov",
+    "nov.",
+    "dec",
+    "dec.",
+];
+const TIME_UNITS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "night",
+    "nights",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "metres",
+    "meters",
+    "times",
+    "percent",
+    "per",
+    "points",
+    "point",
+    "tenge",
+    "dollars",
+    "euros",
+    "rubles",
+    "roubles",
+    "pounds",
+    "yuan",
+    "hryvnias",
+    "cents",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "o'clock",
+    "degrees",
+    "litre",
+    "liter",
+    "litres",
+    "liters",
+    "kilograms",
+    "tonnes",
+    "tons",
+];
+const CURRENCY: &[&str] = &["$", "€", "£", "¥", "₸", "₽"];
+const QUALIFIERS: &[(&str, &str)] = &[
+    ("at least", "at_least"),
+    ("no fewer than", "at_least"),
+    ("no less than", "at_least"),
+    ("more than", "more_than"),
+    ("over", "more_than"),
+    ("upwards of", "more_than"),
+    ("in excess of", "more_than"),
+    ("nearly", "at_most"),
+    ("almost", "at_most"),
+    ("up to", "at_most"),
+    ("no more than", "at_most"),
+    ("at most", "at_most"),
+    ("fewer than", "less_than"),
+    ("less than", "less_than"),
+    ("under", "less_than"),
+    ("about", "about"),
+    ("some", "about"),
+    ("around", "about"),
+    ("roughly", "about"),
+    ("approximately", "about"),
+    ("an estimated", "about"),
+    ("estimated", "about"),
+    ("close to", "about"),
+    ("near", "about"),
+    ("nearly", "at_most"),
+];
+
+/// A number found at token `start..end`, with its interval.
+#[derive(Debug, Clone, Copy)]
+struct Quantity {
+    start: usize,
+    end: usize,
+    low: f64,
+    high: Option<f64>,
+    vague: bool,
+}
+
+/// The number (digits, words or vague) starting at token `i`, if any.
+fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> {
+    // Vague phrases first, longest match: "tens of thousands", "a few", "dozens".
+    for len in (1..=lex.longest.min(toks.len() - i)).rev() {
+        let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_str()).collect();
+        if let Some(w) = lex.number(&phrase.join(" ")) {
+            if w.vague {
+                // "several thousand", "a few hundred"
+                let mult = toks
+                    .get(i + len)
+                    .and_then(|t| word_value(lex, &t.lower))
+                    .filter(|v| *v >= 100.0 && v.log10().fract() == 0.0);
+                let (end, m) = mult.map_or((i + len, 1.0), |m| (i + len + 1, m));
+                return Some(Quantity {
+                    start: i,
+                    end,
+                    low: w.low * m,
+                    high: w.high.map(|h| h * m),
+                    vague: true,
+                });
+            }
+        }
+    }
+    let mut total: f64 = 0.0;
+    let mut current: f64 = 0.0;
+    let mut seen = false;
+    let mut j = i;
+    while j < toks.len() {
+        let t = &toks[j];
+        let value = match t.kind {
+            Kind::Number(v) => Some(v),
+            Kind::Word => word_value(lex, &t.lower),
+            Kind::Punct => None,
+        };
+        let a_before_multiplier = (t.lower == "a" || t.lower == "an")
+            && !seen
+            && toks
+                .get(j + 1)
+                .and_then(|n| word_value(lex, &n.lower))
+                .is_some_and(|v| v >= 12.0 && v != 20.0);
+        if a_before_multiplier {
+            current = 1.0;
+            seen = true;
+            j += 1;
+            continue;
+        }
+        let Some(v) = value else {
+            // "one hundred and twelve"
+            if t.lower == "and"
+                && seen
+                && toks
+                    .get(j + 1)
+                    .and_then(|n| word_value(lex, &n.lower))
+                    .is_some_and(|v| v < 100.0)
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        };
+        let word = matches!(t.kind, Kind::Word);
+        if seen && !word {
+            break; // "2022 12": two numbers in a row are two numbers
+        }
+        // "one hundred (and) twelve", "twenty five", "two thousand five"
+        let adds = !seen
+            || (current % 100.0 == 0.0 && v < 100.0)
+            || (current >= 20.0 && current % 10.0 == 0.0 && v < 10.0);
+        if t.lower == "dozen" {
+            current = current.max(1.0) * 12.0;
+        } else if word && v >= 1000.0 {
+            total += current.max(1.0) * v;
+            current = 0.0;
+        } else if word && v == 100.0 {
+            current = current.max(1.0) * 100.0;
+        } else if adds {
+            current += v;
+        } else {
+            break;
+        }
+        seen = true;
+        j += 1;
+    }
+    if !seen || j == i {
+        return None;
+    }
+    // "one" counts only "one person", "one officer": elsewhere it is a pronoun or an article.
+    if j == i + 1 && toks[i].lower == "one" {
+        let next = toks.get(j).map_or("", |t| t.lower.as_str());
+        let singular = matches!(
+            next,
+            "person"
+                | "civilian"
+                | "officer"
+                | "policeman"
+                | "soldier"
+                | "serviceman"
+                | "man"
+                | "woman"
+                | "child"
+                | "protester"
+                | "demonstrator"
+                | "journalist"
+                | "worker"
+        );
+        if !singular {
+            return None;
+        }
+    }
+    let value = total + current;
+    Some(Quantity {
+        start: i,
+        end: j,
+        low: value,
+        high: Some(value),
+        vague: false,
+    })
+}
+
+/// The value of a number word, hyphenated ones included ("twenty-five").
+fn word_value(lex: &FigureLexicon, w: &str) -> Option<f64> {
+    if let Some(n) = lex.number(w).filter(|n| !n.vague) {
+        return Some(n.low);
+    }
+    let (a, b) = w.split_once('-')?;
+    let (a, b) = (lex.number(a)?, lex.number(b)?);
+    (!a.vague && !b.vague && a.low >= 20.0 && b.low < 10.0).then_some(a.low + b.low)
+}
+
+/// Whether the quantity is a date, a time, a year, an age, a duration, money or a percentage.
+fn not_a_count(toks: &[Tok], q: &Quantity) -> bool {
+    let before = q.start.checked_sub(1).map(|b| toks[b].lower.as_str());
+    let after = toks.get(q.end).map(|t| t.lower.as_str());
+    let after2 = toks.get(q.end + 1).map(|t| t.lower.as_str());
+    let is_number = !q.vague;
+    // "Khabar-24", "COVID-19": a number glued to a name.
+    if q.start >= 2
+        && toks[q.start - 1].lower == "-"
+        && toks[q.start - 1].span.end == toks[q.start].span.start
+        && toks[q.start - 2].span.end == toks[q.start - 1].span.start
+    {
+        return true;
+    }
+    if before.is_some_and(|b| {
+        MONTHS.contains(&b) || CURRENCY.contains(&b) || b == "no." || b == "number"
+    }) || after.is_some_and(|a| MONTHS.contains(&a) || TIME_UNITS.contains(&a) || a == "%")
+        || (after == Some("-")
+            && after2.is_some_and(|a| TIME_UNITS.contains(&a) || a.starts_with("year")))
+    {
+        return true;
+    }
+    // Years, ages: "in 2014", "Rashford, 23,", "aged 23", "23-year-old".
+    if is_number {
+        let v = q.low;
+        let single = q.end == q.start + 1;
+        let year = single && (1900.0..=2100.0).contains(&v) && toks[q.start].lower.len() == 4;
+        let age = before == Some("aged")
+            || before == Some("age")
+            || (before == Some(",")
+                && after == Some(",")
+                && q.start >= 2
+                && toks[q.start - 2].capitalized
+                && v < 120.0);
+        let ordinal_word = before == Some("the") && after.is_none();
+        if year || age || ordinal_word {
+            return true;
+        }
+    }
+    false
+}
+
+/// The qualifier words just before token `start`, and where they start.
+fn qualifier_before(toks: &[Tok], start: usize) -> Option<(usize, &'static str)> {
+    for (words, q) in QUALIFIERS {
+        let n = words.split(' ').count();
+        if start >= n {
+            let w: Vec<&str> = toks[start - n..start]
+                .iter()
+                .map(|t| t.lower.as_str())
+                .collect();
+            if w.join(" ") == *words {
+                return Some((start - n, q));
+            }
+        }
+    }
+    None
+}
+
+/// The longest measure phrase starting at token `i`.
+fn measure_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<(usize, &'static str)> {
+    (1..=lex.longest.min(toks.len() - i)).rev().find_map(|len| {
+        let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_str()).collect();
+        lex.measure(&phrase.join(" ")).map(|m| (len, m))
+    })
+}
+
+fn group_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<(usize, String)> {
+    (1..=lex.longest.min(toks.len() - i)).rev().find_map(|len| {
+        let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_str()).collect();
+        lex.group(&phrase.join(" ")).map(|g| (len, g.to_string()))
+    })
+}
+
+fn is_quote_mark(t: &Tok) -> bool {
+    t.kind == Kind::Punct
+        && t.lower
+            .chars()
+            .next()
+            .is_some_and(crate::quote::is_quote_char)
+}
+
+/// Finds the figures of one sentence.
+fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
+    let toks = tokenize(text, sent);
+    let mut quantities: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        match quantity_at(lex, &toks, i) {
+            Some(q) => {
+                i = q.end;
+                // "between 30 and 40", "30 to 40", "30-40": one figure, a range.
+                if let Some(prev) = quantities.last_mut() {
+                    let link = &toks[prev.end].lower;
+                    let between = prev.start > 0 && toks[prev.start - 1].lower == "between";
+                    let joined = q.start == prev.end + 1
+                        && !prev.vague
+                        && !q.vague
+                        && (matches!(link.as_str(), "to" | "-" | "–")
+                            || (link == "and" && between));
+                    if joined && q.low > prev.low {
+                        prev.high = q.high;
+                        prev.end = q.end;
+                        continue;
+                    }
+                }
+                quantities.push(q);
+            }
+            None => i += 1,
+        }
+    }
+    // "Among the police, 12 members were killed": the group of the sentence.
+    let context_group = (toks.len() > 3 && toks[0].lower == "among")
+        .then(|| {
+            let k = if toks[1].lower == "the" { 2 } else { 1 };
+            group_at(lex, &toks, k).map(|(_, g)| g)
+        })
+        .flatten();
+    let mut out: Vec<Figure> = Vec::new();
+    let mut last_group: Option<String> = None;
+    for (qi, q) in quantities.iter().enumerate() {
+        if not_a_count(&toks, q) {
+            continue;
+        }
+        let q = *q;
+        let mut qualifier = if q.vague { "vague" } else { "exact" };
+        let mut start = q.start;
+        if q.high.is_some_and(|h| h > q.low) && !q.vague {
+            qualifier = "range";
+            if q.start > 0 && toks[q.start - 1].lower == "between" {
+                start = q.start - 1;
+            }
+        }
+        if qualifier != "range" {
+            if let Some((s, qual)) = qualifier_before(&toks, q.start) {
+                start = s;
+                qualifier = qual;
+            }
+        }
+        let (mut low, mut high) = (Some(q.low), q.high);
+        match qualifier {
+            "at_least" | "more_than" => high = None,
+            "at_most" | "less_than" => low = None,
+            "about" => {
+                low = Some((q.low * 0.9).floor());
+                high = q.high.map(|h| (h * 1.1).ceil());
+            }
+            _ => {}
+        }
+        // The noun counted: "Dozens of assailants", "over a thousand civilians", "“dozens” of people".
+        let mut k = q.end;
+        while k < toks.len() && is_quote_mark(&toks[k]) {
+            k += 1;
+        }
+        if toks.get(k).is_some_and(|t| t.lower == "of") {
+            k += 1;
+        }
+        let mut end = q.end;
+        let mut group = None;
+        let mut measure = None;
+        let mut adjectives = 0;
+        while k < toks.len() && adjectives <= 3 {
+            if let Some((len, g)) = group_at(lex, &toks, k) {
+                group = Some(g);
+                end = k + len;
+                break;
+            }
+            if let Some((len, m)) = measure_at(lex, &toks, k) {
+                if [
+                    "deaths",
+                    "fatalities",
+                    "bodies",
+                    "injuries",
+                    "arrests",
+                    "detentions",
+                    "evacuees",
+                    "detainees",
+                    "refugees",
+                    "lives",
+                ]
+                .contains(&toks[k].lower.as_str())
+                {
+                    measure = Some(m);
+                    end = k + len;
+                }
+                break;
+            }
+            let w = toks[k].lower.as_str();
+            let stop = matches!(
+                w,
+                "were"
+                    | "was"
+                    | "had"
+                    | "have"
+                    | "in"
+                    | "and"
+                    | "on"
+                    | "at"
+                    | "some"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "of"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "who"
+                    | "that"
+            ) || (w.ends_with('s') && w.len() > 3);
+            if toks[k].kind != Kind::Word || stop {
+                break;
+            }
+            adjectives += 1;
+            k += 1;
+        }
+        if group.is_none() && end == q.end {
+            // "12 members": a plural noun of its own.
+            if let Some(t) = toks.get(q.end) {
+                if t.kind == Kind::Word && matches!(t.lower.as_str(), "members" | "others") {
+                    let noun_group = context_group.clone().unwrap_or_else(|| t.lower.clone());
+                    group = Some(noun_group);
+                    end = q.end + 1;
+                }
+            }
+        }
+        // The measure: a noun just before ("detentions near 8,000"), else in the clause after
+        // the figure up to the next number or clause, else before it.
+        if measure.is_none() && start > 0 {
+            measure = measure_at(lex, &toks, start - 1)
+                .filter(|_| toks[start - 1].lower.ends_with('s'))
+                .map(|(_, m)| m);
+        }
+        if measure.is_none() {
+            let stop = quantities.get(qi + 1).map_or(toks.len(), |n| n.start);
+            let mut j = end;
+            while j < stop {
+                let w = toks[j].lower.as_str();
+                let new_clause = matches!(w, "and" | "but" | "while")
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|n| matches!(n.lower.as_str(), "a" | "an" | "the"));
+                if matches!(w, "." | ";" | ":") || new_clause {
+                    break;
+                }
+                if let Some((_, m)) = measure_at(lex, &toks, j) {
+                    measure = Some(m);
+                    break;
+                }
+                j += 1;
+            }
+        }
+        if measure.is_none() {
+            let floor = qi.checked_sub(1).map_or(0, |p| quantities[p].end);
+            let mut j = start;
+            while j > floor {
+                j -= 1;
+                if matches!(toks[j].lower.as_str(), "." | ";" | ",") {
+                    break;
+                }
+                if let Some((_, m)) = measure_at(lex, &toks, j) {
+                    measure = Some(m);
+                    break;
+                }
+            }
+        }
+        // Coordination: "12 members were killed and 353 injured" shares the group.
+        if group.is_none() {
+            group = out
+                .last()
+                .filter(|_| {
+                    qi > 0
+                        && toks[quantities[qi - 1].end..q.start]
+                            .iter()
+                            .any(|t| t.lower == "and")
+                })
+                .and_then(|f| f.group.clone())
+                .or_else(|| context_group.clone());
+        }
+        if group.as_deref() == Some("members") {
+            group = context_group.clone().or(group);
+        }
+        let Some(measure) = measure.or_else(|| group.as_ref().map(|_| "other")) else {
+            continue;
+        };
+        last_group.clone_from(&group);
+        out.push(Figure {
+            span: Span::new(toks[start].span.start, toks[end - 1].span.end),
+            measure,
+            group,
+            low,
+            high,
+            qualifier,
+        });
+    }
+    let _ = last_group;
+    out
+}
+
+/// The figures of one document (`paragraphs` of its text), in text order.
+pub fn find_figures(lex: &FigureLexicon, text: &str, paragraphs: &[Span]) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for &p in paragraphs {
+        for s in crate::segment::sentences(text, p) {
+            out.extend(figures_in(lex, text, s));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (text, measure, group, low, high, qualifier) of a figure.
+    type Row = (
+        String,
+        &'static str,
+        Option<String>,
+        Option<f64>,
+        Option<f64>,
+        &'static str,
+    );
+
+    fn figs(text: &str) -> Vec<Row> {
+        find_figures(&FIGURES, text, &[Span::new(0, text.len())])
+            .into_iter()
+            .map(|f| {
+                (
+                    text[f.span].to_string(),
+                    f.measure,
+                    f.group,
+                    f.low,
+                    f.high,
+                    f.qualifier,
+                )
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> Row {
+        let f = figs(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn number_forms() {
+        let cases: &[(&str, f64)] = &[
+            ("1,200 people were killed.", 1200.0),
+            ("1 200 people were killed.", 1200.0),
+            ("3.5 million people were displaced.", 3_500_000.0),
+            ("1.3m people were displaced.", 1_300_000.0),
+            ("Nine people were killed.", 9.0),
+            ("Sixteen people were killed.", 16.0),
+            ("A thousand people were detained.", 1000.0),
+            ("Twenty-five people were injured.", 25.0),
+            ("One hundred and twelve people were arrested.", 112.0),
+            ("Police detained 2,298 people.", 2298.0),
+        ];
+        for (text, value) in cases {
+            let f = one(text);
+            assert_eq!((f.3, f.4), (Some(*value), Some(*value)), "{text}");
+        }
+    }
+
+    #[test]
+    fn qualifiers_and_vague_words() {
+        let cases: &[(&str, &str, Option<f64>, Option<f64>)] = &[
+            (
+                "At least 400 people were hospitalized.",
+                "at_least",
+                Some(400.0),
+                None,
+            ),
+            (
+                "More than 2,000 people were detained.",
+                "more_than",
+                Some(2000.0),
+                None,
+            ),
+            (
+                "Over a thousand civilians were injured.",
+                "more_than",
+                Some(1000.0),
+                None,
+            ),
+            (
+                "Nearly 300 people were injured.",
+                "at_most",
+                None,
+                Some(300.0),
+            ),
+            (
+                "Up to 300 people were injured.",
+                "at_most",
+                None,
+                Some(300.0),
+            ),
+            (
+                "Some 300 people were injured.",
+                "about",
+                Some(270.0),
+                Some(330.0),
+            ),
+            (
+                "Fewer than 50 people were arrested.",
+                "less_than",
+                None,
+                Some(50.0),
+            ),
+            (
+                "Between 30 and 40 people were killed.",
+                "range",
+                Some(30.0),
+                Some(40.0),
+            ),
+            (
+                "30 to 40 people were killed.",
+                "range",
+                Some(30.0),
+                Some(40.0),
+            ),
+            (
+                "Dozens of people were killed.",
+                "vague",
+                Some(24.0),
+                Some(99.0),
+            ),
+            (
+                "Several protesters were killed.",
+                "vague",
+                Some(3.0),
+                Some(9.0),
+            ),
+            (
+                "Hundreds of people were detained.",
+                "vague",
+                Some(200.0),
+                Some(999.0),
+            ),
+            (
+                "Tens of thousands of people marched.",
+                "vague",
+                Some(20000.0),
+                Some(99999.0),
+            ),
+        ];
+        for (text, qual, low, high) in cases {
+            let f = one(text);
+            assert_eq!((f.5, f.3, f.4), (*qual, *low, *high), "{text}");
+        }
+    }
+
+    #[test]
+    fn measures_and_groups() {
+        let f = one("Dozens of assailants have been eliminated.");
+        assert_eq!(
+            (f.0.as_str(), f.1, f.2.as_deref()),
+            ("Dozens of assailants", "killed", Some("assailants"))
+        );
+        let f = one("There have been dozens of deaths.");
+        assert_eq!((f.1, f.2.as_deref()), ("killed", None));
+        let f = figs("Among the police, 12 members were killed and 353 injured in the protests.");
+        assert_eq!(f.len(), 2);
+        assert_eq!((f[0].1, f[0].2.as_deref()), ("killed", Some("police")));
+        assert_eq!((f[1].1, f[1].2.as_deref()), ("injured", Some("police")));
+        let f = figs("Of these, at least 400 hospitalized and 62 in intensive care.");
+        assert_eq!((f[0].1, f[1].1), ("hospitalized", "critical"));
+        let f = one("The police said they had killed several demonstrators.");
+        assert_eq!((f.1, f.2.as_deref()), ("killed", Some("protesters")));
+        let f = one("“Dozens” of people lost their lives.");
+        assert_eq!((f.1, f.2.as_deref()), ("killed", Some("people")));
+    }
+
+    #[test]
+    fn not_figures() {
+        for text in [
+            "Second day of protests in Kazakhstan.",
+            "Last night the violence went on.",
+            "Russia and five other former Soviet republics joined.",
+            "Injured in two days of violent street clashes.",
+            "On January 5, 2022, the cabinet resigned.",
+            "At 10:30 p.m. shots were heard.",
+            "Prices rose by 50 percent.",
+            "Rashford, 23, was abused online.",
+            "The 23-year-old was detained.",
+            "The fuel cost 120 tenge a litre.",
+            "He was elected in 2019.",
+            "The report was broadcast by Khabar-24 on Thursday.",
+        ] {
+            let f = figs(text);
+            let casualty: Vec<_> = f
+                .iter()
+                .filter(|f| f.1 != "other" && f.1 != "participants")
+                .collect();
+            assert!(
+                casualty.is_empty()
+                    || text.contains("detained") && casualty.iter().all(|f| !f.0.contains("23")),
+                "{text}: {f:?}"
+            );
+        }
+    }
+}
