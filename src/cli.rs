@@ -5,7 +5,7 @@
 
 use crate::eval;
 use crate::export::{build_report_with, to_json};
-use crate::input::{read_inputs, Document};
+use crate::input::{read_inputs_with, Document, Inputs};
 use crate::pipeline::{analyze_all, Config};
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -53,6 +53,9 @@ pub enum Command {
         /// Say nothing on stderr but errors.
         #[arg(short, long)]
         quiet: bool,
+        /// Documents larger than this many bytes are reported as errors, not analyzed.
+        #[arg(long, value_name = "BYTES", default_value_t = crate::input::MAX_DOCUMENT_BYTES)]
+        max_document_bytes: usize,
         /// Add or override lexicon entries from FILE (repeatable); the file's name says which
         /// lexicon: *cues.tsv, *source_kinds.tsv, *capitals.tsv, *demonyms.tsv (formats in
         /// docs/lexicons.md).
@@ -105,9 +108,11 @@ pub fn run(cli: Cli) -> Result<i32> {
             output,
             quiet,
             lexicons,
+            max_document_bytes,
         } => {
             let config = Config::with_lexicons(&lexicons)?;
-            analyze(&inputs, format, output.as_deref(), quiet, &config)
+            let read = read_inputs_with(&inputs, max_document_bytes);
+            analyze(read, format, output.as_deref(), quiet, &config)
         }
         Command::Eval {
             gold,
@@ -130,13 +135,12 @@ pub fn run(cli: Cli) -> Result<i32> {
 }
 
 fn analyze(
-    inputs: &[String],
+    read: Inputs,
     format: Format,
     output: Option<&Path>,
     quiet: bool,
     config: &Config,
 ) -> Result<i32> {
-    let read = read_inputs(inputs);
     for e in &read.errors {
         eprintln!("claimgraph: error: {e}");
     }

@@ -158,7 +158,11 @@ fn eval_scores_the_corpus_gold() {
     let out = claimgraph(&["eval", "corpus/gold.jsonl", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["documents"], 8);
+    let gold_docs = common::read(&common::root().join("corpus/gold.jsonl"))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    assert_eq!(v["documents"], gold_docs);
     assert!(v["overlap"]["f1"].as_f64().unwrap() > 0.0);
     let out = claimgraph(&["eval", "corpus/gold.jsonl"]);
     let text = String::from_utf8_lossy(&out.stdout);
@@ -174,4 +178,36 @@ fn eval_on_a_missing_gold_file_names_it() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn documents_over_the_limit_are_reported_with_their_line() {
+    let out = claimgraph(&[
+        "analyze",
+        "corpus/05-us-kentucky-tornado.txt",
+        "corpus/articles.jsonl",
+        "--max-document-bytes",
+        "3000",
+        "-q",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = parse_report(&out.stdout);
+    assert!(!report.documents.is_empty());
+    let e = report
+        .errors
+        .iter()
+        .find(|e| e.input == "corpus/articles.jsonl")
+        .expect("a document of the JSONL file is over the limit");
+    assert!(
+        e.line.is_some() && e.message.contains("--max-document-bytes"),
+        "{e:?}"
+    );
+    let big = claimgraph(&[
+        "analyze",
+        "corpus/05-us-kentucky-tornado.txt",
+        "--max-document-bytes",
+        "100",
+        "-q",
+    ]);
+    assert!(String::from_utf8_lossy(&big.stderr).contains("05-us-kentucky-tornado.txt: file is"));
 }

@@ -23,6 +23,8 @@ pub struct Document {
     pub outlet: Option<String>,
     pub title: Option<String>,
     pub url: Option<String>,
+    /// The JSONL line it came from.
+    pub line: Option<u64>,
 }
 
 impl Document {
@@ -102,8 +104,37 @@ pub struct Inputs {
     pub skipped: Vec<String>,
 }
 
-/// Reads every input (files, directories, `-`) in the order given.
+/// The default largest document: larger ones are reported, not analyzed.
+pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Reads every input (files, directories, `-`) in the order given, with the default limit.
 pub fn read_inputs(inputs: &[String]) -> Inputs {
+    read_inputs_with(inputs, MAX_DOCUMENT_BYTES)
+}
+
+/// Reads every input; a document over `max_bytes` is an error naming the input (and line).
+pub fn read_inputs_with(inputs: &[String], max_bytes: usize) -> Inputs {
+    let mut out = read_all(inputs, max_bytes);
+    let (keep, over): (Vec<Document>, Vec<Document>) = std::mem::take(&mut out.documents)
+        .into_iter()
+        .partition(|d| d.text.len() <= max_bytes);
+    out.documents = keep;
+    for d in over {
+        out.errors.push(error(
+            d.path.as_deref().unwrap_or(&d.id),
+            d.line,
+            too_big(d.text.len() as u64, max_bytes, Some(&d.id)),
+        ));
+    }
+    out
+}
+
+fn too_big(size: u64, max_bytes: usize, id: Option<&str>) -> String {
+    let what = id.map_or("file".to_string(), |id| format!("document {id:?}"));
+    format!("{what} is {size} bytes, over the limit of {max_bytes} (raise it with --max-document-bytes)")
+}
+
+fn read_all(inputs: &[String], max_bytes: usize) -> Inputs {
     let mut out = Inputs::default();
     for input in inputs {
         if input == "-" {
@@ -120,6 +151,9 @@ pub fn read_inputs(inputs: &[String]) -> Inputs {
         match std::fs::metadata(path) {
             Err(e) => out.errors.push(error(input, None, io_message(&e))),
             Ok(meta) if meta.is_dir() => walk(path, &mut out),
+            Ok(meta) if meta.len() > max_bytes as u64 && !input.ends_with(".jsonl") => out
+                .errors
+                .push(error(input, None, too_big(meta.len(), max_bytes, None))),
             Ok(_) => read_file(input, &mut out),
         }
     }
@@ -290,6 +324,7 @@ fn read_jsonl(name: &str, bytes: &[u8], out: &mut Inputs) {
         doc.outlet = article.outlet;
         doc.title = article.title;
         doc.url = article.url;
+        doc.line = Some(line);
         out.documents.push(doc);
     }
 }
