@@ -21,6 +21,8 @@ pub struct FigureLexicon {
     groups: HashMap<String, String>,
     /// Longest phrase (in words) of any table, for longest-match look-ups.
     pub longest: usize,
+    /// For each first word of a phrase of any table, the longest phrase it starts.
+    starts: HashMap<String, usize>,
 }
 
 /// The measures of the report (`CONTRACT.md`).
@@ -49,7 +51,16 @@ impl FigureLexicon {
     }
 
     fn note_len(&mut self, phrase: &str) {
-        self.longest = self.longest.max(phrase.split_whitespace().count());
+        let words = phrase.split_whitespace().count();
+        self.longest = self.longest.max(words);
+        let first = phrase.split_whitespace().next().unwrap_or("").to_string();
+        let longest = self.starts.entry(first).or_insert(0);
+        *longest = (*longest).max(words);
+    }
+
+    /// The longest phrase of any table that starts with this word (0: none does).
+    pub fn longest_from(&self, word: &str) -> usize {
+        self.starts.get(word).copied().unwrap_or(0)
     }
 
     /// `words<TAB>low<TAB>high<TAB>number|vague`.

@@ -303,7 +303,7 @@ struct Quantity {
 /// The number (digits, words or vague) starting at token `i`, if any.
 fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> {
     // Vague phrases first, longest match: "tens of thousands", "a few", "dozens".
-    for len in (1..=lex.longest.min(toks.len() - i)).rev() {
+    for len in (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i)).rev() {
         let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_str()).collect();
         if let Some(w) = lex.number(&phrase.join(" ")) {
             if w.vague {
@@ -490,17 +490,21 @@ fn qualifier_before(toks: &[Tok], start: usize) -> Option<(usize, &'static str)>
 
 /// The longest measure phrase starting at token `i`.
 fn measure_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<(usize, &'static str)> {
-    (1..=lex.longest.min(toks.len() - i)).rev().find_map(|len| {
-        let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_str()).collect();
-        lex.measure(&phrase.join(" ")).map(|m| (len, m))
-    })
+    (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i))
+        .rev()
+        .find_map(|len| {
+            let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_str()).collect();
+            lex.measure(&phrase.join(" ")).map(|m| (len, m))
+        })
 }
 
 fn group_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<(usize, String)> {
-    (1..=lex.longest.min(toks.len() - i)).rev().find_map(|len| {
-        let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_str()).collect();
-        lex.group(&phrase.join(" ")).map(|g| (len, g.to_string()))
-    })
+    (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i))
+        .rev()
+        .find_map(|len| {
+            let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_str()).collect();
+            lex.group(&phrase.join(" ")).map(|g| (len, g.to_string()))
+        })
 }
 
 fn is_quote_mark(t: &Tok) -> bool {
