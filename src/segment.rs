@@ -54,7 +54,6 @@ pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let p = &text[para];
-    let bytes = p.as_bytes();
     let mut start = 0;
     let mut i = 0;
     while i < p.len() {
@@ -81,7 +80,6 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
             continue;
         }
         i += n;
-        let _ = bytes;
     }
     if start < p.len() {
         let last = Span::new(para.start + start, para.end).trim(text);

@@ -552,7 +552,6 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
         })
         .flatten();
     let mut out: Vec<Figure> = Vec::new();
-    let mut last_group: Option<String> = None;
     for (qi, q) in quantities.iter().enumerate() {
         if not_a_count(&toks, q) {
             continue;
@@ -718,7 +717,6 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
         let Some(measure) = measure.or_else(|| group.as_ref().map(|_| "other")) else {
             continue;
         };
-        last_group.clone_from(&group);
         out.push(Figure {
             span: Span::new(toks[start].span.start, toks[end - 1].span.end),
             measure,
@@ -728,7 +726,6 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             qualifier,
         });
     }
-    let _ = last_group;
     out
 }
 

@@ -51,19 +51,16 @@ impl<'t> Normalized<'t> {
             // A starter with its combining marks: composed together, mapped to the starter.
             chunk.clear();
             chunk.push(c);
-            let mut end = at + c.len_utf8();
-            while let Some(&(j, n)) = chars.peek() {
+            while let Some(&(_, n)) = chars.peek() {
                 if !is_combining(n) {
                     break;
                 }
                 chunk.push(n);
-                end = base + j + n.len_utf8();
                 chars.next();
             }
             let before = text.len();
             text.extend(chunk.nfc());
             map.extend(std::iter::repeat_n(at, text.len() - before));
-            let _ = end;
         }
         map.push(original.len());
         Normalized {

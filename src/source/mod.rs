@@ -195,7 +195,7 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
             best = Some((part, kind, name, parent));
         }
     }
-    let Some((part, kind, inner_name, parent)) = best else {
+    let Some((_, kind, inner_name, parent)) = best else {
         let kind = if name_part.is_some() {
             "person"
         } else {
@@ -208,7 +208,6 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
             parent: None,
         };
     };
-    let _ = part;
     let name = name_part
         .map(str::to_string)
         .or(inner_name)
