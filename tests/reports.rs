@@ -82,6 +82,9 @@ fn reference_article_report_is_golden_and_valid() {
     for c in &mut report.claims {
         c.doc = "seed/kazakhstan-2022-01-06.txt".into();
     }
+    for f in &mut report.figures {
+        f.doc = "seed/kazakhstan-2022-01-06.txt".into();
+    }
     insta::assert_json_snapshot!("seed_report", report);
 }
 
