@@ -83,6 +83,8 @@ impl Config {
 pub struct Analysis {
     pub claims: Vec<Claim>,
     pub figures: Vec<Figure>,
+    /// The country the document is about (its title and lead): the event its figures count.
+    pub event: Option<String>,
 }
 
 /// The claims and figures of one document.
@@ -114,7 +116,18 @@ pub fn analyze_document(doc: &Document, config: &Config) -> Analysis {
     for f in &mut figures {
         f.span = norm.original_span(f.span);
     }
-    Analysis { claims, figures }
+    let lead: Vec<&str> = doc
+        .title
+        .iter()
+        .map(String::as_str)
+        .chain(paras.iter().take(3).map(|&p| &text[p]))
+        .collect();
+    let event = config.sources.main_country(&lead);
+    Analysis {
+        claims,
+        figures,
+        event,
+    }
 }
 
 /// Every document's claims and figures, in input order, using all cores.

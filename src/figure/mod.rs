@@ -9,6 +9,7 @@
 //! nothing the lexicons know (no measure word and no group of people near it).
 
 pub mod lexicon;
+pub mod link;
 
 pub use lexicon::{FigureLexicon, FIGURES};
 
@@ -25,6 +26,8 @@ pub struct Figure {
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub qualifier: &'static str,
+    /// A place named in the figure's sentence ("killed in Almaty"): a count of its own.
+    pub scope: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -551,6 +554,16 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             group_at(lex, &toks, k).map(|(_, g)| g)
         })
         .flatten();
+    // "... killed in Almaty": the first place named after "in" in the sentence.
+    let scope = toks.windows(2).find_map(|w| {
+        let place = w[1].capitalized
+            && !MONTHS.contains(&w[1].lower.as_str())
+            && !matches!(
+                w[1].lower.as_str(),
+                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            );
+        (w[0].lower == "in" && place).then(|| text[w[1].span].to_string())
+    });
     let mut out: Vec<Figure> = Vec::new();
     for (qi, q) in quantities.iter().enumerate() {
         if not_a_count(&toks, q) {
@@ -724,6 +737,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             low,
             high,
             qualifier,
+            scope: scope.clone(),
         });
     }
     out

@@ -173,6 +173,38 @@ impl SourceLexicon {
         self.demonyms.get(word).map(String::as_str)
     }
 
+    /// The country named most often (by name, capital, seat or nationality word) in `texts`;
+    /// the first named on a tie.
+    pub fn main_country(&self, texts: &[&str]) -> Option<String> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for text in texts {
+            for w in text.split(|c: char| {
+                !(c.is_alphanumeric() || c == '-' || c == '.' || c == '\'' || c == '’')
+            }) {
+                let w = w.trim_end_matches('.');
+                let w = w
+                    .strip_suffix("’s")
+                    .or_else(|| w.strip_suffix("'s"))
+                    .unwrap_or(w);
+                if !w.chars().next().is_some_and(char::is_uppercase) {
+                    continue;
+                }
+                let found = self
+                    .country(w)
+                    .or_else(|| self.demonym(w))
+                    .or_else(|| self.seat(w));
+                if let Some(c) = found {
+                    match counts.iter_mut().find(|(n, _)| n == c) {
+                        Some((_, k)) => *k += 1,
+                        None => counts.push((c.to_string(), 1)),
+                    }
+                }
+            }
+        }
+        let best = counts.iter().map(|(_, k)| *k).max()?;
+        counts.into_iter().find(|(_, k)| *k == best).map(|(c, _)| c)
+    }
+
     /// The country of a country name as written ("Kazakhstan").
     pub fn country(&self, name: &str) -> Option<&str> {
         self.countries.get(&place_key(name)).map(String::as_str)

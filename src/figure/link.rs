@@ -1,0 +1,295 @@
+//! Figures of a run -> conflicts and updates between them.
+//!
+//! Not wired into the report yet: articles recount earlier figures ("Sunday's 5,135"), so a
+//! figure's date is not always its document's, and linking by document date reports false
+//! conflicts. The report's `conflicts` and `updates` stay empty until figures are dated by
+//! the time words of their sentence.
+//!
+//! Figures are linked only within one *count*: the same event, measure, group and place. The
+//! event of a document is the country its title and lead are about (names, capitals and
+//! nationality words; `data/capitals.tsv`, `data/demonyms.tsv`), and documents further apart
+//! than [`WINDOW_DAYS`] are not linked. A figure given for a named place ("12 killed in
+//! Almaty") is a count of its own, apart from the country's. Within a count, sorted by date:
+//! - two figures of the same date from different sources whose intervals cannot both hold are
+//!   a **conflict** ("... same day");
+//! - a figure on a later date whose interval lies above the last one is an **update** (the
+//!   timeline of a count); one that lies below it, on a cumulative count (killed, injured,
+//!   arrested, ...) is a **conflict** ("falls ... with no retraction").
+//!
+//! Figures whose intervals overlap agree and are not linked. Counts are found by hashing, so
+//! the work is near-linear in the number of figures.
+
+use std::collections::HashMap;
+
+/// Documents whose dates are further apart than this are different events.
+pub const WINDOW_DAYS: i64 = 31;
+
+/// What linking needs to know of one figure.
+#[derive(Debug, Clone)]
+pub struct LinkFigure {
+    pub event: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub source_name: Option<String>,
+    pub measure: &'static str,
+    pub group: Option<String>,
+    pub scope: Option<String>,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub text: String,
+}
+
+/// A link between figures `a` (earlier) and `b`, by index, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub a: usize,
+    pub b: usize,
+    pub why: String,
+}
+
+const CUMULATIVE: &[&str] = &[
+    "killed",
+    "injured",
+    "arrested",
+    "hospitalized",
+    "missing",
+    "displaced",
+];
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date.
+fn days(date: &str) -> Option<i64> {
+    let y: i64 = date.get(0..4)?.parse().ok()?;
+    let m: i64 = date.get(5..7)?.parse().ok()?;
+    let d: i64 = date.get(8..10)?.parse().ok()?;
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Whether the two intervals cannot both hold.
+fn disjoint(a: &LinkFigure, b: &LinkFigure) -> bool {
+    below(a, b) || below(b, a)
+}
+
+/// Whether all of `a` lies below all of `b`.
+fn below(a: &LinkFigure, b: &LinkFigure) -> bool {
+    match (a.high, b.low) {
+        (Some(h), Some(l)) => h < l,
+        _ => false,
+    }
+}
+
+fn said(f: &LinkFigure) -> String {
+    format!(
+        "{}: {}",
+        f.source_name.as_deref().unwrap_or("unattributed"),
+        f.text
+    )
+}
+
+/// The conflicts and the updates among `figures`.
+pub fn link(figures: &[LinkFigure]) -> (Vec<Link>, Vec<Link>) {
+    let mut counts: HashMap<(String, &str, String, String), Vec<usize>> = HashMap::new();
+    for (i, f) in figures.iter().enumerate() {
+        let Some(event) = &f.event else { continue };
+        if f.measure == "other" {
+            continue;
+        }
+        let group = f.group.clone().unwrap_or_else(|| "people".into());
+        let scope = f.scope.clone().unwrap_or_default();
+        counts
+            .entry((event.clone(), f.measure, group, scope))
+            .or_default()
+            .push(i);
+    }
+    let mut keys: Vec<_> = counts.keys().cloned().collect();
+    keys.sort();
+    let (mut conflicts, mut updates) = (Vec::new(), Vec::new());
+    for key in keys {
+        let mut members = counts[&key].clone();
+        let day = |i: usize| figures[i].date.as_deref().and_then(days);
+        members.sort_by_key(|&i| (day(i), i));
+        // Same day, different sources.
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                if day(b) != day(a) {
+                    break;
+                }
+                let (fa, fb) = (&figures[a], &figures[b]);
+                let different =
+                    fa.source.is_some() && fb.source.is_some() && fa.source != fb.source;
+                if different && disjoint(fa, fb) {
+                    conflicts.push(Link {
+                        a,
+                        b,
+                        why: format!("{}; {}, same day", said(fa), said(fb)),
+                    });
+                }
+            }
+        }
+        // Across dates: each figure against the figures of the next earlier date.
+        let dated: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&i| day(i).is_some())
+            .collect();
+        let mut start_of_day = 0;
+        let mut prev_day: Option<(usize, usize)> = None; // range of the previous date
+        for x in 0..=dated.len() {
+            let new_day = x == dated.len() || day(dated[x]) != day(dated[start_of_day]);
+            if !new_day {
+                continue;
+            }
+            let today = (start_of_day, x);
+            if let Some((p0, p1)) = prev_day {
+                for &b in &dated[today.0..today.1] {
+                    for &a in &dated[p0..p1] {
+                        let (fa, fb) = (&figures[a], &figures[b]);
+                        let gap = day(b).zip(day(a)).map_or(i64::MAX, |(y, x)| y - x);
+                        if gap > WINDOW_DAYS {
+                            continue;
+                        }
+                        let (da, db) = (
+                            fa.date.as_deref().unwrap_or(""),
+                            fb.date.as_deref().unwrap_or(""),
+                        );
+                        // Higher: all of it above, or a higher floor ("more than 200" -> 2,298).
+                        let rises = below(fa, fb)
+                            || (!below(fb, fa) && fa.low.zip(fb.low).is_some_and(|(x, y)| y > x));
+                        if rises {
+                            updates.push(Link {
+                                a,
+                                b,
+                                why: format!("{} on {da} -> {} on {db}", said(fa), said(fb)),
+                            });
+                        } else if below(fb, fa) && CUMULATIVE.contains(&fa.measure) {
+                            conflicts.push(Link {
+                                a,
+                                b,
+                                why: format!(
+                                    "{} on {da}; {} on {db}: a cumulative count that falls, with no retraction",
+                                    said(fa),
+                                    said(fb)
+                                ),
+                            });
+                        }
+                    }
+                }
+            }
+            if x < dated.len() {
+                prev_day = Some(today);
+                start_of_day = x;
+            }
+        }
+    }
+    (conflicts, updates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fig(
+        date: &str,
+        source: &str,
+        measure: &'static str,
+        low: f64,
+        high: Option<f64>,
+    ) -> LinkFigure {
+        LinkFigure {
+            event: Some("Kazakhstan".into()),
+            date: Some(date.into()),
+            source: Some(source.into()),
+            source_name: Some(source.into()),
+            measure,
+            group: None,
+            scope: None,
+            low: Some(low),
+            high,
+            text: format!("{low}"),
+        }
+    }
+
+    #[test]
+    fn same_day_disagreement_is_a_conflict() {
+        let f = [
+            fig("2022-01-09", "s1", "arrested", 5135.0, Some(5135.0)),
+            fig("2022-01-09", "s2", "arrested", 5220.0, Some(6381.0)),
+        ];
+        let (c, u) = link(&f);
+        assert_eq!((c.len(), u.len()), (1, 0));
+        assert!(c[0].why.ends_with("same day"));
+    }
+
+    #[test]
+    fn agreeing_or_same_source_figures_are_not_linked() {
+        let f = [
+            fig("2022-01-09", "s1", "arrested", 5000.0, None),
+            fig("2022-01-09", "s2", "arrested", 5135.0, Some(5135.0)),
+        ];
+        assert_eq!(link(&f), (vec![], vec![]));
+        let f = [
+            fig("2022-01-09", "s1", "arrested", 10.0, Some(10.0)),
+            fig("2022-01-09", "s1", "arrested", 20.0, Some(20.0)),
+        ];
+        assert_eq!(link(&f), (vec![], vec![]));
+    }
+
+    #[test]
+    fn a_rising_count_is_a_timeline_and_a_falling_one_a_conflict() {
+        let f = [
+            fig("2022-01-05", "s1", "arrested", 200.0, None),
+            fig("2022-01-06", "s1", "arrested", 2298.0, Some(2298.0)),
+            fig("2022-01-07", "s1", "arrested", 3811.0, Some(3811.0)),
+        ];
+        let (c, u) = link(&f);
+        assert!(c.is_empty());
+        assert_eq!(
+            u.iter().map(|l| (l.a, l.b)).collect::<Vec<_>>(),
+            [(0, 1), (1, 2)]
+        );
+        let f = [
+            fig("2022-01-06", "s1", "killed", 18.0, Some(18.0)),
+            fig("2022-01-09", "s1", "killed", 16.0, Some(16.0)),
+        ];
+        let (c, _) = link(&f);
+        assert_eq!(c.len(), 1);
+        assert!(c[0].why.contains("falls"));
+    }
+
+    #[test]
+    fn unrelated_events_places_and_distant_dates_are_not_linked() {
+        let mut a = fig("2022-01-06", "s1", "killed", 12.0, Some(12.0));
+        let mut b = fig("2022-01-06", "s2", "killed", 40.0, Some(40.0));
+        b.event = Some("Belgium".into());
+        assert_eq!(link(&[a.clone(), b.clone()]), (vec![], vec![]));
+        b.event = a.event.clone();
+        a.scope = Some("Almaty".into());
+        assert_eq!(link(&[a.clone(), b.clone()]), (vec![], vec![]));
+        a.scope = None;
+        b.date = Some("2022-06-06".into());
+        assert_eq!(link(&[a, b]), (vec![], vec![]));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(days("1970-01-01"), Some(0));
+        assert_eq!(
+            days("2022-01-09")
+                .zip(days("2022-01-06"))
+                .map(|(a, b)| a - b),
+            Some(3)
+        );
+        assert_eq!(
+            days("2022-03-01")
+                .zip(days("2022-02-28"))
+                .map(|(a, b)| a - b),
+            Some(1)
+        );
+    }
+}
