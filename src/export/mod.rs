@@ -7,8 +7,14 @@ use crate::source::{SourceLexicon, Sources};
 use std::sync::LazyLock;
 
 static BUILTIN: LazyLock<SourceLexicon> = LazyLock::new(SourceLexicon::builtin);
+use crate::figure::link::{figure_date, link, LinkFigure};
+use crate::figure::When;
 use crate::pipeline::Analysis;
-use report::{ClaimOut, DocumentOut, ErrorOut, FigureOut, Report, SourceOut, SpeakerOut};
+use report::{
+    ClaimOut, ConflictOut, DocumentOut, ErrorOut, FigureOut, Report, SourceOut, SpeakerOut,
+    UpdateOut,
+};
+use std::collections::HashMap;
 
 /// Builds the v1 report with the built-in lexicons; see [`build_report_with`].
 pub fn build_report(docs: &[Document], analyses: &[Analysis], errors: &[InputError]) -> Report {
@@ -92,6 +98,7 @@ pub fn build_report_with(
             first_claim,
         );
     }
+    link_figures(&mut report, &sources, analyses);
     report.sources = sources
         .list
         .iter()
@@ -114,6 +121,70 @@ pub fn build_report_with(
         })
         .collect();
     report
+}
+
+/// Conflicts and updates between all the figures of the report (see [`crate::figure::link`]).
+fn link_figures(report: &mut Report, sources: &Sources, analyses: &[Analysis]) {
+    let figures: Vec<(&crate::figure::Figure, Option<&String>)> = analyses
+        .iter()
+        .flat_map(|a| a.figures.iter().map(move |f| (f, a.event.as_ref())))
+        .collect();
+    let dates: HashMap<&str, Option<&str>> = report
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.date.as_deref()))
+        .collect();
+    let input: Vec<LinkFigure> = report
+        .figures
+        .iter()
+        .zip(&figures)
+        .map(|(out, (f, event))| {
+            let source_name = out.source.as_ref().and_then(|id| {
+                let i: usize = id.trim_start_matches('s').parse().ok()?;
+                sources.list.get(i - 1).map(|s| s.name.clone())
+            });
+            LinkFigure {
+                doc: out.doc.clone(),
+                sentence: f.sentence,
+                linkable: !f.retracted && !f.part && f.when != Some(When::Before),
+                event: event.cloned(),
+                date: figure_date(dates.get(out.doc.as_str()).copied().flatten(), f.when),
+                source: out.source.clone(),
+                source_name,
+                measure: f.measure,
+                group: f.group.clone(),
+                // A place that is the event's own country is no narrower count.
+                scope: f.scope.clone().filter(|s| Some(s) != *event),
+                low: f.low,
+                high: f.high,
+                text: out.text.clone(),
+            }
+        })
+        .collect();
+    let (conflicts, updates) = link(&input);
+    let id = |i: usize| report.figures[i].id.clone();
+    report.conflicts = conflicts
+        .into_iter()
+        .map(|l| ConflictOut {
+            figures: [id(l.a), id(l.b)],
+            measure: input[l.a].measure.to_string(),
+            group: input[l.a].group.clone(),
+            why: l.why,
+        })
+        .collect();
+    report.updates = updates
+        .into_iter()
+        .map(|l| UpdateOut {
+            from: id(l.a),
+            to: id(l.b),
+            measure: input[l.a].measure.to_string(),
+            group: input[l.b]
+                .group
+                .clone()
+                .or_else(|| input[l.a].group.clone()),
+            why: l.why,
+        })
+        .collect();
 }
 
 /// The figures of one document: each takes the source of the smallest claim it stands in,

@@ -27,6 +27,11 @@ pub const WINDOW_DAYS: i64 = 31;
 /// What linking needs to know of one figure.
 #[derive(Debug, Clone)]
 pub struct LinkFigure {
+    /// The document it is in, and its sentence there.
+    pub doc: String,
+    pub sentence: usize,
+    /// False for figures given as past ("earlier ... had reported") or withdrawn: not linked.
+    pub linkable: bool,
     pub event: Option<String>,
     pub date: Option<String>,
     pub source: Option<String>,
@@ -71,6 +76,38 @@ fn days(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// The date `YYYY-MM-DD` of a day number.
+fn civil(z: i64) -> String {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The date a figure was given: its sentence's time words read against the document's date.
+pub fn figure_date(doc_date: Option<&str>, when: Option<super::When>) -> Option<String> {
+    use super::When;
+    let doc = doc_date?;
+    let day = days(doc)?;
+    let date = match when {
+        None | Some(When::Before) => day,
+        Some(When::DaysBefore(n)) => day - i64::from(n),
+        Some(When::Weekday(w)) => {
+            // 1970-01-01 was a Thursday (3 with Monday = 0).
+            let today = (day + 3).rem_euclid(7);
+            day - (today - i64::from(w)).rem_euclid(7)
+        }
+        Some(When::Date(m, d)) => days(&format!("{}-{m:02}-{d:02}", &doc[..4]))?,
+    };
+    Some(civil(date))
+}
+
 /// Whether the two intervals cannot both hold.
 fn disjoint(a: &LinkFigure, b: &LinkFigure) -> bool {
     below(a, b) || below(b, a)
@@ -97,10 +134,16 @@ pub fn link(figures: &[LinkFigure]) -> (Vec<Link>, Vec<Link>) {
     let mut counts: HashMap<(String, &str, String, String), Vec<usize>> = HashMap::new();
     for (i, f) in figures.iter().enumerate() {
         let Some(event) = &f.event else { continue };
-        if f.measure == "other" {
+        if f.measure == "other" || !f.linkable {
             continue;
         }
-        let group = f.group.clone().unwrap_or_else(|| "people".into());
+        // No group said: people, for detentions; other counts without a group are often a
+        // part or a different scope of another ("Nineteen of the dead"): left unlinked.
+        let group = match (&f.group, f.measure) {
+            (Some(g), _) => g.clone(),
+            (None, "arrested") => "people".into(),
+            (None, _) => continue,
+        };
         let scope = f.scope.clone().unwrap_or_default();
         counts
             .entry((event.clone(), f.measure, group, scope))
@@ -123,7 +166,9 @@ pub fn link(figures: &[LinkFigure]) -> (Vec<Link>, Vec<Link>) {
                 let (fa, fb) = (&figures[a], &figures[b]);
                 let different =
                     fa.source.is_some() && fb.source.is_some() && fa.source != fb.source;
-                if different && disjoint(fa, fb) {
+                // In one article, only figures given side by side are set against each other.
+                let near = fa.doc != fb.doc || fa.sentence.abs_diff(fb.sentence) <= 2;
+                if different && near && disjoint(fa, fb) {
                     conflicts.push(Link {
                         a,
                         b,
@@ -132,28 +177,26 @@ pub fn link(figures: &[LinkFigure]) -> (Vec<Link>, Vec<Link>) {
                 }
             }
         }
-        // Across dates: each figure against the figures of the next earlier date.
-        let dated: Vec<usize> = members
-            .iter()
-            .copied()
-            .filter(|&i| day(i).is_some())
-            .collect();
-        let mut start_of_day = 0;
-        let mut prev_day: Option<(usize, usize)> = None; // range of the previous date
-        for x in 0..=dated.len() {
-            let new_day = x == dated.len() || day(dated[x]) != day(dated[start_of_day]);
-            if !new_day {
-                continue;
+        // Across dates: a rise from the previous date is an update; a fall below any earlier
+        // date of the window, on a cumulative count, is a conflict.
+        let mut by_day: Vec<(i64, Vec<usize>)> = Vec::new();
+        for &i in &members {
+            let Some(d) = day(i) else { continue };
+            match by_day.last_mut() {
+                Some((last, list)) if *last == d => list.push(i),
+                _ => by_day.push((d, vec![i])),
             }
-            let today = (start_of_day, x);
-            if let Some((p0, p1)) = prev_day {
-                for &b in &dated[today.0..today.1] {
-                    for &a in &dated[p0..p1] {
+        }
+        for g in 1..by_day.len() {
+            let (today, ref later) = by_day[g];
+            for h in (0..g).rev() {
+                let (then, ref earlier) = by_day[h];
+                if today - then > WINDOW_DAYS {
+                    break;
+                }
+                for &b in later {
+                    for &a in earlier {
                         let (fa, fb) = (&figures[a], &figures[b]);
-                        let gap = day(b).zip(day(a)).map_or(i64::MAX, |(y, x)| y - x);
-                        if gap > WINDOW_DAYS {
-                            continue;
-                        }
                         let (da, db) = (
                             fa.date.as_deref().unwrap_or(""),
                             fb.date.as_deref().unwrap_or(""),
@@ -161,7 +204,7 @@ pub fn link(figures: &[LinkFigure]) -> (Vec<Link>, Vec<Link>) {
                         // Higher: all of it above, or a higher floor ("more than 200" -> 2,298).
                         let rises = below(fa, fb)
                             || (!below(fb, fa) && fa.low.zip(fb.low).is_some_and(|(x, y)| y > x));
-                        if rises {
+                        if rises && h == g - 1 {
                             updates.push(Link {
                                 a,
                                 b,
@@ -181,10 +224,6 @@ pub fn link(figures: &[LinkFigure]) -> (Vec<Link>, Vec<Link>) {
                     }
                 }
             }
-            if x < dated.len() {
-                prev_day = Some(today);
-                start_of_day = x;
-            }
         }
     }
     (conflicts, updates)
@@ -202,6 +241,9 @@ mod tests {
         high: Option<f64>,
     ) -> LinkFigure {
         LinkFigure {
+            doc: date.into(),
+            sentence: 0,
+            linkable: true,
             event: Some("Kazakhstan".into()),
             date: Some(date.into()),
             source: Some(source.into()),
@@ -253,10 +295,15 @@ mod tests {
             u.iter().map(|l| (l.a, l.b)).collect::<Vec<_>>(),
             [(0, 1), (1, 2)]
         );
-        let f = [
+        let mut f = [
             fig("2022-01-06", "s1", "killed", 18.0, Some(18.0)),
             fig("2022-01-09", "s1", "killed", 16.0, Some(16.0)),
         ];
+        // Without a group, a death count may be a part of another: not linked.
+        assert_eq!(link(&f), (vec![], vec![]));
+        for x in &mut f {
+            x.group = Some("security forces".into());
+        }
         let (c, _) = link(&f);
         assert_eq!(c.len(), 1);
         assert!(c[0].why.contains("falls"));
@@ -264,8 +311,8 @@ mod tests {
 
     #[test]
     fn unrelated_events_places_and_distant_dates_are_not_linked() {
-        let mut a = fig("2022-01-06", "s1", "killed", 12.0, Some(12.0));
-        let mut b = fig("2022-01-06", "s2", "killed", 40.0, Some(40.0));
+        let mut a = fig("2022-01-06", "s1", "arrested", 12.0, Some(12.0));
+        let mut b = fig("2022-01-06", "s2", "arrested", 40.0, Some(40.0));
         b.event = Some("Belgium".into());
         assert_eq!(link(&[a.clone(), b.clone()]), (vec![], vec![]));
         b.event = a.event.clone();
@@ -274,6 +321,20 @@ mod tests {
         a.scope = None;
         b.date = Some("2022-06-06".into());
         assert_eq!(link(&[a, b]), (vec![], vec![]));
+    }
+
+    #[test]
+    fn figure_dates_from_time_words() {
+        use crate::figure::When;
+        // 2022-01-11 was a Tuesday.
+        let on = |when| figure_date(Some("2022-01-11"), Some(when));
+        assert_eq!(on(When::Weekday(6)).as_deref(), Some("2022-01-09"));
+        assert_eq!(on(When::Weekday(1)).as_deref(), Some("2022-01-11"));
+        assert_eq!(on(When::Weekday(3)).as_deref(), Some("2022-01-06"));
+        assert_eq!(on(When::Date(1, 10)).as_deref(), Some("2022-01-10"));
+        let before = figure_date(Some("2022-03-01"), Some(When::DaysBefore(1)));
+        assert_eq!(before.as_deref(), Some("2022-02-28"));
+        assert_eq!(figure_date(None, None), None);
     }
 
     #[test]

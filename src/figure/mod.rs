@@ -28,6 +28,108 @@ pub struct Figure {
     pub qualifier: &'static str,
     /// A place named in the figure's sentence ("killed in Almaty"): a count of its own.
     pub scope: Option<String>,
+    /// When the sentence says the figure was given, if it says so.
+    pub when: Option<When>,
+    /// The sentence says the figure was withdrawn, deleted or an error.
+    pub retracted: bool,
+    /// The figure's sentence, numbered from 0 in the document.
+    pub sentence: usize,
+    /// A part of another figure ("103 of them in Almaty").
+    pub part: bool,
+}
+
+/// A time the figure's sentence gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// "on Sunday", "Sunday's": 0 = Monday ... 6 = Sunday, on or before the document's date.
+    Weekday(u8),
+    /// "As of January 10", "on 9 January": month and day, in the document's year.
+    Date(u8, u8),
+    /// "yesterday"
+    DaysBefore(u8),
+    /// "earlier", "had reported", "initially": a figure given before, on a day not said.
+    Before,
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const MONTH_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The time words of a sentence.
+fn when_of(toks: &[Tok]) -> Option<When> {
+    for (k, t) in toks.iter().enumerate() {
+        let w = t.lower.trim_end_matches("'s").trim_end_matches("’s");
+        if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
+            return Some(When::Weekday(d as u8));
+        }
+        if let Some(m) = MONTH_NAMES.iter().position(|m| *m == w) {
+            let day = |x: Option<&Tok>| match x.map(|t| t.kind) {
+                Some(Kind::Number(v)) if (1.0..=31.0).contains(&v) && v.fract() == 0.0 => {
+                    Some(v as u8)
+                }
+                _ => None,
+            };
+            if let Some(d) =
+                day(toks.get(k + 1)).or_else(|| k.checked_sub(1).and_then(|b| day(toks.get(b))))
+            {
+                return Some(When::Date(m as u8 + 1, d));
+            }
+        }
+        if w == "yesterday" {
+            return Some(When::DaysBefore(1));
+        }
+    }
+    let recap = toks.iter().enumerate().any(|(k, t)| {
+        matches!(
+            t.lower.as_str(),
+            "earlier" | "previously" | "initially" | "while"
+        ) || (t.lower == "had"
+            && toks.get(k + 1).is_some_and(|n| {
+                matches!(
+                    n.lower.as_str(),
+                    "reported" | "said" | "put" | "given" | "announced" | "published"
+                )
+            }))
+    });
+    recap.then_some(When::Before)
+}
+
+fn retracted(toks: &[Tok]) -> bool {
+    toks.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "withdrawn"
+                | "withdrew"
+                | "deleted"
+                | "retracted"
+                | "error"
+                | "erroneous"
+                | "removed"
+                | "vanishes"
+                | "vanished"
+                | "disappeared"
+        )
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -564,6 +666,8 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             );
         (w[0].lower == "in" && place).then(|| text[w[1].span].to_string())
     });
+    let when = when_of(&toks);
+    let withdrawn = retracted(&toks);
     let mut out: Vec<Figure> = Vec::new();
     for (qi, q) in quantities.iter().enumerate() {
         if not_a_count(&toks, q) {
@@ -738,6 +842,13 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             high,
             qualifier,
             scope: scope.clone(),
+            when,
+            retracted: withdrawn,
+            sentence: 0,
+            part: toks.get(q.end).is_some_and(|t| t.lower == "of")
+                && toks
+                    .get(q.end + 1)
+                    .is_some_and(|t| matches!(t.lower.as_str(), "them" | "whom" | "those")),
         });
     }
     out
@@ -746,9 +857,15 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
 /// The figures of one document (`paragraphs` of its text), in text order.
 pub fn find_figures(lex: &FigureLexicon, text: &str, paragraphs: &[Span]) -> Vec<Figure> {
     let mut out = Vec::new();
+    let mut n = 0;
     for &p in paragraphs {
         for s in crate::segment::sentences(text, p) {
-            out.extend(figures_in(lex, text, s));
+            out.extend(
+                figures_in(lex, text, s)
+                    .into_iter()
+                    .map(|f| Figure { sentence: n, ..f }),
+            );
+            n += 1;
         }
     }
     out
