@@ -1,9 +1,8 @@
 //! Figures of a run -> conflicts and updates between them.
 //!
-//! Not wired into the report yet: articles recount earlier figures ("Sunday's 5,135"), so a
-//! figure's date is not always its document's, and linking by document date reports false
-//! conflicts. The report's `conflicts` and `updates` stay empty until figures are dated by
-//! the time words of their sentence.
+//! Articles recount earlier figures ("Sunday's 5,135"), so a figure's date is its document's
+//! moved by the time words of its sentence ([`figure_date`]); figures said to be past,
+//! withdrawn or a part of another are not linked.
 //!
 //! Figures are linked only within one *count*: the same event, measure, group and place. The
 //! event of a document is the country its title and lead are about (names, capitals and
