@@ -139,6 +139,8 @@ pub fn link(figures: &[LinkFigure]) -> (Vec<Link>, Vec<Link>) {
         // No group said: people, for detentions; other counts without a group are often a
         // part or a different scope of another ("Nineteen of the dead"): left unlinked.
         let group = match (&f.group, f.measure) {
+            // Reports count police and "security forces" as one body.
+            (Some(g), _) if g == "police" => "security forces".to_string(),
             (Some(g), _) => g.clone(),
             (None, "arrested") => "people".into(),
             (None, _) => continue,
