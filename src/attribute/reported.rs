@@ -130,6 +130,18 @@ fn according_to(cues: &Cues, toks: &[Tok]) -> Option<Found> {
 
 /// "CLAUSE, X said." / "CLAUSE, said X." with nothing but a short adverbial after.
 fn tail_attribution(cues: &Cues, toks: &[Tok]) -> Option<Found> {
+    // "CLAUSE, the agency reported, citing the ministry.": the ministry is the source.
+    if let Some(c) = (2..toks.len()).rev().find(|&k| toks[k].punct(',')) {
+        if toks.get(c + 1).is_some_and(|t| t.is("citing")) {
+            let cited = agent_np(cues, toks, c + 2)?;
+            let f = tail_attribution(cues, &toks[..c])?;
+            return Some(Found {
+                speaker: cited,
+                rule: "clause_reported_citing",
+                ..f
+            });
+        }
+    }
     let n = toks.len();
     let comma = (3..n).rev().find(|&k| toks[k].punct(',') && n - k <= 16)?;
     let tail = &toks[comma + 1..];
@@ -283,12 +295,70 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         {
             continue;
         }
+        // "..., which officials said will go into effect next month, will ...": a relative
+        // clause's report ends at its comma.
+        let relative = before.is_some_and(|t| in_list(&["which", "who"], t));
+        let end = if relative {
+            (from..n).find(|&j| toks[j].punct(',')).unwrap_or(n)
+        } else {
+            n
+        };
         return Some(Found {
             speaker,
             cue: cue_span,
-            content: content_from(toks, from, n)?,
+            content: content_from(toks, from, end)?,
             rule,
         });
+    }
+    None
+}
+
+/// "The hashtag, he said, was even more popular": a speaker set off by commas inside the
+/// sentence; the report is the two parts around it (two claims).
+fn parenthetical(cues: &Cues, toks: &[Tok]) -> Option<(Found, Option<Span>)> {
+    let n = toks.len();
+    for c1 in 1..n.saturating_sub(4) {
+        if !toks[c1].punct(',') {
+            continue;
+        }
+        let Some(c2) = (c1 + 2..n.min(c1 + 10)).find(|&j| toks[j].punct(',')) else {
+            continue;
+        };
+        let inner = &toks[c1 + 1..c2];
+        if !inner.iter().all(|t| t.word) {
+            continue;
+        }
+        let Some(k) = (0..inner.len()).find(|&k| cue_at(cues, inner, k).is_some_and(|c| c.reports))
+        else {
+            continue;
+        };
+        let speaker = if k == 0 {
+            forward_np(cues, inner, 1)
+        } else {
+            backward_np(inner, 0, k).filter(|s| s.start == inner[0].span.start)
+        };
+        let (Some(speaker), Some(next)) = (speaker, toks.get(c2 + 1)) else {
+            continue;
+        };
+        let rest_words = toks[c2 + 1..].iter().filter(|t| t.word).count();
+        let relay = in_list(
+            &["citing", "quoting", "adding", "according", "saying"],
+            next,
+        );
+        if rest_words < 3 || !next.word || next.capitalized() || relay {
+            continue;
+        }
+        let first = content_from(toks, 0, c1)
+            .or_else(|| (c1 >= 1).then(|| Span::new(toks[0].span.start, toks[c1 - 1].span.end)))?;
+        return Some((
+            Found {
+                speaker,
+                cue: inner[k].span,
+                content: first,
+                rule: "parenthetical_speaker",
+            },
+            content_from(toks, c2 + 1, n),
+        ));
     }
     None
 }
@@ -401,6 +471,17 @@ pub(super) fn reported_speech(
                 .or_else(|| speaker_cue_clause(cues, &toks));
             if let Some(f) = found {
                 out.push(found_claim(f));
+            } else if let Some((f, second)) = parenthetical(cues, &toks) {
+                let (speaker, cue) = (f.speaker, f.cue);
+                out.push(found_claim(f));
+                if let Some(content) = second {
+                    out.push(found_claim(Found {
+                        speaker,
+                        cue,
+                        content,
+                        rule: "parenthetical_speaker",
+                    }));
+                }
             } else if let Some(cue) = hearsay(&toks) {
                 // "Dozens were reportedly detained": a claim of unnamed sources.
                 if let Some(content) = content_from(&toks, 0, toks.len()) {
