@@ -277,40 +277,15 @@ fn parse_digits(d: &str) -> Option<f64> {
     d.parse().ok()
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "jan.",
-    "feb",
-    "feb.",
-    "mar.",
-    "apr",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug",
-    "aug.",
-    "sept",
-    "sept.",
-    "sep.",
-    "oct",
-    "oct.",
-    "nov",
-    "nov.",
-    "dec",
-    "dec.",
+/// Abbreviated month names ("Jan.", "Sept"); the full names are [`MONTH_NAMES`].
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "jan", "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.", "aug", "aug.", "sept",
+    "sept.", "sep.", "oct", "oct.", "nov", "nov.", "dec", "dec.",
 ];
+
+fn is_month(w: &str) -> bool {
+    MONTH_NAMES.contains(&w) || MONTH_ABBREVIATIONS.contains(&w)
+}
 const TIME_UNITS: &[&str] = &[
     "second",
     "seconds",
@@ -548,9 +523,8 @@ fn not_a_count(toks: &[Tok], q: &Quantity) -> bool {
     {
         return true;
     }
-    if before.is_some_and(|b| {
-        MONTHS.contains(&b) || CURRENCY.contains(&b) || b == "no." || b == "number"
-    }) || after.is_some_and(|a| MONTHS.contains(&a) || TIME_UNITS.contains(&a) || a == "%")
+    if before.is_some_and(|b| is_month(b) || CURRENCY.contains(&b) || b == "no." || b == "number")
+        || after.is_some_and(|a| is_month(a) || TIME_UNITS.contains(&a) || a == "%")
         || (after == Some("-")
             && after2.is_some_and(|a| TIME_UNITS.contains(&a) || a.starts_with("year")))
     {
@@ -658,12 +632,8 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
         .flatten();
     // "... killed in Almaty": the first place named after "in" in the sentence.
     let scope = toks.windows(2).find_map(|w| {
-        let place = w[1].capitalized
-            && !MONTHS.contains(&w[1].lower.as_str())
-            && !matches!(
-                w[1].lower.as_str(),
-                "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            );
+        let place =
+            w[1].capitalized && !is_month(&w[1].lower) && !WEEKDAYS.contains(&w[1].lower.as_str());
         (w[0].lower == "in" && place).then(|| text[w[1].span].to_string())
     });
     let when = when_of(&toks);
