@@ -4,11 +4,12 @@
 //! analyzed and written), 2 for usage errors and for output that could not be written.
 
 use crate::eval;
-use crate::export::{build_report_with, to_json};
-use crate::input::{read_inputs_with, Document, Inputs};
+use crate::export::report::Report;
+use crate::export::{build_report_with, tables, to_json};
+use crate::input::{read_inputs_with, Document};
 use crate::pipeline::{analyze_all, Config};
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -21,6 +22,8 @@ Examples:
   claimgraph analyze corpus/                      every .txt/.md file under corpus/
   claimgraph analyze articles.jsonl -o report.json
   cat article.txt | claimgraph analyze -
+  claimgraph figures corpus/ --measure killed      who gave which death toll
+  claimgraph conflicts corpus/ --format csv       conflicts and updates for a spreadsheet
   claimgraph eval gold.jsonl --errors 20          score against gold quotes";
 
 /// Who said what in news text: quotations, their speakers and sources, as a JSON report.
@@ -41,26 +44,43 @@ pub enum Command {
     /// optional), or `-` for standard input (JSONL when it starts with `{`, else one article).
     #[command(after_help = AFTER_HELP)]
     Analyze {
-        /// Files, directories, or `-`.
-        #[arg(required = true, value_name = "INPUT")]
-        inputs: Vec<String>,
+        #[command(flatten)]
+        common: Common,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Write to FILE instead of standard output (written whole or not at all).
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Say nothing on stderr but errors.
-        #[arg(short, long)]
-        quiet: bool,
-        /// Documents larger than this many bytes are reported as errors, not analyzed.
-        #[arg(long, value_name = "BYTES", default_value_t = crate::input::MAX_DOCUMENT_BYTES)]
-        max_document_bytes: usize,
-        /// Add or override lexicon entries from FILE (repeatable); the file's name says which
-        /// lexicon: *cues.tsv, *source_kinds.tsv, *capitals.tsv, *demonyms.tsv (formats in
-        /// docs/lexicons.md).
-        #[arg(long = "lexicon", value_name = "FILE")]
-        lexicons: Vec<PathBuf>,
+    },
+    /// Which source gave which figure: one row a figure, by measure, group and date.
+    ///
+    /// Columns: measure, group, value as written, interval, qualifier, source and its kind,
+    /// relays, document, date, and the claim the figure stands in (its evidence).
+    #[command(after_help = AFTER_HELP)]
+    Figures {
+        #[command(flatten)]
+        common: Common,
+        /// Only figures of this measure (killed, injured, hospitalized, critical, arrested,
+        /// missing, displaced, participants, other).
+        #[arg(long, value_name = "MEASURE")]
+        measure: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Where the figures disagree and how each count moved: conflicts and updates.
+    ///
+    /// A conflict: two figures of one count that cannot both hold (sources disagreeing the
+    /// same day, or a cumulative count that falls). An update: a later, higher figure of the
+    /// same count; each count's timeline reads top to bottom.
+    #[command(after_help = AFTER_HELP)]
+    Conflicts {
+        #[command(flatten)]
+        common: Common,
+        /// Only links of this measure.
+        #[arg(long, value_name = "MEASURE")]
+        measure: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
     },
     /// Score quotation finding and attribution against a gold JSONL file.
     ///
@@ -93,6 +113,38 @@ pub enum Command {
     },
 }
 
+/// What `analyze`, `figures` and `conflicts` read, and where they write.
+#[derive(Debug, Args)]
+pub struct Common {
+    /// Files, directories, or `-`.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// Write to FILE instead of standard output (written whole or not at all).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Say nothing on stderr but errors.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Documents larger than this many bytes are reported as errors, not analyzed.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::input::MAX_DOCUMENT_BYTES)]
+    max_document_bytes: usize,
+    /// Add or override lexicon entries from FILE (repeatable); the file's name says which
+    /// lexicon: *cues.tsv, *source_kinds.tsv, *capitals.tsv, *demonyms.tsv, *numbers.tsv,
+    /// *measures.tsv, *groups.tsv (formats in docs/lexicons.md).
+    #[arg(long = "lexicon", value_name = "FILE")]
+    lexicons: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// Aligned columns for a terminal.
+    Table,
+    /// Comma-separated values with a header, for spreadsheets.
+    Csv,
+    /// A JSON array of rows.
+    Json,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// The v1 JSON report (docs/report-format.md).
@@ -102,17 +154,41 @@ pub enum Format {
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
-        Command::Analyze {
-            inputs,
+        Command::Analyze { common, format } => {
+            let (report, code) = run_report(&common)?;
+            let body = match format {
+                Format::Json => to_json(&report),
+            };
+            write_output(common.output.as_deref(), body.as_bytes())?;
+            Ok(code)
+        }
+        Command::Figures {
+            common,
+            measure,
             format,
-            output,
-            quiet,
-            lexicons,
-            max_document_bytes,
         } => {
-            let config = Config::with_lexicons(&lexicons)?;
-            let read = read_inputs_with(&inputs, max_document_bytes);
-            analyze(read, format, output.as_deref(), quiet, &config)
+            let (report, code) = run_report(&common)?;
+            let rows = tables::figure_rows(&report, measure.as_deref());
+            let body = render_rows(
+                format,
+                tables::FIGURE_HEADER,
+                &rows,
+                tables::figure_cells,
+                60,
+            );
+            write_output(common.output.as_deref(), body.as_bytes())?;
+            Ok(code)
+        }
+        Command::Conflicts {
+            common,
+            measure,
+            format,
+        } => {
+            let (report, code) = run_report(&common)?;
+            let rows = tables::link_rows(&report, measure.as_deref());
+            let body = render_rows(format, tables::LINK_HEADER, &rows, tables::link_cells, 70);
+            write_output(common.output.as_deref(), body.as_bytes())?;
+            Ok(code)
         }
         Command::Eval {
             gold,
@@ -134,35 +210,32 @@ pub fn run(cli: Cli) -> Result<i32> {
     }
 }
 
-fn analyze(
-    read: Inputs,
-    format: Format,
-    output: Option<&Path>,
-    quiet: bool,
-    config: &Config,
-) -> Result<i32> {
+/// Reads the inputs and builds the report; input errors go to stderr. Returns the report
+/// and the exit code (1 when some inputs failed).
+fn run_report(common: &Common) -> Result<(Report, i32)> {
+    let config = Config::with_lexicons(&common.lexicons)?;
+    let read = read_inputs_with(&common.inputs, common.max_document_bytes);
     for e in &read.errors {
         eprintln!("claimgraph: error: {e}");
     }
-    if !quiet && !read.skipped.is_empty() {
+    if !common.quiet && !read.skipped.is_empty() {
         eprintln!(
             "claimgraph: note: skipped {} file(s) that are not .txt or .md (name a .jsonl file to read it), e.g. {}",
             read.skipped.len(),
             read.skipped[0]
         );
     }
-    let claims = analyze_all(&read.documents, config);
-    let report = build_report_with(&read.documents, &claims, &read.errors, &config.sources);
-    let body = match format {
-        Format::Json => to_json(&report),
-    };
-    write_output(output, body.as_bytes())?;
-    if !quiet {
+    let analyses = analyze_all(&read.documents, &config);
+    let report = build_report_with(&read.documents, &analyses, &read.errors, &config.sources);
+    if !common.quiet {
         eprintln!(
-            "claimgraph: {} document(s), {} claim(s), {} source(s){}",
+            "claimgraph: {} document(s), {} claim(s), {} source(s), {} figure(s), {} conflict(s), {} update(s){}",
             report.documents.len(),
             report.claims.len(),
             report.sources.len(),
+            report.figures.len(),
+            report.conflicts.len(),
+            report.updates.len(),
             if read.errors.is_empty() {
                 String::new()
             } else {
@@ -170,7 +243,27 @@ fn analyze(
             }
         );
     }
-    Ok(if read.errors.is_empty() { 0 } else { 1 })
+    Ok((report, if read.errors.is_empty() { 0 } else { 1 }))
+}
+
+fn render_rows<R: serde::Serialize>(
+    format: TableFormat,
+    header: &[&str],
+    rows: &[R],
+    cells: fn(&R) -> Vec<String>,
+    width: usize,
+) -> String {
+    match format {
+        TableFormat::Json => {
+            let mut s = serde_json::to_string_pretty(rows).expect("rows serialize");
+            s.push('\n');
+            s
+        }
+        TableFormat::Csv => tables::to_csv(header, &rows.iter().map(cells).collect::<Vec<_>>()),
+        TableFormat::Table => {
+            tables::to_table(header, &rows.iter().map(cells).collect::<Vec<_>>(), width)
+        }
+    }
 }
 
 fn run_eval(

@@ -211,3 +211,35 @@ fn documents_over_the_limit_are_reported_with_their_line() {
     ]);
     assert!(String::from_utf8_lossy(&big.stderr).contains("05-us-kentucky-tornado.txt: file is"));
 }
+
+#[test]
+fn figures_and_conflicts_tables() {
+    let out = claimgraph(&["figures", "corpus", "--measure", "arrested", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = String::from_utf8_lossy(&out.stdout);
+    let mut lines = table.lines();
+    assert!(lines.next().unwrap().starts_with("MEASURE"));
+    assert!(lines.all(|l| l.starts_with("arrested")), "{table}");
+    assert!(table.contains("5,135"));
+
+    let out = claimgraph(&["figures", "corpus", "--format", "csv", "-q"]);
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.starts_with(
+        "measure,group,value,interval,qualifier,source,source_kind,via,document,date,evidence\n"
+    ));
+
+    let out = claimgraph(&["conflicts", "corpus", "--format", "json", "-q"]);
+    assert!(out.status.success());
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(rows
+        .iter()
+        .any(|r| r["link"] == "conflict" && r["measure"] == "arrested"));
+    assert!(rows.iter().any(|r| r["link"] == "update"));
+    // A count's timeline reads top to bottom.
+    let dates: Vec<&str> = rows
+        .iter()
+        .filter(|r| r["link"] == "update" && r["measure"] == "arrested")
+        .map(|r| r["first_date"].as_str().unwrap())
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+}

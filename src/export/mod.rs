@@ -1,6 +1,7 @@
 //! Claims of many documents -> output formats. Only owned DTOs leave this module.
 
 pub mod report;
+pub mod tables;
 
 use crate::input::{Document, InputError};
 use crate::source::{SourceLexicon, Sources};
@@ -14,7 +15,6 @@ use report::{
     ClaimOut, ConflictOut, DocumentOut, ErrorOut, FigureOut, Report, SourceOut, SpeakerOut,
     UpdateOut,
 };
-use std::collections::HashMap;
 
 /// Builds the v1 report with the built-in lexicons; see [`build_report_with`].
 pub fn build_report(docs: &[Document], analyses: &[Analysis], errors: &[InputError]) -> Report {
@@ -129,11 +129,6 @@ fn link_figures(report: &mut Report, sources: &Sources, analyses: &[Analysis]) {
         .iter()
         .flat_map(|a| a.figures.iter().map(move |f| (f, a.event.as_ref())))
         .collect();
-    let dates: HashMap<&str, Option<&str>> = report
-        .documents
-        .iter()
-        .map(|d| (d.id.as_str(), d.date.as_deref()))
-        .collect();
     let input: Vec<LinkFigure> = report
         .figures
         .iter()
@@ -148,7 +143,7 @@ fn link_figures(report: &mut Report, sources: &Sources, analyses: &[Analysis]) {
                 sentence: f.sentence,
                 linkable: !f.retracted && !f.part && f.when != Some(When::Before),
                 event: event.cloned(),
-                date: figure_date(dates.get(out.doc.as_str()).copied().flatten(), f.when),
+                date: out.date.clone(),
                 source: out.source.clone(),
                 source_name,
                 measure: f.measure,
@@ -229,6 +224,7 @@ fn add_figures(
             qualifier: f.qualifier.to_string(),
             claim: holder.map(|ci| report.claims[ci].id.clone()),
             source,
+            date: figure_date(doc.date.as_deref(), f.when),
         });
     }
 }

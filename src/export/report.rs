@@ -100,6 +100,8 @@ pub struct FigureOut {
     pub qualifier: String,
     pub claim: Option<String>,
     pub source: Option<String>,
+    /// The day the figure was given (the document's date moved by its sentence's time words).
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
