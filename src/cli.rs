@@ -55,33 +55,14 @@ pub enum Command {
     /// Columns: measure, group, value as written, interval, qualifier, source and its kind,
     /// relays, document, date, and the claim the figure stands in (its evidence).
     #[command(after_help = AFTER_HELP)]
-    Figures {
-        #[command(flatten)]
-        common: Common,
-        /// Only figures of this measure (killed, injured, hospitalized, critical, arrested,
-        /// missing, displaced, participants, other).
-        #[arg(long, value_name = "MEASURE")]
-        measure: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-        format: TableFormat,
-    },
+    Figures(TableArgs),
     /// Where the figures disagree and how each count moved: conflicts and updates.
     ///
     /// A conflict: two figures of one count that cannot both hold (sources disagreeing the
     /// same day, or a cumulative count that falls). An update: a later, higher figure of the
     /// same count; each count's timeline reads top to bottom.
     #[command(after_help = AFTER_HELP)]
-    Conflicts {
-        #[command(flatten)]
-        common: Common,
-        /// Only links of this measure.
-        #[arg(long, value_name = "MEASURE")]
-        measure: Option<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-        format: TableFormat,
-    },
+    Conflicts(TableArgs),
     /// Score quotation finding and attribution against a gold JSONL file.
     ///
     /// Analyzes the gold file's documents (`id`, `text`) and compares the claims found with
@@ -135,6 +116,20 @@ pub struct Common {
     lexicons: Vec<PathBuf>,
 }
 
+/// What `figures` and `conflicts` take besides the inputs.
+#[derive(Debug, Args)]
+pub struct TableArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Only rows of this measure (killed, injured, hospitalized, critical, arrested, missing,
+    /// displaced, participants, other).
+    #[arg(long, value_name = "MEASURE")]
+    measure: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    format: TableFormat,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TableFormat {
     /// Aligned columns for a terminal.
@@ -162,32 +157,30 @@ pub fn run(cli: Cli) -> Result<i32> {
             write_output(common.output.as_deref(), body.as_bytes())?;
             Ok(code)
         }
-        Command::Figures {
-            common,
-            measure,
-            format,
-        } => {
-            let (report, code) = run_report(&common)?;
-            let rows = tables::figure_rows(&report, measure.as_deref());
+        Command::Figures(args) => {
+            let (report, code) = run_report(&args.common)?;
+            let rows = tables::figure_rows(&report, args.measure.as_deref());
             let body = render_rows(
-                format,
+                args.format,
                 tables::FIGURE_HEADER,
                 &rows,
                 tables::figure_cells,
                 60,
             );
-            write_output(common.output.as_deref(), body.as_bytes())?;
+            write_output(args.common.output.as_deref(), body.as_bytes())?;
             Ok(code)
         }
-        Command::Conflicts {
-            common,
-            measure,
-            format,
-        } => {
-            let (report, code) = run_report(&common)?;
-            let rows = tables::link_rows(&report, measure.as_deref());
-            let body = render_rows(format, tables::LINK_HEADER, &rows, tables::link_cells, 70);
-            write_output(common.output.as_deref(), body.as_bytes())?;
+        Command::Conflicts(args) => {
+            let (report, code) = run_report(&args.common)?;
+            let rows = tables::link_rows(&report, args.measure.as_deref());
+            let body = render_rows(
+                args.format,
+                tables::LINK_HEADER,
+                &rows,
+                tables::link_cells,
+                70,
+            );
+            write_output(args.common.output.as_deref(), body.as_bytes())?;
             Ok(code)
         }
         Command::Eval {

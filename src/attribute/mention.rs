@@ -1,7 +1,7 @@
 //! Windows of text -> words and the speaker mentions around a cue: tokens, cue look-up, and
 //! mention boundaries read forwards ("said X, the mayor of Y") and backwards ("X, who ..., said").
 
-use crate::lexicon::{CueClass, Cues};
+use crate::lexicon::{CueClass, Cues, MONTH_NAMES, WEEKDAYS};
 use crate::segment;
 use crate::span::Span;
 
@@ -164,33 +164,14 @@ pub(super) const BETWEEN: &[&str] = &[
     "told",
     "once",
 ];
-pub(super) const DAYS_MONTHS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tonight",
-    "earlier",
-    "later",
-    "last",
-];
+/// Words of time that are never a speaker ("On Tuesday the mayor said").
+pub(super) fn is_time_word(t: &Tok) -> bool {
+    const OTHER: &[&str] = &["today", "yesterday", "tonight", "earlier", "later", "last"];
+    t.word
+        && [WEEKDAYS, MONTH_NAMES, OTHER]
+            .iter()
+            .any(|list| list.iter().any(|w| t.is(w)))
+}
 /// Nouns of time that end a leading time phrase before a subject.
 pub(super) const TIME_NOUNS: &[&str] = &[
     "day",
@@ -375,7 +356,7 @@ pub(super) fn forward_np(cues: &Cues, toks: &[Tok], from: usize) -> Option<Span>
             // "a taxi driver in Aktau", "an official at NATO": a place or body by name.
             let locative = in_list(&["in", "at", "from"], t)
                 && toks.get(i + 1).is_some_and(|n| {
-                    n.capitalized() && !in_list(DAYS_MONTHS, n) && !in_list(DETERMINERS, n)
+                    n.capitalized() && !is_time_word(n) && !in_list(DETERMINERS, n)
                 });
             if in_list(FORWARD_STOP, t) && i > from && !locative {
                 break;
@@ -394,7 +375,7 @@ pub(super) fn forward_np(cues: &Cues, toks: &[Tok], from: usize) -> Option<Span>
             let ok = next.is_some_and(|n| {
                 n.word
                     && !in_list(FORWARD_STOP, n)
-                    && !in_list(DAYS_MONTHS, n)
+                    && !is_time_word(n)
                     && (in_list(DETERMINERS, n) || n.capitalized())
                     && cue_at(cues, toks, i + 1).is_none()
             });
@@ -508,7 +489,7 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
         }
     }
     // Drop a leading adverbial: "On Tuesday the mayor", "In a statement, the ministry".
-    while np.len() > 1 && (in_list(PREPOSITIONS, &np[0]) || in_list(DAYS_MONTHS, &np[0])) {
+    while np.len() > 1 && (in_list(PREPOSITIONS, &np[0]) || is_time_word(&np[0])) {
         np = &np[1..];
         while np.len() > 1
             && !in_list(DETERMINERS, &np[0])
@@ -517,7 +498,7 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
         {
             np = &np[1..];
         }
-        if np.len() > 1 && in_list(DAYS_MONTHS, &np[0]) {
+        if np.len() > 1 && is_time_word(&np[0]) {
             np = &np[1..];
         }
     }
@@ -593,7 +574,7 @@ pub(super) fn sentence_subject(toks: &[Tok], end: usize) -> Option<Span> {
         let t = &toks[i];
         let skip = !t.capitalized()
             || in_list(PREPOSITIONS, t)
-            || in_list(DAYS_MONTHS, t)
+            || is_time_word(t)
             || in_list(DETERMINERS, t)
             || in_list(
                 &[

@@ -162,9 +162,7 @@ fn tail_attribution(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         .filter(|t| t.word && t.span.start >= speaker.end.max(cue.end))
         .collect();
     let adverbial = rest.first().is_none_or(|t| {
-        in_list(PREPOSITIONS, t)
-            || in_list(DAYS_MONTHS, t)
-            || in_list(&["late", "early", "this"], t)
+        in_list(PREPOSITIONS, t) || is_time_word(t) || in_list(&["late", "early", "this"], t)
     });
     (reports && adverbial && rest.len() <= 6).then_some(())?;
     Some(Found {

@@ -51,29 +51,7 @@ pub enum When {
     Before,
 }
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTH_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::lexicon::{MONTH_NAMES, WEEKDAYS};
 
 /// The time words of a sentence.
 fn when_of(toks: &[Tok]) -> Option<When> {
