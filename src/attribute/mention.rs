@@ -85,13 +85,6 @@ pub(super) const FORWARD_STOP: &[&str] = &[
     "then",
     "again",
     "also",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "is",
     "was",
     "were",
@@ -164,6 +157,12 @@ pub(super) const BETWEEN: &[&str] = &[
     "told",
     "once",
 ];
+/// A word that ends a mention read forwards: [`FORWARD_STOP`] or a weekday ("said Smith
+/// Tuesday"). Months are not: "said Theresa May".
+pub(super) fn ends_forward(t: &Tok) -> bool {
+    in_list(FORWARD_STOP, t) || (t.word && WEEKDAYS.iter().any(|w| t.is(w)))
+}
+
 /// Words of time that are never a speaker ("On Tuesday the mayor said").
 pub(super) fn is_time_word(t: &Tok) -> bool {
     const OTHER: &[&str] = &["today", "yesterday", "tonight", "earlier", "later", "last"];
@@ -358,7 +357,7 @@ pub(super) fn forward_np(cues: &Cues, toks: &[Tok], from: usize) -> Option<Span>
                 && toks.get(i + 1).is_some_and(|n| {
                     n.capitalized() && !is_time_word(n) && !in_list(DETERMINERS, n)
                 });
-            if in_list(FORWARD_STOP, t) && i > from && !locative {
+            if ends_forward(t) && i > from && !locative {
                 break;
             }
             if i > from && cue_at(cues, toks, i).is_some() {
@@ -374,7 +373,7 @@ pub(super) fn forward_np(cues: &Cues, toks: &[Tok], from: usize) -> Option<Span>
             let next = toks.get(i + 1);
             let ok = next.is_some_and(|n| {
                 n.word
-                    && !in_list(FORWARD_STOP, n)
+                    && !ends_forward(n)
                     && !is_time_word(n)
                     && (in_list(DETERMINERS, n) || n.capitalized())
                     && cue_at(cues, toks, i + 1).is_none()
@@ -390,7 +389,7 @@ pub(super) fn forward_np(cues: &Cues, toks: &[Tok], from: usize) -> Option<Span>
                     clean = false;
                     break;
                 }
-                if in_list(FORWARD_STOP, &toks[k]) {
+                if ends_forward(&toks[k]) {
                     // "Dana Lee, an analyst at a bank": the apposition ends there.
                     clean = k > i + 2;
                     break;
