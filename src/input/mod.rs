@@ -1,14 +1,18 @@
 //! Inputs -> documents: text and Markdown files, directories (walked in sorted order), JSONL
 //! files (one article a line), and standard input; with a clear error for each bad input.
+//! [`stream`] gives them one at a time, in memory that does not grow with the input;
+//! [`read_inputs`] collects them.
 
 mod normalize;
 
 pub use normalize::Normalized;
 
 use serde::Deserialize;
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
-use std::io::Read;
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
 
 /// One article as read.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -104,8 +108,43 @@ pub struct Inputs {
     pub skipped: Vec<String>,
 }
 
+impl Extend<Item> for Inputs {
+    fn extend<I: IntoIterator<Item = Item>>(&mut self, items: I) {
+        for item in items {
+            match item {
+                Item::Document(d) => self.documents.push(d),
+                Item::Error(e) => self.errors.push(e),
+                Item::Skipped(s) => self.skipped.push(s),
+            }
+        }
+    }
+}
+
+impl FromIterator<Item> for Inputs {
+    fn from_iter<I: IntoIterator<Item = Item>>(items: I) -> Inputs {
+        let mut out = Inputs::default();
+        out.extend(items);
+        out
+    }
+}
+
+/// One item of the input stream, in input order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A document to analyze.
+    Document(Document),
+    /// An input, a JSONL line or a document that could not be read or was refused.
+    Error(InputError),
+    /// A file met while walking a directory that is not an article (not `.txt` or `.md`).
+    Skipped(String),
+}
+
 /// The default largest document: larger ones are reported, not analyzed.
 pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
+
+/// How much longer than the document limit a JSONL line may be (its other fields, JSON
+/// escapes) before it is reported and skipped without being held in memory.
+const JSONL_LINE_SLACK: usize = 1024 * 1024;
 
 /// Reads every input (files, directories, `-`) in the order given, with the default limit.
 pub fn read_inputs(inputs: &[String]) -> Inputs {
@@ -113,20 +152,183 @@ pub fn read_inputs(inputs: &[String]) -> Inputs {
 }
 
 /// Reads every input; a document over `max_bytes` is an error naming the input (and line).
+/// This is [`stream`] collected, so every document is in memory at once.
 pub fn read_inputs_with(inputs: &[String], max_bytes: usize) -> Inputs {
-    let mut out = read_all(inputs, max_bytes);
-    let (keep, over): (Vec<Document>, Vec<Document>) = std::mem::take(&mut out.documents)
-        .into_iter()
-        .partition(|d| d.text.len() <= max_bytes);
-    out.documents = keep;
-    for d in over {
-        out.errors.push(error(
-            d.path.as_deref().unwrap_or(&d.id),
-            d.line,
-            too_big(d.text.len() as u64, max_bytes, Some(&d.id)),
-        ));
+    stream(inputs, max_bytes).collect()
+}
+
+/// Streams the documents of `inputs` (files, directories walked in sorted order, JSONL files,
+/// `-` for standard input) one at a time, in the same order and with exactly the same
+/// documents, errors and skipped entries as [`read_inputs_with`] gives.
+///
+/// Nothing is read before the iterator reaches it: a text file is read whole (it is one
+/// document, at most `max_bytes`), a JSONL file or JSONL on standard input one line at a time,
+/// and a JSONL line longer than `max_bytes` plus 1 MiB is reported and skipped unread. So
+/// memory holds one document at a time, a directory's file names, and the ids seen so far: a
+/// document whose id was already given is an error naming both places, not a document.
+pub fn stream(inputs: &[String], max_bytes: usize) -> Stream {
+    Stream::new(inputs.to_vec(), max_bytes)
+}
+
+/// The inputs read one document at a time, in input order: see [`stream`].
+pub struct Stream {
+    inputs: std::vec::IntoIter<String>,
+    max_bytes: usize,
+    /// Items ready to go: a text input's document or error, a directory's listing errors.
+    pending: VecDeque<Item>,
+    /// The files of the directory being walked, sorted, not yet read.
+    files: std::vec::IntoIter<PathBuf>,
+    /// The JSONL input being read.
+    jsonl: Option<JsonlLines<Box<dyn BufRead + Send>>>,
+    /// Each document id given so far, and where: the input (`-` for standard input), the line.
+    seen: HashMap<String, (String, Option<u64>)>,
+}
+
+impl Iterator for Stream {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        Some(match self.next_read()? {
+            Item::Document(doc) => self.admit(doc),
+            other => other,
+        })
     }
-    out
+}
+
+impl std::iter::FusedIterator for Stream {}
+
+impl fmt::Debug for Stream {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Stream")
+            .field("inputs_left", &self.inputs.as_slice())
+            .field("max_bytes", &self.max_bytes)
+            .field("pending", &self.pending)
+            .field("files_left", &self.files.len())
+            .field("jsonl", &self.jsonl.as_ref().map(|j| (&j.name, j.line)))
+            .field("ids_seen", &self.seen.len())
+            .finish()
+    }
+}
+
+impl Stream {
+    fn new(inputs: Vec<String>, max_bytes: usize) -> Stream {
+        Stream {
+            inputs: inputs.into_iter(),
+            max_bytes,
+            pending: VecDeque::new(),
+            files: Vec::new().into_iter(),
+            jsonl: None,
+            seen: HashMap::new(),
+        }
+    }
+
+    /// The next item as read, before the size and duplicate checks; opens inputs as needed.
+    fn next_read(&mut self) -> Option<Item> {
+        loop {
+            if let Some(item) = self.pending.pop_front() {
+                return Some(item);
+            }
+            if let Some(lines) = &mut self.jsonl {
+                match lines.next() {
+                    Some(item) => return Some(item),
+                    None => self.jsonl = None,
+                }
+            }
+            if let Some(file) = self.files.next() {
+                let name = file.display().to_string();
+                if !is_article_file(&file) {
+                    return Some(Item::Skipped(name));
+                }
+                return Some(read_text_file(&name, self.max_bytes, true));
+            }
+            let input = self.inputs.next()?;
+            self.open(input);
+        }
+    }
+
+    /// Starts reading one input: queues its items, or sets up its walk or its JSONL lines.
+    fn open(&mut self, input: String) {
+        if input == "-" {
+            self.open_stdin(BufReader::new(std::io::stdin()));
+            return;
+        }
+        let path = Path::new(&input);
+        let item = match std::fs::metadata(path) {
+            Err(e) => Item::Error(error(&input, None, io_message(&e))),
+            Ok(meta) if meta.is_dir() => {
+                let (errors, files) = walk(path);
+                self.pending.extend(errors.into_iter().map(Item::Error));
+                self.files = files.into_iter();
+                return;
+            }
+            Ok(_) if input.ends_with(".jsonl") => match File::open(path) {
+                Ok(file) => {
+                    let reader = BufReader::with_capacity(64 * 1024, file);
+                    self.jsonl = Some(JsonlLines::new(
+                        &input,
+                        Some(&input),
+                        Box::new(reader),
+                        self.max_bytes,
+                    ));
+                    return;
+                }
+                Err(e) => Item::Error(error(&input, None, io_message(&e))),
+            },
+            Ok(meta) if meta.len() > self.max_bytes as u64 => Item::Error(error(
+                &input,
+                None,
+                too_big(meta.len(), self.max_bytes, None),
+            )),
+            Ok(_) => read_text_file(&input, self.max_bytes, false),
+        };
+        self.pending.push_back(item);
+    }
+
+    /// Standard input (or, in tests, a stand-in): JSONL when its first non-white-space byte
+    /// is `{`, else one document.
+    fn open_stdin<R: BufRead + Send + 'static>(&mut self, reader: R) {
+        let cannot_read = |e: std::io::Error| error("-", None, format!("cannot read: {e}"));
+        let item = match sniff(reader, line_limit(self.max_bytes)) {
+            Err(e) => Item::Error(cannot_read(e)),
+            Ok((true, reader)) => {
+                self.jsonl = Some(JsonlLines::new("-", None, Box::new(reader), self.max_bytes));
+                return;
+            }
+            Ok((false, reader)) => match read_capped("-", reader, self.max_bytes, 0) {
+                Err(e) => Item::Error(cannot_read(e)),
+                Ok(capped) => capped.into_item("-", self.max_bytes),
+            },
+        };
+        self.pending.push_back(item);
+    }
+
+    /// A document as read -> the document, or an error when it is over the limit or its id
+    /// was given before.
+    fn admit(&mut self, doc: Document) -> Item {
+        let size = doc.text.len();
+        if size > self.max_bytes {
+            return Item::Error(error(
+                doc.path.as_deref().unwrap_or(&doc.id),
+                doc.line,
+                too_big(size as u64, self.max_bytes, Some(&doc.id)),
+            ));
+        }
+        let input = doc.path.as_deref().unwrap_or("-");
+        if let Some((first, first_line)) = self.seen.get(&doc.id) {
+            let at = match first_line {
+                Some(line) => format!("{first}:{line}"),
+                None => first.clone(),
+            };
+            return Item::Error(error(
+                input,
+                doc.line,
+                format!("duplicate document id {:?} (first at {at})", doc.id),
+            ));
+        }
+        self.seen
+            .insert(doc.id.clone(), (input.to_string(), doc.line));
+        Item::Document(doc)
+    }
 }
 
 fn too_big(size: u64, max_bytes: usize, id: Option<&str>) -> String {
@@ -134,41 +336,21 @@ fn too_big(size: u64, max_bytes: usize, id: Option<&str>) -> String {
     format!("{what} is {size} bytes, over the limit of {max_bytes} (raise it with --max-document-bytes)")
 }
 
-fn read_all(inputs: &[String], max_bytes: usize) -> Inputs {
-    let mut out = Inputs::default();
-    for input in inputs {
-        if input == "-" {
-            let mut bytes = Vec::new();
-            match std::io::stdin().lock().read_to_end(&mut bytes) {
-                Ok(_) => read_bytes("-", None, bytes, &mut out),
-                Err(e) => out
-                    .errors
-                    .push(error("-", None, format!("cannot read: {e}"))),
-            }
-            continue;
-        }
-        let path = Path::new(input);
-        match std::fs::metadata(path) {
-            Err(e) => out.errors.push(error(input, None, io_message(&e))),
-            Ok(meta) if meta.is_dir() => walk(path, &mut out),
-            Ok(meta) if meta.len() > max_bytes as u64 && !input.ends_with(".jsonl") => out
-                .errors
-                .push(error(input, None, too_big(meta.len(), max_bytes, None))),
-            Ok(_) => read_file(input, &mut out),
-        }
-    }
-    out
+/// The longest JSONL line read whole.
+fn line_limit(max_bytes: usize) -> usize {
+    max_bytes.saturating_add(JSONL_LINE_SLACK)
 }
 
-fn walk(dir: &Path, out: &mut Inputs) {
+/// A directory's listing errors, and its files (not hidden ones), sorted.
+fn walk(dir: &Path) -> (Vec<InputError>, Vec<PathBuf>) {
+    let mut errors = Vec::new();
     let mut files = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let entries = match std::fs::read_dir(&d) {
             Ok(e) => e,
             Err(e) => {
-                out.errors
-                    .push(error(&d.display().to_string(), None, io_message(&e)));
+                errors.push(error(&d.display().to_string(), None, io_message(&e)));
                 continue;
             }
         };
@@ -189,14 +371,7 @@ fn walk(dir: &Path, out: &mut Inputs) {
         }
     }
     files.sort();
-    for f in files {
-        let name = f.display().to_string();
-        if is_article_file(&f) {
-            read_file(&name, out);
-        } else {
-            out.skipped.push(name);
-        }
-    }
+    (errors, files)
 }
 
 /// Files a directory walk reads: `.txt` and `.md`. JSONL files are read when named.
@@ -207,48 +382,215 @@ fn is_article_file(p: &Path) -> bool {
     )
 }
 
-fn read_file(name: &str, out: &mut Inputs) {
-    match std::fs::read(name) {
-        Ok(bytes) => read_bytes(name, Some(name), bytes, out),
-        Err(e) => out.errors.push(error(name, None, io_message(&e))),
+/// A text file -> one document, or an error. A file met in a directory walk (`walked`) that is
+/// over the limit is not read into memory, only scanned for the error to give.
+fn read_text_file(name: &str, max_bytes: usize, walked: bool) -> Item {
+    let file = match File::open(name) {
+        Ok(f) => f,
+        Err(e) => return Item::Error(error(name, None, io_message(&e))),
+    };
+    let size = file.metadata().map_or(0, |m| m.len());
+    let read = if walked && size > max_bytes as u64 {
+        scan_over(name, Vec::new(), file)
+    } else {
+        read_capped(name, file, max_bytes, size)
+    };
+    match read {
+        Err(e) => Item::Error(error(name, None, io_message(&e))),
+        Ok(capped) => capped.into_item(name, max_bytes),
     }
 }
 
-fn read_bytes(name: &str, path: Option<&str>, bytes: Vec<u8>, out: &mut Inputs) {
-    let jsonl = name.ends_with(".jsonl")
-        || (path.is_none() && bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'));
-    if jsonl {
-        read_jsonl(name, &bytes, out);
-        return;
-    }
-    match decode(name, bytes) {
-        Ok(text) => {
-            let mut doc = Document::from_text(name, text);
-            doc.path = path.map(str::to_string);
-            out.documents.push(doc);
+/// What [`read_capped`] read: all of it, or for an input over the limit the error decoding
+/// all of it would give, else its size.
+enum Capped {
+    Whole(Vec<u8>),
+    Bad(InputError),
+    Over(u64),
+}
+
+impl Capped {
+    /// The document named `name` (its id, and its path unless it is standard input), or the
+    /// error: the same as decoding the whole input and then checking its size.
+    fn into_item(self, name: &str, max_bytes: usize) -> Item {
+        match self {
+            Capped::Whole(bytes) => match decode(name, bytes) {
+                Ok(text) => {
+                    let mut doc = Document::from_text(name, text);
+                    doc.path = (name != "-").then(|| name.to_string());
+                    Item::Document(doc)
+                }
+                Err(e) => Item::Error(e),
+            },
+            Capped::Bad(e) => Item::Error(e),
+            Capped::Over(size) => {
+                Item::Error(error(name, None, too_big(size, max_bytes, Some(name))))
+            }
         }
-        Err(e) => out.errors.push(e),
     }
+}
+
+/// Reads all of `reader` if it is at most `max_bytes`, else scans the rest without keeping it.
+/// `hint` is the expected size, to allocate once.
+fn read_capped<R: Read>(
+    name: &str,
+    mut reader: R,
+    max_bytes: usize,
+    hint: u64,
+) -> std::io::Result<Capped> {
+    let cap = (max_bytes as u64).saturating_add(1);
+    let mut bytes = Vec::with_capacity(hint.min(cap) as usize);
+    (&mut reader).take(cap).read_to_end(&mut bytes)?;
+    if bytes.len() <= max_bytes {
+        return Ok(Capped::Whole(bytes));
+    }
+    scan_over(name, bytes, reader)
+}
+
+/// An input over the limit, `head` then the rest of `reader`, read a piece at a time: the error
+/// [`decode`] would give for the whole of it, else its size.
+fn scan_over<R: Read>(name: &str, head: Vec<u8>, mut reader: R) -> std::io::Result<Capped> {
+    let mut scan = Scan::default();
+    if let Some(e) = scan.feed(name, &head) {
+        return Ok(Capped::Bad(e));
+    }
+    drop(head);
+    let mut chunk = vec![0; 64 * 1024];
+    loop {
+        let n = match reader.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if let Some(e) = scan.feed(name, &chunk[..n]) {
+            return Ok(Capped::Bad(e));
+        }
+    }
+    Ok(scan.finish(name))
+}
+
+/// [`decode`] a piece at a time: a NUL byte anywhere wins, else the first bad UTF-8.
+#[derive(Default)]
+struct Scan {
+    /// Bytes fed so far.
+    pos: u64,
+    /// Line breaks fed so far.
+    breaks: u64,
+    /// The start of a UTF-8 sequence cut at the end of the last piece (at most 3 bytes).
+    carry: Vec<u8>,
+    bad_utf8: Option<InputError>,
+}
+
+impl Scan {
+    /// Takes the next piece; gives the error for a NUL byte in it.
+    fn feed(&mut self, name: &str, piece: &[u8]) -> Option<InputError> {
+        if let Some(at) = piece.iter().position(|&b| b == 0) {
+            let line = self.breaks + line_of(piece, at);
+            return Some(binary_error(name, self.pos + at as u64, line));
+        }
+        if self.bad_utf8.is_none() {
+            // The carried bytes are not line breaks, so lines count from the piece's start.
+            let start = self.pos - self.carry.len() as u64;
+            let joined;
+            let data = if self.carry.is_empty() {
+                piece
+            } else {
+                let mut j = std::mem::take(&mut self.carry);
+                j.extend_from_slice(piece);
+                joined = j;
+                &joined[..]
+            };
+            if let Err(e) = std::str::from_utf8(data) {
+                let at = e.valid_up_to();
+                if e.error_len().is_some() {
+                    let line = self.breaks + line_of(data, at);
+                    self.bad_utf8 = Some(utf8_error(name, start + at as u64, line));
+                } else {
+                    self.carry = data[at..].to_vec();
+                }
+            }
+        }
+        self.breaks += piece.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.pos += piece.len() as u64;
+        None
+    }
+
+    /// The end of the input: its first bad UTF-8 (a cut sequence at the end counts), else
+    /// its size.
+    fn finish(self, name: &str) -> Capped {
+        match self.bad_utf8 {
+            Some(e) => Capped::Bad(e),
+            None if !self.carry.is_empty() => {
+                let at = self.pos - self.carry.len() as u64;
+                Capped::Bad(utf8_error(name, at, self.breaks + 1))
+            }
+            None => Capped::Over(self.pos),
+        }
+    }
+}
+
+/// A reader with the white space [`sniff`] read put back in front.
+type Unread<R> = std::io::Chain<Cursor<Vec<u8>>, R>;
+
+/// Whether `reader` starts, after white space, with `{` (JSONL), and the reader with that
+/// white space put back. Gives up (not JSONL) after `cap` bytes of white space.
+fn sniff<R: BufRead>(mut reader: R, cap: usize) -> std::io::Result<(bool, Unread<R>)> {
+    let mut prefix = Vec::new();
+    let jsonl = loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            break false;
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(at) => {
+                let first = buf[at];
+                prefix.extend_from_slice(&buf[..at]);
+                reader.consume(at);
+                break first == b'{';
+            }
+            None => {
+                let n = buf.len();
+                prefix.extend_from_slice(buf);
+                reader.consume(n);
+                if prefix.len() > cap {
+                    break false;
+                }
+            }
+        }
+    };
+    Ok((jsonl, Cursor::new(prefix).chain(reader)))
 }
 
 /// Bytes -> text, or an error naming the byte offset (and line) of the first bad byte.
 fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(error(
-            name,
-            Some(line_of(&bytes, at)),
-            format!("binary file (NUL byte at byte offset {at}), not text"),
-        ));
+        return Err(binary_error(name, at as u64, line_of(&bytes, at)));
     }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        let line = line_of(e.as_bytes(), at);
-        error(
-            name,
-            Some(line),
-            format!("not valid UTF-8 at byte offset {at}"),
-        )
+        utf8_error(name, at as u64, line_of(e.as_bytes(), at))
     })
+}
+
+fn binary_error(name: &str, at: u64, line: u64) -> InputError {
+    error(
+        name,
+        Some(line),
+        format!("binary file (NUL byte at byte offset {at}), not text"),
+    )
+}
+
+fn utf8_error(name: &str, at: u64, line: u64) -> InputError {
+    error(
+        name,
+        Some(line),
+        format!("not valid UTF-8 at byte offset {at}"),
+    )
 }
 
 fn line_of(bytes: &[u8], at: usize) -> u64 {
@@ -265,68 +607,155 @@ struct JsonlArticle {
     url: Option<String>,
 }
 
-fn read_jsonl(name: &str, bytes: &[u8], out: &mut Inputs) {
-    let path = if name == "-" { None } else { Some(name) };
-    for (n, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line = n as u64 + 1;
-        if raw.iter().all(|b| b.is_ascii_whitespace()) {
-            continue;
+/// The articles of a JSONL input, one line at a time, each a document or an error naming the
+/// line; blank lines are skipped. A line over `limit` bytes is an error, skipped unread.
+struct JsonlLines<R> {
+    reader: R,
+    /// The input as given (`-` for standard input).
+    name: String,
+    /// The documents' path: the input, `None` for standard input.
+    path: Option<String>,
+    limit: usize,
+    /// The number of the line last read.
+    line: u64,
+    /// The line being read, reused from line to line.
+    buf: Vec<u8>,
+    /// Set at the end of the input or on a read error.
+    done: bool,
+}
+
+impl<R: BufRead> JsonlLines<R> {
+    fn new(name: &str, path: Option<&str>, reader: R, max_bytes: usize) -> JsonlLines<R> {
+        JsonlLines {
+            reader,
+            name: name.to_string(),
+            path: path.map(str::to_string),
+            limit: line_limit(max_bytes),
+            line: 0,
+            buf: Vec::new(),
+            done: false,
         }
-        let text = match std::str::from_utf8(raw) {
-            Ok(t) => t,
-            Err(e) => {
-                out.errors.push(error(
-                    name,
-                    Some(line),
-                    format!("not valid UTF-8 at byte {} of the line", e.valid_up_to()),
-                ));
-                continue;
+    }
+
+    fn fail(&mut self, e: std::io::Error) -> Item {
+        self.done = true;
+        Item::Error(error(
+            &self.name,
+            Some(self.line),
+            format!("cannot read: {e}"),
+        ))
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlLines<R> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        while !self.done {
+            self.line += 1;
+            self.buf.clear();
+            let most = (self.limit as u64).saturating_add(1);
+            match (&mut self.reader)
+                .take(most)
+                .read_until(b'\n', &mut self.buf)
+            {
+                Ok(0) => self.done = true,
+                Ok(_) => {}
+                Err(e) => return Some(self.fail(e)),
             }
-        };
-        let article: JsonlArticle = match serde_json::from_str(text) {
-            Ok(a) => a,
-            Err(e) => {
-                out.errors
-                    .push(error(name, Some(line), format!("not a JSON object: {e}")));
-                continue;
+            if self.done {
+                return None;
             }
+            if self.buf.last() == Some(&b'\n') {
+                self.buf.pop();
+            } else if self.buf.len() > self.limit {
+                let size = match skip_line(&mut self.reader) {
+                    Ok(rest) => self.buf.len() as u64 + rest,
+                    Err(e) => return Some(self.fail(e)),
+                };
+                return Some(Item::Error(error(
+                    &self.name,
+                    Some(self.line),
+                    format!(
+                        "line is {size} bytes, over the limit of {} for a JSONL line (raise it with --max-document-bytes)",
+                        self.limit
+                    ),
+                )));
+            }
+            let item = jsonl_line(&self.name, self.path.as_deref(), self.line, &self.buf);
+            if item.is_some() {
+                return item;
+            }
+        }
+        None
+    }
+}
+
+/// Consumes the rest of a line, its line break included; gives how many bytes came before
+/// the line break.
+fn skip_line<R: BufRead>(reader: &mut R) -> std::io::Result<u64> {
+    let mut skipped = 0u64;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
         };
-        let id = match article.id {
-            Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-            Some(serde_json::Value::Number(n)) => n.to_string(),
-            Some(_) => {
-                out.errors.push(error(
-                    name,
-                    Some(line),
-                    "`id` must be a non-empty string or a number".into(),
-                ));
-                continue;
+        if buf.is_empty() {
+            return Ok(skipped);
+        }
+        match buf.iter().position(|&b| b == b'\n') {
+            Some(at) => {
+                reader.consume(at + 1);
+                return Ok(skipped + at as u64);
             }
             None => {
-                out.errors
-                    .push(error(name, Some(line), "missing `id`".into()));
-                continue;
+                let n = buf.len();
+                reader.consume(n);
+                skipped += n as u64;
             }
-        };
-        let Some(body) = article.text else {
-            out.errors.push(error(
-                name,
-                Some(line),
-                format!("article {id:?} has no `text`"),
-            ));
-            continue;
-        };
-        let mut doc = Document::from_text(id, body);
-        if let Some(date) = article.date {
-            doc.date = Some(date);
         }
-        doc.path = path.map(str::to_string);
-        doc.outlet = article.outlet;
-        doc.title = article.title;
-        doc.url = article.url;
-        doc.line = Some(line);
-        out.documents.push(doc);
     }
+}
+
+/// One JSONL line (without its line break) -> a document or an error; `None` when blank.
+fn jsonl_line(name: &str, path: Option<&str>, line: u64, raw: &[u8]) -> Option<Item> {
+    if raw.iter().all(|b| b.is_ascii_whitespace()) {
+        return None;
+    }
+    let fail = |message: String| Some(Item::Error(error(name, Some(line), message)));
+    let text = match std::str::from_utf8(raw) {
+        Ok(t) => t,
+        Err(e) => {
+            return fail(format!(
+                "not valid UTF-8 at byte {} of the line",
+                e.valid_up_to()
+            ))
+        }
+    };
+    let article: JsonlArticle = match serde_json::from_str(text) {
+        Ok(a) => a,
+        Err(e) => return fail(format!("not a JSON object: {e}")),
+    };
+    let id = match article.id {
+        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(_) => return fail("`id` must be a non-empty string or a number".into()),
+        None => return fail("missing `id`".into()),
+    };
+    let Some(body) = article.text else {
+        return fail(format!("article {id:?} has no `text`"));
+    };
+    let mut doc = Document::from_text(id, body);
+    if let Some(date) = article.date {
+        doc.date = Some(date);
+    }
+    doc.path = path.map(str::to_string);
+    doc.outlet = article.outlet;
+    doc.title = article.title;
+    doc.url = article.url;
+    doc.line = Some(line);
+    Some(Item::Document(doc))
 }
 
 fn error(input: &str, line: Option<u64>, message: String) -> InputError {
@@ -369,11 +798,49 @@ mod tests {
         assert_eq!(date_header("The date 2022-01-06"), None);
     }
 
+    /// The items of JSONL text read as the file `name`, through a stream.
+    fn jsonl_items<R: BufRead + Send + 'static>(name: &str, reader: R, max_bytes: usize) -> Stream {
+        let mut s = Stream::new(Vec::new(), max_bytes);
+        s.jsonl = Some(JsonlLines::new(
+            name,
+            Some(name),
+            Box::new(reader),
+            max_bytes,
+        ));
+        s
+    }
+
+    /// The items of `reader` read as standard input.
+    fn stdin_items<R: BufRead + Send + 'static>(reader: R, max_bytes: usize) -> Vec<Item> {
+        let mut s = Stream::new(Vec::new(), max_bytes);
+        s.open_stdin(reader);
+        s.collect()
+    }
+
+    /// A fresh, empty directory for one test.
+    fn scratch(test: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("claimgraph-input-{}-{test}", std::process::id()));
+        std::fs::remove_dir_all(&dir).ok();
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    fn messages(items: &[Item]) -> Vec<String> {
+        items
+            .iter()
+            .map(|item| match item {
+                Item::Document(d) => format!("doc {} {:?}:{:?}", d.id, d.path, d.line),
+                Item::Error(e) => format!("error {e}"),
+                Item::Skipped(s) => format!("skipped {s}"),
+            })
+            .collect()
+    }
+
     #[test]
     fn jsonl_errors_name_the_line() {
-        let mut out = Inputs::default();
         let data = b"{\"id\": \"a\", \"text\": \"One.\"}\n\nnot json\n{\"text\": \"x\"}\n{\"id\": 7, \"text\": \"Two.\", \"date\": \"2022-01-02\"}\n{\"id\": \"b\"}\n";
-        read_jsonl("in.jsonl", data, &mut out);
+        let out: Inputs = jsonl_items("in.jsonl", &data[..], MAX_DOCUMENT_BYTES).collect();
         let ids: Vec<_> = out.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a", "7"]);
         assert_eq!(out.documents[1].date.as_deref(), Some("2022-01-02"));
@@ -382,6 +849,267 @@ mod tests {
         assert!(out.errors[1]
             .to_string()
             .starts_with("in.jsonl:4: missing `id`"));
+    }
+
+    #[test]
+    fn jsonl_streams_every_error_whatever_the_buffer_size() {
+        let data: &'static [u8] = b"{\"id\": \"a\", \"text\": \"One.\", \"outlet\": \"O\", \"title\": \"T\", \"url\": \"u\"}\r\n\
+            \n  \t\n\
+            not json\n\
+            [1, 2]\n\
+            {\"text\": \"x\"}\n\
+            {\"id\": \"\", \"text\": \"x\"}\n\
+            {\"id\": [1], \"text\": \"x\"}\n\
+            {\"id\": \"c\", \"text\": \"bad \xff\"}\n\
+            {\"id\": \"b\"}\n\
+            {\"id\": \"big\", \"text\": \"Twenty-one bytes long\"}\n\
+            {\"id\": 7, \"text\": \"date 2022-01-03\\nTwo.\"}";
+        let want = [
+            "doc a Some(\"in.jsonl\"):Some(1)",
+            "error in.jsonl:4: not a JSON object: expected ident at line 1 column 2",
+            "error in.jsonl:5: not a JSON object: invalid type: integer `2`, expected a string at line 1 column 5",
+            "error in.jsonl:6: missing `id`",
+            "error in.jsonl:7: `id` must be a non-empty string or a number",
+            "error in.jsonl:8: `id` must be a non-empty string or a number",
+            "error in.jsonl:9: not valid UTF-8 at byte 25 of the line",
+            "error in.jsonl:10: article \"b\" has no `text`",
+            "error in.jsonl:11: document \"big\" is 21 bytes, over the limit of 20 (raise it with --max-document-bytes)",
+            "doc 7 Some(\"in.jsonl\"):Some(12)",
+        ];
+        for capacity in [1, 2, 3, 7, 64, 8192] {
+            let reader = BufReader::with_capacity(capacity, data);
+            let items: Vec<Item> = jsonl_items("in.jsonl", reader, 20).collect();
+            assert_eq!(messages(&items), want, "buffer of {capacity}");
+            let Item::Document(a) = &items[0] else {
+                unreachable!()
+            };
+            assert_eq!(a.text, "One.");
+            assert_eq!(
+                (a.outlet.as_deref(), a.title.as_deref(), a.url.as_deref()),
+                (Some("O"), Some("T"), Some("u"))
+            );
+            let Item::Document(seven) = &items[9] else {
+                unreachable!()
+            };
+            assert_eq!(seven.date.as_deref(), Some("2022-01-03"));
+        }
+    }
+
+    #[test]
+    fn an_over_long_jsonl_line_is_skipped_unread() {
+        let max = 10;
+        let limit = max + JSONL_LINE_SLACK;
+        let line = |id: &str, len: usize| {
+            let head = format!("{{\"id\": \"{id}\", \"text\": \"");
+            let mut l = head.clone().into_bytes();
+            l.resize(len - 2, b'x');
+            l.extend_from_slice(b"\"}");
+            l
+        };
+        let mut data = line("huge", 4 * limit);
+        data.push(b'\n');
+        data.extend(line("edge", limit));
+        data.extend(b"\n{\"id\": \"next\", \"text\": \"Still.\"}\n");
+        data.extend(line("over", limit + 1));
+        data.push(b'\n');
+        data.extend(line("last", 2 * limit));
+        let mut s = jsonl_items("big.jsonl", Cursor::new(data), max);
+        let first = s.next().unwrap();
+        assert_eq!(
+            messages(&[first]),
+            [format!("error big.jsonl:1: line is {} bytes, over the limit of {limit} for a JSONL line (raise it with --max-document-bytes)", 4 * limit)]
+        );
+        // The line was not held whole: at most the limit (plus the growth of a Vec).
+        assert!(s.jsonl.as_ref().unwrap().buf.capacity() <= 2 * (limit + 1));
+        let rest: Vec<Item> = s.collect();
+        let rest = messages(&rest);
+        assert!(
+            rest[0].starts_with("error big.jsonl:2: document \"edge\" is "),
+            "a line of just the limit is read: {rest:?}"
+        );
+        assert_eq!(rest[1], "doc next Some(\"big.jsonl\"):Some(3)");
+        assert!(rest[2].starts_with(&format!("error big.jsonl:4: line is {} bytes", limit + 1)));
+        assert!(rest[3].starts_with(&format!("error big.jsonl:5: line is {} bytes", 2 * limit)));
+        assert_eq!(rest.len(), 4);
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_places() {
+        let data = b"{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": 1, \"text\": \"x\"}\n{\"id\": \"a\", \"text\": \"Again.\"}\n{\"id\": \"1\", \"text\": \"y\"}\n";
+        let items: Vec<Item> = jsonl_items("in.jsonl", &data[..], 100).collect();
+        assert_eq!(
+            messages(&items),
+            [
+                "doc a Some(\"in.jsonl\"):Some(1)",
+                "doc 1 Some(\"in.jsonl\"):Some(2)",
+                "error in.jsonl:3: duplicate document id \"a\" (first at in.jsonl:1)",
+                "error in.jsonl:4: duplicate document id \"1\" (first at in.jsonl:2)",
+            ]
+        );
+
+        let dir = scratch("duplicates");
+        let a = dir.join("a.txt").display().to_string();
+        std::fs::write(&a, "Text.").unwrap();
+        let inputs = [a.clone(), dir.display().to_string(), a.clone()];
+        let items: Vec<Item> = stream(&inputs, 100).collect();
+        assert_eq!(
+            messages(&items),
+            [
+                format!("doc {a} Some({a:?}):None"),
+                format!("error {a}: duplicate document id {a:?} (first at {a})"),
+                format!("error {a}: duplicate document id {a:?} (first at {a})"),
+            ]
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn stdin_is_sniffed_without_reading_it_all() {
+        let jsonl = b" \n\t\n  {\"id\": \"s\", \"text\": \"From a pipe.\"}\n{\"id\": \"s\", \"text\": \"x\"}\n";
+        for capacity in [1, 2, 8192] {
+            let items = stdin_items(BufReader::with_capacity(capacity, &jsonl[..]), 100);
+            assert_eq!(
+                messages(&items),
+                [
+                    "doc s None:Some(3)",
+                    "error -:4: duplicate document id \"s\" (first at -:3)",
+                ],
+                "buffer of {capacity}"
+            );
+        }
+        let text = " \n  Plain text {not JSONL}.\n";
+        for capacity in [1, 2, 8192] {
+            let items = stdin_items(BufReader::with_capacity(capacity, text.as_bytes()), 100);
+            assert_eq!(
+                items,
+                [Item::Document(Document::from_text("-", text))],
+                "leading white space kept, buffer of {capacity}"
+            );
+        }
+        assert_eq!(
+            messages(&stdin_items(&b"Eleven byte"[..], 10)),
+            ["error -: document \"-\" is 11 bytes, over the limit of 10 (raise it with --max-document-bytes)"]
+        );
+        assert_eq!(
+            messages(&stdin_items(&b"ok\n\xff"[..], 10)),
+            ["error -:2: not valid UTF-8 at byte offset 3"]
+        );
+        // Over the limit, the bad byte is still found, the text not kept.
+        assert_eq!(
+            messages(&stdin_items(&b"ok\nbad \xff and too long"[..], 5)),
+            ["error -:2: not valid UTF-8 at byte offset 7"]
+        );
+        assert_eq!(messages(&stdin_items(&b""[..], 10)), ["doc - None:None"]);
+        assert_eq!(
+            messages(&stdin_items(&b"  \n"[..], 0)),
+            ["error -: document \"-\" is 3 bytes, over the limit of 0 (raise it with --max-document-bytes)"]
+        );
+    }
+
+    #[test]
+    fn directories_stream_in_sorted_order_and_files_are_read_late() {
+        let dir = scratch("walk");
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("b.txt"), "Bee.").unwrap();
+        std::fs::write(dir.join("a.md"), "date 2022-01-02\nAy.").unwrap();
+        std::fs::write(dir.join("c.csv"), "x,y").unwrap();
+        std::fs::write(dir.join("bad.txt"), "a\0b, and over the limit too").unwrap();
+        std::fs::write(dir.join("big.txt"), "This is far too big to read.").unwrap();
+        std::fs::write(dir.join(".hidden.txt"), "Hidden.").unwrap();
+        std::fs::write(dir.join("sub/d.txt"), "Dee.").unwrap();
+        std::fs::write(dir.join("sub/e.jsonl"), "{}").unwrap();
+        let d = dir.display().to_string();
+        let late = format!("{d}/.late.jsonl"); // hidden: named, not walked
+        let inputs = [
+            d.clone(),
+            format!("{d}/missing.txt"),
+            late.clone(),
+            format!("{d}/big.txt"),
+        ];
+        let mut s = stream(&inputs, 20);
+        // Nothing is read before the stream reaches it.
+        std::fs::write(&late, "{\"id\": \"L\", \"text\": \"Late.\"}\n").unwrap();
+        let first = s.next().unwrap();
+        let Item::Document(a) = &first else {
+            panic!("{first:?}")
+        };
+        assert_eq!(
+            (a.id.as_str(), a.date.as_deref()),
+            (format!("{d}/a.md").as_str(), Some("2022-01-02"))
+        );
+        let items: Vec<Item> = std::iter::once(first).chain(s).collect();
+        assert_eq!(
+            messages(&items),
+            [
+                format!("doc {d}/a.md Some(\"{d}/a.md\"):None"),
+                format!("doc {d}/b.txt Some(\"{d}/b.txt\"):None"),
+                format!("error {d}/bad.txt:1: binary file (NUL byte at byte offset 1), not text"),
+                format!("error {d}/big.txt: document \"{d}/big.txt\" is 28 bytes, over the limit of 20 (raise it with --max-document-bytes)"),
+                format!("skipped {d}/c.csv"),
+                format!("doc {d}/sub/d.txt Some(\"{d}/sub/d.txt\"):None"),
+                format!("skipped {d}/sub/e.jsonl"),
+                format!("error {d}/missing.txt: no such file or directory"),
+                format!("doc L Some(\"{late}\"):Some(1)"),
+                format!("error {d}/big.txt: file is 28 bytes, over the limit of 20 (raise it with --max-document-bytes)"),
+            ]
+        );
+        let read = read_inputs_with(&inputs, 20);
+        let collected: Inputs = items.into_iter().collect();
+        assert_eq!(read.documents, collected.documents);
+        assert_eq!(read.errors, collected.errors);
+        assert_eq!(read.skipped, collected.skipped);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn scanning_in_pieces_finds_what_decode_finds() {
+        let cases: [&[u8]; 9] = [
+            b"plain\ntext\n",
+            "caf\u{e9} \u{1f600}\n\u{20ac}".as_bytes(),
+            b"ok\nbad \xff here",
+            b"a\nb\n\xe2\x82",
+            b"\xf0\x9f\x98\n",
+            b"line\n\xff then\n a NUL \0 wins",
+            b"\0",
+            b"x\xc3",
+            b"",
+        ];
+        for bytes in cases {
+            let want = match decode("f", bytes.to_vec()) {
+                Ok(_) => format!("over {}", bytes.len()),
+                Err(e) => e.to_string(),
+            };
+            for piece in 1..=bytes.len().max(1) {
+                for head in [0, 1, 3] {
+                    let head = head.min(bytes.len());
+                    let got =
+                        match scan_over("f", bytes[..head].to_vec(), Pieces(&bytes[head..], piece))
+                        {
+                            Ok(Capped::Over(size)) => format!("over {size}"),
+                            Ok(Capped::Bad(e)) => e.to_string(),
+                            _ => unreachable!(),
+                        };
+                    assert_eq!(got, want, "{bytes:?} in pieces of {piece} after {head}");
+                }
+            }
+        }
+
+        /// A reader giving at most so many bytes a read.
+        struct Pieces<'a>(&'a [u8], usize);
+        impl Read for Pieces<'_> {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                let n = self.1.min(buf.len()).min(self.0.len());
+                buf[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+    }
+
+    #[test]
+    fn the_stream_can_move_between_threads() {
+        fn send<T: Send>(_: &T) {}
+        send(&stream(&[], 1));
     }
 
     #[test]
