@@ -5,9 +5,12 @@
 
 use crate::eval;
 use crate::export::report::Report;
-use crate::export::{build_report_with, tables, to_json};
-use crate::input::{read_inputs_with, Document};
-use crate::pipeline::{analyze_all, Config};
+use crate::export::{
+    build_report_with, dot, error_out, graphml, nodelink, tables, to_json, Merger,
+};
+use crate::graph::{ClaimGraph, Filter};
+use crate::input::Document;
+use crate::pipeline::{analyze_all, stream_reports, Config, Output};
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -22,6 +25,10 @@ Examples:
   claimgraph analyze corpus/                      every .txt/.md file under corpus/
   claimgraph analyze articles.jsonl -o report.json
   cat article.txt | claimgraph analyze -
+  claimgraph analyze corpus/ --format dot | dot -Tsvg > graph.svg
+  claimgraph analyze corpus/ --format graphml --measure killed -o deaths.graphml
+  claimgraph extract big.jsonl > parts.jsonl      the map step: one JSON line a document
+  claimgraph merge parts-*.jsonl --format node-link   the reduce step
   claimgraph figures corpus/ --measure killed      who gave which death toll
   claimgraph conflicts corpus/ --format csv       conflicts and updates for a spreadsheet
   claimgraph eval gold.jsonl --errors 20          score against gold quotes";
@@ -46,9 +53,40 @@ pub enum Command {
     Analyze {
         #[command(flatten)]
         common: Common,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Json)]
-        format: Format,
+        #[command(flatten)]
+        graph: GraphArgs,
+    },
+    /// The map step: one JSON line a document, in input order, in bounded memory.
+    ///
+    /// Each line is a v1 report of one document (its claims, its sources, its figures and the
+    /// links among them); a line whose report has only `errors` stands for an input that could
+    /// not be read. Feed the lines to `claimgraph merge` (any number of files, in any
+    /// grouping: merging is associative). Documents are analyzed on all cores; memory holds
+    /// one batch of documents, whatever the size of the input. See docs/scale.md.
+    #[command(after_help = AFTER_HELP)]
+    Extract {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// The reduce step: merge `extract` lines or reports into one graph and write it.
+    ///
+    /// FILE is the output of `claimgraph extract` (one report a line), a report written by
+    /// `analyze --format json` or `merge --format json`, or `-` for standard input. Documents
+    /// keep their ids and order; sources merge by name; conflicts, updates and agreements are
+    /// computed over all figures. The result is what `analyze` gives on all the documents.
+    #[command(after_help = AFTER_HELP)]
+    Merge {
+        /// Extract output or reports, or `-`.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+        /// Write to FILE instead of standard output (written whole or not at all).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Say nothing on stderr but errors.
+        #[arg(short, long)]
+        quiet: bool,
+        #[command(flatten)]
+        graph: GraphArgs,
     },
     /// Which source gave which figure: one row a figure, by measure, group and date.
     ///
@@ -144,17 +182,121 @@ pub enum TableFormat {
 pub enum Format {
     /// The v1 JSON report (docs/report-format.md).
     Json,
+    /// Graphviz DOT: render with `dot -Tsvg` or `dot -Tpng` (docs/graph.md).
+    Dot,
+    /// GraphML with typed attributes, for Gephi, yEd and networkx.
+    Graphml,
+    /// Node-link JSON, as networkx's `node_link_graph` reads it.
+    NodeLink,
 }
+
+/// The output format and the filters of `analyze` and `merge`.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// DOT only: draw each document's claims and figures inside a box of the document.
+    #[arg(long)]
+    cluster_documents: bool,
+    /// Keep only claims (and figures) whose source has this kind: police, military,
+    /// government, ministry, official, international_org, media, ngo, witness, expert,
+    /// company, anonymous, person, unknown (repeatable, or comma-separated).
+    #[arg(long, value_name = "KIND", value_delimiter = ',')]
+    source_kind: Vec<String>,
+    /// Keep only figures of this measure and the claims that state them: killed, injured,
+    /// hospitalized, critical, arrested, missing, displaced, participants, other (repeatable,
+    /// or comma-separated).
+    #[arg(long, value_name = "MEASURE", value_delimiter = ',')]
+    measure: Vec<String>,
+    /// Keep only the claims and figures of this document id (repeatable).
+    #[arg(long, value_name = "ID")]
+    document: Vec<String>,
+    /// Keep one source (id, name or alias) with its claims, their figures and relays, who
+    /// speaks for it, and the figures that conflict with, agree with or update its own.
+    #[arg(long, value_name = "SOURCE")]
+    around: Option<String>,
+}
+
+use crate::figure::lexicon::MEASURES;
+use crate::source::lexicon::KINDS as SOURCE_KINDS;
+
+impl GraphArgs {
+    /// The filter asked for; an unknown kind or measure is a usage error.
+    fn filter(&self) -> Result<Filter, UsageError> {
+        for k in &self.source_kind {
+            if !SOURCE_KINDS.contains(&k.as_str()) {
+                return Err(UsageError(format!(
+                    "--source-kind {k:?}: not a source kind; one of {}",
+                    SOURCE_KINDS.join(", ")
+                )));
+            }
+        }
+        for m in &self.measure {
+            if !MEASURES.contains(&m.as_str()) {
+                return Err(UsageError(format!(
+                    "--measure {m:?}: not a measure; one of {}",
+                    MEASURES.join(", ")
+                )));
+            }
+        }
+        if self.cluster_documents && self.format != Format::Dot {
+            return Err(UsageError(
+                "--cluster-documents applies to --format dot only".into(),
+            ));
+        }
+        Ok(Filter {
+            source_kinds: self.source_kind.clone(),
+            measures: self.measure.clone(),
+            documents: self.document.clone(),
+            around: self.around.clone(),
+        })
+    }
+
+    /// The report in the asked format, filtered.
+    fn render(&self, report: &Report) -> Result<String, UsageError> {
+        let filter = self.filter()?;
+        let g = ClaimGraph::filtered(report, &filter).map_err(|e| UsageError(e.to_string()))?;
+        Ok(match self.format {
+            Format::Json => to_json(&g.view()),
+            Format::Dot => dot::to_dot(
+                &g,
+                dot::DotOptions {
+                    cluster_documents: self.cluster_documents,
+                },
+            ),
+            Format::Graphml => graphml::to_graphml(&g),
+            Format::NodeLink => nodelink::to_node_link_json(&g),
+        })
+    }
+}
+
+/// A usage error found after parsing (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
 
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
-        Command::Analyze { common, format } => {
+        Command::Analyze { common, graph } => {
+            graph.filter()?;
             let (report, code) = run_report(&common)?;
-            let body = match format {
-                Format::Json => to_json(&report),
-            };
+            let body = graph.render(&report)?;
             write_output(common.output.as_deref(), body.as_bytes())?;
+            Ok(code)
+        }
+        Command::Extract { common } => run_extract(&common),
+        Command::Merge {
+            files,
+            output,
+            quiet,
+            graph,
+        } => {
+            graph.filter()?;
+            let (report, code) = run_merge(&files, quiet)?;
+            let body = graph.render(&report)?;
+            write_output(output.as_deref(), body.as_bytes())?;
             Ok(code)
         }
         Command::Figures(args) => {
@@ -207,20 +349,74 @@ pub fn run(cli: Cli) -> Result<i32> {
 /// and the exit code (1 when some inputs failed).
 fn run_report(common: &Common) -> Result<(Report, i32)> {
     let config = Config::with_lexicons(&common.lexicons)?;
-    let read = read_inputs_with(&common.inputs, common.max_document_bytes);
-    for e in &read.errors {
+    let mut merger = Merger::default();
+    let mut log = Log::new(common.quiet);
+    stream_reports(
+        &common.inputs,
+        common.max_document_bytes,
+        &config,
+        |out| -> Result<()> {
+            match out {
+                Output::Report(r) => {
+                    for e in merger.add(*r) {
+                        log.error(&format!("{}: {}", e.input, e.message));
+                    }
+                }
+                Output::Error(e) => {
+                    log.error(&e);
+                    merger.add_errors([error_out(&e)]);
+                }
+                Output::Skipped(s) => log.skipped(s),
+            }
+            Ok(())
+        },
+    )?;
+    let report = merger.finish();
+    log.summary(&report);
+    Ok((report, log.code()))
+}
+
+/// What a run says on stderr, and its exit code.
+struct Log {
+    quiet: bool,
+    errors: usize,
+    skipped: Vec<String>,
+}
+
+impl Log {
+    fn new(quiet: bool) -> Log {
+        Log {
+            quiet,
+            errors: 0,
+            skipped: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, e: &dyn std::fmt::Display) {
+        self.errors += 1;
         eprintln!("claimgraph: error: {e}");
     }
-    if !common.quiet && !read.skipped.is_empty() {
-        eprintln!(
-            "claimgraph: note: skipped {} file(s) that are not .txt or .md (name a .jsonl file to read it), e.g. {}",
-            read.skipped.len(),
-            read.skipped[0]
-        );
+
+    fn skipped(&mut self, name: String) {
+        self.skipped.push(name);
     }
-    let analyses = analyze_all(&read.documents, &config);
-    let report = build_report_with(&read.documents, &analyses, &read.errors, &config.sources);
-    if !common.quiet {
+
+    /// The note on skipped files, once.
+    fn notes(&self) {
+        if !self.quiet && !self.skipped.is_empty() {
+            eprintln!(
+                "claimgraph: note: skipped {} file(s) that are not .txt or .md (name a .jsonl file to read it), e.g. {}",
+                self.skipped.len(),
+                self.skipped[0]
+            );
+        }
+    }
+
+    fn summary(&self, report: &Report) {
+        self.notes();
+        if self.quiet {
+            return;
+        }
         eprintln!(
             "claimgraph: {} document(s), {} claim(s), {} source(s), {} figure(s), {} conflict(s), {} update(s){}",
             report.documents.len(),
@@ -229,14 +425,105 @@ fn run_report(common: &Common) -> Result<(Report, i32)> {
             report.figures.len(),
             report.conflicts.len(),
             report.updates.len(),
-            if read.errors.is_empty() {
+            if self.errors == 0 {
                 String::new()
             } else {
-                format!(", {} input error(s)", read.errors.len())
+                format!(", {} input error(s)", self.errors)
             }
         );
     }
-    Ok((report, if read.errors.is_empty() { 0 } else { 1 }))
+
+    fn code(&self) -> i32 {
+        i32::from(self.errors > 0)
+    }
+}
+
+/// `extract`: one report line a document, written as they are made.
+fn run_extract(common: &Common) -> Result<i32> {
+    let config = Config::with_lexicons(&common.lexicons)?;
+    let mut log = Log::new(common.quiet);
+    let mut out = Sink::open(common.output.as_deref())?;
+    let (mut documents, mut claims) = (0usize, 0usize);
+    let written = stream_reports(
+        &common.inputs,
+        common.max_document_bytes,
+        &config,
+        |o| -> std::io::Result<()> {
+            let report = match o {
+                Output::Report(r) => {
+                    documents += 1;
+                    claims += r.claims.len();
+                    *r
+                }
+                Output::Error(e) => {
+                    log.error(&e);
+                    Report {
+                        errors: vec![error_out(&e)],
+                        ..Report::default()
+                    }
+                }
+                Output::Skipped(s) => {
+                    log.skipped(s);
+                    return Ok(());
+                }
+            };
+            let mut line = serde_json::to_vec(&report).expect("reports serialize");
+            line.push(b'\n');
+            out.write_all(&line)
+        },
+    );
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(log.code()),
+        r => r.context("cannot write the output")?,
+    }
+    out.commit()?;
+    log.notes();
+    if !common.quiet {
+        eprintln!("claimgraph: extracted {documents} document(s), {claims} claim(s)");
+    }
+    Ok(log.code())
+}
+
+/// `merge`: the reports in `files`, merged in order. A line or file that is not a report is
+/// an error naming file and line; the others are merged.
+fn run_merge(files: &[String], quiet: bool) -> Result<(Report, i32)> {
+    let mut merger = Merger::default();
+    let mut log = Log::new(quiet);
+    for name in files {
+        let reader: Box<dyn std::io::BufRead> = if name == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            match std::fs::File::open(name) {
+                Ok(f) => Box::new(std::io::BufReader::new(f)),
+                Err(e) => {
+                    let e = crate::input::InputError {
+                        input: name.clone(),
+                        line: None,
+                        message: format!("cannot read: {e}"),
+                    };
+                    log.error(&e);
+                    merger.add_errors([error_out(&e)]);
+                    continue;
+                }
+            }
+        };
+        for item in crate::graph::merge::read_reports(name, reader) {
+            match item {
+                Ok(r) => {
+                    for e in merger.add(r) {
+                        log.error(&format!("{}: {}", e.input, e.message));
+                    }
+                }
+                Err(e) => {
+                    log.error(&e);
+                    merger.add_errors([error_out(&e)]);
+                }
+            }
+        }
+    }
+    let report = merger.finish();
+    log.summary(&report);
+    Ok((report, log.code()))
 }
 
 fn render_rows<R: serde::Serialize>(
@@ -291,31 +578,101 @@ fn run_eval(
 /// Writes `bytes` to `path` through a temporary file renamed into place, or to stdout.
 /// A closed stdout pipe is not an error.
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    match path {
-        None => {
-            let mut out = std::io::stdout().lock();
-            match out.write_all(bytes).and_then(|_| out.flush()) {
+    let mut sink = Sink::open(path)?;
+    match sink.write_all(bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+        r => r.context("cannot write the output")?,
+    }
+    sink.commit()
+}
+
+/// Where output goes: standard output, or a temporary file beside `-o FILE` that is renamed
+/// into place by [`Sink::commit`] (and removed if the run ends without committing), so FILE
+/// is written whole or not at all.
+enum Sink {
+    Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+    File {
+        out: std::io::BufWriter<std::fs::File>,
+        tmp: PathBuf,
+        path: PathBuf,
+        done: bool,
+    },
+}
+
+impl Sink {
+    fn open(path: Option<&Path>) -> Result<Sink> {
+        let Some(path) = path else {
+            return Ok(Sink::Stdout(std::io::BufWriter::new(
+                std::io::stdout().lock(),
+            )));
+        };
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = path.file_name().context("output path has no file name")?;
+        let tmp = dir.join(format!(
+            ".{}.tmp{}",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let file = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot write {}", tmp.display()))?;
+        Ok(Sink::File {
+            out: std::io::BufWriter::new(file),
+            tmp,
+            path: path.to_path_buf(),
+            done: false,
+        })
+    }
+
+    /// Flushes; renames the temporary file into place. A closed stdout pipe is not an error.
+    fn commit(mut self) -> Result<()> {
+        match &mut self {
+            Sink::Stdout(out) => match out.flush() {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 r => r.context("cannot write to standard output"),
+            },
+            Sink::File {
+                out,
+                tmp,
+                path,
+                done,
+            } => {
+                out.flush()
+                    .with_context(|| format!("cannot write {}", tmp.display()))?;
+                std::fs::rename(&*tmp, &*path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                *done = true;
+                Ok(())
             }
         }
-        Some(path) => {
-            let dir = path
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let name = path.file_name().context("output path has no file name")?;
-            let tmp = dir.join(format!(
-                ".{}.tmp{}",
-                name.to_string_lossy(),
-                std::process::id()
-            ));
-            std::fs::write(&tmp, bytes)
-                .with_context(|| format!("cannot write {}", tmp.display()))?;
-            std::fs::rename(&tmp, path).with_context(|| {
-                let _ = std::fs::remove_file(&tmp);
-                format!("cannot write {}", path.display())
-            })
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Sink::Stdout(out) => out.write(buf),
+            Sink::File { out, .. } => out.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Sink::Stdout(out) => out.flush(),
+            Sink::File { out, .. } => out.flush(),
+        }
+    }
+}
+
+impl Drop for Sink {
+    fn drop(&mut self) {
+        if let Sink::File {
+            tmp, done: false, ..
+        } = self
+        {
+            let _ = std::fs::remove_file(&*tmp);
         }
     }
 }

@@ -28,6 +28,7 @@ pub mod attribute;
 pub mod eval;
 pub mod export;
 pub mod figure;
+pub mod graph;
 pub mod input;
 pub mod lexicon;
 pub mod pipeline;

@@ -136,3 +136,72 @@ pub fn analyze_all(docs: &[Document], config: &Config) -> Vec<Analysis> {
         .map(|d| analyze_document(d, config))
         .collect()
 }
+
+/// What a streamed run yields, in input order.
+#[derive(Debug)]
+pub enum Output {
+    /// The report of one document ([`crate::export::document_report`]).
+    Report(Box<crate::export::report::Report>),
+    /// An input that could not be read (already counted in no report).
+    Error(crate::input::InputError),
+    /// A file of a directory that is not an article (.txt, .md).
+    Skipped(String),
+}
+
+/// Documents are analyzed in parallel batches of about this much text.
+pub const BATCH_BYTES: usize = 4 << 20;
+/// ... and at most this many documents.
+pub const BATCH_DOCUMENTS: usize = 1024;
+
+/// Reads `inputs` one document at a time and hands each document's report (or input error)
+/// to `each`, in input order. Batches of documents are analyzed on all cores, so memory holds
+/// one batch ([`BATCH_BYTES`]) whatever the input size. Stops at the first error of `each`.
+pub fn stream_reports<E>(
+    inputs: &[String],
+    max_bytes: usize,
+    config: &Config,
+    mut each: impl FnMut(Output) -> Result<(), E>,
+) -> Result<(), E> {
+    use crate::input::Item;
+    let mut items = crate::input::stream(inputs, max_bytes).peekable();
+    let mut batch: Vec<Item> = Vec::new();
+    loop {
+        let mut bytes = 0;
+        batch.clear();
+        for item in items.by_ref() {
+            if let Item::Document(d) = &item {
+                bytes += d.text.len();
+            }
+            batch.push(item);
+            if bytes >= BATCH_BYTES || batch.len() >= BATCH_DOCUMENTS {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let reports: Vec<Option<crate::export::report::Report>> = batch
+            .par_iter()
+            .map(|item| match item {
+                Item::Document(d) => Some(crate::export::document_report(
+                    d,
+                    &analyze_document(d, config),
+                    &config.sources,
+                )),
+                _ => None,
+            })
+            .collect();
+        for (item, report) in batch.drain(..).zip(reports) {
+            let out = match (item, report) {
+                (_, Some(r)) => Output::Report(Box::new(r)),
+                (Item::Error(e), _) => Output::Error(e),
+                (Item::Skipped(s), _) => Output::Skipped(s),
+                (Item::Document(_), None) => unreachable!("documents have reports"),
+            };
+            each(out)?;
+        }
+        if items.peek().is_none() {
+            return Ok(());
+        }
+    }
+}

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{claimgraph, parse_report, root};
+use common::{parse_report, root};
 
 fn schema_validator() -> jsonschema::Validator {
     let schema: serde_json::Value =
@@ -28,13 +28,7 @@ fn assert_valid(json: &str) {
 }
 
 fn analyze(args: &[&str]) -> String {
-    let out = claimgraph(args);
-    assert!(
-        out.status.success(),
-        "claimgraph {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    common::run_ok(args)
 }
 
 #[test]

@@ -1,5 +1,8 @@
 //! Claims of many documents -> output formats. Only owned DTOs leave this module.
 
+pub mod dot;
+pub mod graphml;
+pub mod nodelink;
 pub mod report;
 pub mod tables;
 
@@ -10,95 +13,103 @@ use std::sync::LazyLock;
 static BUILTIN: LazyLock<SourceLexicon> = LazyLock::new(SourceLexicon::builtin);
 use crate::figure::link::{figure_date, link, LinkFigure};
 use crate::figure::When;
+pub use crate::graph::merge::Merger;
 use crate::pipeline::Analysis;
 use report::{
     ClaimOut, ConflictOut, DocumentOut, ErrorOut, FigureOut, Report, SourceOut, SpeakerOut,
     UpdateOut,
 };
+use std::collections::HashMap;
 
 /// Builds the v1 report with the built-in lexicons; see [`build_report_with`].
 pub fn build_report(docs: &[Document], analyses: &[Analysis], errors: &[InputError]) -> Report {
     build_report_with(docs, analyses, errors, &BUILTIN)
 }
 
-/// Builds the v1 report: documents in input order, claims in text order, ids assigned in that
-/// order (`c1`, `c2`, ...; sources `s1`, ... in order of first mention), sources resolved
-/// with `lexicon`.
+/// Builds the v1 report of a run: each document's report ([`document_report`]) merged in
+/// input order ([`Merger`]); ids are assigned in that order (`c1`, `c2`, ...; sources `s1`,
+/// ... in order of first mention), sources resolved with `lexicon`.
 pub fn build_report_with(
     docs: &[Document],
     analyses: &[Analysis],
     errors: &[InputError],
     lexicon: &SourceLexicon,
 ) -> Report {
+    let mut merger = Merger::default();
+    for (doc, analysis) in docs.iter().zip(analyses) {
+        merger.add(document_report(doc, analysis, lexicon));
+    }
+    merger.add_errors(errors.iter().map(error_out));
+    merger.finish()
+}
+
+/// An input error as the report lists it.
+pub fn error_out(e: &InputError) -> ErrorOut {
+    ErrorOut {
+        input: e.input.clone(),
+        line: e.line,
+        message: e.message.clone(),
+    }
+}
+
+/// The v1 report of one document, its sources resolved within it and its figures linked among
+/// themselves: what `claimgraph extract` prints per line, and what [`Merger`] merges.
+pub fn document_report(doc: &Document, analysis: &Analysis, lexicon: &SourceLexicon) -> Report {
     let mut report = Report::default();
     let mut sources = Sources::default();
-    let mut n = 0;
-    for (doc, analysis) in docs.iter().zip(analyses) {
-        let doc_claims = &analysis.claims;
-        let first_claim = report.claims.len();
-        sources.begin_document();
-        report.documents.push(DocumentOut {
-            id: doc.id.clone(),
-            path: doc.path.clone(),
-            date: doc.date.clone(),
-            outlet: doc.outlet.clone(),
-            title: doc.title.clone(),
-            url: doc.url.clone(),
-            bytes: doc.text.len() as u64,
-        });
-        for c in doc_claims {
-            n += 1;
-            let text: &str = &doc.text;
-            let via: Vec<String> = c
-                .via
-                .iter()
-                .map(|&v| format!("s{}", sources.resolve(lexicon, &text[v]) + 1))
-                .collect();
-            let source = c.speaker.and_then(|sp| {
-                let spoken = &text[sp];
-                match c.antecedent {
-                    Some(a) => {
-                        let i = sources.resolve(lexicon, &text[a]);
-                        if !is_pronoun(spoken) {
-                            sources.add_alias(i, spoken);
-                        }
-                        Some(i)
+    sources.begin_document();
+    report.documents.push(DocumentOut {
+        id: doc.id.clone(),
+        path: doc.path.clone(),
+        date: doc.date.clone(),
+        outlet: doc.outlet.clone(),
+        title: doc.title.clone(),
+        url: doc.url.clone(),
+        bytes: doc.text.len() as u64,
+        event: analysis.event.clone(),
+    });
+    let text: &str = &doc.text;
+    for (n, c) in analysis.claims.iter().enumerate() {
+        let via: Vec<String> = c
+            .via
+            .iter()
+            .map(|&v| format!("s{}", sources.resolve(lexicon, &text[v]) + 1))
+            .collect();
+        let source = c.speaker.and_then(|sp| {
+            let spoken = &text[sp];
+            match c.antecedent {
+                Some(a) => {
+                    let i = sources.resolve(lexicon, &text[a]);
+                    if !is_pronoun(spoken) {
+                        sources.add_alias(i, spoken);
                     }
-                    None if is_pronoun(spoken) => None,
-                    None => Some(sources.resolve(lexicon, spoken)),
+                    Some(i)
                 }
-            });
-            // Hearsay ("reportedly") has no speaker mention but an anonymous source.
-            let source = source.or_else(|| {
-                (c.rule == "hearsay").then(|| sources.resolve(lexicon, "unnamed sources"))
-            });
-            report.claims.push(ClaimOut {
-                id: format!("c{n}"),
-                doc: doc.id.clone(),
-                kind: c.kind.as_str().to_string(),
-                text: text[c.content].to_string(),
-                span: c.content.to_array(),
-                speaker: c.speaker.map(|s| SpeakerOut {
-                    text: text[s].to_string(),
-                    span: s.to_array(),
-                }),
-                cue: c.cue.map(|s| text[s].to_string()),
-                rule: c.rule.to_string(),
-                source: source.map(|i| format!("s{}", i + 1)),
-                via,
-                figures: Vec::new(),
-            });
-        }
-        add_figures(
-            &mut report,
-            &mut sources,
-            lexicon,
-            doc,
-            analysis,
-            first_claim,
-        );
+                None if is_pronoun(spoken) => None,
+                None => Some(sources.resolve(lexicon, spoken)),
+            }
+        });
+        // Hearsay ("reportedly") has no speaker mention but an anonymous source.
+        let source = source
+            .or_else(|| (c.rule == "hearsay").then(|| sources.resolve(lexicon, "unnamed sources")));
+        report.claims.push(ClaimOut {
+            id: format!("c{}", n + 1),
+            doc: doc.id.clone(),
+            kind: c.kind.as_str().to_string(),
+            text: text[c.content].to_string(),
+            span: c.content.to_array(),
+            speaker: c.speaker.map(|s| SpeakerOut {
+                text: text[s].to_string(),
+                span: s.to_array(),
+            }),
+            cue: c.cue.map(|s| text[s].to_string()),
+            rule: c.rule.to_string(),
+            source: source.map(|i| format!("s{}", i + 1)),
+            via,
+            figures: Vec::new(),
+        });
     }
-    link_figures(&mut report, &sources, analyses);
+    add_figures(&mut report, &mut sources, lexicon, doc, analysis);
     report.sources = sources
         .list
         .iter()
@@ -112,62 +123,62 @@ pub fn build_report_with(
             country: s.country.clone(),
         })
         .collect();
-    report.errors = errors
-        .iter()
-        .map(|e| ErrorOut {
-            input: e.input.clone(),
-            line: e.line,
-            message: e.message.clone(),
-        })
-        .collect();
+    link_report(&mut report);
     report
 }
 
-/// Conflicts and updates between all the figures of the report (see [`crate::figure::link`]).
-fn link_figures(report: &mut Report, sources: &Sources, analyses: &[Analysis]) {
-    let figures: Vec<(&crate::figure::Figure, Option<&String>)> = analyses
+/// Fills the conflicts, updates and agreements of `report` from its figures (see
+/// [`crate::figure::link`]); what was there before is replaced.
+pub fn link_report(report: &mut Report) {
+    let events: HashMap<&str, Option<&String>> = report
+        .documents
         .iter()
-        .flat_map(|a| a.figures.iter().map(move |f| (f, a.event.as_ref())))
+        .map(|d| (d.id.as_str(), d.event.as_ref()))
+        .collect();
+    let names: HashMap<&str, &str> = report
+        .sources
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str()))
         .collect();
     let input: Vec<LinkFigure> = report
         .figures
         .iter()
-        .zip(&figures)
-        .map(|(out, (f, event))| {
-            let source_name = out.source.as_ref().and_then(|id| {
-                let i: usize = id.trim_start_matches('s').parse().ok()?;
-                sources.list.get(i - 1).map(|s| s.name.clone())
-            });
+        .map(|f| {
+            let event = events.get(f.doc.as_str()).copied().flatten();
             LinkFigure {
-                doc: out.doc.clone(),
+                doc: f.doc.clone(),
                 sentence: f.sentence,
-                linkable: !f.retracted && !f.part && f.when != Some(When::Before),
+                linkable: f.status == "current",
                 event: event.cloned(),
-                date: out.date.clone(),
-                source: out.source.clone(),
-                source_name,
-                measure: f.measure,
+                date: f.date.clone(),
+                source: f.source.clone(),
+                source_name: f
+                    .source
+                    .as_deref()
+                    .and_then(|id| names.get(id))
+                    .map(|n| n.to_string()),
+                measure: measure_name(&f.measure),
                 group: f.group.clone(),
                 // A place that is the event's own country is no narrower count.
-                scope: f.scope.clone().filter(|s| Some(s) != *event),
+                scope: f.scope.clone().filter(|s| Some(s) != event),
                 low: f.low,
                 high: f.high,
-                text: out.text.clone(),
+                text: f.text.clone(),
             }
         })
         .collect();
-    let (conflicts, updates) = link(&input);
+    let links = link(&input);
     let id = |i: usize| report.figures[i].id.clone();
-    report.conflicts = conflicts
-        .into_iter()
-        .map(|l| ConflictOut {
-            figures: [id(l.a), id(l.b)],
-            measure: input[l.a].measure.to_string(),
-            group: input[l.a].group.clone(),
-            why: l.why,
-        })
-        .collect();
-    report.updates = updates
+    let pair = |l: crate::figure::link::Link| ConflictOut {
+        figures: [id(l.a), id(l.b)],
+        measure: input[l.a].measure.to_string(),
+        group: input[l.a].group.clone(),
+        why: l.why,
+    };
+    report.conflicts = links.conflicts.into_iter().map(pair).collect();
+    report.agreements = links.agreements.into_iter().map(pair).collect();
+    report.updates = links
+        .updates
         .into_iter()
         .map(|l| UpdateOut {
             from: id(l.a),
@@ -182,6 +193,15 @@ fn link_figures(report: &mut Report, sources: &Sources, analyses: &[Analysis]) {
         .collect();
 }
 
+/// The measure names of the contract, as `'static` strings; anything else is `other`.
+fn measure_name(m: &str) -> &'static str {
+    crate::figure::lexicon::MEASURES
+        .iter()
+        .find(|&&x| x == m)
+        .copied()
+        .unwrap_or("other")
+}
+
 /// The figures of one document: each takes the source of the smallest claim it stands in,
 /// else the document's outlet.
 fn add_figures(
@@ -190,7 +210,6 @@ fn add_figures(
     lexicon: &SourceLexicon,
     doc: &Document,
     analysis: &Analysis,
-    first_claim: usize,
 ) {
     let text: &str = &doc.text;
     for f in &analysis.figures {
@@ -200,7 +219,7 @@ fn add_figures(
             .enumerate()
             .filter(|(_, c)| c.content.contains(f.span))
             .min_by_key(|(_, c)| c.content.len())
-            .map(|(i, _)| first_claim + i);
+            .map(|(i, _)| i);
         let source = match holder {
             Some(ci) => report.claims[ci].source.clone(),
             None => doc
@@ -225,7 +244,23 @@ fn add_figures(
             claim: holder.map(|ci| report.claims[ci].id.clone()),
             source,
             date: figure_date(doc.date.as_deref(), f.when),
+            scope: f.scope.clone(),
+            sentence: f.sentence,
+            status: status(f).to_string(),
         });
+    }
+}
+
+/// Whether a figure is linked to others, and why not.
+fn status(f: &crate::figure::Figure) -> &'static str {
+    if f.retracted {
+        "withdrawn"
+    } else if f.part {
+        "part"
+    } else if f.when == Some(When::Before) {
+        "past"
+    } else {
+        "current"
     }
 }
 

@@ -19,6 +19,9 @@ pub struct Report {
     pub figures: Vec<FigureOut>,
     pub conflicts: Vec<ConflictOut>,
     pub updates: Vec<UpdateOut>,
+    /// Figures on the same count from different sources whose intervals overlap (revision 3).
+    #[serde(default)]
+    pub agreements: Vec<AgreementOut>,
     pub errors: Vec<ErrorOut>,
 }
 
@@ -32,6 +35,7 @@ impl Default for Report {
             figures: Vec::new(),
             conflicts: Vec::new(),
             updates: Vec::new(),
+            agreements: Vec::new(),
             errors: Vec::new(),
         }
     }
@@ -49,6 +53,10 @@ pub struct DocumentOut {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     pub bytes: u64,
+    /// The country the document is about (its title and lead): the event its figures count
+    /// (revision 3; null in reports of earlier revisions).
+    #[serde(default)]
+    pub event: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,7 +109,23 @@ pub struct FigureOut {
     pub claim: Option<String>,
     pub source: Option<String>,
     /// The day the figure was given (the document's date moved by its sentence's time words).
+    #[serde(default)]
     pub date: Option<String>,
+    /// A place named in the figure's sentence ("killed in Almaty"): a count of its own
+    /// (revision 3).
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// The figure's sentence in its document, numbered from 0 (revision 3).
+    #[serde(default)]
+    pub sentence: usize,
+    /// `current`; or `past` ("had reported"), `withdrawn` (its source took it back) or `part`
+    /// ("103 of them"): figures that are not linked to others (revision 3).
+    #[serde(default = "current")]
+    pub status: String,
+}
+
+fn current() -> String {
+    "current".to_string()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -112,6 +136,9 @@ pub struct ConflictOut {
     pub group: Option<String>,
     pub why: String,
 }
+
+/// Two figures that agree: the same fields as a conflict.
+pub type AgreementOut = ConflictOut;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -128,8 +128,17 @@ fn said(f: &LinkFigure) -> String {
     )
 }
 
-/// The conflicts and the updates among `figures`.
-pub fn link(figures: &[LinkFigure]) -> (Vec<Link>, Vec<Link>) {
+/// The links among the figures of a run.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Links {
+    pub conflicts: Vec<Link>,
+    pub updates: Vec<Link>,
+    /// Same count, same day, different sources, intervals that overlap.
+    pub agreements: Vec<Link>,
+}
+
+/// The conflicts, updates and agreements among `figures`.
+pub fn link(figures: &[LinkFigure]) -> Links {
     let mut counts: HashMap<(String, &str, String, String), Vec<usize>> = HashMap::new();
     for (i, f) in figures.iter().enumerate() {
         let Some(event) = &f.event else { continue };
@@ -153,7 +162,7 @@ pub fn link(figures: &[LinkFigure]) -> (Vec<Link>, Vec<Link>) {
     }
     let mut keys: Vec<_> = counts.keys().cloned().collect();
     keys.sort();
-    let (mut conflicts, mut updates) = (Vec::new(), Vec::new());
+    let (mut conflicts, mut updates, mut agreements) = (Vec::new(), Vec::new(), Vec::new());
     for key in keys {
         let mut members = counts[&key].clone();
         let day = |i: usize| figures[i].date.as_deref().and_then(days);
@@ -174,6 +183,16 @@ pub fn link(figures: &[LinkFigure]) -> (Vec<Link>, Vec<Link>) {
                         a,
                         b,
                         why: format!("{}; {}, same day", said(fa), said(fb)),
+                    });
+                } else if different && near {
+                    agreements.push(Link {
+                        a,
+                        b,
+                        why: format!(
+                            "{}; {}, same day: the intervals overlap",
+                            said(fa),
+                            said(fb)
+                        ),
                     });
                 }
             }
@@ -227,7 +246,11 @@ pub fn link(figures: &[LinkFigure]) -> (Vec<Link>, Vec<Link>) {
             }
         }
     }
-    (conflicts, updates)
+    Links {
+        conflicts,
+        updates,
+        agreements,
+    }
 }
 
 #[cfg(test)]
@@ -264,23 +287,33 @@ mod tests {
             fig("2022-01-09", "s1", "arrested", 5135.0, Some(5135.0)),
             fig("2022-01-09", "s2", "arrested", 5220.0, Some(6381.0)),
         ];
-        let (c, u) = link(&f);
+        let Links {
+            conflicts: c,
+            updates: u,
+            ..
+        } = link(&f);
         assert_eq!((c.len(), u.len()), (1, 0));
         assert!(c[0].why.ends_with("same day"));
     }
 
     #[test]
-    fn agreeing_or_same_source_figures_are_not_linked() {
+    fn agreeing_figures_agree_and_same_source_ones_are_not_linked() {
         let f = [
             fig("2022-01-09", "s1", "arrested", 5000.0, None),
             fig("2022-01-09", "s2", "arrested", 5135.0, Some(5135.0)),
         ];
-        assert_eq!(link(&f), (vec![], vec![]));
+        let l = link(&f);
+        assert!(l.conflicts.is_empty() && l.updates.is_empty());
+        assert_eq!(
+            l.agreements.len(),
+            1,
+            "overlapping figures of two sources agree"
+        );
         let f = [
             fig("2022-01-09", "s1", "arrested", 10.0, Some(10.0)),
             fig("2022-01-09", "s1", "arrested", 20.0, Some(20.0)),
         ];
-        assert_eq!(link(&f), (vec![], vec![]));
+        assert_eq!(link(&f), Links::default());
     }
 
     #[test]
@@ -290,7 +323,11 @@ mod tests {
             fig("2022-01-06", "s1", "arrested", 2298.0, Some(2298.0)),
             fig("2022-01-07", "s1", "arrested", 3811.0, Some(3811.0)),
         ];
-        let (c, u) = link(&f);
+        let Links {
+            conflicts: c,
+            updates: u,
+            ..
+        } = link(&f);
         assert!(c.is_empty());
         assert_eq!(
             u.iter().map(|l| (l.a, l.b)).collect::<Vec<_>>(),
@@ -301,11 +338,11 @@ mod tests {
             fig("2022-01-09", "s1", "killed", 16.0, Some(16.0)),
         ];
         // Without a group, a death count may be a part of another: not linked.
-        assert_eq!(link(&f), (vec![], vec![]));
+        assert_eq!(link(&f), Links::default());
         for x in &mut f {
             x.group = Some("security forces".into());
         }
-        let (c, _) = link(&f);
+        let c = link(&f).conflicts;
         assert_eq!(c.len(), 1);
         assert!(c[0].why.contains("falls"));
     }
@@ -315,13 +352,13 @@ mod tests {
         let mut a = fig("2022-01-06", "s1", "arrested", 12.0, Some(12.0));
         let mut b = fig("2022-01-06", "s2", "arrested", 40.0, Some(40.0));
         b.event = Some("Belgium".into());
-        assert_eq!(link(&[a.clone(), b.clone()]), (vec![], vec![]));
+        assert_eq!(link(&[a.clone(), b.clone()]), Links::default());
         b.event = a.event.clone();
         a.scope = Some("Almaty".into());
-        assert_eq!(link(&[a.clone(), b.clone()]), (vec![], vec![]));
+        assert_eq!(link(&[a.clone(), b.clone()]), Links::default());
         a.scope = None;
         b.date = Some("2022-06-06".into());
-        assert_eq!(link(&[a, b]), (vec![], vec![]));
+        assert_eq!(link(&[a, b]), Links::default());
     }
 
     #[test]

@@ -72,7 +72,7 @@ const MINISTRY_AREAS: &[&str] = &[
 ];
 
 /// The identity key of a name: lower case, without leading articles and courtesy titles.
-fn key_of(name: &str) -> String {
+pub fn key_of(name: &str) -> String {
     let mut words: Vec<String> = name
         .split_whitespace()
         .map(|w| {
@@ -398,7 +398,7 @@ impl Sources {
 }
 
 /// A name of two or more capitalized words, no comma: its last word.
-fn surname_of(name: &str) -> Option<String> {
+pub fn surname_of(name: &str) -> Option<String> {
     if name.contains(',') {
         return None;
     }

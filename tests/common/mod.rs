@@ -67,3 +67,14 @@ pub fn parse_report(bytes: &[u8]) -> claimgraph::Report {
 pub fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
+
+/// Runs the binary with `args`; asserts success and returns standard output.
+pub fn run_ok(args: &[&str]) -> String {
+    let out = claimgraph(args);
+    assert!(
+        out.status.success(),
+        "claimgraph {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}

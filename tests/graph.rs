@@ -1,0 +1,397 @@
+//! The claim graph: extract/merge equal analyze (on the corpus split three ways, and merges of
+//! merges), the filters, and the DOT, GraphML and node-link exports as goldens. The checks
+//! against real clients (Graphviz, networkx) are `#[ignore]`d: `.ci/run` installs the clients
+//! and runs them with `--ignored`.
+
+mod common;
+
+use claimgraph::graph::{ClaimGraph, Filter};
+use claimgraph::Report;
+use common::{claimgraph, root};
+use std::path::PathBuf;
+
+fn run(args: &[&str]) -> String {
+    common::run_ok(args)
+}
+
+/// The corpus articles, in the order a directory walk gives them.
+fn articles() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join("corpus"))
+        .expect("corpus/")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| format!("corpus/{}", p.file_name().unwrap().to_string_lossy()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn temp(name: &str, body: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("claimgraph-graph-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, body).expect("temp file");
+    p
+}
+
+#[test]
+fn merging_extracts_of_three_shards_equals_one_analyze() {
+    let all = articles();
+    assert!(all.len() >= 9, "the corpus has its articles");
+    let whole = {
+        let mut args = vec!["analyze", "-q"];
+        args.extend(all.iter().map(String::as_str));
+        run(&args)
+    };
+    let third = all.len().div_ceil(3);
+    let shards: Vec<PathBuf> = all
+        .chunks(third)
+        .enumerate()
+        .map(|(k, chunk)| {
+            let mut args = vec!["extract", "-q"];
+            args.extend(chunk.iter().map(String::as_str));
+            let lines = run(&args);
+            assert_eq!(lines.lines().count(), chunk.len(), "one line a document");
+            temp(&format!("shard{k}.jsonl"), &lines)
+        })
+        .collect();
+    let s: Vec<&str> = shards.iter().map(|p| p.to_str().unwrap()).collect();
+    let merged = run(&["merge", "-q", s[0], s[1], s[2]]);
+    assert_eq!(
+        merged, whole,
+        "merge of the shards' extracts = analyze of the whole"
+    );
+    // Associative: a merge of merges, either way round, is the same report.
+    let left = temp("left.json", &run(&["merge", "-q", s[0], s[1]]));
+    assert_eq!(run(&["merge", "-q", left.to_str().unwrap(), s[2]]), whole);
+    let right = temp("right.json", &run(&["merge", "-q", s[1], s[2]]));
+    assert_eq!(run(&["merge", "-q", s[0], right.to_str().unwrap()]), whole);
+    // And a report merged alone is itself.
+    let whole_file = temp("whole.json", &whole);
+    assert_eq!(run(&["merge", "-q", whole_file.to_str().unwrap()]), whole);
+}
+
+#[test]
+fn merge_reports_bad_lines_and_duplicate_documents_and_keeps_the_rest() {
+    let lines = run(&["extract", "-q", "corpus/01-kz-fuel-protests.txt"]);
+    let bad = temp(
+        "bad.jsonl",
+        &format!("{lines}{{\"not\": \"a report\"}}\n{lines}"),
+    );
+    let out = claimgraph(&["merge", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "some input failed");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bad.jsonl:2: not a claimgraph report"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("duplicate document id"), "{stderr}");
+    let report: Report = serde_json::from_slice(&out.stdout).expect("a report");
+    assert_eq!(report.documents.len(), 1);
+    assert_eq!(report.errors.len(), 2);
+    assert!(
+        !report.claims.is_empty(),
+        "the good document's claims are kept"
+    );
+}
+
+fn corpus_report() -> Report {
+    let mut args = vec!["analyze", "-q"];
+    let all = articles();
+    args.extend(all.iter().map(String::as_str));
+    serde_json::from_str(&run(&args)).expect("a report")
+}
+
+#[test]
+fn the_graph_has_every_item_and_edge_of_the_report() {
+    let r = corpus_report();
+    let g = ClaimGraph::new(&r);
+    let n = r.documents.len() + r.sources.len() + r.claims.len() + r.figures.len();
+    assert_eq!(g.graph.node_count(), n);
+    let count = |t: &str| {
+        g.graph
+            .edge_weights()
+            .filter(|e| e.type_name() == t)
+            .count()
+    };
+    assert_eq!(
+        count("said"),
+        r.claims.iter().filter(|c| c.source.is_some()).count()
+            + r.figures
+                .iter()
+                .filter(|f| f.claim.is_none() && f.source.is_some())
+                .count()
+    );
+    assert_eq!(
+        count("states"),
+        r.figures.iter().filter(|f| f.claim.is_some()).count()
+    );
+    assert_eq!(
+        count("appears_in"),
+        r.claims.len() + r.figures.iter().filter(|f| f.claim.is_none()).count()
+    );
+    assert_eq!(
+        count("speaks_for"),
+        r.sources.iter().filter(|s| s.parent.is_some()).count()
+    );
+    assert_eq!(count("conflicts"), r.conflicts.len());
+    assert_eq!(count("updates"), r.updates.len());
+    assert_eq!(count("agrees"), r.agreements.len());
+    assert!(count("relayed") >= r.claims.iter().filter(|c| !c.via.is_empty()).count());
+    assert_eq!(g.view(), r, "the unfiltered view is the report");
+}
+
+#[test]
+fn filters_keep_what_they_say() {
+    let r = corpus_report();
+    let killed = ClaimGraph::filtered(
+        &r,
+        &Filter {
+            measures: vec!["killed".into()],
+            ..Filter::default()
+        },
+    )
+    .unwrap()
+    .view();
+    assert!(!killed.figures.is_empty());
+    assert!(killed.figures.iter().all(|f| f.measure == "killed"));
+    assert!(killed.claims.iter().all(|c| !c.figures.is_empty()));
+    assert!(
+        !killed.conflicts.is_empty(),
+        "the thread's death-toll conflicts stay"
+    );
+
+    let police = ClaimGraph::filtered(
+        &r,
+        &Filter {
+            source_kinds: vec!["police".into()],
+            ..Filter::default()
+        },
+    )
+    .unwrap()
+    .view();
+    let kind = |id: &Option<String>| {
+        r.sources
+            .iter()
+            .find(|s| Some(&s.id) == id.as_ref())
+            .map(|s| s.kind.as_str())
+    };
+    assert!(!police.claims.is_empty());
+    assert!(police
+        .claims
+        .iter()
+        .all(|c| kind(&c.source) == Some("police")));
+
+    let doc = &r.documents[2].id;
+    let one = ClaimGraph::filtered(
+        &r,
+        &Filter {
+            documents: vec![doc.clone()],
+            ..Filter::default()
+        },
+    )
+    .unwrap()
+    .view();
+    assert_eq!(one.documents.len(), 1);
+    assert!(one.claims.iter().all(|c| &c.doc == doc));
+
+    // Around a source: its claims, and the figures that conflict with its own.
+    let around = ClaimGraph::filtered(
+        &r,
+        &Filter {
+            around: Some("Kassym-Jomart Tokayev".into()),
+            ..Filter::default()
+        },
+    )
+    .unwrap()
+    .view();
+    let tokayev = r
+        .sources
+        .iter()
+        .find(|s| s.name == "Kassym-Jomart Tokayev")
+        .expect("Tokayev is a source");
+    assert!(around
+        .claims
+        .iter()
+        .any(|c| c.source.as_ref() == Some(&tokayev.id)));
+    assert!(around.sources.iter().any(|s| s.id == tokayev.id));
+    assert!(around.claims.len() < r.claims.len());
+
+    let missing = ClaimGraph::filtered(
+        &r,
+        &Filter {
+            around: Some("nobody at all".into()),
+            ..Filter::default()
+        },
+    );
+    assert!(missing.is_err());
+}
+
+#[test]
+fn unknown_filters_are_usage_errors() {
+    for args in [
+        &[
+            "analyze",
+            "corpus/01-kz-fuel-protests.txt",
+            "--measure",
+            "deaths",
+        ][..],
+        &[
+            "analyze",
+            "corpus/01-kz-fuel-protests.txt",
+            "--source-kind",
+            "cops",
+        ],
+        &[
+            "analyze",
+            "corpus/01-kz-fuel-protests.txt",
+            "--around",
+            "nobody at all",
+        ],
+        &[
+            "analyze",
+            "corpus/01-kz-fuel-protests.txt",
+            "--cluster-documents",
+        ],
+    ] {
+        let out = claimgraph(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("claimgraph: error:"), "{stderr}");
+    }
+}
+
+const GOLDEN_INPUTS: &[&str] = &[
+    "corpus/04-kz-toll-revised.txt",
+    "corpus/09-kz-csto-arrives.txt",
+];
+
+fn golden(format: &str, extra: &[&str]) -> String {
+    let mut args = vec!["analyze", "-q", "--format", format];
+    args.extend(extra);
+    args.extend(GOLDEN_INPUTS);
+    run(&args)
+}
+
+#[test]
+fn dot_is_golden() {
+    insta::assert_snapshot!("graph_dot", golden("dot", &[]));
+    insta::assert_snapshot!(
+        "graph_dot_clustered",
+        golden("dot", &["--cluster-documents"])
+    );
+}
+
+#[test]
+fn graphml_is_golden() {
+    insta::assert_snapshot!("graph_graphml", golden("graphml", &[]));
+}
+
+#[test]
+fn node_link_is_golden() {
+    insta::assert_snapshot!("graph_node_link", golden("node-link", &[]));
+}
+
+/// A client that `.ci/run` installs; its absence fails the ignored test loudly.
+fn client(cmd: &str, install: &str) {
+    let found = std::process::Command::new("sh")
+        .args(["-c", &format!("command -v {cmd}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(found, "`{cmd}` is not on the PATH: {install}");
+}
+
+#[test]
+#[ignore = "needs Graphviz (`apt-get install graphviz`); run by .ci/run"]
+fn graphviz_renders_every_dot_output() {
+    client("dot", "apt-get install -y graphviz");
+    let mut cases = vec![
+        golden("dot", &[]),
+        golden("dot", &["--cluster-documents"]),
+        run(&["analyze", "-q", "--format", "dot", "corpus/"]),
+        run(&[
+            "analyze",
+            "-q",
+            "--format",
+            "dot",
+            "--cluster-documents",
+            "corpus/",
+        ]),
+        run(&[
+            "analyze",
+            "-q",
+            "--format",
+            "dot",
+            "--measure",
+            "killed",
+            "corpus/",
+        ]),
+    ];
+    if let Some(shared) = common::shared() {
+        let seed = shared.join("seed/kazakhstan-2022-01-06.txt");
+        cases.push(run(&[
+            "analyze",
+            "-q",
+            "--format",
+            "dot",
+            seed.to_str().unwrap(),
+        ]));
+    }
+    for (k, dot) in cases.iter().enumerate() {
+        let p = temp(&format!("case{k}.dot"), dot);
+        let out = std::process::Command::new("dot")
+            .args(["-Tsvg", p.to_str().unwrap()])
+            .output()
+            .expect("dot runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "dot rejected case {k}: {stderr}");
+        assert!(stderr.trim().is_empty(), "dot warned on case {k}: {stderr}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+    }
+}
+
+#[test]
+#[ignore = "needs python3 with networkx (`pip install networkx`); run by .ci/run"]
+fn networkx_loads_node_link_and_graphml_with_the_right_counts() {
+    client("python3", "install Python 3");
+    let r = corpus_report();
+    let g = ClaimGraph::new(&r);
+    let (nodes, edges) = (g.graph.node_count(), g.graph.edge_count());
+    let conflicts = r.conflicts.len();
+    let nl = temp(
+        "corpus.node-link.json",
+        &run(&["analyze", "-q", "--format", "node-link", "corpus/"]),
+    );
+    let gm = temp(
+        "corpus.graphml",
+        &run(&["analyze", "-q", "--format", "graphml", "corpus/"]),
+    );
+    let script = format!(
+        r#"
+import json, networkx as nx
+nl = nx.node_link_graph(json.load(open({nl:?})), edges="links")
+gm = nx.read_graphml({gm:?})
+for name, g in (("node-link", nl), ("graphml", gm)):
+    conflicts = sum(1 for _, _, d in g.edges(data=True) if d["type"] == "conflicts")
+    print(name, g.number_of_nodes(), g.number_of_edges(), conflicts)
+    assert (g.number_of_nodes(), g.number_of_edges(), conflicts) == ({nodes}, {edges}, {conflicts}), name
+    kinds = {{d["type"] for _, d in g.nodes(data=True)}}
+    assert kinds == {{"document", "source", "claim", "figure"}}, kinds
+    lows = [d["low"] for _, d in g.nodes(data=True) if "low" in d]
+    assert lows and all(isinstance(x, float) for x in lows), "typed attributes"
+print("ok")
+"#,
+        nl = nl.to_str().unwrap(),
+        gm = gm.to_str().unwrap()
+    );
+    let out = std::process::Command::new("python3")
+        .args(["-c", &script])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        out.status.success(),
+        "networkx check failed (pip install networkx):\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
