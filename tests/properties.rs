@@ -70,3 +70,22 @@ proptest! {
         }
     }
 }
+
+/// Found by `a_paragraph_prefix_shifts_spans`: after a paragraph break, a stray combining
+/// accent was mapped back to the line break before it, so the claim's span started one byte
+/// early.
+#[test]
+fn a_stray_accent_after_a_paragraph_break_keeps_its_offset() {
+    let text = "\u{301}called itthe mayor, said hehe. ";
+    let prefix = "Lead € 😀.\n\n";
+    let a = analyze_document(&Document::from_text("a", text), &Config::default()).claims;
+    let b = analyze_document(
+        &Document::from_text("b", format!("{prefix}{text}")),
+        &Config::default(),
+    )
+    .claims;
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x.content.shift(prefix.len()), y.content);
+    }
+}

@@ -60,7 +60,12 @@ impl<'t> Normalized<'t> {
             }
             let before = text.len();
             text.extend(chunk.nfc());
-            map.extend(std::iter::repeat_n(at, text.len() - before));
+            if text[before..] == chunk {
+                // Nothing composed ("\n" and a stray accent): every byte maps to itself.
+                map.extend(at..at + chunk.len());
+            } else {
+                map.extend(std::iter::repeat_n(at, text.len() - before));
+            }
         }
         map.push(original.len());
         Normalized {
@@ -120,6 +125,17 @@ mod tests {
         assert_eq!(&original[span], "Oui");
         let cafe = n.original_span(Span::new(0, "Café".len()));
         assert_eq!(&original[cafe], "Cafe\u{301}");
+    }
+
+    #[test]
+    fn marks_that_compose_with_nothing_keep_their_own_offsets() {
+        // A line break then a stray combining accent: NFC leaves both, so a span starting at
+        // the accent must not map back to the line break.
+        let original = "ab\n\u{301}c é";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "ab\n\u{301}c é");
+        assert_eq!(n.original_offset(3), 3);
+        assert_eq!(n.original_span(Span::new(3, 6)), Span::new(3, 6));
     }
 
     #[test]
