@@ -135,6 +135,11 @@ pub fn link_report(report: &mut Report) {
         .iter()
         .map(|d| (d.id.as_str(), d.event.as_ref()))
         .collect();
+    let doc_dates: HashMap<&str, Option<&String>> = report
+        .documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.date.as_ref()))
+        .collect();
     let names: HashMap<&str, &str> = report
         .sources
         .iter()
@@ -164,6 +169,8 @@ pub fn link_report(report: &mut Report) {
                 low: f.low,
                 high: f.high,
                 text: f.text.clone(),
+                recounted: f.date.is_some()
+                    && f.date != doc_dates.get(f.doc.as_str()).cloned().flatten().cloned(),
             }
         })
         .collect();

@@ -15,8 +15,10 @@
 //!   timeline of a count); one that lies below it, on a cumulative count (killed, injured,
 //!   arrested, ...) is a **conflict** ("falls ... with no retraction").
 //!
-//! Figures whose intervals overlap agree and are not linked. Counts are found by hashing, so
-//! the work is near-linear in the number of figures.
+//! Figures whose intervals overlap, from different sources the same day, **agree**. Counts are
+//! found by hashing, and a statement repeated by many documents (same source, interval and
+//! day) is linked once, by its first telling, so the work and the links grow with the number
+//! of distinct statements, not with the copies.
 
 use std::collections::HashMap;
 
@@ -41,6 +43,8 @@ pub struct LinkFigure {
     pub low: Option<f64>,
     pub high: Option<f64>,
     pub text: String,
+    /// Given on an earlier day than its document's ("Sunday's 5,135" in Tuesday's article).
+    pub recounted: bool,
 }
 
 /// A link between figures `a` (earlier) and `b`, by index, and why.
@@ -167,6 +171,27 @@ pub fn link(figures: &[LinkFigure]) -> Links {
         let mut members = counts[&key].clone();
         let day = |i: usize| figures[i].date.as_deref().and_then(days);
         members.sort_by_key(|&i| (day(i), i));
+        // One statement repeated (the same source, interval and day: an agency figure carried
+        // by many outlets) is linked once, by its first telling: links stay linear in the
+        // number of distinct statements, not quadratic in copies.
+        // The telling of the day itself is preferred to a later article's recount of it.
+        let statement = |i: usize| {
+            let f = &figures[i];
+            (
+                day(i),
+                f.source.as_deref(),
+                f.low.map(f64::to_bits),
+                f.high.map(f64::to_bits),
+            )
+        };
+        let mut first: HashMap<_, usize> = HashMap::new();
+        for &i in &members {
+            let e = first.entry(statement(i)).or_insert(i);
+            if figures[*e].recounted && !figures[i].recounted {
+                *e = i;
+            }
+        }
+        members.retain(|&i| first[&statement(i)] == i);
         // Same day, different sources.
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
@@ -278,6 +303,7 @@ mod tests {
             low: Some(low),
             high,
             text: format!("{low}"),
+            recounted: false,
         }
     }
 
@@ -345,6 +371,30 @@ mod tests {
         let c = link(&f).conflicts;
         assert_eq!(c.len(), 1);
         assert!(c[0].why.contains("falls"));
+    }
+
+    #[test]
+    fn a_statement_repeated_by_many_documents_is_linked_once() {
+        let one = [
+            fig("2022-01-06", "s1", "arrested", 2298.0, Some(2298.0)),
+            fig("2022-01-07", "s1", "arrested", 3811.0, Some(3811.0)),
+            fig("2022-01-07", "s2", "arrested", 5000.0, Some(5000.0)),
+        ];
+        let single = link(&one);
+        assert_eq!((single.updates.len(), single.conflicts.len()), (2, 1));
+        // A thousand copies of each (a wire story carried by a thousand outlets).
+        let many: Vec<LinkFigure> = (0..1000).flat_map(|_| one.iter().cloned()).collect();
+        let repeated = link(&many);
+        assert_eq!(
+            (repeated.updates.len(), repeated.conflicts.len()),
+            (2, 1),
+            "links grow with distinct statements, not copies"
+        );
+        // The day's own telling is preferred to a later recount of it.
+        let mut recount = one[1].clone();
+        recount.recounted = true;
+        let l = link(&[one[0].clone(), recount, one[1].clone()]);
+        assert_eq!(l.updates.iter().map(|u| u.b).collect::<Vec<_>>(), [2]);
     }
 
     #[test]
