@@ -1,7 +1,7 @@
 //! Lexicon files (`data/*.tsv`, `data/*.txt`) -> lookup tables, parsed once; every line error
 //! names its file and line. Built-in lexicons are compiled in with `include_str!`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use thiserror::Error;
 
@@ -177,6 +177,19 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
     Cues::parse("data/cues.tsv", include_str!("../data/cues.tsv"))
         .expect("built-in data/cues.tsv parses")
 });
+
+/// `w` in lower case: written into `buf` without allocating when it is short ASCII (most
+/// words), allocated otherwise. For look-ups in lower-case tables on hot paths.
+pub fn lower_in<'b>(w: &str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
+    if w.is_ascii() && w.len() <= buf.len() {
+        let out = &mut buf[..w.len()];
+        out.copy_from_slice(w.as_bytes());
+        out.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).expect("ASCII is UTF-8"))
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -315,7 +315,8 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     if noun {
         return None;
     }
-    let lower = t.lower();
+    let mut buf = [0u8; 48];
+    let lower = crate::lexicon::lower_in(t.s, &mut buf);
     for multi in cues.multiword(&lower) {
         let parts: Vec<&str> = multi.split(' ').collect();
         let ok = parts

@@ -16,7 +16,7 @@ use crate::quote::Quote;
 use crate::segment;
 use crate::span::Span;
 use mention::*;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// What kind of claim a span of text is.

@@ -2,7 +2,7 @@
 //! tables, parsed once.
 
 use crate::lexicon::{columns, data_lines, LexiconError};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// What a number word or vague quantity stands for.
@@ -23,6 +23,9 @@ pub struct FigureLexicon {
     pub longest: usize,
     /// For each first word of a phrase of any table, the longest phrase it starts.
     starts: HashMap<String, usize>,
+    /// The last word of every number phrase, and the parts of hyphenated ones: a quantity
+    /// always holds one, so a sentence without any (and without a digit) has no figure.
+    number_ends: HashSet<String>,
 }
 
 /// The measures of the report (`CONTRACT.md`).
@@ -90,6 +93,14 @@ impl FigureLexicon {
             };
             let key = cols[0].to_lowercase();
             self.note_len(&key);
+            if let Some(last) = key.split_whitespace().last() {
+                self.number_ends.insert(last.to_string());
+                self.number_ends.extend(
+                    last.split('-')
+                        .filter(|p| !p.is_empty())
+                        .map(str::to_string),
+                );
+            }
             self.numbers.insert(key, NumberWord { low, high, vague });
         }
         Ok(())
@@ -129,6 +140,22 @@ impl FigureLexicon {
         Ok(())
     }
 
+    /// Whether `sentence` may hold a quantity: a digit, or a word that ends a number phrase.
+    /// A fast test, so most sentences of a text are never tokenized for figures.
+    pub fn may_have_number(&self, sentence: &str) -> bool {
+        if sentence.bytes().any(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        let mut buf = [0u8; 48];
+        sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                self.number_ends
+                    .contains(&*crate::lexicon::lower_in(w, &mut buf))
+            })
+    }
+
     pub fn number(&self, words: &str) -> Option<NumberWord> {
         self.numbers.get(words).copied()
     }
@@ -155,6 +182,10 @@ mod tests {
         assert!(FIGURES.number("dozens").unwrap().vague);
         assert_eq!(FIGURES.measure("lost their lives"), Some("killed"));
         assert_eq!(FIGURES.group("demonstrators"), Some("protesters"));
+        assert!(FIGURES.may_have_number("Tens of thousands marched"));
+        assert!(FIGURES.may_have_number("Twenty-five were held; 3 freed"));
+        assert!(FIGURES.may_have_number("A FEW stayed"));
+        assert!(!FIGURES.may_have_number("Shops stayed closed on the main square."));
         let mut lex = FigureLexicon::default();
         let e = lex.extend_measures("m.tsv", "died\tdead\n").unwrap_err();
         assert_eq!((e.line, e.message.contains("unknown measure")), (1, true));

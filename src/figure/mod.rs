@@ -808,6 +808,10 @@ pub fn find_figures(lex: &FigureLexicon, text: &str, paragraphs: &[Span]) -> Vec
     let mut n = 0;
     for &p in paragraphs {
         for s in crate::segment::sentences(text, p) {
+            if !lex.may_have_number(&text[s]) {
+                n += 1;
+                continue;
+            }
             out.extend(
                 figures_in(lex, text, s)
                     .into_iter()

@@ -3,7 +3,7 @@
 //! which adjectives name a country. User files extend them at run time.
 
 use crate::lexicon::{columns, data_lines, LexiconError};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The kinds of the report (`CONTRACT.md`).
 pub const KINDS: &[&str] = &[

@@ -13,7 +13,7 @@ pub mod lexicon;
 pub use lexicon::SourceLexicon;
 
 use lexicon::KindEntry;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A canonical source within a run.
 #[derive(Debug, Clone, PartialEq, Eq)]
