@@ -97,6 +97,21 @@ impl Cues {
         self.forms.get(form)
     }
 
+    /// Whether `sentence` has a word that starts a cue form or is one of `extra` (lower case):
+    /// a fast test, so sentences without any are never tokenized for reported speech.
+    pub fn may_attribute(&self, sentence: &str, extra: &[&str]) -> bool {
+        let mut buf = [0u8; 48];
+        sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                let lower = lower_in(w, &mut buf);
+                self.forms.contains_key(&*lower)
+                    || self.multi_first.contains_key(&*lower)
+                    || extra.contains(&&*lower)
+            })
+    }
+
     /// Multiword forms starting with this lower-case word.
     pub fn multiword(&self, first: &str) -> &[String] {
         self.multi_first.get(first).map_or(&[], Vec::as_slice)

@@ -99,6 +99,10 @@ pub(super) fn find_relays(text: &str, paragraphs: &[Span], cues: &Cues, claims: 
     let mut relays: Vec<Relay> = Vec::new();
     for &para in paragraphs {
         for sent in segment::sentences(text, para) {
+            // Most sentences cite no one: skip them before tokenizing.
+            if !has_ascii_ci(&text[sent], &["cit", "quot"]) {
+                continue;
+            }
             let toks = tokens(text, sent);
             if toks
                 .iter()
@@ -111,9 +115,21 @@ pub(super) fn find_relays(text: &str, paragraphs: &[Span], cues: &Cues, claims: 
     for c in claims.iter_mut() {
         let Some(sp) = c.speaker else { continue };
         // "said X, quoted by Y" / "X, quoted by Y, said"
-        let para = paragraphs.iter().find(|p| p.contains(sp)).copied();
-        if let Some(para) = para {
-            let toks = tokens(text, Span::new(sp.end, para.end));
+        let para = paragraphs
+            .get(paragraphs.partition_point(|p| p.end < sp.end))
+            .filter(|p| p.contains(sp))
+            .copied();
+        let quoted_by = para.is_some_and(|p| {
+            let after = text[sp.end..p.end].trim_start_matches([',', ' ']);
+            after.len() >= 9 && after.as_bytes()[..6].eq_ignore_ascii_case(b"quoted")
+        });
+        if let (Some(para), true) = (para, quoted_by) {
+            // The relay's mention is a few words: a bounded window, not the paragraph's rest.
+            let mut end = (sp.end + 400).min(para.end);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let toks = tokens(text, Span::new(sp.end, end));
             let mut i = 0;
             if toks.first().is_some_and(|t| t.punct(',')) {
                 i = 1;
@@ -162,6 +178,15 @@ pub(super) fn find_relays(text: &str, paragraphs: &[Span], cues: &Cues, claims: 
             }
         }
     }
+}
+
+/// Whether `s` contains one of the ASCII `needles`, in any case.
+fn has_ascii_ci(s: &str, needles: &[&str]) -> bool {
+    let b = s.as_bytes();
+    needles.iter().any(|n| {
+        b.windows(n.len())
+            .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+    })
 }
 
 #[cfg(test)]

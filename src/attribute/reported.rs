@@ -415,6 +415,26 @@ fn found_claim(f: Found) -> Claim {
 
 /// The indirect claims of one document; sentences that hold a direct quotation are left to
 /// the quotation's claim.
+/// The words besides cue forms that the rules of this module start from.
+const TRIGGERS: &[&str] = &[
+    "according",
+    "cites",
+    "citing",
+    "quoting",
+    "put",
+    "puts",
+    "gave",
+    "gives",
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "said",
+    "reported",
+    "rumoured",
+    "rumored",
+    "believed",
+];
+
 pub(super) fn reported_speech(
     text: &str,
     paragraphs: &[Span],
@@ -438,6 +458,11 @@ pub(super) fn reported_speech(
                     continue;
                 }
                 sent = Span::new(whole.start, d.start);
+            }
+            // Every rule below needs one of these words or a cue: most narrative sentences
+            // have none and are never tokenized.
+            if !cues.may_attribute(&text[sent], TRIGGERS) {
+                continue;
             }
             let toks = tokens(text, sent);
             if toks.len() < 4 {

@@ -56,7 +56,11 @@ use crate::lexicon::{MONTH_NAMES, WEEKDAYS};
 /// The time words of a sentence.
 fn when_of(toks: &[Tok]) -> Option<When> {
     for (k, t) in toks.iter().enumerate() {
-        let w = t.lower.trim_end_matches("'s").trim_end_matches("’s");
+        let w: &str = &t.lower;
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
         if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
             return Some(When::Weekday(d as u8));
         }
@@ -79,12 +83,12 @@ fn when_of(toks: &[Tok]) -> Option<When> {
     }
     let recap = toks.iter().enumerate().any(|(k, t)| {
         matches!(
-            t.lower.as_str(),
+            t.lower.as_ref(),
             "earlier" | "previously" | "initially" | "while"
         ) || (t.lower == "had"
             && toks.get(k + 1).is_some_and(|n| {
                 matches!(
-                    n.lower.as_str(),
+                    n.lower.as_ref(),
                     "reported" | "said" | "put" | "given" | "announced" | "published"
                 )
             }))
@@ -95,7 +99,7 @@ fn when_of(toks: &[Tok]) -> Option<When> {
 fn retracted(toks: &[Tok]) -> bool {
     toks.iter().any(|t| {
         matches!(
-            t.lower.as_str(),
+            t.lower.as_ref(),
             "withdrawn"
                 | "withdrew"
                 | "deleted"
@@ -118,15 +122,25 @@ enum Kind {
 }
 
 #[derive(Debug, Clone)]
-struct Tok {
+struct Tok<'t> {
     span: Span,
-    lower: String,
+    /// The token in lower case: borrowed from the text when it already is (most words).
+    lower: std::borrow::Cow<'t, str>,
     kind: Kind,
     capitalized: bool,
 }
 
+/// `w` in lower case, borrowed when it already is.
+fn lowered(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
 /// Words and numbers of a sentence: "1,200", "3.5" and "1.3m" are one token each.
-fn tokenize(text: &str, sent: Span) -> Vec<Tok> {
+fn tokenize(text: &str, sent: Span) -> Vec<Tok<'_>> {
     let s = &text[sent];
     let b = s.as_bytes();
     let mut out = Vec::new();
@@ -176,7 +190,7 @@ fn tokenize(text: &str, sent: Span) -> Vec<Tok> {
             }
             out.push(Tok {
                 span: Span::new(sent.start + start, sent.start + end),
-                lower: s[start..end].to_lowercase(),
+                lower: lowered(&s[start..end]),
                 kind,
                 capitalized: false,
             });
@@ -197,7 +211,7 @@ fn tokenize(text: &str, sent: Span) -> Vec<Tok> {
             }
             out.push(Tok {
                 span: Span::new(sent.start + start, sent.start + j),
-                lower: s[start..j].to_lowercase(),
+                lower: lowered(&s[start..j]),
                 kind: Kind::Word,
                 capitalized: c.is_uppercase(),
             });
@@ -207,7 +221,7 @@ fn tokenize(text: &str, sent: Span) -> Vec<Tok> {
         let end = i + c.len_utf8();
         out.push(Tok {
             span: Span::new(sent.start + start, sent.start + end),
-            lower: c.to_string(),
+            lower: std::borrow::Cow::Borrowed(&s[i..end]),
             kind: Kind::Punct,
             capitalized: false,
         });
@@ -217,7 +231,7 @@ fn tokenize(text: &str, sent: Span) -> Vec<Tok> {
 }
 
 /// "1 200" as one number: a number of one to three digits then groups of exactly three.
-fn join_spaced_thousands(toks: Vec<Tok>) -> Vec<Tok> {
+fn join_spaced_thousands(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
     for t in toks {
         if let (Some(prev), Kind::Number(v)) = (out.last_mut(), t.kind) {
@@ -227,7 +241,7 @@ fn join_spaced_thousands(toks: Vec<Tok>) -> Vec<Tok> {
                 if t.span.start == prev.span.end + 1 {
                     prev.kind = Kind::Number(p * 1000.0 + v);
                     prev.span.end = t.span.end;
-                    prev.lower.push_str(&t.lower);
+                    prev.lower.to_mut().push_str(&t.lower);
                     continue;
                 }
             }
@@ -358,12 +372,21 @@ struct Quantity {
     vague: bool,
 }
 
+/// The `len` tokens from `i` as a lexicon key: borrowed for one word, joined for a phrase.
+fn phrase<'a>(toks: &'a [Tok], i: usize, len: usize) -> std::borrow::Cow<'a, str> {
+    if len == 1 {
+        std::borrow::Cow::Borrowed(&toks[i].lower)
+    } else {
+        let words: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_ref()).collect();
+        std::borrow::Cow::Owned(words.join(" "))
+    }
+}
+
 /// The number (digits, words or vague) starting at token `i`, if any.
 fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> {
     // Vague phrases first, longest match: "tens of thousands", "a few", "dozens".
     for len in (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i)).rev() {
-        let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_str()).collect();
-        if let Some(w) = lex.number(&phrase.join(" ")) {
+        if let Some(w) = lex.number(&phrase(toks, i, len)) {
             if w.vague {
                 // "several thousand", "a few hundred"
                 let mult = toks
@@ -446,7 +469,7 @@ fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> 
     }
     // "one" counts only "one person", "one officer": elsewhere it is a pronoun or an article.
     if j == i + 1 && toks[i].lower == "one" {
-        let next = toks.get(j).map_or("", |t| t.lower.as_str());
+        let next = toks.get(j).map_or("", |t| t.lower.as_ref());
         let singular = matches!(
             next,
             "person"
@@ -489,9 +512,9 @@ fn word_value(lex: &FigureLexicon, w: &str) -> Option<f64> {
 
 /// Whether the quantity is a date, a time, a year, an age, a duration, money or a percentage.
 fn not_a_count(toks: &[Tok], q: &Quantity) -> bool {
-    let before = q.start.checked_sub(1).map(|b| toks[b].lower.as_str());
-    let after = toks.get(q.end).map(|t| t.lower.as_str());
-    let after2 = toks.get(q.end + 1).map(|t| t.lower.as_str());
+    let before = q.start.checked_sub(1).map(|b| toks[b].lower.as_ref());
+    let after = toks.get(q.end).map(|t| t.lower.as_ref());
+    let after2 = toks.get(q.end + 1).map(|t| t.lower.as_ref());
     let is_number = !q.vague;
     // "Khabar-24", "COVID-19": a number glued to a name.
     if q.start >= 2
@@ -535,7 +558,7 @@ fn qualifier_before(toks: &[Tok], start: usize) -> Option<(usize, &'static str)>
         if start >= n {
             let w: Vec<&str> = toks[start - n..start]
                 .iter()
-                .map(|t| t.lower.as_str())
+                .map(|t| t.lower.as_ref())
                 .collect();
             if w.join(" ") == *words {
                 return Some((start - n, q));
@@ -549,18 +572,15 @@ fn qualifier_before(toks: &[Tok], start: usize) -> Option<(usize, &'static str)>
 fn measure_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<(usize, &'static str)> {
     (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i))
         .rev()
-        .find_map(|len| {
-            let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_str()).collect();
-            lex.measure(&phrase.join(" ")).map(|m| (len, m))
-        })
+        .find_map(|len| lex.measure(&phrase(toks, i, len)).map(|m| (len, m)))
 }
 
 fn group_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<(usize, String)> {
     (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i))
         .rev()
         .find_map(|len| {
-            let phrase: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_str()).collect();
-            lex.group(&phrase.join(" ")).map(|g| (len, g.to_string()))
+            lex.group(&phrase(toks, i, len))
+                .map(|g| (len, g.to_string()))
         })
 }
 
@@ -588,7 +608,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
                     let joined = q.start == prev.end + 1
                         && !prev.vague
                         && !q.vague
-                        && (matches!(link.as_str(), "to" | "-" | "–")
+                        && (matches!(link.as_ref(), "to" | "-" | "–")
                             || (link == "and" && between));
                     if joined && q.low > prev.low {
                         prev.high = q.high;
@@ -611,7 +631,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
     // "... killed in Almaty": the first place named after "in" in the sentence.
     let scope = toks.windows(2).find_map(|w| {
         let place =
-            w[1].capitalized && !is_month(&w[1].lower) && !WEEKDAYS.contains(&w[1].lower.as_str());
+            w[1].capitalized && !is_month(&w[1].lower) && !WEEKDAYS.contains(&w[1].lower.as_ref());
         (w[0].lower == "in" && place).then(|| text[w[1].span].to_string())
     });
     let when = when_of(&toks);
@@ -677,14 +697,14 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
                     "refugees",
                     "lives",
                 ]
-                .contains(&toks[k].lower.as_str())
+                .contains(&toks[k].lower.as_ref())
                 {
                     measure = Some(m);
                     end = k + len;
                 }
                 break;
             }
-            let w = toks[k].lower.as_str();
+            let w = toks[k].lower.as_ref();
             let stop = matches!(
                 w,
                 "were"
@@ -716,8 +736,8 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
         if group.is_none() && end == q.end {
             // "12 members": a plural noun of its own.
             if let Some(t) = toks.get(q.end) {
-                if t.kind == Kind::Word && matches!(t.lower.as_str(), "members" | "others") {
-                    let noun_group = context_group.clone().unwrap_or_else(|| t.lower.clone());
+                if t.kind == Kind::Word && matches!(t.lower.as_ref(), "members" | "others") {
+                    let noun_group = context_group.clone().unwrap_or_else(|| t.lower.to_string());
                     group = Some(noun_group);
                     end = q.end + 1;
                 }
@@ -734,11 +754,11 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             let stop = quantities.get(qi + 1).map_or(toks.len(), |n| n.start);
             let mut j = end;
             while j < stop {
-                let w = toks[j].lower.as_str();
+                let w = toks[j].lower.as_ref();
                 let new_clause = matches!(w, "and" | "but" | "while")
                     && toks
                         .get(j + 1)
-                        .is_some_and(|n| matches!(n.lower.as_str(), "a" | "an" | "the"));
+                        .is_some_and(|n| matches!(n.lower.as_ref(), "a" | "an" | "the"));
                 if matches!(w, "." | ";" | ":") || new_clause {
                     break;
                 }
@@ -754,7 +774,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             let mut j = start;
             while j > floor {
                 j -= 1;
-                if matches!(toks[j].lower.as_str(), "." | ";" | ",") {
+                if matches!(toks[j].lower.as_ref(), "." | ";" | ",") {
                     break;
                 }
                 if let Some((_, m)) = measure_at(lex, &toks, j) {
@@ -796,7 +816,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             part: toks.get(q.end).is_some_and(|t| t.lower == "of")
                 && toks
                     .get(q.end + 1)
-                    .is_some_and(|t| matches!(t.lower.as_str(), "them" | "whom" | "those")),
+                    .is_some_and(|t| matches!(t.lower.as_ref(), "them" | "whom" | "those")),
         });
     }
     out
