@@ -403,11 +403,9 @@ pub fn attribute_quotes(
         let pi = para_of(q.open.start);
         let para = paragraphs[pi];
         let sents = sentence_cache[pi].get_or_insert_with(|| segment::sentences(text, para));
-        let sent_start = sents
-            .iter()
-            .rev()
-            .find(|s| s.start <= q.open.start)
-            .map_or(para.start, |s| s.start);
+        // The last sentence starting at or before the quote (sentences are in order).
+        let at = sents.partition_point(|s| s.start <= q.open.start);
+        let sent_start = at.checked_sub(1).map_or(para.start, |k| sents[k].start);
         let mut b_start = sent_start;
         if let Some((pp, at)) = prev_close {
             if pp == pi && at > b_start && at <= q.open.start {
@@ -531,20 +529,25 @@ fn before_is_clause_end(before: &[Tok]) -> bool {
 /// attributed quotation when this one opens its paragraph or follows it in the same one.
 fn share_speakers(text: &str, paragraphs: &[Span], claims: &mut [Claim]) {
     let para_of = |at: usize| paragraphs.partition_point(|p| p.end <= at);
+    // The latest claim with a speaker before `i`, kept as the loop goes (no backward scan),
+    // and each paragraph's sentences split once: linear in claims whatever the paragraph.
+    let mut last_spoken: Option<usize> = None;
+    let mut sentence_cache: Vec<Option<Vec<Span>>> = vec![None; paragraphs.len()];
     for i in 0..claims.len() {
+        if i > 0 && claims[i - 1].speaker.is_some() {
+            last_spoken = Some(i - 1);
+        }
         if claims[i].rule != "unattributed" {
             continue;
         }
         if claims[i].kind == ClaimKind::Partial {
             // “a” ... “b”: a partial quote in the same sentence as an attributed one.
             let pi = para_of(claims[i].content.start);
-            let sents = segment::sentences(text, paragraphs[pi]);
-            let sent = sents.iter().find(|s| s.contains(claims[i].content));
-            let prev = claims[..i]
-                .iter()
-                .rev()
-                .find(|c| c.speaker.is_some())
-                .cloned();
+            let sents =
+                sentence_cache[pi].get_or_insert_with(|| segment::sentences(text, paragraphs[pi]));
+            let at = sents.partition_point(|s| s.end < claims[i].content.end);
+            let sent = sents.get(at).filter(|s| s.contains(claims[i].content));
+            let prev = last_spoken.map(|k| claims[k].clone());
             if let (Some(sent), Some(prev)) = (sent, prev) {
                 if sent.contains(prev.content) {
                     claims[i].speaker = prev.speaker;
@@ -567,12 +570,7 @@ fn share_speakers(text: &str, paragraphs: &[Span], claims: &mut [Claim]) {
                 continue;
             }
         }
-        let Some(prev) = claims[..i]
-            .iter()
-            .rev()
-            .find(|c| c.speaker.is_some())
-            .cloned()
-        else {
+        let Some(prev) = last_spoken.map(|k| claims[k].clone()) else {
             continue;
         };
         let prev_para = para_of(prev.content.start);
@@ -601,13 +599,14 @@ fn share_speakers(text: &str, paragraphs: &[Span], claims: &mut [Claim]) {
 /// pronoun.
 fn resolve_pronouns(text: &str, paragraphs: &[Span], cues: &Cues, claims: &mut [Claim]) {
     let mut last_named: Option<Span> = None;
-    let quoted: Vec<Span> = claims.iter().map(|c| c.content).collect();
+    let quoted = Covering::new(claims.iter().map(|c| c.content).collect());
+    let mut sentence_cache: Vec<Option<Vec<Span>>> = vec![None; paragraphs.len()];
     for c in claims.iter_mut() {
         let Some(sp) = c.speaker else { continue };
         let word = text[sp].to_lowercase();
         if PRONOUNS.contains(&word.as_str()) {
             if c.antecedent.is_none() {
-                let near = subject_before(text, paragraphs, cues, &quoted, sp);
+                let near = subject_before(text, paragraphs, &mut sentence_cache, cues, &quoted, sp);
                 let named = last_named.filter(|s| s.start < sp.start);
                 c.antecedent = match (near, named) {
                     (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
@@ -620,27 +619,68 @@ fn resolve_pronouns(text: &str, paragraphs: &[Span], cues: &Cues, claims: &mut [
     }
 }
 
+/// Spans, answering "does one of them contain this span?" in logarithmic time.
+struct Covering {
+    /// Sorted by start.
+    spans: Vec<Span>,
+    /// The furthest end among `spans[..=i]`.
+    reach: Vec<usize>,
+}
+
+impl Covering {
+    fn new(mut spans: Vec<Span>) -> Covering {
+        spans.sort_by_key(|s| (s.start, s.end));
+        let mut far = 0;
+        let reach = spans
+            .iter()
+            .map(|s| {
+                far = far.max(s.end);
+                far
+            })
+            .collect();
+        Covering { spans, reach }
+    }
+
+    fn contains(&self, x: Span) -> bool {
+        // Among the spans starting at or before x, the furthest end must reach x's end.
+        let n = self.spans.partition_point(|s| s.start <= x.start);
+        n > 0 && self.reach[n - 1] >= x.end
+    }
+}
+
+/// How far back, in bytes, a pronoun's subject is looked for: a sentence or two of news.
+const SUBJECT_WINDOW: usize = 1200;
+
 /// The nearest "X said" subject before `at` in its sentence and the one before it: the
 /// antecedent of a pronoun in "The police said they had fired ... in what they called ...".
 fn subject_before(
     text: &str,
     paragraphs: &[Span],
+    sentence_cache: &mut [Option<Vec<Span>>],
     cues: &Cues,
-    quoted: &[Span],
+    quoted: &Covering,
     at: Span,
 ) -> Option<Span> {
     let pi = paragraphs.partition_point(|p| p.end <= at.start);
     let para = *paragraphs.get(pi)?;
-    let sents = segment::sentences(text, para);
-    let si = sents.iter().position(|s| s.end >= at.end)?;
-    let from = sents[si.saturating_sub(1)].start;
+    let sents = sentence_cache[pi].get_or_insert_with(|| segment::sentences(text, para));
+    let si = sents.partition_point(|s| s.end < at.end);
+    sents.get(si)?;
+    let mut from = sents[si.saturating_sub(1)].start;
+    // Bounded, so a pronoun deep in a huge sentence does not re-read all of it.
+    if at.start - from > SUBJECT_WINDOW {
+        from = at.start - SUBJECT_WINDOW;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
     let toks = tokens(text, Span::new(from, at.start));
     let mut best = None;
     for k in 0..toks.len() {
-        if quoted.iter().any(|q| q.contains(toks[k].span)) {
-            continue; // a cue inside a quotation is the quoted speaker's word
-        }
         if let Some(c) = cue_at(cues, &toks, k) {
+            if quoted.contains(toks[k].span) {
+                continue; // a cue inside a quotation is the quoted speaker's word
+            }
             if c.class != CueClass::Speech {
                 continue;
             }

@@ -8,6 +8,7 @@ pub mod tables;
 
 use crate::input::{Document, InputError};
 use crate::source::{SourceLexicon, Sources};
+use crate::span::Span;
 use std::sync::LazyLock;
 
 static BUILTIN: LazyLock<SourceLexicon> = LazyLock::new(SourceLexicon::builtin);
@@ -219,14 +220,10 @@ fn add_figures(
     analysis: &Analysis,
 ) {
     let text: &str = &doc.text;
-    for f in &analysis.figures {
-        let holder = analysis
-            .claims
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.content.contains(f.span))
-            .min_by_key(|(_, c)| c.content.len())
-            .map(|(i, _)| i);
+    let claims: Vec<Span> = analysis.claims.iter().map(|c| c.content).collect();
+    let figures: Vec<Span> = analysis.figures.iter().map(|f| f.span).collect();
+    let holders = smallest_holders(&claims, &figures);
+    for (f, holder) in analysis.figures.iter().zip(holders) {
         let source = match holder {
             Some(ci) => report.claims[ci].source.clone(),
             None => doc
@@ -258,6 +255,47 @@ fn add_figures(
     }
 }
 
+/// For each of `inner`, the index of the shortest of `outer` that contains it (the first of
+/// equals), or `None`. A sweep over starts with a Fenwick tree of suffix minima over ends:
+/// O((outer + inner) log outer), where testing every pair was quadratic on a document of
+/// many claims and figures.
+fn smallest_holders(outer: &[Span], inner: &[Span]) -> Vec<Option<usize>> {
+    let mut ends: Vec<usize> = outer.iter().map(|s| s.end).collect();
+    ends.sort_unstable();
+    ends.dedup();
+    // Position in the tree of an end: larger ends first, so a prefix is "end >= x".
+    let rank = |end: usize| ends.len() - ends.partition_point(|&e| e < end);
+    let mut tree: Vec<(usize, usize)> = vec![(usize::MAX, usize::MAX); ends.len() + 1];
+    let mut by_start: Vec<usize> = (0..outer.len()).collect();
+    by_start.sort_by_key(|&i| outer[i].start);
+    let mut order: Vec<usize> = (0..inner.len()).collect();
+    order.sort_by_key(|&i| inner[i].start);
+    let mut out = vec![None; inner.len()];
+    let mut next = 0;
+    for fi in order {
+        let f = inner[fi];
+        while next < by_start.len() && outer[by_start[next]].start <= f.start {
+            let ci = by_start[next];
+            let mut k = rank(outer[ci].end);
+            let value = (outer[ci].len(), ci);
+            while k < tree.len() {
+                tree[k] = tree[k].min(value);
+                k += k & k.wrapping_neg();
+            }
+            next += 1;
+        }
+        // Ends >= f.end: the first `rank(f.end)` positions... counted from the largest end.
+        let mut k = ends.len() - ends.partition_point(|&e| e < f.end);
+        let mut best = (usize::MAX, usize::MAX);
+        while k > 0 {
+            best = best.min(tree[k]);
+            k -= k & k.wrapping_neg();
+        }
+        out[fi] = (best.1 != usize::MAX).then_some(best.1);
+    }
+    out
+}
+
 /// Whether a figure is linked to others, and why not.
 fn status(f: &crate::figure::Figure) -> &'static str {
     if f.retracted {
@@ -283,4 +321,45 @@ pub fn to_json(report: &Report) -> String {
     let mut s = serde_json::to_string_pretty(report).expect("reports serialize");
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smallest_holders_agree_with_testing_every_pair() {
+        // A small deterministic generator: nested, overlapping, equal and empty spans.
+        let mut x: u64 = 7;
+        let mut next = |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((x >> 33) % m) as usize
+        };
+        for _ in 0..200 {
+            let span = |next: &mut dyn FnMut(u64) -> usize| {
+                let a = next(60);
+                Span::new(a, a + next(25))
+            };
+            let outer: Vec<Span> = (0..next(12)).map(|_| span(&mut next)).collect();
+            let inner: Vec<Span> = (0..next(12)).map(|_| span(&mut next)).collect();
+            let brute: Vec<Option<usize>> = inner
+                .iter()
+                .map(|f| {
+                    outer
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| c.contains(*f))
+                        .min_by_key(|(_, c)| c.len())
+                        .map(|(i, _)| i)
+                })
+                .collect();
+            assert_eq!(
+                smallest_holders(&outer, &inner),
+                brute,
+                "{outer:?} {inner:?}"
+            );
+        }
+    }
 }
