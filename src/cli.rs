@@ -24,6 +24,7 @@ usage errors and output that could not be written.
 Examples:
   claimgraph analyze corpus/                      every .txt/.md file under corpus/
   claimgraph analyze articles.jsonl -o report.json
+  claimgraph analyze archive/ --lossy             read Latin-1 files too, each named on stderr
   cat article.txt | claimgraph analyze -
   claimgraph analyze corpus/ --format dot | dot -Tsvg > graph.svg
   claimgraph analyze corpus/ --format graphml --measure killed -o deaths.graphml
@@ -141,17 +142,30 @@ pub struct Common {
     /// Write to FILE instead of standard output (written whole or not at all).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Say nothing on stderr but errors.
+    /// Say nothing on stderr but errors and warnings.
     #[arg(short, long)]
     quiet: bool,
     /// Documents larger than this many bytes are reported as errors, not analyzed.
     #[arg(long, value_name = "BYTES", default_value_t = crate::input::MAX_DOCUMENT_BYTES)]
     max_document_bytes: usize,
+    /// Read text that is not valid UTF-8 with U+FFFD replacement characters instead of
+    /// refusing it; each such input is named on stderr as a warning.
+    #[arg(long)]
+    lossy: bool,
     /// Add or override lexicon entries from FILE (repeatable); the file's name says which
     /// lexicon: *cues.tsv, *source_kinds.tsv, *capitals.tsv, *demonyms.tsv, *numbers.tsv,
     /// *measures.tsv, *groups.tsv (formats in docs/lexicons.md).
     #[arg(long = "lexicon", value_name = "FILE")]
     lexicons: Vec<PathBuf>,
+}
+
+impl Common {
+    fn read_options(&self) -> crate::input::ReadOptions {
+        crate::input::ReadOptions {
+            max_bytes: self.max_document_bytes,
+            lossy: self.lossy,
+        }
+    }
 }
 
 /// What `figures` and `conflicts` take besides the inputs.
@@ -353,7 +367,7 @@ fn run_report(common: &Common) -> Result<(Report, i32)> {
     let mut log = Log::new(common.quiet);
     stream_reports(
         &common.inputs,
-        common.max_document_bytes,
+        &common.read_options(),
         &config,
         |out| -> Result<()> {
             match out {
@@ -366,6 +380,7 @@ fn run_report(common: &Common) -> Result<(Report, i32)> {
                     log.error(&e);
                     merger.add_errors([error_out(&e)]);
                 }
+                Output::Warning(w) => log.warning(&w),
                 Output::Skipped(s) => log.skipped(s),
             }
             Ok(())
@@ -395,6 +410,11 @@ impl Log {
     fn error(&mut self, e: &dyn std::fmt::Display) {
         self.errors += 1;
         eprintln!("claimgraph: error: {e}");
+    }
+
+    /// Data altered on reading (`--lossy`): said even with `--quiet`, and not an error.
+    fn warning(&self, w: &dyn std::fmt::Display) {
+        eprintln!("claimgraph: warning: {w}");
     }
 
     fn skipped(&mut self, name: String) {
@@ -446,7 +466,7 @@ fn run_extract(common: &Common) -> Result<i32> {
     let (mut documents, mut claims) = (0usize, 0usize);
     let written = stream_reports(
         &common.inputs,
-        common.max_document_bytes,
+        &common.read_options(),
         &config,
         |o| -> std::io::Result<()> {
             let report = match o {
@@ -461,6 +481,10 @@ fn run_extract(common: &Common) -> Result<i32> {
                         errors: vec![error_out(&e)],
                         ..Report::default()
                     }
+                }
+                Output::Warning(w) => {
+                    log.warning(&w);
+                    return Ok(());
                 }
                 Output::Skipped(s) => {
                     log.skipped(s);

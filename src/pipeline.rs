@@ -144,6 +144,8 @@ pub enum Output {
     Report(Box<crate::export::report::Report>),
     /// An input that could not be read (already counted in no report).
     Error(crate::input::InputError),
+    /// A document read with replacement characters (`--lossy`); its report comes next.
+    Warning(crate::input::InputError),
     /// A file of a directory that is not an article (.txt, .md).
     Skipped(String),
 }
@@ -153,17 +155,18 @@ pub const BATCH_BYTES: usize = 4 << 20;
 /// ... and at most this many documents.
 pub const BATCH_DOCUMENTS: usize = 1024;
 
-/// Reads `inputs` one document at a time and hands each document's report (or input error)
-/// to `each`, in input order. Batches of documents are analyzed on all cores, so memory holds
-/// one batch ([`BATCH_BYTES`]) whatever the input size. Stops at the first error of `each`.
+/// Reads `inputs` ([`crate::input::stream_with`]) one document at a time and hands each
+/// document's report (or input error, or warning) to `each`, in input order. Batches of
+/// documents are analyzed on all cores, so memory holds one batch ([`BATCH_BYTES`]) whatever
+/// the input size. Stops at the first error of `each`.
 pub fn stream_reports<E>(
     inputs: &[String],
-    max_bytes: usize,
+    options: &crate::input::ReadOptions,
     config: &Config,
     mut each: impl FnMut(Output) -> Result<(), E>,
 ) -> Result<(), E> {
     use crate::input::Item;
-    let mut items = crate::input::stream(inputs, max_bytes).peekable();
+    let mut items = crate::input::stream_with(inputs, options).peekable();
     let mut batch: Vec<Item> = Vec::new();
     loop {
         let mut bytes = 0;
@@ -195,6 +198,7 @@ pub fn stream_reports<E>(
             let out = match (item, report) {
                 (_, Some(r)) => Output::Report(Box::new(r)),
                 (Item::Error(e), _) => Output::Error(e),
+                (Item::Warning(w), _) => Output::Warning(w),
                 (Item::Skipped(s), _) => Output::Skipped(s),
                 (Item::Document(_), None) => unreachable!("documents have reports"),
             };

@@ -243,3 +243,59 @@ fn figures_and_conflicts_tables() {
         .collect();
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
 }
+
+#[test]
+fn lossy_reads_latin1_with_replacement_characters_and_says_so() {
+    let dir = std::env::temp_dir().join(format!("claimgraph-lossy-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(
+        &latin1,
+        b"Monday.\n\n\"The caf\xe9 stays open,\" the mayor said.\n",
+    )
+    .unwrap();
+    let name = latin1.to_str().unwrap();
+
+    // Without --lossy: refused, exit 1, the message as before.
+    let out = claimgraph(&["analyze", name, "-q"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "claimgraph: error: {name}:3: not valid UTF-8 at byte offset 17"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("warning"), "{err}");
+    let report = parse_report(&out.stdout);
+    assert!(report.documents.is_empty());
+    assert_eq!(report.errors.len(), 1);
+
+    // With --lossy: analyzed, exit 0, the warning on stderr even with -q, no report error.
+    let out = claimgraph(&["analyze", name, "--lossy", "-q"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "claimgraph: warning: {name}:3: not valid UTF-8 at byte offset 17: 1 invalid sequence replaced with U+FFFD (--lossy)\n"
+        )
+    );
+    let report = parse_report(&out.stdout);
+    assert_eq!(report.documents.len(), 1);
+    assert!(report.errors.is_empty(), "{:?}", report.errors);
+    assert_eq!(report.claims.len(), 1);
+    let claim = &report.claims[0];
+    assert_eq!(claim.text, "The caf\u{fffd} stays open,");
+    assert_eq!(claim.speaker.as_ref().unwrap().text, "the mayor");
+
+    // `extract` the same: the warning, no error line, exit 0.
+    let out = claimgraph(&["extract", name, "--lossy", "-q"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).starts_with(&format!("claimgraph: warning: {name}:3: ")));
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 1);
+    let line = parse_report(lines[0].as_bytes());
+    assert!(line.errors.is_empty() && line.claims.len() == 1);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,7 +1,8 @@
 //! Inputs -> documents: text and Markdown files, directories (walked in sorted order), JSONL
 //! files (one article a line), and standard input; with a clear error for each bad input.
 //! [`stream`] gives them one at a time, in memory that does not grow with the input;
-//! [`read_inputs`] collects them.
+//! [`read_inputs`] collects them. With [`ReadOptions::lossy`], text that is not valid UTF-8 is
+//! read with U+FFFD replacement characters, and a warning names it.
 
 mod normalize;
 
@@ -104,6 +105,8 @@ impl std::error::Error for InputError {}
 pub struct Inputs {
     pub documents: Vec<Document>,
     pub errors: Vec<InputError>,
+    /// Documents read with replacement characters ([`ReadOptions::lossy`]), in input order.
+    pub warnings: Vec<InputError>,
     /// Files met while walking a directory that are not articles (not `.txt` or `.md`).
     pub skipped: Vec<String>,
 }
@@ -114,6 +117,7 @@ impl Extend<Item> for Inputs {
             match item {
                 Item::Document(d) => self.documents.push(d),
                 Item::Error(e) => self.errors.push(e),
+                Item::Warning(w) => self.warnings.push(w),
                 Item::Skipped(s) => self.skipped.push(s),
             }
         }
@@ -135,6 +139,10 @@ pub enum Item {
     Document(Document),
     /// An input, a JSONL line or a document that could not be read or was refused.
     Error(InputError),
+    /// A document read with replacement characters ([`ReadOptions::lossy`]): where its first
+    /// invalid UTF-8 is and how many invalid sequences were replaced. The document itself is
+    /// the next item.
+    Warning(InputError),
     /// A file met while walking a directory that is not an article (not `.txt` or `.md`).
     Skipped(String),
 }
@@ -145,6 +153,27 @@ pub const MAX_DOCUMENT_BYTES: usize = 64 * 1024 * 1024;
 /// How much longer than the document limit a JSONL line may be (its other fields, JSON
 /// escapes) before it is reported and skipped without being held in memory.
 const JSONL_LINE_SLACK: usize = 1024 * 1024;
+
+/// How to read the inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The largest document, in bytes: larger ones are errors, not documents.
+    pub max_bytes: usize,
+    /// Read text that is not valid UTF-8 with U+FFFD for each invalid sequence (as
+    /// [`String::from_utf8_lossy`] does), the document preceded by an [`Item::Warning`],
+    /// instead of refusing it. A text file, standard input as text, or a JSONL line (decoded
+    /// before it is parsed). A NUL byte still makes a text input a binary file, an error.
+    pub lossy: bool,
+}
+
+impl Default for ReadOptions {
+    fn default() -> ReadOptions {
+        ReadOptions {
+            max_bytes: MAX_DOCUMENT_BYTES,
+            lossy: false,
+        }
+    }
+}
 
 /// Reads every input (files, directories, `-`) in the order given, with the default limit.
 pub fn read_inputs(inputs: &[String]) -> Inputs {
@@ -166,16 +195,36 @@ pub fn read_inputs_with(inputs: &[String], max_bytes: usize) -> Inputs {
 /// and a JSONL line longer than `max_bytes` plus 1 MiB is reported and skipped unread. So
 /// memory holds one document at a time, a directory's file names, and the ids seen so far: a
 /// document whose id was already given is an error naming both places, not a document.
+///
+/// Text that is not valid UTF-8 is an error; [`stream_with`] can read it lossily instead.
 pub fn stream(inputs: &[String], max_bytes: usize) -> Stream {
-    Stream::new(inputs.to_vec(), max_bytes)
+    stream_with(
+        inputs,
+        &ReadOptions {
+            max_bytes,
+            lossy: false,
+        },
+    )
 }
 
-/// The inputs read one document at a time, in input order: see [`stream`].
+/// [`stream`] with options: with [`ReadOptions::lossy`], a text input or JSONL line that is
+/// not valid UTF-8 is read with replacement characters and given as an [`Item::Warning`]
+/// naming it (file, line, byte offset, how many invalid sequences), then its
+/// [`Item::Document`]. A warning is always followed by its document: when the document is
+/// refused after all (over the limit, a duplicate id), only the error is given.
+pub fn stream_with(inputs: &[String], options: &ReadOptions) -> Stream {
+    Stream::new(inputs.to_vec(), options)
+}
+
+/// The inputs read one document at a time, in input order: see [`stream_with`].
 pub struct Stream {
     inputs: std::vec::IntoIter<String>,
     max_bytes: usize,
+    lossy: bool,
     /// Items ready to go: a text input's document or error, a directory's listing errors.
-    pending: VecDeque<Item>,
+    pending: VecDeque<ReadItem>,
+    /// The document to give after the warning just given.
+    warned: Option<Item>,
     /// The files of the directory being walked, sorted, not yet read.
     files: std::vec::IntoIter<PathBuf>,
     /// The JSONL input being read.
@@ -188,9 +237,20 @@ impl Iterator for Stream {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
-        Some(match self.next_read()? {
+        if let Some(doc) = self.warned.take() {
+            return Some(doc);
+        }
+        let (warning, item) = self.next_read()?;
+        let item = match item {
             Item::Document(doc) => self.admit(doc),
             other => other,
+        };
+        Some(match (warning, item) {
+            (Some(warning), doc @ Item::Document(_)) => {
+                self.warned = Some(doc);
+                Item::Warning(warning)
+            }
+            (_, item) => item,
         })
     }
 }
@@ -202,7 +262,9 @@ impl fmt::Debug for Stream {
         f.debug_struct("Stream")
             .field("inputs_left", &self.inputs.as_slice())
             .field("max_bytes", &self.max_bytes)
+            .field("lossy", &self.lossy)
             .field("pending", &self.pending)
+            .field("warned", &self.warned)
             .field("files_left", &self.files.len())
             .field("jsonl", &self.jsonl.as_ref().map(|j| (&j.name, j.line)))
             .field("ids_seen", &self.seen.len())
@@ -211,19 +273,22 @@ impl fmt::Debug for Stream {
 }
 
 impl Stream {
-    fn new(inputs: Vec<String>, max_bytes: usize) -> Stream {
+    fn new(inputs: Vec<String>, options: &ReadOptions) -> Stream {
         Stream {
             inputs: inputs.into_iter(),
-            max_bytes,
+            max_bytes: options.max_bytes,
+            lossy: options.lossy,
             pending: VecDeque::new(),
+            warned: None,
             files: Vec::new().into_iter(),
             jsonl: None,
             seen: HashMap::new(),
         }
     }
 
-    /// The next item as read, before the size and duplicate checks; opens inputs as needed.
-    fn next_read(&mut self) -> Option<Item> {
+    /// The next item as read, before the size and duplicate checks, with its warning; opens
+    /// inputs as needed.
+    fn next_read(&mut self) -> Option<ReadItem> {
         loop {
             if let Some(item) = self.pending.pop_front() {
                 return Some(item);
@@ -237,9 +302,9 @@ impl Stream {
             if let Some(file) = self.files.next() {
                 let name = file.display().to_string();
                 if !is_article_file(&file) {
-                    return Some(Item::Skipped(name));
+                    return Some((None, Item::Skipped(name)));
                 }
-                return Some(read_text_file(&name, self.max_bytes, true));
+                return Some(read_text_file(&name, self.max_bytes, self.lossy, true));
             }
             let input = self.inputs.next()?;
             self.open(input);
@@ -253,11 +318,12 @@ impl Stream {
             return;
         }
         let path = Path::new(&input);
-        let item = match std::fs::metadata(path) {
-            Err(e) => Item::Error(error(&input, None, io_message(&e))),
+        let read = match std::fs::metadata(path) {
+            Err(e) => (None, Item::Error(error(&input, None, io_message(&e)))),
             Ok(meta) if meta.is_dir() => {
                 let (errors, files) = walk(path);
-                self.pending.extend(errors.into_iter().map(Item::Error));
+                self.pending
+                    .extend(errors.into_iter().map(|e| (None, Item::Error(e))));
                 self.files = files.into_iter();
                 return;
             }
@@ -269,37 +335,47 @@ impl Stream {
                         Some(&input),
                         Box::new(reader),
                         self.max_bytes,
+                        self.lossy,
                     ));
                     return;
                 }
-                Err(e) => Item::Error(error(&input, None, io_message(&e))),
+                Err(e) => (None, Item::Error(error(&input, None, io_message(&e)))),
             },
-            Ok(meta) if meta.len() > self.max_bytes as u64 => Item::Error(error(
-                &input,
+            Ok(meta) if meta.len() > self.max_bytes as u64 => (
                 None,
-                too_big(meta.len(), self.max_bytes, None),
-            )),
-            Ok(_) => read_text_file(&input, self.max_bytes, false),
+                Item::Error(error(
+                    &input,
+                    None,
+                    too_big(meta.len(), self.max_bytes, None),
+                )),
+            ),
+            Ok(_) => read_text_file(&input, self.max_bytes, self.lossy, false),
         };
-        self.pending.push_back(item);
+        self.pending.push_back(read);
     }
 
     /// Standard input (or, in tests, a stand-in): JSONL when its first non-white-space byte
     /// is `{`, else one document.
     fn open_stdin<R: BufRead + Send + 'static>(&mut self, reader: R) {
         let cannot_read = |e: std::io::Error| error("-", None, format!("cannot read: {e}"));
-        let item = match sniff(reader, line_limit(self.max_bytes)) {
-            Err(e) => Item::Error(cannot_read(e)),
+        let read = match sniff(reader, line_limit(self.max_bytes)) {
+            Err(e) => (None, Item::Error(cannot_read(e))),
             Ok((true, reader)) => {
-                self.jsonl = Some(JsonlLines::new("-", None, Box::new(reader), self.max_bytes));
+                self.jsonl = Some(JsonlLines::new(
+                    "-",
+                    None,
+                    Box::new(reader),
+                    self.max_bytes,
+                    self.lossy,
+                ));
                 return;
             }
-            Ok((false, reader)) => match read_capped("-", reader, self.max_bytes, 0) {
-                Err(e) => Item::Error(cannot_read(e)),
-                Ok(capped) => capped.into_item("-", self.max_bytes),
+            Ok((false, reader)) => match read_capped("-", reader, self.max_bytes, self.lossy, 0) {
+                Err(e) => (None, Item::Error(cannot_read(e))),
+                Ok(capped) => capped.into_item("-", self.max_bytes, self.lossy),
             },
         };
-        self.pending.push_back(item);
+        self.pending.push_back(read);
     }
 
     /// A document as read -> the document, or an error when it is over the limit or its id
@@ -335,6 +411,9 @@ fn too_big(size: u64, max_bytes: usize, id: Option<&str>) -> String {
     let what = id.map_or("file".to_string(), |id| format!("document {id:?}"));
     format!("{what} is {size} bytes, over the limit of {max_bytes} (raise it with --max-document-bytes)")
 }
+
+/// An item as read, and the warning to give before it: for a document read lossily.
+type ReadItem = (Option<InputError>, Item);
 
 /// The longest JSONL line read whole.
 fn line_limit(max_bytes: usize) -> usize {
@@ -382,22 +461,23 @@ fn is_article_file(p: &Path) -> bool {
     )
 }
 
-/// A text file -> one document, or an error. A file met in a directory walk (`walked`) that is
-/// over the limit is not read into memory, only scanned for the error to give.
-fn read_text_file(name: &str, max_bytes: usize, walked: bool) -> Item {
+/// A text file -> one document (with a warning when read lossily), or an error. A file met in
+/// a directory walk (`walked`) that is over the limit is not read into memory, only scanned
+/// for the error to give.
+fn read_text_file(name: &str, max_bytes: usize, lossy: bool, walked: bool) -> ReadItem {
     let file = match File::open(name) {
         Ok(f) => f,
-        Err(e) => return Item::Error(error(name, None, io_message(&e))),
+        Err(e) => return (None, Item::Error(error(name, None, io_message(&e)))),
     };
     let size = file.metadata().map_or(0, |m| m.len());
     let read = if walked && size > max_bytes as u64 {
-        scan_over(name, Vec::new(), file)
+        scan_over(name, Vec::new(), file, lossy)
     } else {
-        read_capped(name, file, max_bytes, size)
+        read_capped(name, file, max_bytes, lossy, size)
     };
     match read {
-        Err(e) => Item::Error(error(name, None, io_message(&e))),
-        Ok(capped) => capped.into_item(name, max_bytes),
+        Err(e) => (None, Item::Error(error(name, None, io_message(&e)))),
+        Ok(capped) => capped.into_item(name, max_bytes, lossy),
     }
 }
 
@@ -410,22 +490,24 @@ enum Capped {
 }
 
 impl Capped {
-    /// The document named `name` (its id, and its path unless it is standard input), or the
-    /// error: the same as decoding the whole input and then checking its size.
-    fn into_item(self, name: &str, max_bytes: usize) -> Item {
+    /// The document named `name` (its id, and its path unless it is standard input) with its
+    /// warning when read lossily, or the error: the same as decoding the whole input and then
+    /// checking its size (for an input over the limit, its size as read, before any U+FFFD).
+    fn into_item(self, name: &str, max_bytes: usize, lossy: bool) -> ReadItem {
         match self {
-            Capped::Whole(bytes) => match decode(name, bytes) {
-                Ok(text) => {
+            Capped::Whole(bytes) => match decode(name, bytes, lossy) {
+                Ok((text, warning)) => {
                     let mut doc = Document::from_text(name, text);
                     doc.path = (name != "-").then(|| name.to_string());
-                    Item::Document(doc)
+                    (warning, Item::Document(doc))
                 }
-                Err(e) => Item::Error(e),
+                Err(e) => (None, Item::Error(e)),
             },
-            Capped::Bad(e) => Item::Error(e),
-            Capped::Over(size) => {
-                Item::Error(error(name, None, too_big(size, max_bytes, Some(name))))
-            }
+            Capped::Bad(e) => (None, Item::Error(e)),
+            Capped::Over(size) => (
+                None,
+                Item::Error(error(name, None, too_big(size, max_bytes, Some(name)))),
+            ),
         }
     }
 }
@@ -436,6 +518,7 @@ fn read_capped<R: Read>(
     name: &str,
     mut reader: R,
     max_bytes: usize,
+    lossy: bool,
     hint: u64,
 ) -> std::io::Result<Capped> {
     let cap = (max_bytes as u64).saturating_add(1);
@@ -444,13 +527,21 @@ fn read_capped<R: Read>(
     if bytes.len() <= max_bytes {
         return Ok(Capped::Whole(bytes));
     }
-    scan_over(name, bytes, reader)
+    scan_over(name, bytes, reader, lossy)
 }
 
 /// An input over the limit, `head` then the rest of `reader`, read a piece at a time: the error
 /// [`decode`] would give for the whole of it, else its size.
-fn scan_over<R: Read>(name: &str, head: Vec<u8>, mut reader: R) -> std::io::Result<Capped> {
-    let mut scan = Scan::default();
+fn scan_over<R: Read>(
+    name: &str,
+    head: Vec<u8>,
+    mut reader: R,
+    lossy: bool,
+) -> std::io::Result<Capped> {
+    let mut scan = Scan {
+        lossy,
+        ..Scan::default()
+    };
     if let Some(e) = scan.feed(name, &head) {
         return Ok(Capped::Bad(e));
     }
@@ -470,9 +561,12 @@ fn scan_over<R: Read>(name: &str, head: Vec<u8>, mut reader: R) -> std::io::Resu
     Ok(scan.finish(name))
 }
 
-/// [`decode`] a piece at a time: a NUL byte anywhere wins, else the first bad UTF-8.
+/// [`decode`] a piece at a time: a NUL byte anywhere wins, else the first bad UTF-8 (unless
+/// `lossy`).
 #[derive(Default)]
 struct Scan {
+    /// Bad UTF-8 is no error: only a NUL byte is.
+    lossy: bool,
     /// Bytes fed so far.
     pos: u64,
     /// Line breaks fed so far.
@@ -489,7 +583,7 @@ impl Scan {
             let line = self.breaks + line_of(piece, at);
             return Some(binary_error(name, self.pos + at as u64, line));
         }
-        if self.bad_utf8.is_none() {
+        if !self.lossy && self.bad_utf8.is_none() {
             // The carried bytes are not line breaks, so lines count from the piece's start.
             let start = self.pos - self.carry.len() as u64;
             let joined;
@@ -566,15 +660,53 @@ fn sniff<R: BufRead>(mut reader: R, cap: usize) -> std::io::Result<(bool, Unread
     Ok((jsonl, Cursor::new(prefix).chain(reader)))
 }
 
-/// Bytes -> text, or an error naming the byte offset (and line) of the first bad byte.
-fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+/// Bytes -> text, or an error naming the byte offset (and line) of the first bad byte. With
+/// `lossy`, bad UTF-8 is read with U+FFFD, and the warning names where and how much.
+fn decode(
+    name: &str,
+    bytes: Vec<u8>,
+    lossy: bool,
+) -> Result<(String, Option<InputError>), InputError> {
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
         return Err(binary_error(name, at as u64, line_of(&bytes, at)));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        utf8_error(name, at as u64, line_of(e.as_bytes(), at))
-    })
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let mut found = utf8_error(name, at as u64, line_of(e.as_bytes(), at));
+            if !lossy {
+                return Err(found);
+            }
+            let (text, replaced) = replace_invalid(e.as_bytes());
+            found.message.push_str(&replaced_note(replaced));
+            Ok((text, Some(found)))
+        }
+    }
+}
+
+/// [`String::from_utf8_lossy`], and how many invalid sequences it replaced with U+FFFD.
+fn replace_invalid(bytes: &[u8]) -> (String, usize) {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut replaced = 0;
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            text.push(char::REPLACEMENT_CHARACTER);
+            replaced += 1;
+        }
+    }
+    (text, replaced)
+}
+
+/// What a warning adds to the message of the error it stands for.
+fn replaced_note(replaced: usize) -> String {
+    let sequences = if replaced == 1 {
+        "sequence"
+    } else {
+        "sequences"
+    };
+    format!(": {replaced} invalid {sequences} replaced with U+FFFD (--lossy)")
 }
 
 fn binary_error(name: &str, at: u64, line: u64) -> InputError {
@@ -616,6 +748,8 @@ struct JsonlLines<R> {
     /// The documents' path: the input, `None` for standard input.
     path: Option<String>,
     limit: usize,
+    /// Lines that are not valid UTF-8 are read with U+FFFD, with a warning.
+    lossy: bool,
     /// The number of the line last read.
     line: u64,
     /// The line being read, reused from line to line.
@@ -625,32 +759,42 @@ struct JsonlLines<R> {
 }
 
 impl<R: BufRead> JsonlLines<R> {
-    fn new(name: &str, path: Option<&str>, reader: R, max_bytes: usize) -> JsonlLines<R> {
+    fn new(
+        name: &str,
+        path: Option<&str>,
+        reader: R,
+        max_bytes: usize,
+        lossy: bool,
+    ) -> JsonlLines<R> {
         JsonlLines {
             reader,
             name: name.to_string(),
             path: path.map(str::to_string),
             limit: line_limit(max_bytes),
+            lossy,
             line: 0,
             buf: Vec::new(),
             done: false,
         }
     }
 
-    fn fail(&mut self, e: std::io::Error) -> Item {
+    fn fail(&mut self, e: std::io::Error) -> ReadItem {
         self.done = true;
-        Item::Error(error(
-            &self.name,
-            Some(self.line),
-            format!("cannot read: {e}"),
-        ))
+        (
+            None,
+            Item::Error(error(
+                &self.name,
+                Some(self.line),
+                format!("cannot read: {e}"),
+            )),
+        )
     }
 }
 
 impl<R: BufRead> Iterator for JsonlLines<R> {
-    type Item = Item;
+    type Item = ReadItem;
 
-    fn next(&mut self) -> Option<Item> {
+    fn next(&mut self) -> Option<ReadItem> {
         while !self.done {
             self.line += 1;
             self.buf.clear();
@@ -673,18 +817,27 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
                     Ok(rest) => self.buf.len() as u64 + rest,
                     Err(e) => return Some(self.fail(e)),
                 };
-                return Some(Item::Error(error(
-                    &self.name,
-                    Some(self.line),
-                    format!(
-                        "line is {size} bytes, over the limit of {} for a JSONL line (raise it with --max-document-bytes)",
-                        self.limit
-                    ),
-                )));
+                return Some((
+                    None,
+                    Item::Error(error(
+                        &self.name,
+                        Some(self.line),
+                        format!(
+                            "line is {size} bytes, over the limit of {} for a JSONL line (raise it with --max-document-bytes)",
+                            self.limit
+                        ),
+                    )),
+                ));
             }
-            let item = jsonl_line(&self.name, self.path.as_deref(), self.line, &self.buf);
-            if item.is_some() {
-                return item;
+            let read = jsonl_line(
+                &self.name,
+                self.path.as_deref(),
+                self.line,
+                &self.buf,
+                self.lossy,
+            );
+            if read.is_some() {
+                return read;
             }
         }
         None
@@ -718,22 +871,32 @@ fn skip_line<R: BufRead>(reader: &mut R) -> std::io::Result<u64> {
     }
 }
 
-/// One JSONL line (without its line break) -> a document or an error; `None` when blank.
-fn jsonl_line(name: &str, path: Option<&str>, line: u64, raw: &[u8]) -> Option<Item> {
+/// One JSONL line (without its line break) -> a document (with a warning when the line was
+/// read lossily) or an error; `None` when blank.
+fn jsonl_line(
+    name: &str,
+    path: Option<&str>,
+    line: u64,
+    raw: &[u8],
+    lossy: bool,
+) -> Option<ReadItem> {
     if raw.iter().all(|b| b.is_ascii_whitespace()) {
         return None;
     }
-    let fail = |message: String| Some(Item::Error(error(name, Some(line), message)));
-    let text = match std::str::from_utf8(raw) {
-        Ok(t) => t,
+    let fail = |message: String| Some((None, Item::Error(error(name, Some(line), message))));
+    let (text, warning) = match std::str::from_utf8(raw) {
+        Ok(t) => (std::borrow::Cow::Borrowed(t), None),
         Err(e) => {
-            return fail(format!(
-                "not valid UTF-8 at byte {} of the line",
-                e.valid_up_to()
-            ))
+            let message = format!("not valid UTF-8 at byte {} of the line", e.valid_up_to());
+            if !lossy {
+                return fail(message);
+            }
+            let (text, replaced) = replace_invalid(raw);
+            let warning = error(name, Some(line), message + &replaced_note(replaced));
+            (std::borrow::Cow::Owned(text), Some(warning))
         }
     };
-    let article: JsonlArticle = match serde_json::from_str(text) {
+    let article: JsonlArticle = match serde_json::from_str(&text) {
         Ok(a) => a,
         Err(e) => return fail(format!("not a JSON object: {e}")),
     };
@@ -755,7 +918,7 @@ fn jsonl_line(name: &str, path: Option<&str>, line: u64, raw: &[u8]) -> Option<I
     doc.title = article.title;
     doc.url = article.url;
     doc.line = Some(line);
-    Some(Item::Document(doc))
+    Some((warning, Item::Document(doc)))
 }
 
 fn error(input: &str, line: Option<u64>, message: String) -> InputError {
@@ -800,19 +963,37 @@ mod tests {
 
     /// The items of JSONL text read as the file `name`, through a stream.
     fn jsonl_items<R: BufRead + Send + 'static>(name: &str, reader: R, max_bytes: usize) -> Stream {
-        let mut s = Stream::new(Vec::new(), max_bytes);
+        jsonl_items_with(name, reader, max_bytes, false)
+    }
+
+    fn jsonl_items_with<R: BufRead + Send + 'static>(
+        name: &str,
+        reader: R,
+        max_bytes: usize,
+        lossy: bool,
+    ) -> Stream {
+        let mut s = Stream::new(Vec::new(), &ReadOptions { max_bytes, lossy });
         s.jsonl = Some(JsonlLines::new(
             name,
             Some(name),
             Box::new(reader),
             max_bytes,
+            lossy,
         ));
         s
     }
 
     /// The items of `reader` read as standard input.
     fn stdin_items<R: BufRead + Send + 'static>(reader: R, max_bytes: usize) -> Vec<Item> {
-        let mut s = Stream::new(Vec::new(), max_bytes);
+        stdin_items_with(reader, max_bytes, false)
+    }
+
+    fn stdin_items_with<R: BufRead + Send + 'static>(
+        reader: R,
+        max_bytes: usize,
+        lossy: bool,
+    ) -> Vec<Item> {
+        let mut s = Stream::new(Vec::new(), &ReadOptions { max_bytes, lossy });
         s.open_stdin(reader);
         s.collect()
     }
@@ -832,6 +1013,7 @@ mod tests {
             .map(|item| match item {
                 Item::Document(d) => format!("doc {} {:?}:{:?}", d.id, d.path, d.line),
                 Item::Error(e) => format!("error {e}"),
+                Item::Warning(w) => format!("warning {w}"),
                 Item::Skipped(s) => format!("skipped {s}"),
             })
             .collect()
@@ -1074,22 +1256,24 @@ mod tests {
             b"x\xc3",
             b"",
         ];
-        for bytes in cases {
-            let want = match decode("f", bytes.to_vec()) {
+        for (bytes, lossy) in cases.iter().flat_map(|b| [(*b, false), (*b, true)]) {
+            let want = match decode("f", bytes.to_vec(), lossy) {
                 Ok(_) => format!("over {}", bytes.len()),
                 Err(e) => e.to_string(),
             };
             for piece in 1..=bytes.len().max(1) {
                 for head in [0, 1, 3] {
                     let head = head.min(bytes.len());
-                    let got =
-                        match scan_over("f", bytes[..head].to_vec(), Pieces(&bytes[head..], piece))
-                        {
-                            Ok(Capped::Over(size)) => format!("over {size}"),
-                            Ok(Capped::Bad(e)) => e.to_string(),
-                            _ => unreachable!(),
-                        };
-                    assert_eq!(got, want, "{bytes:?} in pieces of {piece} after {head}");
+                    let pieces = Pieces(&bytes[head..], piece);
+                    let got = match scan_over("f", bytes[..head].to_vec(), pieces, lossy) {
+                        Ok(Capped::Over(size)) => format!("over {size}"),
+                        Ok(Capped::Bad(e)) => e.to_string(),
+                        _ => unreachable!(),
+                    };
+                    assert_eq!(
+                        got, want,
+                        "{bytes:?} in pieces of {piece} after {head}, lossy {lossy}"
+                    );
                 }
             }
         }
@@ -1114,9 +1298,185 @@ mod tests {
 
     #[test]
     fn bad_utf8_names_the_offset() {
-        let e = decode("x.txt", b"ok\nbad \xff here".to_vec()).unwrap_err();
+        let e = decode("x.txt", b"ok\nbad \xff here".to_vec(), false).unwrap_err();
         assert_eq!(e.to_string(), "x.txt:2: not valid UTF-8 at byte offset 7");
-        let e = decode("y.txt", b"a\0b".to_vec()).unwrap_err();
+        let e = decode("y.txt", b"a\0b".to_vec(), false).unwrap_err();
         assert!(e.message.contains("binary"));
+    }
+
+    #[test]
+    fn lossy_replaces_each_invalid_sequence_as_from_utf8_lossy_does() {
+        let cases: [&[u8]; 7] = [
+            b"",
+            b"plain",
+            b"caf\xe9",
+            b"\xff\xfe two\n\xe2\x82 cut \xf0\x9f\x98",
+            b"\xed\xa0\x80 surrogate, \xc0\xaf overlong",
+            b"\xef\xbf\xbd already there \xff",
+            b"end \xe2\x82",
+        ];
+        for bytes in cases {
+            let (text, replaced) = replace_invalid(bytes);
+            assert_eq!(text, String::from_utf8_lossy(bytes), "{bytes:?}");
+            let before = String::from_utf8_lossy(bytes).matches('\u{fffd}').count();
+            let kept = bytes.utf8_chunks().map(|c| c.valid()).collect::<String>();
+            assert_eq!(
+                replaced,
+                before - kept.matches('\u{fffd}').count(),
+                "{bytes:?}"
+            );
+        }
+        assert_eq!(
+            replace_invalid(b"\xff\xfe two\n\xe2\x82 cut \xf0\x9f\x98").1,
+            4
+        );
+        assert_eq!(
+            decode("x.txt", b"ok\nbad \xff here".to_vec(), true).unwrap(),
+            (
+                "ok\nbad \u{fffd} here".to_string(),
+                Some(error(
+                    "x.txt",
+                    Some(2),
+                    "not valid UTF-8 at byte offset 7: 1 invalid sequence replaced with U+FFFD (--lossy)".into()
+                ))
+            )
+        );
+        assert_eq!(
+            decode("v.txt", b"valid".to_vec(), true).unwrap(),
+            ("valid".into(), None)
+        );
+    }
+
+    #[test]
+    fn lossy_text_files_are_read_with_a_warning_before_them() {
+        let dir = scratch("lossy");
+        let latin1 = dir.join("latin1.txt").display().to_string();
+        std::fs::write(&latin1, b"date 2022-01-05\nCaf\xe9 \xab ouvert \xbb.\n").unwrap();
+        let good = dir.join("good.txt").display().to_string();
+        std::fs::write(&good, "Fine.").unwrap();
+        let binary = dir.join("binary.txt").display().to_string();
+        std::fs::write(&binary, b"bad \xff and a NUL \0").unwrap();
+        let inputs = [latin1.clone(), good.clone(), binary.clone()];
+
+        // Without --lossy: refused, the message unchanged.
+        let strict: Vec<Item> = stream(&inputs, 100).collect();
+        assert_eq!(
+            messages(&strict),
+            [
+                format!("error {latin1}:2: not valid UTF-8 at byte offset 19"),
+                format!("doc {good} Some({good:?}):None"),
+                format!("error {binary}:1: binary file (NUL byte at byte offset 16), not text"),
+            ]
+        );
+
+        let lossy = ReadOptions {
+            max_bytes: 100,
+            lossy: true,
+        };
+        let items: Vec<Item> = stream_with(&inputs, &lossy).collect();
+        assert_eq!(
+            messages(&items),
+            [
+                format!("warning {latin1}:2: not valid UTF-8 at byte offset 19: 3 invalid sequences replaced with U+FFFD (--lossy)"),
+                format!("doc {latin1} Some({latin1:?}):None"),
+                format!("doc {good} Some({good:?}):None"),
+                // A NUL byte: still binary, still an error.
+                format!("error {binary}:1: binary file (NUL byte at byte offset 16), not text"),
+            ]
+        );
+        let Item::Document(doc) = &items[1] else {
+            unreachable!()
+        };
+        assert_eq!(
+            doc.text,
+            "date 2022-01-05\nCaf\u{fffd} \u{fffd} ouvert \u{fffd}.\n"
+        );
+        assert_eq!(doc.date.as_deref(), Some("2022-01-05"));
+
+        let read: Inputs = stream_with(&inputs, &lossy).collect();
+        assert_eq!(read.documents.len(), 2);
+        assert_eq!(read.errors.len(), 1);
+        assert_eq!(read.warnings.len(), 1);
+        assert_eq!(read.warnings[0].line, Some(2));
+
+        // Over the limit, walked: the size error only, no warning without its document.
+        let dir_items: Vec<Item> = stream_with(
+            &[dir.display().to_string()],
+            &ReadOptions {
+                max_bytes: 10,
+                lossy: true,
+            },
+        )
+        .collect();
+        let dir_messages = messages(&dir_items);
+        assert_eq!(dir_messages.len(), 3, "{dir_messages:?}");
+        assert!(
+            dir_messages[2].starts_with(&format!("error {latin1}: document")),
+            "{dir_messages:?}"
+        );
+        // Named, a duplicate: its error only.
+        let twice: Vec<Item> = stream_with(&[latin1.clone(), latin1.clone()], &lossy).collect();
+        assert_eq!(
+            messages(&twice)[2],
+            format!("error {latin1}: duplicate document id {latin1:?} (first at {latin1})")
+        );
+        assert_eq!(twice.len(), 3);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn lossy_standard_input_and_jsonl_lines() {
+        assert_eq!(
+            messages(&stdin_items_with(&b"ok\n\xff"[..], 10, true)),
+            [
+                "warning -:2: not valid UTF-8 at byte offset 3: 1 invalid sequence replaced with U+FFFD (--lossy)",
+                "doc - None:None",
+            ]
+        );
+        assert_eq!(
+            messages(&stdin_items_with(&b"a\xff\0"[..], 10, true)),
+            ["error -:1: binary file (NUL byte at byte offset 2), not text"]
+        );
+        // Over the limit: the size as read.
+        assert_eq!(
+            messages(&stdin_items_with(&b"ok\nbad \xff and too long"[..], 5, true)),
+            ["error -: document \"-\" is 21 bytes, over the limit of 5 (raise it with --max-document-bytes)"]
+        );
+
+        let data: &'static [u8] = b"{\"id\": \"a\", \"text\": \"One.\"}\n\
+            {\"id\": \"c\", \"text\": \"caf\xe9 \xff\xfe\", \"title\": \"T\xe9\"}\n\
+            {\"id\": \"d\", \"text\": \"x\xe9\"\n\
+            {\"id\": \"e\", \"text\": \"Two \\u00e9.\"}\n";
+        let strict: Vec<Item> = jsonl_items("in.jsonl", data, 100).collect();
+        assert_eq!(
+            messages(&strict),
+            [
+                "doc a Some(\"in.jsonl\"):Some(1)",
+                "error in.jsonl:2: not valid UTF-8 at byte 24 of the line",
+                "error in.jsonl:3: not valid UTF-8 at byte 22 of the line",
+                "doc e Some(\"in.jsonl\"):Some(4)",
+            ]
+        );
+        for capacity in [1, 3, 8192] {
+            let reader = BufReader::with_capacity(capacity, data);
+            let items: Vec<Item> = jsonl_items_with("in.jsonl", reader, 100, true).collect();
+            assert_eq!(
+                messages(&items),
+                [
+                    "doc a Some(\"in.jsonl\"):Some(1)",
+                    "warning in.jsonl:2: not valid UTF-8 at byte 24 of the line: 4 invalid sequences replaced with U+FFFD (--lossy)",
+                    "doc c Some(\"in.jsonl\"):Some(2)",
+                    // Not JSON after all: the error, no warning.
+                    "error in.jsonl:3: not a JSON object: EOF while parsing an object at line 1 column 26",
+                    "doc e Some(\"in.jsonl\"):Some(4)",
+                ],
+                "buffer of {capacity}"
+            );
+            let Item::Document(c) = &items[2] else {
+                unreachable!()
+            };
+            assert_eq!(c.text, "caf\u{fffd} \u{fffd}\u{fffd}");
+            assert_eq!(c.title.as_deref(), Some("T\u{fffd}"));
+        }
     }
 }
