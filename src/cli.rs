@@ -19,7 +19,8 @@ use std::path::{Path, PathBuf};
 const AFTER_HELP: &str = "\
 Exit status: 0 when every input was read; 1 when some inputs could not be read (each is
 reported on stderr and in the report's `errors`, and the others are still analyzed); 2 for
-usage errors and output that could not be written.
+usage errors and output that could not be written; 130 when interrupted (Ctrl-C), leaving no
+partial output file.
 
 Examples:
   claimgraph analyze corpus/                      every .txt/.md file under corpus/
@@ -292,6 +293,7 @@ pub struct UsageError(pub String);
 
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> Result<i32> {
+    clean_up_on_interrupt();
     match cli.command {
         Command::Analyze { common, graph } => {
             graph.filter()?;
@@ -642,6 +644,7 @@ impl Sink {
         ));
         let file = std::fs::File::create(&tmp)
             .with_context(|| format!("cannot write {}", tmp.display()))?;
+        pending().push(tmp.clone());
         Ok(Sink::File {
             out: std::io::BufWriter::new(file),
             tmp,
@@ -665,8 +668,11 @@ impl Sink {
             } => {
                 out.flush()
                     .with_context(|| format!("cannot write {}", tmp.display()))?;
+                // Under the lock, so an interrupt either removes the file or sees it renamed.
+                let mut pending = pending();
                 std::fs::rename(&*tmp, &*path)
                     .with_context(|| format!("cannot write {}", path.display()))?;
+                pending.retain(|p| p != tmp);
                 *done = true;
                 Ok(())
             }
@@ -690,12 +696,34 @@ impl Write for Sink {
     }
 }
 
+/// Temporary output files not yet renamed into place: what an interrupt removes.
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    PENDING
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// On Ctrl-C (SIGINT) or SIGTERM: remove the temporary output files, so an interrupted run
+/// leaves no partial file, and exit with 130 as shells expect.
+fn clean_up_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        for tmp in pending().drain(..) {
+            let _ = std::fs::remove_file(tmp);
+        }
+        eprintln!("claimgraph: interrupted; no output written");
+        std::process::exit(130);
+    });
+}
+
 impl Drop for Sink {
     fn drop(&mut self) {
         if let Sink::File {
             tmp, done: false, ..
         } = self
         {
+            pending().retain(|p| p != tmp);
             let _ = std::fs::remove_file(&*tmp);
         }
     }

@@ -299,3 +299,100 @@ fn lossy_reads_latin1_with_replacement_characters_and_says_so() {
     assert!(line.errors.is_empty() && line.claims.len() == 1);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Ctrl-C in the middle of a run leaves neither the output file nor its temporary file.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_no_partial_file() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = std::env::temp_dir().join(format!("claimgraph-int-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("parts.jsonl");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+        .args(["extract", "-", "-q", "-o"])
+        .arg(&target)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // One article, and standard input left open: the run waits for more.
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"{\"id\": \"a\", \"text\": \"\\u201cWe stay,\\u201d the mayor said.\"}\n")
+        .unwrap();
+    stdin.flush().unwrap();
+    let started = std::time::Instant::now();
+    while std::fs::read_dir(&dir).unwrap().count() == 0 {
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "the temporary file never appeared"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    drop(stdin);
+    assert_eq!(out.status.code(), Some(130), "interrupted: exit 130");
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert!(
+        left.is_empty(),
+        "no partial or temporary file is left: {left:?}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A directory of good and bad inputs: every bad one named with its line and byte offset, the
+/// good ones all analyzed, exit 1.
+#[test]
+fn a_directory_of_good_and_bad_inputs() {
+    let dir = std::env::temp_dir().join(format!("claimgraph-dir-{}", std::process::id()));
+    let sub = dir.join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(dir.join("a-good.txt"), "“We stay,” the mayor said.\n").unwrap();
+    std::fs::write(
+        dir.join("b-latin1.txt"),
+        b"First line.\nCaf\xe9 owners said so.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("c-binary.txt"), b"PK\x03\x04\x00\x00binary").unwrap();
+    std::fs::write(dir.join("d-notes.csv"), "not,an,article\n").unwrap();
+    std::fs::write(
+        sub.join("e-good.md"),
+        "Police said 12 people were detained, according to a statement.\n",
+    )
+    .unwrap();
+    let out = claimgraph(&["analyze", dir.to_str().unwrap(), "-q"]);
+    assert_eq!(out.status.code(), Some(1), "some inputs failed: exit 1");
+    let err = stderr(&out);
+    assert!(
+        err.contains("b-latin1.txt:2: not valid UTF-8 at byte offset 15"),
+        "{err}"
+    );
+    assert!(
+        err.contains("c-binary.txt:1: binary file (NUL byte at byte offset 4"),
+        "{err}"
+    );
+    let report = parse_report(&out.stdout);
+    let docs: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(docs.len(), 2, "{docs:?}");
+    assert!(docs[0].ends_with("a-good.txt") && docs[1].ends_with("e-good.md"));
+    for d in &docs {
+        assert!(
+            report.claims.iter().any(|c| &c.doc == d),
+            "the claims of {d} are in the report"
+        );
+    }
+    assert_eq!(report.errors.len(), 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
