@@ -6,7 +6,7 @@
 use crate::eval;
 use crate::export::report::Report;
 use crate::export::{
-    build_report_with, dot, error_out, graphml, nodelink, tables, to_json, Merger,
+    build_report_with, dot, error_out, graphml, html, nodelink, tables, to_json, Merger,
 };
 use crate::graph::{ClaimGraph, Filter};
 use crate::input::Document;
@@ -203,6 +203,10 @@ pub enum Format {
     Graphml,
     /// Node-link JSON, as networkx's `node_link_graph` reads it.
     NodeLink,
+    /// One self-contained HTML page for people: the articles with their claims highlighted,
+    /// who said what, which source gave which figure (conflicts first), and the graph (as SVG
+    /// when Graphviz's `dot` is on the PATH).
+    Html,
 }
 
 /// The output format and the filters of `analyze` and `merge`.
@@ -268,8 +272,8 @@ impl GraphArgs {
         })
     }
 
-    /// The report in the asked format, filtered.
-    fn render(&self, report: &Report) -> Result<String, UsageError> {
+    /// The report in the asked format, filtered; `texts` are the documents' texts, for HTML.
+    fn render(&self, report: &Report, texts: &Texts) -> Result<String, UsageError> {
         let filter = self.filter()?;
         let g = ClaimGraph::filtered(report, &filter).map_err(|e| UsageError(e.to_string()))?;
         Ok(match self.format {
@@ -282,6 +286,11 @@ impl GraphArgs {
             ),
             Format::Graphml => graphml::to_graphml(&g),
             Format::NodeLink => nodelink::to_node_link_json(&g),
+            Format::Html => {
+                let dot_source = dot::to_dot(&g, dot::DotOptions::default());
+                let svg = html::render_svg(&dot_source);
+                html::to_html(&g, texts, svg.as_deref(), &dot_source)
+            }
         })
     }
 }
@@ -297,8 +306,9 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Analyze { common, graph } => {
             graph.filter()?;
-            let (report, code) = run_report(&common)?;
-            let body = graph.render(&report)?;
+            let html = graph.format == Format::Html;
+            let (report, texts, code) = run_report_keeping(&common, html)?;
+            let body = graph.render(&report, &texts)?;
             write_output(common.output.as_deref(), body.as_bytes())?;
             Ok(code)
         }
@@ -311,7 +321,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         } => {
             graph.filter()?;
             let (report, code) = run_merge(&files, quiet)?;
-            let body = graph.render(&report)?;
+            let body = graph.render(&report, &Texts::new())?;
             write_output(output.as_deref(), body.as_bytes())?;
             Ok(code)
         }
@@ -364,8 +374,14 @@ pub fn run(cli: Cli) -> Result<i32> {
 /// Reads the inputs and builds the report; input errors go to stderr. Returns the report
 /// and the exit code (1 when some inputs failed).
 fn run_report(common: &Common) -> Result<(Report, i32)> {
+    run_report_keeping(common, false).map(|(r, _, code)| (r, code))
+}
+
+/// [`run_report`], also keeping each document's text (by id) when `keep_texts`.
+fn run_report_keeping(common: &Common, keep_texts: bool) -> Result<(Report, Texts, i32)> {
     let config = Config::with_lexicons(&common.lexicons)?;
     let mut merger = Merger::default();
+    let mut texts = Texts::new();
     let mut log = Log::new(common.quiet);
     stream_reports(
         &common.inputs,
@@ -373,7 +389,12 @@ fn run_report(common: &Common) -> Result<(Report, i32)> {
         &config,
         |out| -> Result<()> {
             match out {
-                Output::Report(r) => {
+                Output::Report(r, text) => {
+                    if keep_texts {
+                        if let Some(d) = r.documents.first() {
+                            texts.insert(d.id.clone(), text);
+                        }
+                    }
                     for e in merger.add(*r) {
                         log.error(&format!("{}: {}", e.input, e.message));
                     }
@@ -390,8 +411,11 @@ fn run_report(common: &Common) -> Result<(Report, i32)> {
     )?;
     let report = merger.finish();
     log.summary(&report);
-    Ok((report, log.code()))
+    Ok((report, texts, log.code()))
 }
+
+/// Documents' texts by id.
+type Texts = std::collections::HashMap<String, String>;
 
 /// What a run says on stderr, and its exit code.
 struct Log {
@@ -472,7 +496,7 @@ fn run_extract(common: &Common) -> Result<i32> {
         &config,
         |o| -> std::io::Result<()> {
             let report = match o {
-                Output::Report(r) => {
+                Output::Report(r, _) => {
                     documents += 1;
                     claims += r.claims.len();
                     *r

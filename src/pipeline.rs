@@ -141,7 +141,8 @@ pub fn analyze_all(docs: &[Document], config: &Config) -> Vec<Analysis> {
 #[derive(Debug)]
 pub enum Output {
     /// The report of one document ([`crate::export::document_report`]).
-    Report(Box<crate::export::report::Report>),
+    /// With the document's text, for outputs that show it (the HTML page).
+    Report(Box<crate::export::report::Report>, String),
     /// An input that could not be read (already counted in no report).
     Error(crate::input::InputError),
     /// A document read with replacement characters (`--lossy`); its report comes next.
@@ -196,7 +197,8 @@ pub fn stream_reports<E>(
             .collect();
         for (item, report) in batch.drain(..).zip(reports) {
             let out = match (item, report) {
-                (_, Some(r)) => Output::Report(Box::new(r)),
+                (Item::Document(d), Some(r)) => Output::Report(Box::new(r), d.text),
+                (_, Some(r)) => Output::Report(Box::new(r), String::new()),
                 (Item::Error(e), _) => Output::Error(e),
                 (Item::Warning(w), _) => Output::Warning(w),
                 (Item::Skipped(s), _) => Output::Skipped(s),

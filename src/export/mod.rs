@@ -2,6 +2,7 @@
 
 pub mod dot;
 pub mod graphml;
+pub mod html;
 pub mod nodelink;
 pub mod report;
 pub mod tables;
