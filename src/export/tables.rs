@@ -2,8 +2,9 @@
 //! (`claimgraph figures`) and "where do the figures disagree, how did each count move"
 //! (`claimgraph conflicts`), as aligned text, CSV or JSON rows.
 
-use super::report::{FigureOut, Report};
+use super::report::{ClaimOut, FigureOut, Report, SourceOut};
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// One row of the figures table.
 #[derive(Debug, Clone, Serialize)]
@@ -51,34 +52,45 @@ fn interval(f: &FigureOut) -> String {
     }
 }
 
+/// The report's sources, claims and figures by id, hashed once: the tables stay linear in the
+/// number of rows on a big report.
 struct Lookup<'r> {
-    report: &'r Report,
+    sources: HashMap<&'r str, &'r SourceOut>,
+    claims: HashMap<&'r str, &'r ClaimOut>,
+    figures: HashMap<&'r str, &'r FigureOut>,
 }
 
 impl<'r> Lookup<'r> {
+    fn new(report: &'r Report) -> Lookup<'r> {
+        Lookup {
+            sources: report.sources.iter().map(|s| (s.id.as_str(), s)).collect(),
+            claims: report.claims.iter().map(|c| (c.id.as_str(), c)).collect(),
+            figures: report.figures.iter().map(|f| (f.id.as_str(), f)).collect(),
+        }
+    }
     fn source(&self, id: Option<&String>) -> (String, String) {
-        id.and_then(|id| self.report.sources.iter().find(|s| &s.id == id))
+        id.and_then(|id| self.sources.get(id.as_str()))
             .map_or((String::new(), String::new()), |s| {
                 (s.name.clone(), s.kind.clone())
             })
     }
+    fn claim(&self, id: &str) -> Option<&'r ClaimOut> {
+        self.claims.get(id).copied()
+    }
     fn figure(&self, id: &str) -> Option<&'r FigureOut> {
-        self.report.figures.iter().find(|f| f.id == id)
+        self.figures.get(id).copied()
     }
 }
 
 /// The figures of `report` (of one measure, if given), by measure, group and date.
 pub fn figure_rows(report: &Report, measure: Option<&str>) -> Vec<FigureRow> {
-    let look = Lookup { report };
+    let look = Lookup::new(report);
     let mut rows: Vec<FigureRow> = report
         .figures
         .iter()
         .filter(|f| measure.is_none_or(|m| f.measure == m))
         .map(|f| {
-            let claim = f
-                .claim
-                .as_ref()
-                .and_then(|c| report.claims.iter().find(|x| &x.id == c));
+            let claim = f.claim.as_deref().and_then(|c| look.claim(c));
             let (source, source_kind) = look.source(f.source.as_ref());
             let via = claim
                 .map(|c| {
@@ -119,7 +131,7 @@ pub fn figure_rows(report: &Report, measure: Option<&str>) -> Vec<FigureRow> {
 /// The conflicts and updates of `report`, by measure and group, each count's timeline in date
 /// order.
 pub fn link_rows(report: &Report, measure: Option<&str>) -> Vec<LinkRow> {
-    let look = Lookup { report };
+    let look = Lookup::new(report);
     let said = |id: &str| {
         look.figure(id).map_or_else(String::new, |f| {
             let (name, _) = look.source(f.source.as_ref());
