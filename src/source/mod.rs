@@ -47,6 +47,8 @@ pub struct Sources {
     by_surname: HashMap<String, usize>,
     /// Sources mentioned in the current document, most recent last.
     recent: Vec<usize>,
+    /// What each mention of the current document says ([`describe`]), read once per mention.
+    described: HashMap<String, MentionInfo>,
 }
 
 const TITLES: &[&str] = &[
@@ -305,12 +307,20 @@ impl Sources {
     /// Starts a new document: definite descriptions ("the ministry") look back only within it.
     pub fn begin_document(&mut self) {
         self.recent.clear();
+        self.described.clear();
     }
 
     /// The source of `mention` (as written), created when new; returns its index.
     pub fn resolve(&mut self, lex: &SourceLexicon, mention: &str) -> usize {
         let mention = mention.trim();
-        let info = describe(lex, mention);
+        let info = match self.described.get(mention) {
+            Some(info) => info.clone(),
+            None => {
+                let info = describe(lex, mention);
+                self.described.insert(mention.to_string(), info.clone());
+                info
+            }
+        };
         let i = self.resolve_info(lex, mention, info);
         self.recent.retain(|&r| r != i);
         self.recent.push(i);
