@@ -799,9 +799,36 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
         if group.as_deref() == Some("members") {
             group = context_group.clone().or(group);
         }
+        // "Nineteen of the dead were police officers": the group is the predicate's.
+        if group.is_none() {
+            group = predicate_group(lex, &toks, q.end);
+        }
+        // "among them 3,393 members of ...": a part of the figure before, so its measure.
+        let among = start >= 2
+            && matches!(
+                (
+                    toks[start - 2].lower.as_ref(),
+                    toks[start - 1].lower.as_ref()
+                ),
+                ("among", "them") | ("of", "whom") | ("of", "them")
+            )
+            || start >= 1 && toks[start - 1].lower == "including";
+        if measure.is_none() && among {
+            measure = out.last().map(|f: &Figure| f.measure);
+        }
+        // "put the number of injured at 4,353", "the death toll at 225": a total of people.
+        if group.is_none()
+            && matches!(measure, Some("killed" | "injured"))
+            && toks[start.saturating_sub(6)..start]
+                .iter()
+                .any(|t| matches!(t.lower.as_ref(), "number" | "toll" | "total"))
+        {
+            group = Some("people".to_string());
+        }
         let Some(measure) = measure.or_else(|| group.as_ref().map(|_| "other")) else {
             continue;
         };
+        let part_of_last = among && group.is_none();
         out.push(Figure {
             span: Span::new(toks[start].span.start, toks[end - 1].span.end),
             measure,
@@ -813,13 +840,31 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             when,
             retracted: withdrawn,
             sentence: 0,
-            part: toks.get(q.end).is_some_and(|t| t.lower == "of")
+            // "103 of them", or "among them six" with no group of its own.
+            part: (toks.get(q.end).is_some_and(|t| t.lower == "of")
                 && toks
                     .get(q.end + 1)
-                    .is_some_and(|t| matches!(t.lower.as_ref(), "them" | "whom" | "those")),
+                    .is_some_and(|t| matches!(t.lower.as_ref(), "them" | "whom" | "those")))
+                || part_of_last,
         });
     }
     out
+}
+
+/// "N of the dead were police officers": the group named by the predicate of a partitive
+/// whose noun is a measure ("the dead", "the injured"), from the token after the number.
+fn predicate_group(lex: &FigureLexicon, toks: &[Tok], after: usize) -> Option<String> {
+    let at = |k: usize| toks.get(k).map(|t| t.lower.as_ref());
+    if at(after) != Some("of") || !matches!(at(after + 1), Some("the" | "those")) {
+        return None;
+    }
+    measure_at(lex, toks, after + 2)?;
+    let verb = (after + 3..after + 5).find(|&k| matches!(at(k), Some("were" | "are" | "was")))?;
+    let mut k = verb + 1;
+    while matches!(at(k), Some("members" | "of" | "the" | "a" | "an")) && k < verb + 4 {
+        k += 1;
+    }
+    group_at(lex, toks, k).map(|(_, g)| g)
 }
 
 /// The figures of one document (`paragraphs` of its text), in text order.
@@ -877,6 +922,22 @@ mod tests {
         let f = figs(text);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
         f.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn a_part_or_total_told_by_its_predicate_or_its_frame() {
+        // "N of the dead were <group>": the group is the predicate's.
+        let f = one("Nineteen of the dead were police officers or servicemen, an official said.");
+        assert_eq!((f.1, f.2.as_deref()), ("killed", Some("police")));
+        // "put the number of injured at N": a total of people.
+        let f = figs("Shalabayev put the number of injured at 4,353, among them 3,393 members of the security forces.");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!((f[0].1, f[0].2.as_deref()), ("injured", Some("people")));
+        // "among them N <group>": the measure of the figure it is a part of.
+        assert_eq!(
+            (f[1].1, f[1].2.as_deref()),
+            ("injured", Some("security forces"))
+        );
     }
 
     #[test]
