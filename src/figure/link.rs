@@ -232,6 +232,25 @@ pub fn link(figures: &[LinkFigure]) -> Links {
                 _ => by_day.push((d, vec![i])),
             }
         }
+        // A number repeated on later days (by another outlet, another wording of the same
+        // source) is the same figure: a rise is dated from its first telling.
+        let interval = |i: usize| {
+            (
+                figures[i].low.map(f64::to_bits),
+                figures[i].high.map(f64::to_bits),
+            )
+        };
+        let mut first_told: HashMap<_, usize> = HashMap::new();
+        for (_, list) in &by_day {
+            for &i in list {
+                let e = first_told.entry(interval(i)).or_insert(i);
+                // The day's own telling rather than a later article's recount of it.
+                if figures[*e].recounted && !figures[i].recounted && day(*e) == day(i) {
+                    *e = i;
+                }
+            }
+        }
+        let mut linked = std::collections::HashSet::new();
         for g in 1..by_day.len() {
             let (today, ref later) = by_day[g];
             for h in (0..g).rev() {
@@ -250,11 +269,20 @@ pub fn link(figures: &[LinkFigure]) -> Links {
                         let rises = below(fa, fb)
                             || (!below(fb, fa) && fa.low.zip(fb.low).is_some_and(|(x, y)| y > x));
                         if rises && h == g - 1 {
-                            updates.push(Link {
-                                a,
-                                b,
-                                why: format!("{} on {da} -> {} on {db}", said(fa), said(fb)),
-                            });
+                            let first = first_told[&interval(a)];
+                            let a = match day(first) {
+                                Some(d) if today - d <= WINDOW_DAYS => first,
+                                _ => a,
+                            };
+                            if linked.insert((a, b)) {
+                                let fa = &figures[a];
+                                let da = fa.date.as_deref().unwrap_or("");
+                                updates.push(Link {
+                                    a,
+                                    b,
+                                    why: format!("{} on {da} -> {} on {db}", said(fa), said(fb)),
+                                });
+                            }
                         } else if below(fb, fa) && CUMULATIVE.contains(&fa.measure) {
                             conflicts.push(Link {
                                 a,
@@ -395,6 +423,25 @@ mod tests {
         recount.recounted = true;
         let l = link(&[one[0].clone(), recount, one[1].clone()]);
         assert_eq!(l.updates.iter().map(|u| u.b).collect::<Vec<_>>(), [2]);
+    }
+
+    #[test]
+    fn a_rise_is_dated_from_the_first_telling_of_the_number() {
+        // 748 told on the 6th, told again by another outlet on the 7th, then 3,393 on the 15th:
+        // the count rose from the 6th's telling.
+        let mut f = [
+            fig("2022-01-06", "s1", "injured", 748.0, Some(748.0)),
+            fig("2022-01-07", "s2", "injured", 748.0, Some(748.0)),
+            fig("2022-01-15", "s3", "injured", 3393.0, Some(3393.0)),
+        ];
+        for x in &mut f {
+            x.group = Some("security forces".into());
+        }
+        let l = link(&f);
+        assert_eq!(
+            l.updates.iter().map(|u| (u.a, u.b)).collect::<Vec<_>>(),
+            [(0, 2)]
+        );
     }
 
     #[test]
