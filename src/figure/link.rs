@@ -12,7 +12,8 @@
 //! - two figures of the same date from different sources whose intervals cannot both hold are
 //!   a **conflict** ("... same day");
 //! - a figure on a later date whose interval lies above the last one is an **update** (the
-//!   timeline of a count); one that lies below it, on a cumulative count (killed, injured,
+//!   timeline of a count), dated from the first telling of the number it rises from; one that
+//!   lies below it, on a cumulative count (killed, injured,
 //!   arrested, ...) is a **conflict** ("falls ... with no retraction").
 //!
 //! Figures whose intervals overlap, from different sources the same day, **agree**. Counts are
