@@ -27,6 +27,7 @@ Examples:
   claimgraph analyze articles.jsonl -o report.json
   claimgraph analyze archive/ --lossy             read Latin-1 files too, each named on stderr
   cat article.txt | claimgraph analyze -
+  claimgraph analyze corpus/ --format html -o report.html   one page for people
   claimgraph analyze corpus/ --format dot | dot -Tsvg > graph.svg
   claimgraph analyze corpus/ --format graphml --measure killed -o deaths.graphml
   claimgraph extract big.jsonl > parts.jsonl      the map step: one JSON line a document
