@@ -241,6 +241,13 @@ pub fn to_dot(g: &ClaimGraph, opts: DotOptions) -> String {
             let _ = writeln!(out, "  {}", node_line(n));
         }
     }
+    // Links between figures do not pull the ranks together, except across clusters, where
+    // Graphviz's `dot` fails on unconstrained edges ("trouble in init_rank").
+    let free = if opts.cluster_documents {
+        ""
+    } else {
+        ", constraint=false"
+    };
     for e in g.graph.edge_indices() {
         let (a, b) = g.graph.edge_endpoints(e).expect("edges have ends");
         let w = g.graph[e];
@@ -251,11 +258,11 @@ pub fn to_dot(g: &ClaimGraph, opts: DotOptions) -> String {
             Edge::States => "color=\"#b8860b\"".into(),
             Edge::AppearsIn => "style=dotted, arrowhead=none, color=\"#c0c0c0\"".into(),
             Edge::Conflicts(i) => format!(
-                "label=\"CONFLICT\", color=\"#d62728\", fontcolor=\"#d62728\", penwidth=3, dir=both, constraint=false, tooltip={}",
+                "label=\"CONFLICT\", color=\"#d62728\", fontcolor=\"#d62728\", penwidth=3, dir=both{free}, tooltip={}",
                 quoted(&r.conflicts[i].why)
             ),
             Edge::Agrees(i) => format!(
-                "label=\"agrees\", color=\"#2ca02c\", fontcolor=\"#2ca02c\", style=dashed, dir=none, constraint=false, tooltip={}",
+                "label=\"agrees\", color=\"#2ca02c\", fontcolor=\"#2ca02c\", style=dashed, dir=none{free}, tooltip={}",
                 quoted(&r.agreements[i].why)
             ),
             Edge::Updates(i) => format!(
