@@ -209,6 +209,16 @@ pub fn to_dot(g: &ClaimGraph, opts: DotOptions) -> String {
     };
     let nodes: Vec<Node> = g.graph.node_weights().copied().collect();
     if opts.cluster_documents {
+        // Each document's claims and figures, gathered in one pass (in node order).
+        let mut members: std::collections::HashMap<&str, Vec<Node>> = Default::default();
+        for &n in &nodes {
+            let doc = match n {
+                Node::Claim(i) => &r.claims[i].doc,
+                Node::Figure(i) => &r.figures[i].doc,
+                _ => continue,
+            };
+            members.entry(doc.as_str()).or_default().push(n);
+        }
         for (k, &d) in nodes.iter().enumerate() {
             let Node::Document(di) = d else { continue };
             let doc = &r.documents[di].id;
@@ -219,15 +229,8 @@ pub fn to_dot(g: &ClaimGraph, opts: DotOptions) -> String {
                 quoted(&shorten(doc, 60))
             );
             let _ = writeln!(out, "    {}", node_line(d));
-            for &n in &nodes {
-                let in_doc = match n {
-                    Node::Claim(i) => &r.claims[i].doc == doc,
-                    Node::Figure(i) => &r.figures[i].doc == doc,
-                    _ => false,
-                };
-                if in_doc {
-                    let _ = writeln!(out, "    {}", node_line(n));
-                }
+            for &n in members.get(doc.as_str()).map_or(&[][..], Vec::as_slice) {
+                let _ = writeln!(out, "    {}", node_line(n));
             }
             out.push_str("  }\n");
         }

@@ -101,12 +101,24 @@ document.querySelectorAll("input[data-filter]").forEach(function (box) {
 });
 "#;
 
+/// Item indices grouped by the document they are in.
+fn by_doc<'r>(docs: impl Iterator<Item = &'r str>) -> HashMap<&'r str, Vec<usize>> {
+    let mut out: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, d) in docs.enumerate() {
+        out.entry(d).or_default().push(i);
+    }
+    out
+}
+
 /// Ids and names the page needs, built once.
 struct Index<'r> {
     report: &'r Report,
     source: HashMap<&'r str, usize>,
     figure: HashMap<&'r str, usize>,
     doc: HashMap<&'r str, usize>,
+    /// Each document's claims and figures (indices, in report order).
+    claims_of: HashMap<&'r str, Vec<usize>>,
+    figures_of: HashMap<&'r str, Vec<usize>>,
 }
 
 impl<'r> Index<'r> {
@@ -117,7 +129,14 @@ impl<'r> Index<'r> {
             source: at(report.sources.iter().map(|s| s.id.as_str()).collect()),
             figure: at(report.figures.iter().map(|f| f.id.as_str()).collect()),
             doc: at(report.documents.iter().map(|d| d.id.as_str()).collect()),
+            claims_of: by_doc(report.claims.iter().map(|c| c.doc.as_str())),
+            figures_of: by_doc(report.figures.iter().map(|f| f.doc.as_str())),
         }
+    }
+
+    /// The claims (or figures, from `of`) of document `doc`.
+    fn of<'a>(of: &'a HashMap<&'r str, Vec<usize>>, doc: &str) -> &'a [usize] {
+        of.get(doc).map_or(&[], Vec::as_slice)
     }
 
     /// "Name (kind)" of a source id, linked to its row.
@@ -483,13 +502,15 @@ fn marked_text(text: &str, doc: &str, r: &Report, ix: &Index) -> String {
         Figure(usize),
     }
     let mut spans: Vec<(usize, usize, Mark)> = Vec::new();
-    for (i, c) in r.claims.iter().enumerate().filter(|(_, c)| c.doc == doc) {
+    for &i in Index::of(&ix.claims_of, doc) {
+        let c = &r.claims[i];
         spans.push((c.span[0], c.span[1], Mark::Claim(i)));
         if let Some(s) = &c.speaker {
             spans.push((s.span[0], s.span[1], Mark::Speaker(i)));
         }
     }
-    for (i, f) in r.figures.iter().enumerate().filter(|(_, f)| f.doc == doc) {
+    for &i in Index::of(&ix.figures_of, doc) {
+        let f = &r.figures[i];
         spans.push((f.span[0], f.span[1], Mark::Figure(i)));
     }
     let ok = |a: usize, b: usize| {
@@ -608,7 +629,10 @@ fn articles(out: &mut String, r: &Report, ix: &Index, texts: &HashMap<String, St
             }
             None => {
                 out.push_str("<p class=\"muted\">(The text is not in the merged input; its claims:)</p>\n<ul>\n");
-                for c in r.claims.iter().filter(|c| c.doc == d.id) {
+                for c in Index::of(&ix.claims_of, &d.id)
+                    .iter()
+                    .map(|&i| &r.claims[i])
+                {
                     let _ = writeln!(
                         out,
                         "<li id=\"{}\"><mark class=\"claim {}\" title=\"{}\">{}</mark></li>",
