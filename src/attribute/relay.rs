@@ -112,6 +112,11 @@ pub(super) fn find_relays(text: &str, paragraphs: &[Span], cues: &Cues, claims: 
             }
         }
     }
+    // Each relayed mention's head and words, read once (not once per claim).
+    let relayed: Vec<(String, Vec<String>)> = relays
+        .iter()
+        .map(|r| (head_word(text, r.source), mention_words(text, r.source)))
+        .collect();
     for c in claims.iter_mut() {
         let Some(sp) = c.speaker else { continue };
         // "said X, quoted by Y" / "X, quoted by Y, said"
@@ -150,25 +155,15 @@ pub(super) fn find_relays(text: &str, paragraphs: &[Span], cues: &Cues, claims: 
         // The same source: every word of the speaker's mention is in the relayed mention
         // ("the command" in "the command of the security forces"; "the interior ministry" in
         // "the Kazakh interior ministry", but not in "the health ministry").
-        let words = |s: Span| -> Vec<String> {
-            text[s]
-                .split_whitespace()
-                .map(|w| {
-                    w.trim_matches(|c: char| !c.is_alphanumeric())
-                        .to_lowercase()
-                })
-                .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an"))
-                .collect()
+        let own = mention_words(text, mention);
+        let same = |k: usize| {
+            let (their_head, theirs) = &relayed[k];
+            *their_head == head && own.iter().all(|w| theirs.contains(w))
         };
-        let own = words(mention);
-        let same = |r: &Relay| {
-            let theirs = words(r.source);
-            head_word(text, r.source) == head && own.iter().all(|w| theirs.contains(w))
-        };
-        let relay = relays
-            .iter()
+        let relay = (0..relays.len())
             .rev()
-            .find(|r| r.source.start <= sp.start && same(r));
+            .find(|&k| relays[k].source.start <= sp.start && same(k))
+            .map(|k| &relays[k]);
         if let Some(r) = relay {
             if c.antecedent.is_none() && r.source.len() > sp.len() {
                 c.antecedent = Some(r.source);
@@ -178,6 +173,18 @@ pub(super) fn find_relays(text: &str, paragraphs: &[Span], cues: &Cues, claims: 
             }
         }
     }
+}
+
+/// The words of a mention, lower case, without articles.
+fn mention_words(text: &str, s: Span) -> Vec<String> {
+    text[s]
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an"))
+        .collect()
 }
 
 /// Whether `s` contains one of the ASCII `needles`, in any case.
