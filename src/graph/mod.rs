@@ -132,8 +132,9 @@ impl<'r> ClaimGraph<'r> {
 
     /// The part of the graph of `report` that `filter` keeps.
     pub fn filtered(report: &'r Report, filter: &Filter) -> Result<ClaimGraph<'r>, FilterError> {
-        let keep = keep(report, filter)?;
-        Ok(build(report, &keep))
+        let ids = Ids::new(report);
+        let keep = keep(report, &ids, filter)?;
+        Ok(build(report, &ids, &keep))
     }
 
     /// The node of each kept item, by type and index.
@@ -331,7 +332,30 @@ pub fn shorten(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
-fn keep(r: &Report, filter: &Filter) -> Result<Keep, FilterError> {
+/// The index of each id in its array: documents, sources, claims, figures.
+struct Ids<'r> {
+    doc: HashMap<&'r str, usize>,
+    source: HashMap<&'r str, usize>,
+    claim: HashMap<&'r str, usize>,
+    figure: HashMap<&'r str, usize>,
+}
+
+impl<'r> Ids<'r> {
+    fn new(r: &'r Report) -> Ids<'r> {
+        fn at<'r>(ids: impl Iterator<Item = &'r String>) -> HashMap<&'r str, usize> {
+            ids.enumerate().map(|(i, id)| (id.as_str(), i)).collect()
+        }
+        Ids {
+            doc: at(r.documents.iter().map(|d| &d.id)),
+            source: at(r.sources.iter().map(|s| &s.id)),
+            claim: at(r.claims.iter().map(|c| &c.id)),
+            figure: at(r.figures.iter().map(|f| &f.id)),
+        }
+    }
+}
+
+fn keep(r: &Report, ids: &Ids, filter: &Filter) -> Result<Keep, FilterError> {
+    let (source_at, claim_at, figure_at, doc_at) = (&ids.source, &ids.claim, &ids.figure, &ids.doc);
     let all = |n: usize| vec![true; n];
     if filter.is_empty() {
         return Ok(Keep {
@@ -341,24 +365,6 @@ fn keep(r: &Report, filter: &Filter) -> Result<Keep, FilterError> {
             figures: all(r.figures.len()),
         });
     }
-    let source_at: HashMap<&str, usize> = r
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let claim_at: HashMap<&str, usize> = r
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.as_str(), i))
-        .collect();
-    let figure_at: HashMap<&str, usize> = r
-        .figures
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.id.as_str(), i))
-        .collect();
     for d in &filter.documents {
         if !r.documents.iter().any(|x| &x.id == d) {
             return Err(FilterError::NoSuchDocument(d.clone()));
@@ -467,12 +473,6 @@ fn keep(r: &Report, filter: &Filter) -> Result<Keep, FilterError> {
         .iter()
         .map(|d| !filter.documents.is_empty() && doc_ok(&d.id))
         .collect();
-    let doc_at: HashMap<&str, usize> = r
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
     let mark = |id: &Option<String>, sources: &mut Vec<bool>| {
         if let Some(i) = src(id) {
             sources[i] = true;
@@ -516,7 +516,7 @@ fn keep(r: &Report, filter: &Filter) -> Result<Keep, FilterError> {
     })
 }
 
-fn build<'r>(r: &'r Report, keep: &Keep) -> ClaimGraph<'r> {
+fn build<'r>(r: &'r Report, ids: &Ids, keep: &Keep) -> ClaimGraph<'r> {
     let mut g: DiGraph<Node, Edge> = DiGraph::new();
     let add = |n: usize, kept: &[bool], make: fn(usize) -> Node, g: &mut DiGraph<Node, Edge>| {
         (0..n)
@@ -527,31 +527,7 @@ fn build<'r>(r: &'r Report, keep: &Keep) -> ClaimGraph<'r> {
     let sources = add(r.sources.len(), &keep.sources, Node::Source, &mut g);
     let claims = add(r.claims.len(), &keep.claims, Node::Claim, &mut g);
     let figures = add(r.figures.len(), &keep.figures, Node::Figure, &mut g);
-    let index = |ids: &mut HashMap<&'r str, usize>, i: usize, id: &'r str| {
-        ids.insert(id, i);
-    };
-    let (mut doc_at, mut src_at, mut claim_at, mut fig_at) = (
-        HashMap::new(),
-        HashMap::new(),
-        HashMap::new(),
-        HashMap::new(),
-    );
-    r.documents
-        .iter()
-        .enumerate()
-        .for_each(|(i, d)| index(&mut doc_at, i, &d.id));
-    r.sources
-        .iter()
-        .enumerate()
-        .for_each(|(i, s)| index(&mut src_at, i, &s.id));
-    r.claims
-        .iter()
-        .enumerate()
-        .for_each(|(i, c)| index(&mut claim_at, i, &c.id));
-    r.figures
-        .iter()
-        .enumerate()
-        .for_each(|(i, f)| index(&mut fig_at, i, &f.id));
+    let (doc_at, src_at, claim_at, fig_at) = (&ids.doc, &ids.source, &ids.claim, &ids.figure);
     let node = |at: &HashMap<&str, usize>, nodes: &[Option<NodeIndex>], id: &str| {
         at.get(id).and_then(|&i| nodes[i])
     };
@@ -559,19 +535,19 @@ fn build<'r>(r: &'r Report, keep: &Keep) -> ClaimGraph<'r> {
         let (Some(a), Some(p)) = (sources[i], s.parent.as_deref()) else {
             continue;
         };
-        if let Some(b) = node(&src_at, &sources, p) {
+        if let Some(b) = node(src_at, &sources, p) {
             g.add_edge(a, b, Edge::SpeaksFor);
         }
     }
     let mut chains: HashSet<(NodeIndex, NodeIndex)> = HashSet::new();
     for (i, c) in r.claims.iter().enumerate() {
         let Some(ci) = claims[i] else { continue };
-        if let Some(s) = c.source.as_deref().and_then(|s| node(&src_at, &sources, s)) {
+        if let Some(s) = c.source.as_deref().and_then(|s| node(src_at, &sources, s)) {
             g.add_edge(s, ci, Edge::Said);
         }
         let mut prev = ci;
         for v in &c.via {
-            let Some(vi) = node(&src_at, &sources, v) else {
+            let Some(vi) = node(src_at, &sources, v) else {
                 break;
             };
             if prev == ci || chains.insert((vi, prev)) {
@@ -579,29 +555,29 @@ fn build<'r>(r: &'r Report, keep: &Keep) -> ClaimGraph<'r> {
             }
             prev = vi;
         }
-        if let Some(d) = node(&doc_at, &docs, &c.doc) {
+        if let Some(d) = node(doc_at, &docs, &c.doc) {
             g.add_edge(ci, d, Edge::AppearsIn);
         }
     }
     for (i, f) in r.figures.iter().enumerate() {
         let Some(fi) = figures[i] else { continue };
-        match f.claim.as_deref().and_then(|c| node(&claim_at, &claims, c)) {
+        match f.claim.as_deref().and_then(|c| node(claim_at, &claims, c)) {
             Some(ci) => {
                 g.add_edge(ci, fi, Edge::States);
             }
             None => {
                 if f.claim.is_none() {
-                    if let Some(s) = f.source.as_deref().and_then(|s| node(&src_at, &sources, s)) {
+                    if let Some(s) = f.source.as_deref().and_then(|s| node(src_at, &sources, s)) {
                         g.add_edge(s, fi, Edge::Said);
                     }
                 }
-                if let Some(d) = node(&doc_at, &docs, &f.doc) {
+                if let Some(d) = node(doc_at, &docs, &f.doc) {
                     g.add_edge(fi, d, Edge::AppearsIn);
                 }
             }
         }
     }
-    let pair = |a: &str, b: &str| Some((node(&fig_at, &figures, a)?, node(&fig_at, &figures, b)?));
+    let pair = |a: &str, b: &str| Some((node(fig_at, &figures, a)?, node(fig_at, &figures, b)?));
     for (i, c) in r.conflicts.iter().enumerate() {
         if let Some((a, b)) = pair(&c.figures[0], &c.figures[1]) {
             g.add_edge(a, b, Edge::Conflicts(i));
