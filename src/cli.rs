@@ -396,9 +396,7 @@ fn run_report_keeping(common: &Common, keep_texts: bool) -> Result<(Report, Text
                             texts.insert(d.id.clone(), text);
                         }
                     }
-                    for e in merger.add(*r) {
-                        log.error(&format!("{}: {}", e.input, e.message));
-                    }
+                    log.merge_errors(merger.add(*r));
                 }
                 Output::Error(e) => {
                     log.error(&e);
@@ -442,6 +440,13 @@ impl Log {
     /// Data altered on reading (`--lossy`): said even with `--quiet`, and not an error.
     fn warning(&self, w: &dyn std::fmt::Display) {
         eprintln!("claimgraph: warning: {w}");
+    }
+
+    /// The errors a merge found (documents given twice).
+    fn merge_errors(&mut self, errors: Vec<crate::export::report::ErrorOut>) {
+        for e in errors {
+            self.error(&format!("{}: {}", e.input, e.message));
+        }
     }
 
     fn skipped(&mut self, name: String) {
@@ -560,11 +565,7 @@ fn run_merge(files: &[String], quiet: bool) -> Result<(Report, i32)> {
         };
         for item in crate::graph::merge::read_reports(name, reader) {
             match item {
-                Ok(r) => {
-                    for e in merger.add(r) {
-                        log.error(&format!("{}: {}", e.input, e.message));
-                    }
-                }
+                Ok(r) => log.merge_errors(merger.add(r)),
                 Err(e) => {
                     log.error(&e);
                     merger.add_errors([error_out(&e)]);
