@@ -238,21 +238,52 @@ fn space(c: Option<char>) -> bool {
     c.is_none_or(char::is_whitespace)
 }
 
-/// The quote marks of one paragraph, classed; apostrophes left out.
+/// The quote marks of one paragraph, classed; apostrophes left out. Two apostrophes in a row
+/// (`''`, the New York Times archive's quote mark) are one double mark; in a run of three, the
+/// pair is the outer mark (`''He said 'no.'''`).
 fn marks_in(text: &str, para: Span) -> Vec<Mark> {
     let p = &text[para];
+    let bytes = p.as_bytes();
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
     let mut iter = p.char_indices().peekable();
+    let push = |out: &mut Vec<Mark>, at: usize, len: usize, m: Mark| {
+        let start = para.start + at;
+        out.push(Mark {
+            span: Span::new(start, start + len),
+            ..m
+        });
+    };
     while let Some((i, c)) = iter.next() {
+        if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
+            let run = bytes[i..].iter().take_while(|&&b| b == b'\'').count();
+            let next = p[i + run..].chars().next();
+            let opening = space(prev) || prev.is_some_and(opening_punct);
+            // Pieces of the run in order: (offset, length).
+            let pieces: &[(usize, usize)] = match (run, opening) {
+                (2, _) => &[(0, 2)],
+                (3, true) => &[(0, 2), (2, 1)],
+                (3, false) => &[(0, 1), (1, 2)],
+                _ => &[],
+            };
+            for &(off, len) in pieces {
+                let before = if off == 0 { prev } else { Some('\'') };
+                let after = if off + len == run { next } else { Some('\'') };
+                let glyph = if len == 2 { '"' } else { '\'' };
+                if let Some(m) = classify(glyph, before, after) {
+                    push(&mut out, i + off, len, m);
+                }
+            }
+            for _ in 1..run {
+                iter.next();
+            }
+            prev = Some('\'');
+            continue;
+        }
         let next = iter.peek().map(|&(_, n)| n);
         if is_quote_char(c) {
             if let Some(m) = classify(c, prev, next) {
-                let start = para.start + i;
-                out.push(Mark {
-                    span: Span::new(start, start + c.len_utf8()),
-                    ..m
-                });
+                push(&mut out, i, c.len_utf8(), m);
             }
         }
         prev = Some(c);
@@ -375,6 +406,26 @@ mod tests {
             ),
             ("'We won't go,' she said.", &["We won't go,"]),
             ("The Joneses’ house burned.", &[]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(contents(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_marks() {
+        // The New York Times archive writes its quote marks as two apostrophes.
+        let cases: &[(&str, &[&str])] = &[
+            ("''I hope not,'' Mr. Trump said.", &["I hope not,"]),
+            ("his ''negatives,'' he called them", &["negatives,"]),
+            (
+                "''He said 'never again,''' she recalled.",
+                &["He said 'never again,'", "never again,"],
+            ),
+            (
+                "said: '''Tis the season,'' then left",
+                &["'Tis the season,"],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(contents(input), *want, "input {input:?}");
