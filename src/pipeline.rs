@@ -164,10 +164,20 @@ pub fn stream_reports<E>(
     inputs: &[String],
     options: &crate::input::ReadOptions,
     config: &Config,
+    each: impl FnMut(Output) -> Result<(), E>,
+) -> Result<(), E> {
+    stream_items(crate::input::stream_with(inputs, options), config, each)
+}
+
+/// [`stream_reports`] of a stream already opened (say, to watch its
+/// [`crate::input::Stream::bytes_read`]), or of any items.
+pub fn stream_items<E>(
+    items: impl Iterator<Item = crate::input::Item>,
+    config: &Config,
     mut each: impl FnMut(Output) -> Result<(), E>,
 ) -> Result<(), E> {
     use crate::input::Item;
-    let mut items = crate::input::stream_with(inputs, options).peekable();
+    let mut items = items.peekable();
     let mut batch: Vec<Item> = Vec::new();
     loop {
         let mut bytes = 0;

@@ -231,6 +231,8 @@ pub struct Stream {
     jsonl: Option<JsonlLines<Box<dyn BufRead + Send>>>,
     /// Each document id given so far, and where: the input (`-` for standard input), the line.
     seen: HashMap<String, (String, Option<u64>)>,
+    /// The bytes of input read so far.
+    read: BytesRead,
 }
 
 impl Iterator for Stream {
@@ -268,6 +270,7 @@ impl fmt::Debug for Stream {
             .field("files_left", &self.files.len())
             .field("jsonl", &self.jsonl.as_ref().map(|j| (&j.name, j.line)))
             .field("ids_seen", &self.seen.len())
+            .field("bytes_read", &self.read.get())
             .finish()
     }
 }
@@ -283,7 +286,15 @@ impl Stream {
             files: Vec::new().into_iter(),
             jsonl: None,
             seen: HashMap::new(),
+            read: BytesRead::default(),
         }
+    }
+
+    /// How many bytes of input the stream has read so far, kept up to date as it reads on: for
+    /// a progress display. Once the stream is done it is [`total_bytes`] of its inputs (when
+    /// they did not change meanwhile).
+    pub fn bytes_read(&self) -> BytesRead {
+        self.read.clone()
     }
 
     /// The next item as read, before the size and duplicate checks, with its warning; opens
@@ -304,7 +315,13 @@ impl Stream {
                 if !is_article_file(&file) {
                     return Some((None, Item::Skipped(name)));
                 }
-                return Some(read_text_file(&name, self.max_bytes, self.lossy, true));
+                return Some(read_text_file(
+                    &name,
+                    self.max_bytes,
+                    self.lossy,
+                    true,
+                    &self.read,
+                ));
             }
             let input = self.inputs.next()?;
             self.open(input);
@@ -314,7 +331,7 @@ impl Stream {
     /// Starts reading one input: queues its items, or sets up its walk or its JSONL lines.
     fn open(&mut self, input: String) {
         if input == "-" {
-            self.open_stdin(BufReader::new(std::io::stdin()));
+            self.open_stdin(BufReader::new(self.read.counting(std::io::stdin())));
             return;
         }
         let path = Path::new(&input);
@@ -329,7 +346,7 @@ impl Stream {
             }
             Ok(_) if input.ends_with(".jsonl") => match File::open(path) {
                 Ok(file) => {
-                    let reader = BufReader::with_capacity(64 * 1024, file);
+                    let reader = BufReader::with_capacity(64 * 1024, self.read.counting(file));
                     self.jsonl = Some(JsonlLines::new(
                         &input,
                         Some(&input),
@@ -341,15 +358,19 @@ impl Stream {
                 }
                 Err(e) => (None, Item::Error(error(&input, None, io_message(&e)))),
             },
-            Ok(meta) if meta.len() > self.max_bytes as u64 => (
-                None,
-                Item::Error(error(
-                    &input,
+            Ok(meta) if meta.len() > self.max_bytes as u64 => {
+                // Not read, but done with.
+                self.read.add(meta.len());
+                (
                     None,
-                    too_big(meta.len(), self.max_bytes, None),
-                )),
-            ),
-            Ok(_) => read_text_file(&input, self.max_bytes, self.lossy, false),
+                    Item::Error(error(
+                        &input,
+                        None,
+                        too_big(meta.len(), self.max_bytes, None),
+                    )),
+                )
+            }
+            Ok(_) => read_text_file(&input, self.max_bytes, self.lossy, false, &self.read),
         };
         self.pending.push_back(read);
     }
@@ -453,6 +474,71 @@ fn walk(dir: &Path) -> (Vec<InputError>, Vec<PathBuf>) {
     (errors, files)
 }
 
+/// The size in bytes of what [`stream`] would read of `inputs`: files as named, and the
+/// `.txt` and `.md` files of directories; `None` when standard input is among them. For a
+/// progress display's total: directories are walked once more to add it up.
+pub fn total_bytes(inputs: &[String]) -> Option<u64> {
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let mut total = 0;
+    for input in inputs {
+        if input == "-" {
+            return None;
+        }
+        let path = Path::new(input);
+        total += if path.is_dir() {
+            let (_, files) = walk(path);
+            files
+                .iter()
+                .filter(|f| is_article_file(f))
+                .map(|f| size(f))
+                .sum()
+        } else {
+            size(path)
+        };
+    }
+    Some(total)
+}
+
+/// A count of bytes read, shared: a [`Stream`] adds what it reads, a progress display reads
+/// it from another place (or thread).
+#[derive(Debug, Clone, Default)]
+pub struct BytesRead(std::sync::Arc<std::sync::atomic::AtomicU64>);
+
+impl BytesRead {
+    /// The bytes read so far.
+    pub fn get(&self) -> u64 {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn add(&self, n: u64) {
+        self.0.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// `reader`, adding each read's size to this count: one atomic addition a read, so give
+    /// it a buffered reader's large reads.
+    pub fn counting<R: Read>(&self, reader: R) -> Counting<R> {
+        Counting {
+            reader,
+            read: self.clone(),
+        }
+    }
+}
+
+/// A reader that counts what it reads ([`BytesRead::counting`]).
+#[derive(Debug)]
+pub struct Counting<R> {
+    reader: R,
+    read: BytesRead,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.reader.read(buf)?;
+        self.read.add(n as u64);
+        Ok(n)
+    }
+}
+
 /// Files a directory walk reads: `.txt` and `.md`. JSONL files are read when named.
 fn is_article_file(p: &Path) -> bool {
     matches!(
@@ -464,12 +550,19 @@ fn is_article_file(p: &Path) -> bool {
 /// A text file -> one document (with a warning when read lossily), or an error. A file met in
 /// a directory walk (`walked`) that is over the limit is not read into memory, only scanned
 /// for the error to give.
-fn read_text_file(name: &str, max_bytes: usize, lossy: bool, walked: bool) -> ReadItem {
+fn read_text_file(
+    name: &str,
+    max_bytes: usize,
+    lossy: bool,
+    walked: bool,
+    read: &BytesRead,
+) -> ReadItem {
     let file = match File::open(name) {
         Ok(f) => f,
         Err(e) => return (None, Item::Error(error(name, None, io_message(&e)))),
     };
     let size = file.metadata().map_or(0, |m| m.len());
+    let file = read.counting(file);
     let read = if walked && size > max_bytes as u64 {
         scan_over(name, Vec::new(), file, lossy)
     } else {
@@ -1478,5 +1571,28 @@ mod tests {
             assert_eq!(c.text, "caf\u{fffd} \u{fffd}\u{fffd}");
             assert_eq!(c.title.as_deref(), Some("T\u{fffd}"));
         }
+    }
+
+    #[test]
+    fn a_stream_reads_its_total_bytes() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let inputs: Vec<String> = ["corpus", "corpus/articles.jsonl", "no/such/file"]
+            .iter()
+            .map(|p| format!("{root}/{p}"))
+            .collect();
+        let total = total_bytes(&inputs).unwrap();
+        let mut items = stream(&inputs, MAX_DOCUMENT_BYTES);
+        let read = items.bytes_read();
+        assert_eq!(read.get(), 0);
+        assert!(items.by_ref().count() > 24);
+        assert_eq!(read.get(), total);
+        assert!(total > 50_000, "{total}");
+        // A file over the limit is not read, and still counts as done with.
+        let one = vec![format!("{root}/corpus/05-us-kentucky-tornado.txt")];
+        let mut items = stream(&one, 10);
+        let read = items.bytes_read();
+        assert!(matches!(items.next(), Some(Item::Error(_))));
+        assert_eq!(Some(read.get()), total_bytes(&one));
+        assert_eq!(total_bytes(&["-".to_string()]), None);
     }
 }
