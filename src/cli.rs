@@ -10,17 +10,25 @@ use crate::export::{
 };
 use crate::graph::{ClaimGraph, Filter};
 use crate::input::Document;
-use crate::pipeline::{analyze_all, stream_reports, Config, Output};
+use crate::pipeline::{analyze_all, stream_items, Config, Output};
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use progress::Progress;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+
+mod progress;
 
 const AFTER_HELP: &str = "\
 Exit status: 0 when every input was read; 1 when some inputs could not be read (each is
 reported on stderr and in the report's `errors`, and the others are still analyzed); 2 for
 usage errors and output that could not be written; 130 when interrupted (Ctrl-C), leaving no
 partial output file.
+
+Progress: on a terminal, a run that reads documents shows on stderr the documents done, the
+input read (MB), the rate and the time taken, with a bar and the time left when the inputs'
+size is known (not for `-`); it is cleared at the end. Never in a pipe or a file, nor with
+--quiet or --no-progress.
 
 Examples:
   claimgraph analyze corpus/                      every .txt/.md file under corpus/
@@ -85,9 +93,12 @@ pub enum Command {
         /// Write to FILE instead of standard output (written whole or not at all).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Say nothing on stderr but errors.
+        /// Say nothing on stderr but errors (no summary, no progress display).
         #[arg(short, long)]
         quiet: bool,
+        /// No progress display, which a terminal otherwise shows on stderr.
+        #[arg(long)]
+        no_progress: bool,
         #[command(flatten)]
         graph: GraphArgs,
     },
@@ -144,9 +155,13 @@ pub struct Common {
     /// Write to FILE instead of standard output (written whole or not at all).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Say nothing on stderr but errors and warnings.
+    /// Say nothing on stderr but errors and warnings (no summary, no progress display).
     #[arg(short, long)]
     quiet: bool,
+    /// No progress display, which a terminal otherwise shows on stderr: documents done, MB
+    /// read, MB/s, time taken, and a bar with the time left when the inputs' size is known.
+    #[arg(long)]
+    no_progress: bool,
     /// Documents larger than this many bytes are reported as errors, not analyzed.
     #[arg(long, value_name = "BYTES", default_value_t = crate::input::MAX_DOCUMENT_BYTES)]
     max_document_bytes: usize,
@@ -167,6 +182,16 @@ impl Common {
             max_bytes: self.max_document_bytes,
             lossy: self.lossy,
         }
+    }
+
+    /// The inputs opened, and the log of the run reading them (with its progress display).
+    fn open(&self) -> (crate::input::Stream, Log) {
+        let stream = crate::input::stream_with(&self.inputs, &self.read_options());
+        let progress =
+            Progress::start(self.quiet || self.no_progress, &stream.bytes_read(), || {
+                crate::input::total_bytes(&self.inputs)
+            });
+        (stream, Log::new(self.quiet, progress))
     }
 }
 
@@ -318,10 +343,11 @@ pub fn run(cli: Cli) -> Result<i32> {
             files,
             output,
             quiet,
+            no_progress,
             graph,
         } => {
             graph.filter()?;
-            let (report, code) = run_merge(&files, quiet)?;
+            let (report, code) = run_merge(&files, quiet, no_progress)?;
             let body = graph.render(&report, &Texts::new())?;
             write_output(output.as_deref(), body.as_bytes())?;
             Ok(code)
@@ -383,31 +409,27 @@ fn run_report_keeping(common: &Common, keep_texts: bool) -> Result<(Report, Text
     let config = Config::with_lexicons(&common.lexicons)?;
     let mut merger = Merger::default();
     let mut texts = Texts::new();
-    let mut log = Log::new(common.quiet);
-    stream_reports(
-        &common.inputs,
-        &common.read_options(),
-        &config,
-        |out| -> Result<()> {
-            match out {
-                Output::Report(r, text) => {
-                    if keep_texts {
-                        if let Some(d) = r.documents.first() {
-                            texts.insert(d.id.clone(), text);
-                        }
+    let (stream, mut log) = common.open();
+    stream_items(stream, &config, |out| -> Result<()> {
+        match out {
+            Output::Report(r, text) => {
+                log.documents(1);
+                if keep_texts {
+                    if let Some(d) = r.documents.first() {
+                        texts.insert(d.id.clone(), text);
                     }
-                    log.merge_errors(merger.add(*r));
                 }
-                Output::Error(e) => {
-                    log.error(&e);
-                    merger.add_errors([error_out(&e)]);
-                }
-                Output::Warning(w) => log.warning(&w),
-                Output::Skipped(s) => log.skipped(s),
+                log.merge_errors(merger.add(*r));
             }
-            Ok(())
-        },
-    )?;
+            Output::Error(e) => {
+                log.error(&e);
+                merger.add_errors([error_out(&e)]);
+            }
+            Output::Warning(w) => log.warning(&w),
+            Output::Skipped(s) => log.skipped(s),
+        }
+        Ok(())
+    })?;
     let report = merger.finish();
     log.summary(&report);
     Ok((report, texts, log.code()))
@@ -416,30 +438,40 @@ fn run_report_keeping(common: &Common, keep_texts: bool) -> Result<(Report, Text
 /// Documents' texts by id.
 type Texts = std::collections::HashMap<String, String>;
 
-/// What a run says on stderr, and its exit code.
+/// What a run says on stderr (its messages, and its progress display until the summary),
+/// and its exit code.
 struct Log {
     quiet: bool,
     errors: usize,
     skipped: Vec<String>,
+    progress: Progress,
 }
 
 impl Log {
-    fn new(quiet: bool) -> Log {
+    fn new(quiet: bool, progress: Progress) -> Log {
         Log {
             quiet,
             errors: 0,
             skipped: Vec::new(),
+            progress,
         }
+    }
+
+    /// `n` more documents done: for the progress display.
+    fn documents(&self, n: usize) {
+        self.progress.documents(n);
     }
 
     fn error(&mut self, e: &dyn std::fmt::Display) {
         self.errors += 1;
-        eprintln!("claimgraph: error: {e}");
+        self.progress
+            .suspend(|| eprintln!("claimgraph: error: {e}"));
     }
 
     /// Data altered on reading (`--lossy`): said even with `--quiet`, and not an error.
     fn warning(&self, w: &dyn std::fmt::Display) {
-        eprintln!("claimgraph: warning: {w}");
+        self.progress
+            .suspend(|| eprintln!("claimgraph: warning: {w}"));
     }
 
     /// The errors a merge found (documents given twice).
@@ -453,8 +485,9 @@ impl Log {
         self.skipped.push(name);
     }
 
-    /// The note on skipped files, once.
-    fn notes(&self) {
+    /// The end of the run: the progress display cleared, and the note on skipped files.
+    fn notes(&mut self) {
+        self.progress.finish();
         if !self.quiet && !self.skipped.is_empty() {
             eprintln!(
                 "claimgraph: note: skipped {} file(s) that are not .txt or .md (name a .jsonl file to read it), e.g. {}",
@@ -464,7 +497,7 @@ impl Log {
         }
     }
 
-    fn summary(&self, report: &Report) {
+    fn summary(&mut self, report: &Report) {
         self.notes();
         if self.quiet {
             return;
@@ -493,41 +526,37 @@ impl Log {
 /// `extract`: one report line a document, written as they are made.
 fn run_extract(common: &Common) -> Result<i32> {
     let config = Config::with_lexicons(&common.lexicons)?;
-    let mut log = Log::new(common.quiet);
     let mut out = Sink::open(common.output.as_deref())?;
+    let (stream, mut log) = common.open();
     let (mut documents, mut claims) = (0usize, 0usize);
-    let written = stream_reports(
-        &common.inputs,
-        &common.read_options(),
-        &config,
-        |o| -> std::io::Result<()> {
-            let report = match o {
-                Output::Report(r, _) => {
-                    documents += 1;
-                    claims += r.claims.len();
-                    *r
+    let written = stream_items(stream, &config, |o| -> std::io::Result<()> {
+        let report = match o {
+            Output::Report(r, _) => {
+                log.documents(1);
+                documents += 1;
+                claims += r.claims.len();
+                *r
+            }
+            Output::Error(e) => {
+                log.error(&e);
+                Report {
+                    errors: vec![error_out(&e)],
+                    ..Report::default()
                 }
-                Output::Error(e) => {
-                    log.error(&e);
-                    Report {
-                        errors: vec![error_out(&e)],
-                        ..Report::default()
-                    }
-                }
-                Output::Warning(w) => {
-                    log.warning(&w);
-                    return Ok(());
-                }
-                Output::Skipped(s) => {
-                    log.skipped(s);
-                    return Ok(());
-                }
-            };
-            let mut line = serde_json::to_vec(&report).expect("reports serialize");
-            line.push(b'\n');
-            out.write_all(&line)
-        },
-    );
+            }
+            Output::Warning(w) => {
+                log.warning(&w);
+                return Ok(());
+            }
+            Output::Skipped(s) => {
+                log.skipped(s);
+                return Ok(());
+            }
+        };
+        let mut line = serde_json::to_vec(&report).expect("reports serialize");
+        line.push(b'\n');
+        out.write_all(&line)
+    });
     match written {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(log.code()),
         r => r.context("cannot write the output")?,
@@ -542,15 +571,21 @@ fn run_extract(common: &Common) -> Result<i32> {
 
 /// `merge`: the reports in `files`, merged in order. A line or file that is not a report is
 /// an error naming file and line; the others are merged.
-fn run_merge(files: &[String], quiet: bool) -> Result<(Report, i32)> {
+fn run_merge(files: &[String], quiet: bool, no_progress: bool) -> Result<(Report, i32)> {
     let mut merger = Merger::default();
-    let mut log = Log::new(quiet);
+    let read = crate::input::BytesRead::default();
+    let progress = Progress::start(quiet || no_progress, &read, || {
+        crate::input::total_bytes(files)
+    });
+    let mut log = Log::new(quiet, progress);
     for name in files {
         let reader: Box<dyn std::io::BufRead> = if name == "-" {
-            Box::new(std::io::stdin().lock())
+            Box::new(std::io::BufReader::new(
+                read.counting(std::io::stdin().lock()),
+            ))
         } else {
             match std::fs::File::open(name) {
-                Ok(f) => Box::new(std::io::BufReader::new(f)),
+                Ok(f) => Box::new(std::io::BufReader::new(read.counting(f))),
                 Err(e) => {
                     let e = crate::input::InputError {
                         input: name.clone(),
@@ -565,7 +600,10 @@ fn run_merge(files: &[String], quiet: bool) -> Result<(Report, i32)> {
         };
         for item in crate::graph::merge::read_reports(name, reader) {
             match item {
-                Ok(r) => log.merge_errors(merger.add(r)),
+                Ok(r) => {
+                    log.documents(r.documents.len());
+                    log.merge_errors(merger.add(r));
+                }
                 Err(e) => {
                     log.error(&e);
                     merger.add_errors([error_out(&e)]);
@@ -735,6 +773,7 @@ fn pending() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
 /// leaves no partial file, and exit with 130 as shells expect.
 fn clean_up_on_interrupt() {
     let _ = ctrlc::set_handler(|| {
+        progress::clear();
         for tmp in pending().drain(..) {
             let _ = std::fs::remove_file(tmp);
         }

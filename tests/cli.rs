@@ -396,3 +396,80 @@ fn a_directory_of_good_and_bad_inputs() {
     assert_eq!(report.errors.len(), 2);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Neither a carriage return nor an escape sequence: no progress display was drawn.
+fn undrawn(stderr: &str) -> bool {
+    !stderr.contains('\r') && !stderr.contains('\x1b')
+}
+
+#[test]
+fn no_progress_display_in_a_pipe() {
+    for args in [
+        &["extract", "corpus/articles.jsonl"][..],
+        &["analyze", "corpus", "--format", "dot"],
+        &["figures", "corpus/articles.jsonl"],
+        &["conflicts", "corpus"],
+    ] {
+        let out = claimgraph(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(undrawn(&err), "{args:?}: {err:?}");
+        assert!(
+            err.lines().all(|l| l.starts_with("claimgraph: ")),
+            "{args:?}: only messages: {err:?}"
+        );
+    }
+    let extracted = claimgraph(&["extract", "corpus/articles.jsonl", "-q"]);
+    let out = claimgraph_with_stdin(&["merge", "-", "--no-progress"], &extracted.stdout);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(undrawn(&stderr(&out)));
+}
+
+/// `claimgraph ARGS` on a pseudo-terminal (util-linux `script`), output to a file: what the
+/// terminal showed (stdout and stderr). `None`, with a note, where `script` is missing.
+fn on_a_terminal(args: &str) -> Option<String> {
+    use std::process::{Command, Stdio};
+    let has_script = Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("SKIPPED: util-linux `script` is not on the PATH; no terminal to test on");
+        return None;
+    }
+    let out = Command::new("script")
+        .args(["-qec"])
+        .arg(format!("'{}' {args}", env!("CARGO_BIN_EXE_claimgraph")))
+        .arg("/dev/null")
+        .current_dir(common::root())
+        .stdin(Stdio::null())
+        .output()
+        .expect("script runs");
+    assert!(out.status.success(), "{args}: {out:?}");
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn on_a_terminal_the_display_is_cleared_before_the_summary() {
+    let dir = std::env::temp_dir().join(format!("claimgraph-progress-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("out.jsonl");
+    let out = out.display();
+    let Some(shown) = on_a_terminal(&format!("extract corpus/articles.jsonl -o {out}")) else {
+        return;
+    };
+    // Whatever was drawn (a short run may end before the first frame) was cleared: the
+    // summary stands alone on the last line.
+    let last = shown.rsplit("\x1b[2K").next().unwrap();
+    assert_eq!(
+        last.trim_end(),
+        "claimgraph: extracted 12 document(s), 200 claim(s)",
+        "{shown:?}"
+    );
+    for quiet in ["-q", "--no-progress"] {
+        let shown = on_a_terminal(&format!("extract corpus/articles.jsonl -o {out} {quiet}"))
+            .expect("script was there a moment ago");
+        assert!(!shown.contains('\x1b'), "{quiet}: {shown:?}");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
