@@ -21,6 +21,9 @@ pub enum CueClass {
     Speech,
     /// Names or describes in someone's words: "called", "defined", "described".
     Naming,
+    /// Introduces what someone believes, expects or finds, never a quotation: "police
+    /// believe the attackers fled", "a poll shows Trump ahead". Reported speech only.
+    Thought,
 }
 
 /// One form of a cue verb.
@@ -61,9 +64,10 @@ impl Cues {
                 "speech" => (CueClass::Speech, false),
                 "report" => (CueClass::Speech, true),
                 "naming" => (CueClass::Naming, false),
+                "thought" => (CueClass::Thought, true),
                 other => {
                     return Err(err(format!(
-                        "unknown class {other:?} (expected speech, report or naming)"
+                        "unknown class {other:?} (expected speech, report, naming or thought)"
                     )))
                 }
             };

@@ -439,12 +439,27 @@ pub(super) fn trim_np<'a, 't>(mut np: &'a [Tok<'t>]) -> &'a [Tok<'t>] {
 /// police", "Smith, the mayor,". `None` when nothing mention-like stands there.
 pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
     let mut j = cue;
-    while j > lo && in_list(BETWEEN, &toks[j - 1]) {
-        j -= 1;
-    }
-    while j > lo && toks[j - 1].word && toks[j - 1].s.ends_with("ly") && !toks[j - 1].capitalized()
+    // "X also said", "X has repeatedly said", "X have largely said"
+    while j > lo
+        && (in_list(BETWEEN, &toks[j - 1])
+            || toks[j - 1].word && toks[j - 1].s.ends_with("ly") && !toks[j - 1].capitalized())
     {
         j -= 1;
+    }
+    // "X on Thursday evening said", "X earlier Thursday said": a time phrase after the subject.
+    let mut t = j;
+    while t > lo
+        && (toks[t - 1].word && WEEKDAYS.iter().any(|w| toks[t - 1].is(w))
+            || in_list(TIME_NOUNS, &toks[t - 1])
+            || in_list(&["on", "late", "early", "this", "last"], &toks[t - 1]))
+    {
+        t -= 1;
+    }
+    let timed = toks[t..j]
+        .iter()
+        .any(|w| WEEKDAYS.iter().any(|d| w.is(d)) || in_list(TIME_NOUNS, w));
+    if timed && t > lo && toks[t - 1].word && t < j {
+        j = t;
     }
     // "X, the mayor, said" / "X, who ..., said"
     if j > lo && toks[j - 1].punct(',') {

@@ -382,6 +382,23 @@ fn is_title_of_work(text: &str, q: &Quote, before: &[Tok]) -> bool {
     title_case && work_noun
 }
 
+/// Whether quoted words are a name: at most six words, every word of four letters or more
+/// capitalized, and no sentence punctuation inside.
+fn is_quoted_name(content: &str) -> bool {
+    let content = content.trim_end_matches([',', '.']);
+    let words: Vec<&str> = content.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !content.contains(['!', '?', ':', ';', ',', '.'])
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.chars().count() < 4
+                || w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        })
+}
+
 /// Attributes every quotation of one document. `paragraphs` are the document's paragraphs,
 /// `quotes` its quotations (from [`crate::quote::find_quotes`]).
 pub fn attribute_quotes(
@@ -447,6 +464,11 @@ pub fn attribute_quotes(
             && after
                 .first()
                 .is_some_and(|t| t.word && !t.capitalized() && cue_at(cues, &after, 0).is_none());
+        // A name in quote marks with no speaker, inside the writer's sentence: a title, a
+        // programme or a slogan (“Star Wars”, “Good Morning America”), not a claim.
+        if found.is_none() && !start_open && is_quoted_name(content) {
+            continue;
+        }
         let (kind, speaker, cue, rule) = match &found {
             Some(f) => {
                 let partial = f.partial
@@ -486,19 +508,8 @@ pub fn attribute_quotes(
         });
     }
     share_speakers(text, paragraphs, &mut claims);
-    // Quotations inside quotations: part of what the outer speaker says.
-    for q in quotes.iter().filter(|q| q.depth > 0) {
-        claims.push(Claim {
-            kind: ClaimKind::Partial,
-            content: q.content,
-            speaker: None,
-            cue: None,
-            rule: "nested_quote",
-            antecedent: None,
-            via: Vec::new(),
-            quote: Some(*q),
-        });
-    }
+    // Quotations inside quotations are part of what the outer speaker says: they stay in
+    // the outer claim's text and are not claims of their own.
     let indirect = reported::reported_speech(text, paragraphs, cues, &claims);
     // A partial quote inside reported speech is the same speaker's: "X said the plan was a
     // “disgrace”".
@@ -757,6 +768,20 @@ mod tests {
         assert_eq!(r[0].1, "direct");
         let r = run("He read the book “War and Peace” twice.");
         assert!(r.is_empty(), "{r:?}");
+        // A name in quote marks that nobody says: a programme, a title, a slogan.
+        let r = run("She appeared on “Good Morning America” and on “Fox News Sunday” again.");
+        assert!(r.is_empty(), "{r:?}");
+        // A scare quote in lower case stays a partial claim.
+        let r = run("He spoke of a “witch hunt” in the capital.");
+        assert_eq!(r[0].1, "partial");
+    }
+
+    #[test]
+    fn a_quotation_inside_a_quotation_is_part_of_the_outer_claim() {
+        let r = run("“He told me ‘never again,’ and left,” she said.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].0, "He told me ‘never again,’ and left,");
+        assert_eq!(r[0].2.as_deref(), Some("she"));
     }
 
     #[test]

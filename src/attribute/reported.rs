@@ -128,23 +128,58 @@ fn according_to(cues: &Cues, toks: &[Tok]) -> Option<Found> {
     None
 }
 
-/// "CLAUSE, X said." / "CLAUSE, said X." with nothing but a short adverbial after.
-fn tail_attribution(cues: &Cues, toks: &[Tok]) -> Option<Found> {
+/// "CLAUSE, X said." / "CLAUSE, said X." with nothing but a short adverbial after, and the end of the speaker's segment: a clause may follow it
+/// ("CLAUSE, officials said, adding that ...", "CLAUSE, X said, although ...").
+fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
     // "CLAUSE, the agency reported, citing the ministry.": the ministry is the source.
     if let Some(c) = (2..toks.len()).rev().find(|&k| toks[k].punct(',')) {
         if toks.get(c + 1).is_some_and(|t| t.is("citing")) {
             let cited = agent_np(cues, toks, c + 2)?;
-            let f = tail_attribution(cues, &toks[..c])?;
-            return Some(Found {
-                speaker: cited,
-                rule: "clause_reported_citing",
-                ..f
-            });
+            let (f, _) = tail_segment(cues, &toks[..c])?;
+            return Some((
+                Found {
+                    speaker: cited,
+                    rule: "clause_reported_citing",
+                    ..f
+                },
+                toks.len(),
+            ));
         }
     }
     let n = toks.len();
-    let comma = (3..n).rev().find(|&k| toks[k].punct(',') && n - k <= 16)?;
-    let tail = &toks[comma + 1..];
+    let commas: Vec<usize> = (3..n)
+        .rev()
+        .filter(|&k| toks[k].punct(','))
+        .take_while(|&k| n - k <= 48)
+        .take(3)
+        .collect();
+    for (i, &comma) in commas.iter().enumerate() {
+        let seg_end = if i == 0 { n } else { commas[i - 1] };
+        if seg_end - comma > 16 {
+            continue;
+        }
+        if i > 0 {
+            // Only a new clause may follow the speaker's segment.
+            let next = toks.get(seg_end + 1);
+            let clause = next.is_some_and(|t| {
+                // ("..., she said, and 62 ..." is one report around its speaker: below.)
+                in_list(&["although", "though", "while", "adding", "saying"], t)
+                    || cue_at(cues, toks, seg_end + 1).is_some_and(|c| c.reports)
+            });
+            if !clause {
+                continue;
+            }
+        }
+        if let Some(f) = tail_found(cues, toks, comma, seg_end) {
+            return Some((f, seg_end));
+        }
+    }
+    None
+}
+
+/// "CLAUSE, X said" with the speaker's segment `toks[comma + 1..seg_end]`.
+fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option<Found> {
+    let tail = &toks[comma + 1..seg_end];
     let f = after_rules(cues, tail)?;
     let speaker = f.speaker?;
     let cue = f.cue?;
@@ -177,6 +212,23 @@ fn tail_attribution(cues: &Cues, toks: &[Tok]) -> Option<Found> {
     })
 }
 
+/// "..., X said, adding that CLAUSE": the same speaker's next report, after its segment.
+fn adding_after(cues: &Cues, toks: &[Tok], seg_end: usize, speaker: Span) -> Option<Found> {
+    let k = seg_end + 1;
+    let cue = cue_at(cues, toks, k).filter(|c| c.reports && toks[k].s.ends_with("ing"))?;
+    (toks.get(seg_end)?.punct(',')).then_some(())?;
+    let mut from = k + cue.len;
+    if toks.get(from).is_some_and(|t| t.is("that")) {
+        from += 1;
+    }
+    Some(Found {
+        speaker,
+        cue: Span::new(toks[k].span.start, toks[k + cue.len - 1].span.end),
+        content: content_from(toks, from, toks.len())?,
+        rule: "coordinated_cue_clause",
+    })
+}
+
 /// "X said (that) CLAUSE", "X told Y (that) CLAUSE", "X reported, citing Y, that CLAUSE",
 /// "X put the toll at ...".
 fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
@@ -185,17 +237,19 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let put =
             toks[k].is("put") || toks[k].is("puts") || toks[k].is("gave") || toks[k].is("gives");
         let cue = cue_at(cues, toks, k);
-        let reporting = cue.is_some_and(|c| c.class == CueClass::Speech && c.reports);
+        let reporting = cue.is_some_and(|c| c.reports);
         if !reporting && !put {
             continue;
         }
         if in_list(PASSIVE, &toks[k - 1]) {
             continue;
         }
-        let Some(speaker) = backward_np(toks, 0, k) else {
+        let thought = cue.is_some_and(|c| c.class == CueClass::Thought);
+        // "X did Y and said ...", "X did Y, saying ...": the sentence's subject speaks.
+        let shared = shared_subject(toks, k);
+        let Some(speaker) = shared.or_else(|| backward_np(toks, 0, k)) else {
             continue;
         };
-        // The subject must open the sentence (after an opening adverbial and its comma).
         // The subject opens the sentence or a clause of it: "X said", "In Almaty, X said",
         // "WASHINGTON (AP) — X said", "But X said", "..., which X said".
         let first = toks.iter().position(|t| t.span.start >= speaker.start)?;
@@ -203,7 +257,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let intro_ok = before.is_none_or(|t| {
             (!t.word && !is_quote_tok(t) && !t.punct('(')) || in_list(CLAUSE_OPENERS, t)
         });
-        if !intro_ok {
+        if !intro_ok && shared.is_none() {
             continue;
         }
         let len = cue.map_or(1, |c| c.len);
@@ -301,12 +355,172 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         } else {
             n
         };
+        // "police believe the attackers fled": a belief is reported only when a clause follows.
+        if thought && !toks[from - 1].is("that") && !clause_follows(toks, from, end) {
+            continue;
+        }
+        let rule = match (shared.is_some(), thought) {
+            (true, _) => "subject_coordinated_cue_clause",
+            (false, true) => "speaker_thought_clause",
+            (false, false) => rule,
+        };
         return Some(Found {
             speaker,
             cue: cue_span,
             content: content_from(toks, from, end)?,
             rule,
         });
+    }
+    None
+}
+
+/// The sentence's subject when the cue at `k` shares it with an earlier verb: "X did Y and
+/// said ...", "X did Y but said ...", "X did Y, saying ...".
+fn shared_subject(toks: &[Tok], k: usize) -> Option<Span> {
+    let mut j = k;
+    while j > 1 && (in_list(BETWEEN, &toks[j - 1]) || is_adverb(&toks[j - 1])) {
+        j -= 1;
+    }
+    let joined = j >= 2
+        && (in_list(&["and", "but"], &toks[j - 1])
+            || toks[j - 1].punct(',') && toks[k].s.ends_with("ing"));
+    // The words before the joint must hold a verb of the subject's, not only the subject
+    // ("Smith and Jones said" is two speakers): at least three of them.
+    if !joined || j - 1 < 3 {
+        return None;
+    }
+    sentence_subject(toks, j - 1)
+}
+
+/// An adverb that may stand between a subject and its cue: "largely", "repeatedly".
+fn is_adverb(t: &Tok) -> bool {
+    t.word && t.s.len() > 4 && t.s.ends_with("ly") && !t.capitalized()
+}
+
+/// Whether the words from `from` read as a clause (a subject and a finite verb) rather than a
+/// noun phrase or an infinitive: "the attackers fled", "Trump would win", not "to leave".
+fn clause_follows(toks: &[Tok], from: usize, end: usize) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
+        "must", "has", "have", "had", "did", "does", "do", "won't", "wouldn't", "isn't", "wasn't",
+        "aren't", "weren't", "can't", "couldn't", "don't", "doesn't", "didn't", "shall", "need",
+        "needs",
+    ];
+    let Some(first) = toks.get(from) else {
+        return false;
+    };
+    if !first.word || in_list(PREPOSITIONS, first) || first.is("to") || first.is("how") {
+        return false;
+    }
+    toks[from + 1..end.min(from + 9)]
+        .iter()
+        .take_while(|t| t.word || t.punct('\'') || t.punct('’'))
+        .any(|t| {
+            in_list(FINITE, t)
+                || (!t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed"))
+                || t.s.ends_with("n't")
+        })
+}
+
+/// A report may be followed in its sentence by another, each with its own content:
+/// "X said A, but he said B", "X said A, while Y said B", "X said A and added that B".
+/// Returns the first report with its content cut where the next starts, then the others.
+fn coordinated_reports(cues: &Cues, toks: &[Tok], first: Found) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut cur = first;
+    while let Some((cut, next)) = next_report(cues, toks, &cur) {
+        let from = toks
+            .iter()
+            .position(|t| t.span.start >= cur.content.start)
+            .unwrap_or(0);
+        match content_from(toks, from, cut) {
+            Some(content) => {
+                cur.content = content;
+                out.push(cur);
+                cur = next;
+            }
+            None => break,
+        }
+    }
+    out.push(cur);
+    out
+}
+
+/// The next report inside `cur`'s content: the token where `cur`'s content ends and the new
+/// report.
+fn next_report(cues: &Cues, toks: &[Tok], cur: &Found) -> Option<(usize, Found)> {
+    let from = toks
+        .iter()
+        .position(|t| t.span.start >= cur.content.start)?;
+    let end = toks.iter().rposition(|t| t.span.end <= cur.content.end)? + 1;
+    for k in from + 2..end {
+        let Some(cue) = cue_at(cues, toks, k).filter(|c| c.reports) else {
+            continue;
+        };
+        if in_list(PASSIVE, &toks[k - 1]) {
+            continue;
+        }
+        let mut j = k;
+        while j > from + 1 && (in_list(BETWEEN, &toks[j - 1]) || is_adverb(&toks[j - 1])) {
+            j -= 1;
+        }
+        let t = &toks[j - 1];
+        // "... and added that B", "..., adding that B": the same speaker goes on.
+        let same = in_list(&["and", "but"], t) || (t.punct(',') && toks[k].s.ends_with("ing"));
+        let (speaker, start) = if same {
+            (cur.speaker, j - 1)
+        } else {
+            // "..., but he said B", "..., while other voters said B"
+            let Some(np) = backward_np(toks, from, k) else {
+                continue;
+            };
+            let Some(s) = toks.iter().position(|t| t.span.start >= np.start) else {
+                continue;
+            };
+            let opener = s > from + 1
+                && in_list(
+                    &["but", "while", "whereas", "and", "although", "though"],
+                    &toks[s - 1],
+                );
+            if !opener {
+                continue;
+            }
+            (np, s - 1)
+        };
+        let cut = if start > from && toks[start - 1].punct(',') {
+            start - 1
+        } else {
+            start
+        };
+        let mut c = k + cue.len;
+        if let Some(that) = toks[c..end.min(c + MAX_BEFORE_THAT)]
+            .iter()
+            .position(|t| t.is("that"))
+        {
+            if toks[c..c + that].iter().all(|t| t.word || t.punct(',')) {
+                c += that + 1;
+            }
+        }
+        if cue.class == CueClass::Thought
+            && !toks[c - 1].is("that")
+            && !clause_follows(toks, c, end)
+        {
+            continue;
+        }
+        let Some(content) = content_from(toks, c, end) else {
+            continue;
+        };
+        let next = Found {
+            speaker,
+            cue: Span::new(toks[k].span.start, toks[k + cue.len - 1].span.end),
+            content,
+            rule: if same {
+                "coordinated_cue_clause"
+            } else {
+                "coordinated_speaker_cue_clause"
+            },
+        };
+        return Some((cut, next));
     }
     None
 }
@@ -489,11 +703,21 @@ pub(super) fn reported_speech(
                     }
                 }
             }
-            let found = according_to(cues, &toks)
-                .or_else(|| tail_attribution(cues, &toks))
-                .or_else(|| speaker_cue_clause(cues, &toks));
-            if let Some(f) = found {
+            let tail = || {
+                let (f, seg_end) = tail_segment(cues, &toks)?;
+                let next = adding_after(cues, &toks, seg_end, f.speaker);
+                Some((f, next))
+            };
+            let found = according_to(cues, &toks).map(|f| (f, None)).or_else(tail);
+            if let Some((f, next)) = found {
                 out.push(found_claim(f));
+                out.extend(next.map(found_claim));
+            } else if let Some(f) = speaker_cue_clause(cues, &toks) {
+                out.extend(
+                    coordinated_reports(cues, &toks, f)
+                        .into_iter()
+                        .map(found_claim),
+                );
             } else if let Some((f, second)) = parenthetical(cues, &toks) {
                 let (speaker, cue) = (f.speaker, f.cue);
                 out.push(found_claim(f));
@@ -619,6 +843,107 @@ mod tests {
                 (*content, *speaker),
                 "{text}"
             );
+        }
+    }
+
+    /// Indirect claims as (content, speaker, rule), for sentences with several reports.
+    #[test]
+    fn several_reports_in_one_sentence() {
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            (
+                "Beck said he would not expect a race to change the state, but he said Trump could win the east.",
+                &[
+                    ("he would not expect a race to change the state", "Beck"),
+                    ("Trump could win the east", "he"),
+                ],
+            ),
+            (
+                "Some supporters said the former president had made a good case, while other voters said they had heard nothing new.",
+                &[
+                    ("the former president had made a good case", "Some supporters"),
+                    ("they had heard nothing new", "other voters"),
+                ],
+            ),
+            (
+                "The mayor said the bridge would reopen on Monday and added that the tolls would stay.",
+                &[
+                    ("the bridge would reopen on Monday", "The mayor"),
+                    ("the tolls would stay", "The mayor"),
+                ],
+            ),
+            (
+                "The impact was limited, a Chinese official said, adding that the markets had recovered.",
+                &[
+                    ("The impact was limited", "a Chinese official"),
+                    ("the markets had recovered", "a Chinese official"),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            let got = indirect(text);
+            let got: Vec<(&str, &str)> = got
+                .iter()
+                .map(|(c, s, _)| (c.as_str(), s.as_str()))
+                .collect();
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_subject_shared_with_an_earlier_verb() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Trump denounced her record as secretary of state and said she should not be allowed to run.",
+                "she should not be allowed to run",
+                "Trump",
+            ),
+            (
+                "The DNC disclosed the intrusions in June, saying its investigation had found Russian hackers.",
+                "its investigation had found Russian hackers",
+                "DNC",
+            ),
+            (
+                "Executives at those networks have largely said they were not sure what is going on.",
+                "they were not sure what is going on",
+                "Executives at those networks",
+            ),
+            (
+                "RNC spokesman Sean Spicer on Thursday evening said the party was not in a crisis.",
+                "the party was not in a crisis",
+                "RNC spokesman Sean Spicer",
+            ),
+        ];
+        for (text, content, speaker) in cases {
+            let got = indirect(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].0.as_str(), got[0].1.as_str()),
+                (*content, *speaker),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn beliefs_and_findings_followed_by_a_clause() {
+        let got = indirect("Police believe the attackers fled across the border.");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str(), got[0].2),
+            (
+                "the attackers fled across the border",
+                "Police",
+                "speaker_thought_clause"
+            )
+        );
+        let got = indirect("A new poll shows that most voters want a change.");
+        assert_eq!(got[0].0, "most voters want a change");
+        for text in [
+            "She thought about the offer for a while.",
+            "They want to leave the city before the storm.",
+            "Police found the car near the border on Sunday.",
+            "The figures show a steady rise in prices.",
+        ] {
+            assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
         }
     }
 
