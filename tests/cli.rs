@@ -460,10 +460,12 @@ fn on_a_terminal_the_display_is_cleared_before_the_summary() {
     };
     // Whatever was drawn (a short run may end before the first frame) was cleared: the
     // summary stands alone on the last line.
-    let last = shown.rsplit("\x1b[2K").next().unwrap();
-    assert_eq!(
-        last.trim_end(),
-        "claimgraph: extracted 12 document(s), 200 claim(s)",
+    let last = shown.rsplit("\x1b[2K").next().unwrap().trim_end();
+    let summary = last
+        .strip_prefix("claimgraph: extracted 12 document(s), ")
+        .and_then(|rest| rest.strip_suffix(" claim(s)"));
+    assert!(
+        summary.is_some_and(|n| n.parse::<usize>().is_ok()),
         "{shown:?}"
     );
     for quiet in ["-q", "--no-progress"] {

@@ -45,9 +45,11 @@ struct Found {
     rule: &'static str,
 }
 
-/// The content from token `from` to the sentence's end, final punctuation left out.
+/// The content from token `from` to the sentence's end, final punctuation left out, and a
+/// dateline ("LIÈGE — ") at its start too.
 fn content_from(toks: &[Tok], from: usize, end: usize) -> Option<Span> {
     let mut end = end;
+    let from = from + dateline_len(&toks[from..end]);
     while end > from && !toks[end - 1].word && !is_quote_tok(&toks[end - 1]) {
         end -= 1;
     }
@@ -356,7 +358,8 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             n
         };
         // "police believe the attackers fled": a belief is reported only when a clause follows.
-        if thought && !toks[from - 1].is("that") && !clause_follows(toks, from, end) {
+        let needs_clause = thought || shared.is_some();
+        if needs_clause && !toks[from - 1].is("that") && !clause_follows(toks, from, end) {
             continue;
         }
         let rule = match (shared.is_some(), thought) {
@@ -374,6 +377,23 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
     None
 }
 
+/// The tokens of a dateline opening `toks`: words in capitals, then a dash ("NUR-SULTAN —").
+fn dateline_len(toks: &[Tok]) -> usize {
+    let caps = toks
+        .iter()
+        .take_while(|t| {
+            t.word && t.s.chars().any(char::is_alphabetic) && !t.s.chars().any(char::is_lowercase)
+                || t.punct('-') && !t.s.is_empty()
+        })
+        .count();
+    let dash = toks.get(caps).is_some_and(|t| is_dash(t) && t.s != "-");
+    if caps > 0 && dash {
+        caps + 1
+    } else {
+        0
+    }
+}
+
 /// The sentence's subject when the cue at `k` shares it with an earlier verb: "X did Y and
 /// said ...", "X did Y but said ...", "X did Y, saying ...".
 fn shared_subject(toks: &[Tok], k: usize) -> Option<Span> {
@@ -389,7 +409,9 @@ fn shared_subject(toks: &[Tok], k: usize) -> Option<Span> {
     if !joined || j - 1 < 3 {
         return None;
     }
-    sentence_subject(toks, j - 1)
+    let skip = dateline_len(&toks[..j - 1]);
+    let subject = sentence_subject(&toks[skip..], j - 1 - skip)?;
+    Some(subject)
 }
 
 /// An adverb that may stand between a subject and its cue: "largely", "repeatedly".
