@@ -446,6 +446,17 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
     {
         j -= 1;
     }
+    // "Gov. Phil Bryant (R) said", "Sen. Bernie Sanders (Vt.) has said": a party or state tag.
+    if j > lo + 2 && toks[j - 1].punct(')') {
+        if let Some(open) = (j.saturating_sub(6).max(lo)..j - 1)
+            .rev()
+            .find(|&o| toks[o].punct('('))
+        {
+            if open > lo && toks[open - 1].word && toks[open - 1].capitalized() {
+                j = open;
+            }
+        }
+    }
     // "X on Thursday evening said", "X earlier Thursday said": a time phrase after the subject.
     let mut t = j;
     while t > lo

@@ -48,8 +48,8 @@ struct Found {
 /// The content from token `from` to the sentence's end, final punctuation left out, and a
 /// dateline ("LIÈGE — ") at its start too.
 fn content_from(toks: &[Tok], from: usize, end: usize) -> Option<Span> {
-    let mut end = end;
     let from = from + dateline_len(&toks[from..end]);
+    let mut end = end;
     while end > from && !toks[end - 1].word && !is_quote_tok(&toks[end - 1]) {
         end -= 1;
     }
@@ -201,7 +201,9 @@ fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option
     let adverbial = rest.first().is_none_or(|t| {
         in_list(PREPOSITIONS, t) || is_time_word(t) || in_list(&["late", "early", "this"], t)
     });
-    (reports && adverbial && rest.len() <= 6).then_some(())?;
+    let prepositional = rest.first().is_some_and(|t| in_list(PREPOSITIONS, t));
+    let limit = if prepositional { 12 } else { 6 };
+    (reports && adverbial && rest.len() <= limit).then_some(())?;
     Some(Found {
         speaker,
         cue,
@@ -246,10 +248,37 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         if in_list(PASSIVE, &toks[k - 1]) {
             continue;
         }
+        // "the United States should": a capitalized form inside the sentence is a name.
+        if toks[k].capitalized() && k > 0 && toks[k - 1].word {
+            continue;
+        }
+        // "agreed to talk", "stopped writing", "worth noting": not a report.
+        let to_verb = toks.get(k + 1).is_some_and(|t| t.is("to"))
+            && toks.get(k + 2).is_some_and(|t| {
+                t.word && !t.capitalized() && !in_list(DETERMINERS, t) && !in_list(PRONOUNS, t)
+            });
+        if to_verb
+            || toks[k].s.ends_with("ing")
+                && toks[k - 1].word
+                && !in_list(&["and", "but", "also", "by"], &toks[k - 1])
+                && !is_adverb(&toks[k - 1])
+        {
+            continue;
+        }
         let thought = cue.is_some_and(|c| c.class == CueClass::Thought);
         // "X did Y and said ...", "X did Y, saying ...": the sentence's subject speaks.
         let shared = shared_subject(toks, k);
-        let Some(speaker) = shared.or_else(|| backward_np(toks, 0, k)) else {
+        // "X responded by saying ...": the subject of the verb before "by".
+        let by = toks[k - 1].is("by");
+        if by && !(k >= 3 && cue_at(cues, toks, k - 2).is_some()) {
+            continue;
+        }
+        let speaker = if by {
+            backward_np(toks, 0, k - 2)
+        } else {
+            shared.or_else(|| backward_np(toks, 0, k))
+        };
+        let Some(speaker) = speaker else {
             continue;
         };
         // The subject opens the sentence or a clause of it: "X said", "In Almaty, X said",
@@ -303,7 +332,20 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             let between = &toks[from..from + that];
             if between.iter().all(|t| t.word || t.punct(',')) {
                 from += that + 1;
+                // "added that, in Wisconsin, ...": an adverbial opens the content.
+                if toks.get(from).is_some_and(|t| t.punct(',')) {
+                    from += 1;
+                }
             }
+        } else if toks.get(from).is_some_and(|t| in_list(PREPOSITIONS, t))
+            && !put
+            && !quantity_follows(toks, from)
+            && !toks[from..n.min(from + 24)]
+                .iter()
+                .any(|t| t.is("that") || is_finite(t))
+        {
+            // "..., she said in a video message to the convention.": no content follows.
+            continue;
         } else if addressee_follows(&toks[k]) {
             // The hearer: a short mention that ends where the next one starts
             // ("told reporters the bridge would ...").
@@ -419,15 +461,27 @@ fn is_adverb(t: &Tok) -> bool {
     t.word && t.s.len() > 4 && t.s.ends_with("ly") && !t.capitalized()
 }
 
+/// "at least 14", "about 5,800", "over 300": a quantity, not an adverbial.
+fn quantity_follows(toks: &[Tok], from: usize) -> bool {
+    let number = |t: Option<&Tok>| t.is_some_and(|t| t.s.starts_with(|c: char| c.is_ascii_digit()));
+    number(toks.get(from + 1))
+        || toks
+            .get(from + 1)
+            .is_some_and(|t| in_list(&["least", "most", "some"], t))
+}
+
+/// An auxiliary, a modal or a negated verb: the finite verb of a clause.
+fn is_finite(t: &Tok) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
+        "must", "has", "have", "had", "did", "does", "do", "shall", "need", "needs",
+    ];
+    in_list(FINITE, t) || t.word && t.s.ends_with("n't")
+}
+
 /// Whether the words from `from` read as a clause (a subject and a finite verb) rather than a
 /// noun phrase or an infinitive: "the attackers fled", "Trump would win", not "to leave".
 fn clause_follows(toks: &[Tok], from: usize, end: usize) -> bool {
-    const FINITE: &[&str] = &[
-        "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
-        "must", "has", "have", "had", "did", "does", "do", "won't", "wouldn't", "isn't", "wasn't",
-        "aren't", "weren't", "can't", "couldn't", "don't", "doesn't", "didn't", "shall", "need",
-        "needs",
-    ];
     let Some(first) = toks.get(from) else {
         return false;
     };
@@ -437,11 +491,7 @@ fn clause_follows(toks: &[Tok], from: usize, end: usize) -> bool {
     toks[from + 1..end.min(from + 9)]
         .iter()
         .take_while(|t| t.word || t.punct('\'') || t.punct('’'))
-        .any(|t| {
-            in_list(FINITE, t)
-                || (!t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed"))
-                || t.s.ends_with("n't")
-        })
+        .any(|t| is_finite(t) || (!t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed")))
 }
 
 /// A report may be followed in its sentence by another, each with its own content:
@@ -487,8 +537,10 @@ fn next_report(cues: &Cues, toks: &[Tok], cur: &Found) -> Option<(usize, Found)>
             j -= 1;
         }
         let t = &toks[j - 1];
+        // `..., "values," stating that B`: the comma before the closing mark.
+        let comma = t.punct(',') || is_quote_tok(t) && j >= 2 && toks[j - 2].punct(',');
         // "... and added that B", "..., adding that B": the same speaker goes on.
-        let same = in_list(&["and", "but"], t) || (t.punct(',') && toks[k].s.ends_with("ing"));
+        let same = in_list(&["and", "but"], t) || (comma && toks[k].s.ends_with("ing"));
         let (speaker, start) = if same {
             (cur.speaker, j - 1)
         } else {
@@ -699,6 +751,21 @@ pub(super) fn reported_speech(
             // have none and are never tokenized.
             if !cues.may_attribute(&text[sent], TRIGGERS) {
                 continue;
+            }
+            // "Six in 10 said A; 46 percent said B": each clause is read as a sentence.
+            if let Some(semi) = text[sent].find("; ") {
+                let first = Span::new(sent.start, sent.start + semi);
+                let toks = tokens(text, first);
+                if toks.len() >= 4 {
+                    if let Some(f) = speaker_cue_clause(cues, &toks) {
+                        out.extend(
+                            coordinated_reports(cues, &toks, f)
+                                .into_iter()
+                                .map(found_claim),
+                        );
+                        sent = Span::new(sent.start + semi + 2, sent.end);
+                    }
+                }
             }
             let toks = tokens(text, sent);
             if toks.len() < 4 {
@@ -964,6 +1031,72 @@ mod tests {
             "They want to leave the city before the storm.",
             "Police found the car near the border on Sunday.",
             "The figures show a steady rise in prices.",
+        ] {
+            assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
+        }
+    }
+
+    #[test]
+    fn subjects_with_tags_and_contents_after_adverbials() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Gov. Phil Bryant (R) said he expects an appeal of the ruling.",
+                "he expects an appeal of the ruling",
+                "Gov. Phil Bryant",
+            ),
+            (
+                "Franklin added that, in Wisconsin, the coalition consists of disaffected voters.",
+                "in Wisconsin, the coalition consists of disaffected voters",
+                "Franklin",
+            ),
+            (
+                "Democrats had made history, she said in a video message to the convention on Tuesday night.",
+                "Democrats had made history",
+                "she",
+            ),
+            (
+                "A Chinese official responded by saying Japan should be careful in the waterway.",
+                "Japan should be careful in the waterway",
+                "A Chinese official",
+            ),
+        ];
+        for (text, content, speaker) in cases {
+            let got = indirect(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].0.as_str(), got[0].1.as_str()),
+                (*content, *speaker),
+                "{text}"
+            );
+        }
+        // A quantity after the cue is content, not an adverbial.
+        for (text, content) in [
+            (
+                "The office said about 5,800 people were being held.",
+                "about 5,800 people were being held",
+            ),
+            (
+                "Authorities in four other states reported at least 14 more deaths.",
+                "at least 14 more deaths",
+            ),
+        ] {
+            assert_eq!(indirect(text)[0].0, content, "{text}");
+        }
+        let got = indirect("Most voters said they were tired of the campaign; 46 percent said they were uninterested.");
+        let contents: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            contents,
+            ["they were tired of the campaign", "they were uninterested"]
+        );
+    }
+
+    #[test]
+    fn verbs_that_only_look_like_reports() {
+        for text in [
+            "So Labor Secretary Thomas Perez stopped writing his speech and moved to the last row.",
+            "Bob agreed to talk on the condition that his name not be used.",
+            "It is worth noting there is little love lost between the banks and the candidate.",
+            "The debate was about when the United States should intervene in conflicts abroad.",
         ] {
             assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
         }
