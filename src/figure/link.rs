@@ -1,8 +1,8 @@
 //! Figures of a run -> conflicts and updates between them.
 //!
 //! Articles recount earlier figures ("Sunday's 5,135"), so a figure's date is its document's
-//! moved by the time words of its sentence ([`figure_date`]); figures said to be past,
-//! withdrawn or a part of another are not linked.
+//! moved by the time words of its sentence nearest it ([`figure_date`]); figures said to be
+//! past, withdrawn or a part of another are not linked.
 //!
 //! Figures are linked only within one *count*: the same event, measure, group and place. The
 //! event of a document is the country its title and lead are about (names, capitals and

@@ -53,47 +53,79 @@ pub enum When {
 
 use crate::lexicon::{MONTH_NAMES, WEEKDAYS};
 
-/// The time words of a sentence.
-fn when_of(toks: &[Tok]) -> Option<When> {
-    for (k, t) in toks.iter().enumerate() {
-        let w: &str = &t.lower;
-        let w = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("’s"))
-            .unwrap_or(w);
-        if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
-            return Some(When::Weekday(d as u8));
-        }
-        if let Some(m) = MONTH_NAMES.iter().position(|m| *m == w) {
-            let day = |x: Option<&Tok>| match x.map(|t| t.kind) {
-                Some(Kind::Number(v)) if (1.0..=31.0).contains(&v) && v.fract() == 0.0 => {
-                    Some(v as u8)
+/// The time words of a sentence: each weekday, date or "yesterday" with its token, and
+/// whether the sentence tells of figures given before ("earlier", "had reported").
+struct Times {
+    said: Vec<(usize, When)>,
+    recap: bool,
+}
+
+impl Times {
+    fn of(toks: &[Tok]) -> Times {
+        let mut said = Vec::new();
+        for (k, t) in toks.iter().enumerate() {
+            // "killed since Thursday": the start of a span of time, not when it was told.
+            let span_start = k
+                .checked_sub(1)
+                .is_some_and(|b| matches!(toks[b].lower.as_ref(), "since" | "until" | "till"));
+            if span_start {
+                continue;
+            }
+            let w: &str = &t.lower;
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
+                said.push((k, When::Weekday(d as u8)));
+            } else if let Some(m) = MONTH_NAMES.iter().position(|m| *m == w) {
+                let day = |x: Option<&Tok>| match x.map(|t| t.kind) {
+                    Some(Kind::Number(v)) if (1.0..=31.0).contains(&v) && v.fract() == 0.0 => {
+                        Some(v as u8)
+                    }
+                    _ => None,
+                };
+                if let Some(d) =
+                    day(toks.get(k + 1)).or_else(|| k.checked_sub(1).and_then(|b| day(toks.get(b))))
+                {
+                    said.push((k, When::Date(m as u8 + 1, d)));
                 }
-                _ => None,
-            };
-            if let Some(d) =
-                day(toks.get(k + 1)).or_else(|| k.checked_sub(1).and_then(|b| day(toks.get(b))))
-            {
-                return Some(When::Date(m as u8 + 1, d));
+            } else if w == "yesterday" {
+                said.push((k, When::DaysBefore(1)));
             }
         }
-        if w == "yesterday" {
-            return Some(When::DaysBefore(1));
-        }
+        let recap = toks.iter().enumerate().any(|(k, t)| {
+            matches!(
+                t.lower.as_ref(),
+                "earlier" | "previously" | "initially" | "while"
+            ) || (t.lower == "had"
+                && toks.get(k + 1).is_some_and(|n| {
+                    matches!(
+                        n.lower.as_ref(),
+                        "reported" | "said" | "put" | "given" | "announced" | "published"
+                    )
+                }))
+        });
+        Times { said, recap }
     }
-    let recap = toks.iter().enumerate().any(|(k, t)| {
-        matches!(
-            t.lower.as_ref(),
-            "earlier" | "previously" | "initially" | "while"
-        ) || (t.lower == "had"
-            && toks.get(k + 1).is_some_and(|n| {
-                matches!(
-                    n.lower.as_ref(),
-                    "reported" | "said" | "put" | "given" | "announced" | "published"
-                )
-            }))
-    });
-    recap.then_some(When::Before)
+
+    /// The time of the figure at tokens `start..end`: the time words nearest it (the first of
+    /// two as near), so "which had reported 26 killed on Friday, said on Sunday that 16 had
+    /// died" dates 26 on Friday and 16 on Sunday; else "before" for a recap.
+    fn of_figure(&self, start: usize, end: usize) -> Option<When> {
+        let distance = |k: usize| {
+            if k < start {
+                start - k
+            } else {
+                k.saturating_sub(end) + 1
+            }
+        };
+        self.said
+            .iter()
+            .min_by_key(|(k, _)| distance(*k))
+            .map(|&(_, w)| w)
+            .or(self.recap.then_some(When::Before))
+    }
 }
 
 fn retracted(toks: &[Tok]) -> bool {
@@ -634,7 +666,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             w[1].capitalized && !is_month(&w[1].lower) && !WEEKDAYS.contains(&w[1].lower.as_ref());
         (w[0].lower == "in" && place).then(|| text[w[1].span].to_string())
     });
-    let when = when_of(&toks);
+    let times = Times::of(&toks);
     let withdrawn = retracted(&toks);
     let mut out: Vec<Figure> = Vec::new();
     for (qi, q) in quantities.iter().enumerate() {
@@ -837,7 +869,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             high,
             qualifier,
             scope: scope.clone(),
-            when,
+            when: times.of_figure(q.start, q.end),
             retracted: withdrawn,
             sentence: 0,
             // "103 of them", or "among them six" with no group of its own.
@@ -1092,5 +1124,29 @@ mod tests {
                 .collect();
             assert!(casualty.is_empty(), "{text}: {f:?}");
         }
+    }
+
+    #[test]
+    fn each_figure_is_dated_by_the_time_words_nearest_it() {
+        // Friday is 26's day (told before), Sunday is 16's (told that day): not the
+        // sentence's first weekday for both. "since Thursday" starts a span: not a telling.
+        let text = "The interior ministry, which had reported 26 “armed criminals” killed on Friday, said on Sunday that 16 members of the security forces had died.";
+        let when: Vec<_> = find_figures(&FIGURES, text, &[Span::new(0, text.len())])
+            .into_iter()
+            .map(|f| (text[f.span].to_string(), f.when))
+            .collect();
+        assert_eq!(
+            when,
+            [
+                ("26".to_string(), Some(When::Weekday(4))),
+                (
+                    "16 members of the security forces".to_string(),
+                    Some(When::Weekday(6))
+                )
+            ]
+        );
+        let text = "The minister said on Saturday that 198 people had been killed since Thursday and 1,115 wounded.";
+        let f = find_figures(&FIGURES, text, &[Span::new(0, text.len())]);
+        assert!(f.iter().all(|f| f.when == Some(When::Weekday(5))), "{f:?}");
     }
 }
