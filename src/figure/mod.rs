@@ -568,8 +568,13 @@ fn not_a_count(toks: &[Tok], q: &Quantity) -> bool {
         let v = q.low;
         let single = q.end == q.start + 1;
         let year = single && (1900.0..=2100.0).contains(&v) && toks[q.start].lower.len() == 4;
+        // "the retirement age from 62 to 64", "the new age of 64", "between the ages of 18".
+        let age_of = q.start >= 2
+            && matches!(toks[q.start - 2].lower.as_ref(), "age" | "ages")
+            && matches!(before, Some("from" | "of" | "to" | "at"));
         let age = before == Some("aged")
             || before == Some("age")
+            || age_of
             || (before == Some(",")
                 && after == Some(",")
                 && q.start >= 2
@@ -1148,5 +1153,18 @@ mod tests {
         let text = "The minister said on Saturday that 198 people had been killed since Thursday and 1,115 wounded.";
         let f = find_figures(&FIGURES, text, &[Span::new(0, text.len())]);
         assert!(f.iter().all(|f| f.when == Some(When::Weekday(5))), "{f:?}");
+    }
+
+    #[test]
+    fn an_age_range_is_not_a_crowd() {
+        let f = figs("Hundreds of thousands of people marched against the plan to raise the minimum retirement age from 62 to 64.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "Hundreds of thousands of people");
+        for text in [
+            "Thousands marched against raising the retirement age to 64.",
+            "Thousands marched; the new age of 64 is not negotiable.",
+        ] {
+            assert!(figs(text).iter().all(|f| f.3 != Some(64.0)), "{text}");
+        }
     }
 }
