@@ -665,12 +665,20 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             group_at(lex, &toks, k).map(|(_, g)| g)
         })
         .flatten();
-    // "... killed in Almaty": the first place named after "in" in the sentence.
-    let scope = toks.windows(2).find_map(|w| {
-        let place =
-            w[1].capitalized && !is_month(&w[1].lower) && !WEEKDAYS.contains(&w[1].lower.as_ref());
-        (w[0].lower == "in" && place).then(|| text[w[1].span].to_string())
-    });
+    // "... killed in Almaty": the places named after "in" (scopes, given after the loop).
+    let places: Vec<(usize, &str)> = toks
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| {
+            w[0].lower == "in"
+                && w[1].capitalized
+                && !is_month(&w[1].lower)
+                && !WEEKDAYS.contains(&w[1].lower.as_ref())
+        })
+        .map(|(k, w)| (k, &text[w[1].span]))
+        .collect();
+    // For each figure of `out`: its end token and whether words make it a part of another.
+    let mut ends: Vec<(usize, bool)> = Vec::new();
     let times = Times::of(&toks);
     let withdrawn = retracted(&toks);
     let mut out: Vec<Figure> = Vec::new();
@@ -713,11 +721,14 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
         }
         let mut end = q.end;
         let mut group = None;
+        // The token of the people noun counted, as written ("marchers").
+        let mut noun = None;
         let mut measure = None;
         let mut adjectives = 0;
         while k < toks.len() && adjectives <= 3 {
             if let Some((len, g)) = group_at(lex, &toks, k) {
                 group = Some(g);
+                noun = Some(k);
                 end = k + len;
                 break;
             }
@@ -840,6 +851,15 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
         if group.is_none() {
             group = predicate_group(lex, &toks, q.end);
         }
+        // "put the number of marchers at 1.12 million": the group of the frame.
+        if group.is_none() {
+            if let Some(k) = number_of_at(&toks, start) {
+                if let Some((_, g)) = group_at(lex, &toks, k) {
+                    group = Some(g);
+                    noun = Some(k);
+                }
+            }
+        }
         // "among them 3,393 members of ...": a part of the figure before, so its measure.
         let among = start >= 2
             && matches!(
@@ -852,6 +872,21 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             || start >= 1 && toks[start - 1].lower == "including";
         if measure.is_none() && among {
             measure = out.last().map(|f: &Figure| f.measure);
+        }
+        // "1.12 million nationwide, 80,000 of them in Paris": a part of the figure before, with
+        // its measure and group.
+        let of_them = toks.get(q.end).is_some_and(|t| t.lower == "of")
+            && toks
+                .get(q.end + 1)
+                .is_some_and(|t| matches!(t.lower.as_ref(), "them" | "whom" | "those"));
+        if let Some(last) = out.last().filter(|_| of_them && measure.is_none()) {
+            measure = Some(last.measure);
+            group = group.or_else(|| last.group.clone());
+        }
+        // "1.12 million marchers" with no other measure word: a crowd.
+        if measure.is_none() && noun.is_some_and(|k| CROWD_NOUNS.contains(&toks[k].lower.as_ref()))
+        {
+            measure = Some("participants");
         }
         // "put the number of injured at 4,353", "the death toll at 225": a total of people.
         if group.is_none()
@@ -873,19 +908,57 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             low,
             high,
             qualifier,
-            scope: scope.clone(),
+            scope: None,
             when: times.of_figure(q.start, q.end),
             retracted: withdrawn,
             sentence: 0,
             // "103 of them", or "among them six" with no group of its own.
-            part: (toks.get(q.end).is_some_and(|t| t.lower == "of")
-                && toks
-                    .get(q.end + 1)
-                    .is_some_and(|t| matches!(t.lower.as_ref(), "them" | "whom" | "those")))
-                || part_of_last,
+            part: of_them || part_of_last,
         });
+        ends.push((q.end, of_them || among));
+    }
+    // A place after a part ("103 of them in Almaty") is that part's alone; the first other
+    // place is the sentence's, for all its figures ("In Almaty, 12 ... and 353 ...").
+    let mut sentence_place = None;
+    for &(k, place) in &places {
+        let before = ends.partition_point(|&(end, _)| end <= k);
+        match before.checked_sub(1).filter(|&f| ends[f].1) {
+            Some(f) => {
+                out[f].scope.get_or_insert_with(|| place.to_string());
+            }
+            None => {
+                sentence_place.get_or_insert(place);
+            }
+        }
+    }
+    for f in &mut out {
+        if f.scope.is_none() {
+            f.scope = sentence_place.map(str::to_string);
+        }
     }
     out
+}
+
+/// People nouns that, counted with no measure word, are a crowd ("1.12 million marchers").
+const CROWD_NOUNS: &[&str] = &["marchers", "protesters", "protestors", "demonstrators"];
+
+/// "the number of <noun> at N" (also "total", "toll", "count"), for the number at token
+/// `start`: the token after "of" (past quote marks), where the noun counted is.
+fn number_of_at(toks: &[Tok], start: usize) -> Option<usize> {
+    if start == 0 || toks[start - 1].lower != "at" {
+        return None;
+    }
+    let frame = (start.saturating_sub(8)..start - 1).rev().find(|&k| {
+        matches!(
+            toks[k].lower.as_ref(),
+            "number" | "total" | "toll" | "count"
+        ) && toks.get(k + 1).is_some_and(|t| t.lower == "of")
+    })?;
+    let mut k = frame + 2;
+    while k < start && is_quote_mark(&toks[k]) {
+        k += 1;
+    }
+    (k < start - 1).then_some(k)
 }
 
 /// "N of the dead were police officers": the group named by the predicate of a partitive
@@ -1166,5 +1239,77 @@ mod tests {
         ] {
             assert!(figs(text).iter().all(|f| f.3 != Some(64.0)), "{text}");
         }
+    }
+
+    #[test]
+    fn a_crowd_told_as_the_number_of_marchers_and_its_parts() {
+        // "put the number of <group> at N": the group is the frame's, and marchers are a crowd.
+        let f = figs("The interior ministry put the number of marchers at 1.12 million nationwide, 80,000 of them in Paris.");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1, f[0].2.as_deref(), f[0].3, f[0].4),
+            (
+                "1.12 million",
+                "participants",
+                Some("protesters"),
+                Some(1_120_000.0),
+                Some(1_120_000.0)
+            )
+        );
+        // "N of them": a part of the figure before, with its measure and group.
+        assert_eq!(
+            (f[1].1, f[1].2.as_deref(), f[1].3),
+            ("participants", Some("protesters"), Some(80_000.0))
+        );
+        let parts = find_figures(
+            &FIGURES,
+            "164 people had been killed, 103 of them in Almaty.",
+            &[Span::new(0, 50)],
+        );
+        assert_eq!(
+            parts
+                .iter()
+                .map(|f| (f.measure, f.part))
+                .collect::<Vec<_>>(),
+            [("killed", false), ("killed", true)]
+        );
+        // "had taken part": a crowd, and "including N" a part of it.
+        let f = figs("The CGT union said more than 2 million people had taken part, including 400,000 in the capital.");
+        assert_eq!(
+            f.iter().map(|f| (f.1, f.3)).collect::<Vec<_>>(),
+            [
+                ("participants", Some(2_000_000.0)),
+                ("participants", Some(400_000.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_part_is_the_parts_alone() {
+        let scopes = |text: &str| {
+            find_figures(&FIGURES, text, &[Span::new(0, text.len())])
+                .into_iter()
+                .map(|f| f.scope)
+                .collect::<Vec<_>>()
+        };
+        // 164 is the country's toll, 103 Almaty's part of it.
+        assert_eq!(
+            scopes("164 people had been killed, 103 of them in Almaty."),
+            [None, Some("Almaty".to_string())]
+        );
+        assert_eq!(
+            scopes("The ministry put the number of marchers at 1.12 million nationwide, 80,000 of them in Paris."),
+            [None, Some("Paris".to_string())]
+        );
+        // A place of the whole sentence scopes all its figures.
+        let almaty = Some("Almaty".to_string());
+        assert_eq!(
+            scopes("In Almaty, 12 members of the police were killed and 353 injured."),
+            [almaty.clone(), almaty.clone()]
+        );
+        assert_eq!(
+            scopes("12 police officers were killed in Almaty and 353 injured."),
+            [almaty.clone(), almaty]
+        );
     }
 }
