@@ -157,6 +157,8 @@ pub fn link(figures: &[LinkFigure]) -> Links {
         let group = match (&f.group, f.measure) {
             // Reports count police and "security forces" as one body.
             (Some(g), _) if g == "police" => "security forces".to_string(),
+            // A crowd of people and of protesters (marchers, demonstrators) is one crowd.
+            (Some(g), "participants") if g == "protesters" => "people".to_string(),
             (Some(g), _) => g.clone(),
             (None, "arrested") => "people".into(),
             (None, _) => continue,
@@ -538,5 +540,25 @@ mod tests {
         let mut u: Vec<_> = link(&f).updates.iter().map(|u| (u.a, u.b)).collect();
         u.sort();
         assert_eq!(u, [(0, 2), (0, 3), (2, 3), (3, 4)]);
+    }
+
+    #[test]
+    fn a_crowd_of_people_and_of_protesters_is_one_count() {
+        let mut f = [
+            fig(
+                "2023-01-19",
+                "ministry",
+                "participants",
+                1_120_000.0,
+                Some(1_120_000.0),
+            ),
+            fig("2023-01-19", "union", "participants", 2_000_000.0, None),
+        ];
+        f[0].group = Some("protesters".into());
+        f[1].group = Some("people".into());
+        f[1].sentence = 1;
+        let c = link(&f).conflicts;
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(c[0].why.ends_with("same day"));
     }
 }
