@@ -113,17 +113,21 @@ impl Times {
     /// two as near), so "which had reported 26 killed on Friday, said on Sunday that 16 had
     /// died" dates 26 on Friday and 16 on Sunday; else "before" for a recap.
     fn of_figure(&self, start: usize, end: usize) -> Option<When> {
-        let distance = |k: usize| {
-            if k < start {
-                start - k
-            } else {
-                k.saturating_sub(end) + 1
-            }
+        // The nearest before the figure and the nearest from it on, found by bisection (a
+        // sentence may be long and full of time words); the one before when as near.
+        let next = self.said.partition_point(|&(k, _)| k < start);
+        let before = next.checked_sub(1).map(|i| (start - self.said[i].0, i));
+        let after = self
+            .said
+            .get(next)
+            .map(|&(k, _)| (k.saturating_sub(end) + 1, next));
+        let nearest = match (before, after) {
+            (Some(b), Some(a)) if a.0 < b.0 => Some(a.1),
+            (Some(b), _) => Some(b.1),
+            (None, a) => a.map(|a| a.1),
         };
-        self.said
-            .iter()
-            .min_by_key(|(k, _)| distance(*k))
-            .map(|&(_, w)| w)
+        nearest
+            .map(|i| self.said[i].1)
             .or(self.recap.then_some(When::Before))
     }
 }
