@@ -1,8 +1,8 @@
 //! Figures of a run -> conflicts and updates between them.
 //!
 //! Articles recount earlier figures ("Sunday's 5,135"), so a figure's date is its document's
-//! moved by the time words of its sentence ([`figure_date`]); figures said to be past,
-//! withdrawn or a part of another are not linked.
+//! moved by the time words of its sentence nearest it ([`figure_date`]); figures said to be
+//! past, withdrawn or a part of another are not linked.
 //!
 //! Figures are linked only within one *count*: the same event, measure, group and place. The
 //! event of a document is the country its title and lead are about (names, capitals and
@@ -14,7 +14,9 @@
 //! - a figure on a later date whose interval lies above the last one is an **update** (the
 //!   timeline of a count), dated from the first telling of the number it rises from; one that
 //!   lies below it, on a cumulative count (killed, injured,
-//!   arrested, ...) is a **conflict** ("falls ... with no retraction").
+//!   arrested, ...) is a **conflict** ("falls ... with no retraction"). A figure told on its
+//!   own day also rises from the last date told on its own day when only recounts lie between
+//!   (the news as it came: 3,811 on the 7th -> 5,135 on the 9th, the 8th's 4,404 told later).
 //!
 //! Figures whose intervals overlap, from different sources the same day, **agree**. Counts are
 //! found by hashing, and a statement repeated by many documents (same source, interval and
@@ -155,6 +157,8 @@ pub fn link(figures: &[LinkFigure]) -> Links {
         let group = match (&f.group, f.measure) {
             // Reports count police and "security forces" as one body.
             (Some(g), _) if g == "police" => "security forces".to_string(),
+            // A crowd of people and of protesters (marchers, demonstrators) is one crowd.
+            (Some(g), "participants") if g == "protesters" => "people".to_string(),
             (Some(g), _) => g.clone(),
             (None, "arrested") => "people".into(),
             (None, _) => continue,
@@ -251,6 +255,22 @@ pub fn link(figures: &[LinkFigure]) -> Links {
                 }
             }
         }
+        // The news as it came: the last earlier date on which the count was told that same
+        // day. When the dates between hold only recounts (the 8th's 4,404 told on the 11th), a
+        // figure told on its own day (the 9th's 5,135) also rises from that date's (the 7th's
+        // 3,811): what a reader of the 9th had last been told.
+        let mut last_told = None;
+        let told_before: Vec<Option<usize>> = by_day
+            .iter()
+            .enumerate()
+            .map(|(h, (_, list))| {
+                let before = last_told;
+                if list.iter().any(|&i| !figures[i].recounted) {
+                    last_told = Some(h);
+                }
+                before
+            })
+            .collect();
         let mut linked = std::collections::HashSet::new();
         for g in 1..by_day.len() {
             let (today, ref later) = by_day[g];
@@ -269,7 +289,12 @@ pub fn link(figures: &[LinkFigure]) -> Links {
                         // Higher: all of it above, or a higher floor ("more than 200" -> 2,298).
                         let rises = below(fa, fb)
                             || (!below(fb, fa) && fa.low.zip(fb.low).is_some_and(|(x, y)| y > x));
-                        if rises && h == g - 1 {
+                        // Both told on their own day, and not a number told on a day before.
+                        let as_reported = told_before[g] == Some(h)
+                            && !fa.recounted
+                            && !fb.recounted
+                            && first_told[&interval(a)] == a;
+                        if rises && (h == g - 1 || as_reported) {
                             let first = first_told[&interval(a)];
                             let a = match day(first) {
                                 Some(d) if today - d <= WINDOW_DAYS => first,
@@ -488,5 +513,52 @@ mod tests {
                 .map(|(a, b)| a - b),
             Some(1)
         );
+    }
+
+    #[test]
+    fn a_rise_is_also_linked_as_it_was_reported() {
+        // 3,811 told on the 7th; the 8th's 4,404 told only later (on the 11th); 5,135 told on
+        // the 9th: the timeline runs 3,811 -> 4,404 -> 5,135, and the news as it came
+        // 3,811 -> 5,135. A number repeated on the 7th (2,298, first told on the 6th) is not
+        // that day's news.
+        let mut f = [
+            fig("2022-01-06", "s1", "arrested", 2298.0, Some(2298.0)),
+            fig("2022-01-07", "s1", "arrested", 2298.0, Some(2298.0)),
+            fig("2022-01-07", "s1", "arrested", 3811.0, Some(3811.0)),
+            fig("2022-01-08", "s1", "arrested", 4404.0, Some(4404.0)),
+            fig("2022-01-09", "s2", "arrested", 5135.0, Some(5135.0)),
+        ];
+        f[3].recounted = true;
+        f[3].doc = "2022-01-11".into();
+        let l = link(&f);
+        let mut u: Vec<_> = l.updates.iter().map(|u| (u.a, u.b)).collect();
+        u.sort();
+        assert_eq!(u, [(0, 2), (0, 3), (2, 3), (2, 4), (3, 4)]);
+        assert!(l.conflicts.is_empty());
+        // When the 8th's figure was told on the 8th, the timeline alone.
+        f[3].recounted = false;
+        let mut u: Vec<_> = link(&f).updates.iter().map(|u| (u.a, u.b)).collect();
+        u.sort();
+        assert_eq!(u, [(0, 2), (0, 3), (2, 3), (3, 4)]);
+    }
+
+    #[test]
+    fn a_crowd_of_people_and_of_protesters_is_one_count() {
+        let mut f = [
+            fig(
+                "2023-01-19",
+                "ministry",
+                "participants",
+                1_120_000.0,
+                Some(1_120_000.0),
+            ),
+            fig("2023-01-19", "union", "participants", 2_000_000.0, None),
+        ];
+        f[0].group = Some("protesters".into());
+        f[1].group = Some("people".into());
+        f[1].sentence = 1;
+        let c = link(&f).conflicts;
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(c[0].why.ends_with("same day"));
     }
 }

@@ -53,47 +53,83 @@ pub enum When {
 
 use crate::lexicon::{MONTH_NAMES, WEEKDAYS};
 
-/// The time words of a sentence.
-fn when_of(toks: &[Tok]) -> Option<When> {
-    for (k, t) in toks.iter().enumerate() {
-        let w: &str = &t.lower;
-        let w = w
-            .strip_suffix("'s")
-            .or_else(|| w.strip_suffix("’s"))
-            .unwrap_or(w);
-        if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
-            return Some(When::Weekday(d as u8));
-        }
-        if let Some(m) = MONTH_NAMES.iter().position(|m| *m == w) {
-            let day = |x: Option<&Tok>| match x.map(|t| t.kind) {
-                Some(Kind::Number(v)) if (1.0..=31.0).contains(&v) && v.fract() == 0.0 => {
-                    Some(v as u8)
+/// The time words of a sentence: each weekday, date or "yesterday" with its token, and
+/// whether the sentence tells of figures given before ("earlier", "had reported").
+struct Times {
+    said: Vec<(usize, When)>,
+    recap: bool,
+}
+
+impl Times {
+    fn of(toks: &[Tok]) -> Times {
+        let mut said = Vec::new();
+        for (k, t) in toks.iter().enumerate() {
+            // "killed since Thursday": the start of a span of time, not when it was told.
+            let span_start = k
+                .checked_sub(1)
+                .is_some_and(|b| matches!(toks[b].lower.as_ref(), "since" | "until" | "till"));
+            if span_start {
+                continue;
+            }
+            let w: &str = &t.lower;
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
+                said.push((k, When::Weekday(d as u8)));
+            } else if let Some(m) = MONTH_NAMES.iter().position(|m| *m == w) {
+                let day = |x: Option<&Tok>| match x.map(|t| t.kind) {
+                    Some(Kind::Number(v)) if (1.0..=31.0).contains(&v) && v.fract() == 0.0 => {
+                        Some(v as u8)
+                    }
+                    _ => None,
+                };
+                if let Some(d) =
+                    day(toks.get(k + 1)).or_else(|| k.checked_sub(1).and_then(|b| day(toks.get(b))))
+                {
+                    said.push((k, When::Date(m as u8 + 1, d)));
                 }
-                _ => None,
-            };
-            if let Some(d) =
-                day(toks.get(k + 1)).or_else(|| k.checked_sub(1).and_then(|b| day(toks.get(b))))
-            {
-                return Some(When::Date(m as u8 + 1, d));
+            } else if w == "yesterday" {
+                said.push((k, When::DaysBefore(1)));
             }
         }
-        if w == "yesterday" {
-            return Some(When::DaysBefore(1));
-        }
+        let recap = toks.iter().enumerate().any(|(k, t)| {
+            matches!(
+                t.lower.as_ref(),
+                "earlier" | "previously" | "initially" | "while"
+            ) || (t.lower == "had"
+                && toks.get(k + 1).is_some_and(|n| {
+                    matches!(
+                        n.lower.as_ref(),
+                        "reported" | "said" | "put" | "given" | "announced" | "published"
+                    )
+                }))
+        });
+        Times { said, recap }
     }
-    let recap = toks.iter().enumerate().any(|(k, t)| {
-        matches!(
-            t.lower.as_ref(),
-            "earlier" | "previously" | "initially" | "while"
-        ) || (t.lower == "had"
-            && toks.get(k + 1).is_some_and(|n| {
-                matches!(
-                    n.lower.as_ref(),
-                    "reported" | "said" | "put" | "given" | "announced" | "published"
-                )
-            }))
-    });
-    recap.then_some(When::Before)
+
+    /// The time of the figure at tokens `start..end`: the time words nearest it (the first of
+    /// two as near), so "which had reported 26 killed on Friday, said on Sunday that 16 had
+    /// died" dates 26 on Friday and 16 on Sunday; else "before" for a recap.
+    fn of_figure(&self, start: usize, end: usize) -> Option<When> {
+        // The nearest before the figure and the nearest from it on, found by bisection (a
+        // sentence may be long and full of time words); the one before when as near.
+        let next = self.said.partition_point(|&(k, _)| k < start);
+        let before = next.checked_sub(1).map(|i| (start - self.said[i].0, i));
+        let after = self
+            .said
+            .get(next)
+            .map(|&(k, _)| (k.saturating_sub(end) + 1, next));
+        let nearest = match (before, after) {
+            (Some(b), Some(a)) if a.0 < b.0 => Some(a.1),
+            (Some(b), _) => Some(b.1),
+            (None, a) => a.map(|a| a.1),
+        };
+        nearest
+            .map(|i| self.said[i].1)
+            .or(self.recap.then_some(When::Before))
+    }
 }
 
 fn retracted(toks: &[Tok]) -> bool {
@@ -536,8 +572,13 @@ fn not_a_count(toks: &[Tok], q: &Quantity) -> bool {
         let v = q.low;
         let single = q.end == q.start + 1;
         let year = single && (1900.0..=2100.0).contains(&v) && toks[q.start].lower.len() == 4;
+        // "the retirement age from 62 to 64", "the new age of 64", "between the ages of 18".
+        let age_of = q.start >= 2
+            && matches!(toks[q.start - 2].lower.as_ref(), "age" | "ages")
+            && matches!(before, Some("from" | "of" | "to" | "at"));
         let age = before == Some("aged")
             || before == Some("age")
+            || age_of
             || (before == Some(",")
                 && after == Some(",")
                 && q.start >= 2
@@ -628,13 +669,21 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             group_at(lex, &toks, k).map(|(_, g)| g)
         })
         .flatten();
-    // "... killed in Almaty": the first place named after "in" in the sentence.
-    let scope = toks.windows(2).find_map(|w| {
-        let place =
-            w[1].capitalized && !is_month(&w[1].lower) && !WEEKDAYS.contains(&w[1].lower.as_ref());
-        (w[0].lower == "in" && place).then(|| text[w[1].span].to_string())
-    });
-    let when = when_of(&toks);
+    // "... killed in Almaty": the places named after "in" (scopes, given after the loop).
+    let places: Vec<(usize, &str)> = toks
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| {
+            w[0].lower == "in"
+                && w[1].capitalized
+                && !is_month(&w[1].lower)
+                && !WEEKDAYS.contains(&w[1].lower.as_ref())
+        })
+        .map(|(k, w)| (k, &text[w[1].span]))
+        .collect();
+    // For each figure of `out`: its end token and whether words make it a part of another.
+    let mut ends: Vec<(usize, bool)> = Vec::new();
+    let times = Times::of(&toks);
     let withdrawn = retracted(&toks);
     let mut out: Vec<Figure> = Vec::new();
     for (qi, q) in quantities.iter().enumerate() {
@@ -676,11 +725,14 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
         }
         let mut end = q.end;
         let mut group = None;
+        // The token of the people noun counted, as written ("marchers").
+        let mut noun = None;
         let mut measure = None;
         let mut adjectives = 0;
         while k < toks.len() && adjectives <= 3 {
             if let Some((len, g)) = group_at(lex, &toks, k) {
                 group = Some(g);
+                noun = Some(k);
                 end = k + len;
                 break;
             }
@@ -803,6 +855,15 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
         if group.is_none() {
             group = predicate_group(lex, &toks, q.end);
         }
+        // "put the number of marchers at 1.12 million": the group of the frame.
+        if group.is_none() {
+            if let Some(k) = number_of_at(&toks, start) {
+                if let Some((_, g)) = group_at(lex, &toks, k) {
+                    group = Some(g);
+                    noun = Some(k);
+                }
+            }
+        }
         // "among them 3,393 members of ...": a part of the figure before, so its measure.
         let among = start >= 2
             && matches!(
@@ -815,6 +876,21 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             || start >= 1 && toks[start - 1].lower == "including";
         if measure.is_none() && among {
             measure = out.last().map(|f: &Figure| f.measure);
+        }
+        // "1.12 million nationwide, 80,000 of them in Paris": a part of the figure before, with
+        // its measure and group.
+        let of_them = toks.get(q.end).is_some_and(|t| t.lower == "of")
+            && toks
+                .get(q.end + 1)
+                .is_some_and(|t| matches!(t.lower.as_ref(), "them" | "whom" | "those"));
+        if let Some(last) = out.last().filter(|_| of_them && measure.is_none()) {
+            measure = Some(last.measure);
+            group = group.or_else(|| last.group.clone());
+        }
+        // "1.12 million marchers" with no other measure word: a crowd.
+        if measure.is_none() && noun.is_some_and(|k| CROWD_NOUNS.contains(&toks[k].lower.as_ref()))
+        {
+            measure = Some("participants");
         }
         // "put the number of injured at 4,353", "the death toll at 225": a total of people.
         if group.is_none()
@@ -836,19 +912,57 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             low,
             high,
             qualifier,
-            scope: scope.clone(),
-            when,
+            scope: None,
+            when: times.of_figure(q.start, q.end),
             retracted: withdrawn,
             sentence: 0,
             // "103 of them", or "among them six" with no group of its own.
-            part: (toks.get(q.end).is_some_and(|t| t.lower == "of")
-                && toks
-                    .get(q.end + 1)
-                    .is_some_and(|t| matches!(t.lower.as_ref(), "them" | "whom" | "those")))
-                || part_of_last,
+            part: of_them || part_of_last,
         });
+        ends.push((q.end, of_them || among));
+    }
+    // A place after a part ("103 of them in Almaty") is that part's alone; the first other
+    // place is the sentence's, for all its figures ("In Almaty, 12 ... and 353 ...").
+    let mut sentence_place = None;
+    for &(k, place) in &places {
+        let before = ends.partition_point(|&(end, _)| end <= k);
+        match before.checked_sub(1).filter(|&f| ends[f].1) {
+            Some(f) => {
+                out[f].scope.get_or_insert_with(|| place.to_string());
+            }
+            None => {
+                sentence_place.get_or_insert(place);
+            }
+        }
+    }
+    for f in &mut out {
+        if f.scope.is_none() {
+            f.scope = sentence_place.map(str::to_string);
+        }
     }
     out
+}
+
+/// People nouns that, counted with no measure word, are a crowd ("1.12 million marchers").
+const CROWD_NOUNS: &[&str] = &["marchers", "protesters", "protestors", "demonstrators"];
+
+/// "the number of <noun> at N" (also "total", "toll", "count"), for the number at token
+/// `start`: the token after "of" (past quote marks), where the noun counted is.
+fn number_of_at(toks: &[Tok], start: usize) -> Option<usize> {
+    if start == 0 || toks[start - 1].lower != "at" {
+        return None;
+    }
+    let frame = (start.saturating_sub(8)..start - 1).rev().find(|&k| {
+        matches!(
+            toks[k].lower.as_ref(),
+            "number" | "total" | "toll" | "count"
+        ) && toks.get(k + 1).is_some_and(|t| t.lower == "of")
+    })?;
+    let mut k = frame + 2;
+    while k < start && is_quote_mark(&toks[k]) {
+        k += 1;
+    }
+    (k < start - 1).then_some(k)
 }
 
 /// "N of the dead were police officers": the group named by the predicate of a partitive
@@ -1092,5 +1206,114 @@ mod tests {
                 .collect();
             assert!(casualty.is_empty(), "{text}: {f:?}");
         }
+    }
+
+    #[test]
+    fn each_figure_is_dated_by_the_time_words_nearest_it() {
+        // Friday is 26's day (told before), Sunday is 16's (told that day): not the
+        // sentence's first weekday for both. "since Thursday" starts a span: not a telling.
+        let text = "The interior ministry, which had reported 26 “armed criminals” killed on Friday, said on Sunday that 16 members of the security forces had died.";
+        let when: Vec<_> = find_figures(&FIGURES, text, &[Span::new(0, text.len())])
+            .into_iter()
+            .map(|f| (text[f.span].to_string(), f.when))
+            .collect();
+        assert_eq!(
+            when,
+            [
+                ("26".to_string(), Some(When::Weekday(4))),
+                (
+                    "16 members of the security forces".to_string(),
+                    Some(When::Weekday(6))
+                )
+            ]
+        );
+        let text = "The minister said on Saturday that 198 people had been killed since Thursday and 1,115 wounded.";
+        let f = find_figures(&FIGURES, text, &[Span::new(0, text.len())]);
+        assert!(f.iter().all(|f| f.when == Some(When::Weekday(5))), "{f:?}");
+    }
+
+    #[test]
+    fn an_age_range_is_not_a_crowd() {
+        let f = figs("Hundreds of thousands of people marched against the plan to raise the minimum retirement age from 62 to 64.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, "Hundreds of thousands of people");
+        for text in [
+            "Thousands marched against raising the retirement age to 64.",
+            "Thousands marched; the new age of 64 is not negotiable.",
+        ] {
+            assert!(figs(text).iter().all(|f| f.3 != Some(64.0)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_crowd_told_as_the_number_of_marchers_and_its_parts() {
+        // "put the number of <group> at N": the group is the frame's, and marchers are a crowd.
+        let f = figs("The interior ministry put the number of marchers at 1.12 million nationwide, 80,000 of them in Paris.");
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(
+            (f[0].0.as_str(), f[0].1, f[0].2.as_deref(), f[0].3, f[0].4),
+            (
+                "1.12 million",
+                "participants",
+                Some("protesters"),
+                Some(1_120_000.0),
+                Some(1_120_000.0)
+            )
+        );
+        // "N of them": a part of the figure before, with its measure and group.
+        assert_eq!(
+            (f[1].1, f[1].2.as_deref(), f[1].3),
+            ("participants", Some("protesters"), Some(80_000.0))
+        );
+        let parts = find_figures(
+            &FIGURES,
+            "164 people had been killed, 103 of them in Almaty.",
+            &[Span::new(0, 50)],
+        );
+        assert_eq!(
+            parts
+                .iter()
+                .map(|f| (f.measure, f.part))
+                .collect::<Vec<_>>(),
+            [("killed", false), ("killed", true)]
+        );
+        // "had taken part": a crowd, and "including N" a part of it.
+        let f = figs("The CGT union said more than 2 million people had taken part, including 400,000 in the capital.");
+        assert_eq!(
+            f.iter().map(|f| (f.1, f.3)).collect::<Vec<_>>(),
+            [
+                ("participants", Some(2_000_000.0)),
+                ("participants", Some(400_000.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_after_a_part_is_the_parts_alone() {
+        let scopes = |text: &str| {
+            find_figures(&FIGURES, text, &[Span::new(0, text.len())])
+                .into_iter()
+                .map(|f| f.scope)
+                .collect::<Vec<_>>()
+        };
+        // 164 is the country's toll, 103 Almaty's part of it.
+        assert_eq!(
+            scopes("164 people had been killed, 103 of them in Almaty."),
+            [None, Some("Almaty".to_string())]
+        );
+        assert_eq!(
+            scopes("The ministry put the number of marchers at 1.12 million nationwide, 80,000 of them in Paris."),
+            [None, Some("Paris".to_string())]
+        );
+        // A place of the whole sentence scopes all its figures.
+        let almaty = Some("Almaty".to_string());
+        assert_eq!(
+            scopes("In Almaty, 12 members of the police were killed and 353 injured."),
+            [almaty.clone(), almaty.clone()]
+        );
+        assert_eq!(
+            scopes("12 police officers were killed in Almaty and 353 injured."),
+            [almaty.clone(), almaty]
+        );
     }
 }
