@@ -88,7 +88,22 @@ fn according_to(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         });
     }
     let speaker = agent_np(cues, toks, at + 2)?;
-    if at == 0 || (at <= 4 && toks[..at].iter().all(|t| t.word)) {
+    // "But, according to the poll, ...", "In addition, according to X, ...", "But the next
+    // day, according to X, ...": an opening adverbial before it.
+    let adverbial = at > 0
+        && at <= 6
+        && toks[at - 1].punct(',')
+        && toks[..at - 1].iter().all(|t| t.word || t.punct(','))
+        && (in_list(CLAUSE_OPENERS, &toks[0])
+            || in_list(PREPOSITIONS, &toks[0])
+            || is_time_word(&toks[0])
+            || in_list(
+                &[
+                    "however", "now", "then", "instead", "yet", "the", "last", "this",
+                ],
+                &toks[0],
+            ));
+    if at == 0 || (at <= 4 && toks[..at].iter().all(|t| t.word)) || adverbial {
         let comma_after = |sp: Span| {
             toks.iter()
                 .position(|t| t.span.start >= sp.end && t.punct(','))
@@ -118,7 +133,12 @@ fn according_to(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             .iter()
             .find(|t| t.span.start >= speaker.end)
             .is_some_and(|t| t.punct(','));
-        if rest <= 3 || clause_ends {
+        // "..., according to a poll conducted last week among likely voters.": to the end
+        // of the sentence, all of it describes the source.
+        let to_the_end = !toks
+            .iter()
+            .any(|t| t.span.start >= speaker.end && (t.punct(',') || t.punct(';')));
+        if rest <= 3 || clause_ends || to_the_end {
             return Some(Found {
                 speaker,
                 cue,
@@ -1081,6 +1101,27 @@ mod tests {
             ),
         ] {
             assert_eq!(indirect(text)[0].0, content, "{text}");
+        }
+        for (text, content, speaker) in [
+            (
+                "But, according to the poll, 46 percent of Republican voters remain undecided.",
+                "46 percent of Republican voters remain undecided",
+                "the poll",
+            ),
+            (
+                "But the next day, according to Roffman, Trump made further demands.",
+                "Trump made further demands",
+                "Roffman",
+            ),
+            (
+                "Clinton leads by 11 points, according to a survey conducted after the tape was released Friday.",
+                "Clinton leads by 11 points",
+                "a survey",
+            ),
+        ] {
+            let got = indirect(text);
+            assert_eq!(got[0].0, content, "{text}");
+            assert!(got[0].1.starts_with(speaker), "{text}: {got:?}");
         }
         let got = indirect("Most voters said they were tired of the campaign; 46 percent said they were uninterested.");
         let contents: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
