@@ -1,7 +1,7 @@
 //! Lexicon files (`data/*.tsv`, `data/*.txt`) -> lookup tables, parsed once; every line error
 //! names its file and line. Built-in lexicons are compiled in with `include_str!`.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::sync::LazyLock;
 use thiserror::Error;
 
@@ -41,6 +41,9 @@ pub struct Cues {
     forms: HashMap<String, Cue>,
     /// First words of multiword forms, so one-word look-ups stay cheap.
     multi_first: HashMap<String, Vec<String>>,
+    /// The one-word forms and the first words of multiword forms: one look-up a word for
+    /// [`Cues::may_attribute`].
+    starts: FxHashSet<String>,
 }
 
 impl Cues {
@@ -77,6 +80,10 @@ impl Cues {
             }
             for form in cols[1].split_whitespace() {
                 let form = form.to_lowercase().replace('_', " ");
+                let first = form
+                    .split_once(' ')
+                    .map_or(form.as_str(), |(first, _)| first);
+                self.starts.insert(first.to_string());
                 if let Some((first, _)) = form.split_once(' ') {
                     let list = self.multi_first.entry(first.to_string()).or_default();
                     if !list.contains(&form) {
@@ -105,15 +112,10 @@ impl Cues {
     /// a fast test, so sentences without any are never tokenized for reported speech.
     pub fn may_attribute(&self, sentence: &str, extra: &[&str]) -> bool {
         let mut buf = [0u8; 48];
-        sentence
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .any(|w| {
-                let lower = lower_in(w, &mut buf);
-                self.forms.contains_key(&*lower)
-                    || self.multi_first.contains_key(&*lower)
-                    || extra.contains(&&*lower)
-            })
+        alnum_words(sentence).any(|w| {
+            let lower = lower_in(w, &mut buf);
+            self.starts.contains(&*lower) || extra.contains(&&*lower)
+        })
     }
 
     /// Multiword forms starting with this lower-case word.
@@ -197,17 +199,62 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         .expect("built-in data/cues.tsv parses")
 });
 
-/// `w` in lower case: written into `buf` without allocating when it is short ASCII (most
-/// words), allocated otherwise. For look-ups in lower-case tables on hot paths.
-pub fn lower_in<'b>(w: &str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
-    if w.is_ascii() && w.len() <= buf.len() {
+/// `w` in lower case: `w` itself when it is ASCII without capitals (most words), written into
+/// `buf` without allocating when it is other short ASCII, allocated otherwise. For look-ups
+/// in lower-case tables on hot paths.
+pub fn lower_in<'b>(w: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
+    let bytes = w.as_bytes();
+    if bytes
+        .iter()
+        .all(|&b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        std::borrow::Cow::Borrowed(w)
+    } else if w.is_ascii() && w.len() <= buf.len() {
         let out = &mut buf[..w.len()];
-        out.copy_from_slice(w.as_bytes());
+        out.copy_from_slice(bytes);
         out.make_ascii_lowercase();
         std::borrow::Cow::Borrowed(std::str::from_utf8(out).expect("ASCII is UTF-8"))
     } else {
         std::borrow::Cow::Owned(w.to_lowercase())
     }
+}
+
+/// The words of `s`: its runs of alphanumeric characters, as
+/// `s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())` gives them, but reading
+/// ASCII bytes without decoding them.
+pub fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
+    // Whether the character at `i` is alphanumeric, and its length.
+    let at = move |i: usize| {
+        let b = s.as_bytes()[i];
+        if b.is_ascii() {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = s[i..].chars().next().expect("a char boundary");
+            (c.is_alphanumeric(), c.len_utf8())
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if i >= s.len() {
+                return None;
+            }
+            let (alnum, n) = at(i);
+            if alnum {
+                break;
+            }
+            i += n;
+        }
+        let start = i;
+        while i < s.len() {
+            let (alnum, n) = at(i);
+            if !alnum {
+                break;
+            }
+            i += n;
+        }
+        Some(&s[start..i])
+    })
 }
 
 #[cfg(test)]
@@ -225,6 +272,27 @@ mod tests {
             .multiword("pointed")
             .contains(&"pointed out".to_string()));
         assert!(CUES.get("table").is_none());
+    }
+
+    #[test]
+    fn alnum_words_split_like_str_split() {
+        for s in [
+            "",
+            "  ",
+            "He said, “no”—twice; 3.5% of Ünal’s 12 Café-goers. Ελλάδα!",
+            "x",
+            "…end",
+        ] {
+            let want: Vec<&str> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(alnum_words(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
+        let mut buf = [0u8; 48];
+        assert_eq!(lower_in("said", &mut buf), "said");
+        assert_eq!(lower_in("Said", &mut buf), "said");
+        assert_eq!(lower_in("ÜNAL", &mut buf), "ünal");
     }
 
     #[test]

@@ -56,30 +56,24 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     let p = &text[para];
     let mut start = 0;
     let mut i = 0;
-    while i < p.len() {
-        let c = p[i..].chars().next().unwrap_or(' ');
-        let n = c.len_utf8();
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Take the run of closing punctuation and marks after it.
-            let mut end = i + n;
-            while let Some(d) = p[end..].chars().next() {
-                if matches!(
-                    d,
-                    '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '」'
-                ) {
-                    end += d.len_utf8();
-                } else {
-                    break;
-                }
+    while let Some((at, c)) = next_terminal(p.as_bytes(), i) {
+        // Take the run of closing punctuation and marks after it.
+        let mut end = at + c.len_utf8();
+        while let Some(d) = p[end..].chars().next() {
+            if matches!(
+                d,
+                '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '」'
+            ) {
+                end += d.len_utf8();
+            } else {
+                break;
             }
-            if ends_sentence(p, i, c, end) {
-                out.push(Span::new(para.start + start, para.start + end).trim(text));
-                start = end;
-            }
-            i = end;
-            continue;
         }
-        i += n;
+        if ends_sentence(p, at, c, end) {
+            out.push(Span::new(para.start + start, para.start + end).trim(text));
+            start = end;
+        }
+        i = end;
     }
     if start < p.len() {
         let last = Span::new(para.start + start, para.end).trim(text);
@@ -88,6 +82,50 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
         }
     }
     out
+}
+
+/// The first `.`, `!`, `?` or `…` of `p[from..]`: its offset and the character. A byte scan:
+/// these are ASCII or start with the lead byte 0xE2, so every match is on a char boundary.
+fn next_terminal(p: &[u8], from: usize) -> Option<(usize, char)> {
+    let mut i = from;
+    while let Some(at) = next_candidate(p, i) {
+        match p[at] {
+            b'.' => return Some((at, '.')),
+            b'!' => return Some((at, '!')),
+            b'?' => return Some((at, '?')),
+            _ if p[at + 1..].starts_with(&[0x80, 0xA6]) => return Some((at, '…')),
+            _ => i = at + 1,
+        }
+    }
+    None
+}
+
+/// The offset of the first byte of `p[from..]` that is `.`, `!`, `?` or 0xE2. Eight bytes at a
+/// time: a word without any of them (most of the text) costs a few operations.
+fn next_candidate(p: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Non-zero when some byte of `x` is `b` (exact as a yes/no, not as a position).
+    let has = |x: u64, b: u8| {
+        let y = x ^ (ONES * u64::from(b));
+        y.wrapping_sub(ONES) & !y & HIGHS
+    };
+    let is_candidate = |b: &u8| matches!(b, b'.' | b'!' | b'?' | 0xE2);
+    let rest = &p[from..];
+    let mut chunks = rest.chunks_exact(8);
+    let mut at = from;
+    for chunk in chunks.by_ref() {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if has(x, b'.') | has(x, b'!') | has(x, b'?') | has(x, 0xE2) != 0 {
+            return chunk.iter().position(is_candidate).map(|k| at + k);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(is_candidate)
+        .map(|k| at + k)
 }
 
 /// Whether the punctuation `c` at `at` (its run ending at `end`) ends a sentence in `p`.
@@ -163,6 +201,21 @@ mod tests {
                 "Third."
             ]
         );
+    }
+
+    #[test]
+    fn terminals_found_at_every_offset() {
+        // Each terminal after 0..20 bytes of other text (ASCII and 0xE2 lead bytes that are
+        // not an ellipsis), across the eight-byte steps of the scan.
+        for pad in 0..20 {
+            for (mark, c) in [(".", '.'), ("!", '!'), ("?", '?'), ("…", '…')] {
+                let filler: String = "a—b’c".chars().cycle().take(pad).collect();
+                let p = format!("{filler}{mark} x");
+                let want = filler.len();
+                assert_eq!(next_terminal(p.as_bytes(), 0), Some((want, c)), "{p:?}");
+                assert_eq!(next_terminal(filler.as_bytes(), 0), None, "{filler:?}");
+            }
+        }
     }
 
     #[test]

@@ -15,12 +15,32 @@ pub struct Normalized<'t> {
     map: Option<Vec<usize>>,
 }
 
+/// Whether `s` is in NFC by the quick check ([`is_nfc_quick`] says `Yes`), checking only its
+/// runs of non-ASCII characters: an ASCII character is NFC and has combining class 0, so the
+/// check starts afresh after it, and most text is ASCII.
+fn nfc_quick_yes(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|&c| !c.is_ascii()) {
+        let start = i + k;
+        let end = b[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(b.len(), |k| start + k);
+        if is_nfc_quick(s[start..end].chars()) != IsNormalized::Yes {
+            return false;
+        }
+        i = end;
+    }
+    true
+}
+
 impl<'t> Normalized<'t> {
     /// Normalizes `original`; borrows it when it is already in normal form.
     pub fn new(original: &'t str) -> Normalized<'t> {
         let needs_work = original.starts_with('\u{feff}')
             || original.as_bytes().contains(&b'\r')
-            || is_nfc_quick(original.chars()) != IsNormalized::Yes;
+            || !nfc_quick_yes(original);
         if !needs_work {
             return Normalized {
                 text: Cow::Borrowed(original),
@@ -107,6 +127,27 @@ fn is_combining(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quick_check_by_non_ascii_runs() {
+        for s in [
+            "",
+            "plain",
+            "“Café” — naïve",
+            "e\u{301}",
+            "a\u{323}\u{301}b",
+            "a\u{301}\u{323}",
+            "\u{301}",
+            "한국어 x \u{1100}\u{1161}",
+            "\u{212b}ngström",
+        ] {
+            assert_eq!(
+                nfc_quick_yes(s),
+                is_nfc_quick(s.chars()) == IsNormalized::Yes,
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn borrowed_when_already_normal() {

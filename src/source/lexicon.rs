@@ -67,6 +67,19 @@ pub fn place_key(name: &str) -> String {
     lower.strip_prefix("the ").unwrap_or(&lower).to_string()
 }
 
+/// `f` of the [`place_key`] of `name`: in a stack buffer when `name` is ASCII (it has no curly
+/// apostrophe then), allocated otherwise.
+fn with_place_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let name = name.trim();
+    if name.is_ascii() {
+        let mut buf = [0u8; 48];
+        let lower = crate::lexicon::lower_in(name, &mut buf);
+        f(lower.strip_prefix("the ").unwrap_or(&lower))
+    } else {
+        f(&place_key(name))
+    }
+}
+
 impl SourceLexicon {
     /// The built-in lexicons.
     pub fn builtin() -> SourceLexicon {
@@ -165,7 +178,7 @@ impl SourceLexicon {
 
     /// The country whose government a name stands for ("Moscow", "the Kremlin").
     pub fn seat(&self, name: &str) -> Option<&str> {
-        self.seats.get(&place_key(name)).map(String::as_str)
+        with_place_key(name, |k| self.seats.get(k)).map(String::as_str)
     }
 
     /// The country of a nationality word as written ("Kazakh", "Russian", "U.S.").
@@ -207,7 +220,7 @@ impl SourceLexicon {
 
     /// The country of a country name as written ("Kazakhstan").
     pub fn country(&self, name: &str) -> Option<&str> {
-        self.countries.get(&place_key(name)).map(String::as_str)
+        with_place_key(name, |k| self.countries.get(k)).map(String::as_str)
     }
 }
 
@@ -223,6 +236,8 @@ mod tests {
         assert_eq!(lex.seat("Kremlin"), Some("Russia"));
         assert_eq!(lex.demonym("Kazakh"), Some("Kazakhstan"));
         assert_eq!(lex.country("Kazakhstan"), Some("Kazakhstan"));
+        assert_eq!(lex.country(" the Kazakhstan "), Some("Kazakhstan"));
+        assert_eq!(lex.seat("THE KREMLIN"), Some("Russia"));
         assert_eq!(lex.kind("police").unwrap().kind, "police");
         assert!(lex.kind("spokesman").unwrap().flags.role);
         assert!(lex.longest_from("law") >= 2);

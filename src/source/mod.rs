@@ -47,8 +47,9 @@ pub struct Sources {
     by_surname: HashMap<String, usize>,
     /// Sources mentioned in the current document, most recent last.
     recent: Vec<usize>,
-    /// What each mention of the current document says ([`describe`]), read once per mention.
-    described: HashMap<String, MentionInfo>,
+    /// What each mention of the current document says ([`describe`]) and the identity key of
+    /// its name ([`key_of`]), read once per mention.
+    described: HashMap<String, (MentionInfo, String)>,
 }
 
 const TITLES: &[&str] = &[
@@ -75,18 +76,44 @@ const MINISTRY_AREAS: &[&str] = &[
 
 /// The identity key of a name: lower case, without leading articles and courtesy titles.
 pub fn key_of(name: &str) -> String {
-    let mut words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .filter(|w| !w.is_empty())
-        .collect();
-    while words.len() > 1 && TITLES.contains(&words[0].as_str()) {
-        words.remove(0);
+    // The words, trimmed of punctuation and lower-cased, joined by one space.
+    let mut out = String::with_capacity(name.len());
+    let mut count = 0;
+    for w in name.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        if count > 0 {
+            out.push(' ');
+        }
+        push_lower(&mut out, w);
+        count += 1;
     }
-    words.join(" ")
+    // Leading titles dropped, the last word kept. (Lower case never makes a space, so the
+    // words are the spaces' pieces again.)
+    let mut start = 0;
+    while count > 1 {
+        let first = out[start..].split(' ').next().unwrap_or("");
+        if !TITLES.contains(&first) {
+            break;
+        }
+        start += first.len() + 1;
+        count -= 1;
+    }
+    out.drain(..start);
+    out
+}
+
+/// Appends `w` in lower case (as `str::to_lowercase` gives it).
+fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
+    } else {
+        out.push_str(&w.to_lowercase());
+    }
 }
 
 fn capitalized(w: &str) -> bool {
@@ -97,8 +124,15 @@ fn capitalized(w: &str) -> bool {
 fn lex_word(w: &str) -> String {
     let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
     let w = w.trim_end_matches('.');
-    let lower = w.to_lowercase().replace('’', "'");
-    lower.strip_suffix("'s").unwrap_or(&lower).to_string()
+    let mut lower = String::with_capacity(w.len());
+    push_lower(&mut lower, w);
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
+    if lower.ends_with("'s") {
+        lower.truncate(lower.len() - 2);
+    }
+    lower
 }
 
 #[derive(Debug, Clone)]
@@ -184,7 +218,9 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
         if found.is_empty() {
             let content: Vec<&&str> = words
                 .iter()
-                .filter(|w| !TITLES.contains(&lex_word(w).as_str()))
+                .zip(&lower)
+                .filter(|(_, l)| !TITLES.contains(&l.as_str()))
+                .map(|(w, _)| w)
                 .collect();
             if !content.is_empty() && content.iter().all(|w| capitalized(w)) && name_part.is_none()
             {
@@ -313,23 +349,33 @@ impl Sources {
     /// The source of `mention` (as written), created when new; returns its index.
     pub fn resolve(&mut self, lex: &SourceLexicon, mention: &str) -> usize {
         let mention = mention.trim();
-        let info = match self.described.get(mention) {
-            Some(info) => info.clone(),
+        // Taken out while resolving, which changes `self`.
+        let mut described = std::mem::take(&mut self.described);
+        let i = match described.get(mention) {
+            Some((info, key)) => self.resolve_info(lex, mention, info, key),
             None => {
                 let info = describe(lex, mention);
-                self.described.insert(mention.to_string(), info.clone());
-                info
+                let key = key_of(&info.name);
+                let i = self.resolve_info(lex, mention, &info, &key);
+                described.insert(mention.to_string(), (info, key));
+                i
             }
         };
-        let i = self.resolve_info(lex, mention, info);
+        self.described = described;
         self.recent.retain(|&r| r != i);
         self.recent.push(i);
         i
     }
 
-    fn resolve_info(&mut self, lex: &SourceLexicon, mention: &str, info: MentionInfo) -> usize {
-        let key = key_of(&info.name);
-        if let Some(&i) = self.by_key.get(&key) {
+    /// The source of a mention that says `info`, whose name has the identity key `key`.
+    fn resolve_info(
+        &mut self,
+        lex: &SourceLexicon,
+        mention: &str,
+        info: &MentionInfo,
+        key: &str,
+    ) -> usize {
+        if let Some(&i) = self.by_key.get(key) {
             self.add_alias(i, mention);
             return i;
         }
@@ -341,14 +387,16 @@ impl Sources {
         // "Doe" after "Jane Doe"; "Tokayev" after "President Kassym-Jomart Tokayev".
         let single = !key.contains(' ') && key.chars().next().is_some_and(char::is_alphabetic);
         if single && info.name.split_whitespace().last().is_some_and(capitalized) {
-            if let Some(&i) = self.by_surname.get(&key) {
+            if let Some(&i) = self.by_surname.get(key) {
                 self.add_alias(i, mention);
-                self.by_key.insert(key, i);
+                self.by_key.insert(key.to_string(), i);
                 return i;
             }
         }
         let parent = info.parent.as_ref().map(|p| {
-            let pi = self.resolve_info(lex, p, describe(lex, p));
+            let parent_info = describe(lex, p);
+            let parent_key = key_of(&parent_info.name);
+            let pi = self.resolve_info(lex, p, &parent_info, &parent_key);
             if self.list[pi].country.is_none() {
                 self.list[pi].country = info.country.clone();
             }
@@ -363,7 +411,7 @@ impl Sources {
             country: info.country.clone(),
         });
         self.add_alias(i, mention);
-        self.by_key.insert(key, i);
+        self.by_key.insert(key.to_string(), i);
         if let Some(surname) = surname_of(&info.name) {
             self.by_surname.entry(surname).or_insert(i);
         }
@@ -502,6 +550,25 @@ mod tests {
                 "{mention}"
             );
         }
+    }
+
+    #[test]
+    fn keys_and_lexicon_words() {
+        let cases = [
+            ("Mr. John Smith", "john smith"),
+            ("the Mr", "mr"),
+            ("The", "the"),
+            ("  “Dr.  Ünal ÖZ,”  ", "ünal öz"),
+            ("", ""),
+            ("a -- b", "b"),
+        ];
+        for (name, key) in cases {
+            assert_eq!(key_of(name), key, "{name:?}");
+        }
+        assert_eq!(lex_word("Minister’s"), "minister");
+        assert_eq!(lex_word("(Police's)"), "police");
+        assert_eq!(lex_word("U.S."), "u.s");
+        assert_eq!(lex_word("ÉTAT,"), "état");
     }
 
     #[test]
