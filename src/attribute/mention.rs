@@ -472,6 +472,10 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
     if timed && t > lo && toks[t - 1].word && t < j {
         j = t;
     }
+    // "... an investment he said": a pronoun before the cue is the whole subject.
+    if j > lo && in_list(PRONOUNS, &toks[j - 1]) && !toks[j - 1].is("it") {
+        return Some(toks[j - 1].span);
+    }
     // "X, the mayor, said" / "X, who ..., said"
     if j > lo && toks[j - 1].punct(',') {
         let appos_end = j - 1;
@@ -669,4 +673,36 @@ pub(super) fn colon_speaker_start(toks: &[Tok], colon: usize) -> Option<usize> {
         return None;
     }
     (i < colon).then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn backward(text: &str, cue: &str) -> Option<String> {
+        let toks = tokens(text, Span::new(0, text.len()));
+        let k = toks.iter().position(|t| t.s == cue)?;
+        backward_np(&toks, 0, k).map(|s| text[s].to_string())
+    }
+
+    #[test]
+    fn mentions_read_backwards_from_the_cue() {
+        assert_eq!(
+            backward("The Kazakh police said", "said").as_deref(),
+            Some("The Kazakh police")
+        );
+        // A pronoun before the cue is the whole subject, not the words before it.
+        assert_eq!(
+            backward("preparation, an investment he said", "said").as_deref(),
+            Some("he")
+        );
+        assert_eq!(
+            backward("Gowdy earlier Thursday said", "said").as_deref(),
+            Some("Gowdy")
+        );
+        assert_eq!(
+            backward("Gov. Phil Bryant (R) said", "said").as_deref(),
+            Some("Gov. Phil Bryant")
+        );
+    }
 }
