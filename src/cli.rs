@@ -90,7 +90,8 @@ pub enum Command {
         /// Extract output or reports, or `-`.
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
-        /// Write to FILE instead of standard output (written whole or not at all).
+        /// Write to FILE instead of standard output (a regular file is written whole or not at
+        /// all; a device or pipe such as /dev/null is written directly).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
         /// Say nothing on stderr but errors (no summary, no progress display).
@@ -152,7 +153,8 @@ pub struct Common {
     /// Files, directories, or `-`.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<String>,
-    /// Write to FILE instead of standard output (written whole or not at all).
+    /// Write to FILE instead of standard output (a regular file is written whole or not at
+    /// all; a device or pipe such as /dev/null is written directly).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Say nothing on stderr but errors and warnings (no summary, no progress display).
@@ -678,9 +680,11 @@ fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
 
 /// Where output goes: standard output, or a temporary file beside `-o FILE` that is renamed
 /// into place by [`Sink::commit`] (and removed if the run ends without committing), so FILE
-/// is written whole or not at all.
+/// is written whole or not at all. A FILE that is not a regular file (`/dev/null`, a pipe, a
+/// terminal) is written directly: renaming over it would replace the device itself.
 enum Sink {
     Stdout(std::io::BufWriter<std::io::StdoutLock<'static>>),
+    Special(std::io::BufWriter<std::fs::File>, PathBuf),
     File {
         out: std::io::BufWriter<std::fs::File>,
         tmp: PathBuf,
@@ -696,6 +700,17 @@ impl Sink {
                 std::io::stdout().lock(),
             )));
         };
+        let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        if special {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            return Ok(Sink::Special(
+                std::io::BufWriter::new(file),
+                path.to_path_buf(),
+            ));
+        }
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -724,6 +739,9 @@ impl Sink {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 r => r.context("cannot write to standard output"),
             },
+            Sink::Special(out, path) => out
+                .flush()
+                .with_context(|| format!("cannot write {}", path.display())),
             Sink::File {
                 out,
                 tmp,
@@ -748,6 +766,7 @@ impl Write for Sink {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
             Sink::Stdout(out) => out.write(buf),
+            Sink::Special(out, _) => out.write(buf),
             Sink::File { out, .. } => out.write(buf),
         }
     }
@@ -755,6 +774,7 @@ impl Write for Sink {
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
             Sink::Stdout(out) => out.flush(),
+            Sink::Special(out, _) => out.flush(),
             Sink::File { out, .. } => out.flush(),
         }
     }

@@ -475,3 +475,53 @@ fn on_a_terminal_the_display_is_cleared_before_the_summary() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `-o` naming a device or a pipe (`-o /dev/null`, a FIFO) writes into it: the temporary file
+/// renamed into place, right for a regular file, would replace the device itself (as root,
+/// `-o /dev/null` once turned /dev/null into a regular file holding the output).
+#[test]
+#[cfg(unix)]
+fn output_to_a_pipe_or_device_is_written_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = std::env::temp_dir().join(format!("claimgraph-fifo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("out.fifo");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("SKIPPED: mkfifo is not available");
+        return;
+    }
+    let (send, got) = std::sync::mpsc::channel();
+    {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || send.send(std::fs::read(fifo).unwrap()));
+    }
+    let out = claimgraph(&[
+        "extract",
+        "corpus/articles.jsonl",
+        "-q",
+        "-o",
+        fifo.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    // Were the FIFO replaced, its reader would wait for ever: give up after a while.
+    let read = got
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the pipe's reader got the output");
+    assert!(read.starts_with(b"{"), "the pipe's reader got the output");
+    let kind = std::fs::metadata(&fifo).unwrap().file_type();
+    assert!(
+        kind.is_fifo(),
+        "the FIFO is still a FIFO, not a file renamed over it"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "no temporary file left beside it: {leftovers:?}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
