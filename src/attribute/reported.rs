@@ -880,6 +880,19 @@ mod tests {
             .collect()
     }
 
+    /// Each sentence gives exactly one indirect claim, with this content and speaker.
+    fn assert_one_claim_each(cases: &[(&str, &str, &str)]) {
+        for (text, content, speaker) in cases {
+            let got = indirect(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!(
+                (got[0].0.as_str(), got[0].1.as_str()),
+                (*content, *speaker),
+                "{text}"
+            );
+        }
+    }
+
     #[test]
     fn patterns() {
         let cases: &[(&str, &str, &str)] = &[
@@ -944,15 +957,7 @@ mod tests {
                 "the ministry",
             ),
         ];
-        for (text, content, speaker) in cases {
-            let got = indirect(text);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(
-                (got[0].0.as_str(), got[0].1.as_str()),
-                (*content, *speaker),
-                "{text}"
-            );
-        }
+        assert_one_claim_each(cases);
     }
 
     /// Indirect claims as (content, speaker, rule), for sentences with several reports.
@@ -1022,15 +1027,7 @@ mod tests {
                 "RNC spokesman Sean Spicer",
             ),
         ];
-        for (text, content, speaker) in cases {
-            let got = indirect(text);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(
-                (got[0].0.as_str(), got[0].1.as_str()),
-                (*content, *speaker),
-                "{text}"
-            );
-        }
+        assert_one_claim_each(cases);
     }
 
     #[test]
@@ -1080,15 +1077,7 @@ mod tests {
                 "A Chinese official",
             ),
         ];
-        for (text, content, speaker) in cases {
-            let got = indirect(text);
-            assert_eq!(got.len(), 1, "{text}: {got:?}");
-            assert_eq!(
-                (got[0].0.as_str(), got[0].1.as_str()),
-                (*content, *speaker),
-                "{text}"
-            );
-        }
+        assert_one_claim_each(cases);
         // A quantity after the cue is content, not an adverbial.
         for (text, content) in [
             (
