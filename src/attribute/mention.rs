@@ -594,6 +594,21 @@ pub(super) fn is_quote_tok(t: &Tok) -> bool {
 }
 
 /// "told", "telling": the words after the cue name the hearer, not the speaker.
+/// "went on to endorse", "agreed to talk": the token at `k` is "to" and a verb follows, not
+/// a noun phrase ("said to reporters", "said to an enormous cheer", "told to CNN").
+pub(super) fn infinitive_at(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_some_and(|t| t.is("to"))
+        && toks.get(k + 1).is_some_and(|t| {
+            // A plural in -ers/-ists is a noun: no verb's base form ends so ("to reporters").
+            let plural = t.s.ends_with("ers") || t.s.ends_with("ists");
+            t.word
+                && !t.capitalized()
+                && !plural
+                && !in_list(DETERMINERS, t)
+                && !in_list(PRONOUNS, t)
+        })
+}
+
 pub(super) fn addressee_follows(t: &Tok) -> bool {
     ["tell", "tells", "told", "telling"].iter().any(|w| t.is(w))
 }

@@ -190,7 +190,7 @@ fn after_rules(cues: &Cues, toks: &[Tok]) -> Option<Found> {
                 return None;
             }
             // "He went on to endorse ...": a verb of its own, not an attribution.
-            if toks.get(k + c.len).is_some_and(|t| t.is("to")) {
+            if infinitive_at(toks, k + c.len) {
                 return None;
             }
             // The mention must start right after the quote; a run of words there is one
@@ -223,6 +223,40 @@ fn after_rules(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         }
     }
     None
+}
+
+/// “…,” Toomey fumed on Tuesday. A quotation that ends in a comma, "!" or "?" and is followed
+/// by a short mention and one past-tense verb the lexicon lacks, then the sentence's end or a
+/// preposition: the verb sits in the cue's slot, so the mention speaks.
+fn speaker_unknown_verb(cues: &Cues, toks: &[Tok]) -> Option<Found> {
+    let v = (1..toks.len().min(6)).find(|&k| {
+        let t = &toks[k];
+        t.word && !t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed")
+    })?;
+    let verb = &toks[v];
+    if cue_at(cues, toks, v).is_some() || in_list(BETWEEN, verb) {
+        return None;
+    }
+    let ends = toks.get(v + 1).is_none_or(|t| {
+        t.punct('.') || t.punct(',') || t.punct('\n') || in_list(PREPOSITIONS, t) || t.is("to")
+    });
+    let run = &toks[..v];
+    let pronoun = run.len() == 1 && in_list(PRONOUNS, &run[0]);
+    let name = run.len() <= 4 && run.iter().all(|t| t.capitalized());
+    let described = (2..=4).contains(&run.len())
+        && run[0].is("the")
+        && run[1..]
+            .iter()
+            .all(|t| t.word && !t.capitalized() && !in_list(BETWEEN, t));
+    if !ends || !(pronoun || name || described) {
+        return None;
+    }
+    Some(Found {
+        speaker: join(run),
+        cue: join(&toks[v..=v]),
+        rule: "quote_speaker_verb",
+        partial: false,
+    })
 }
 
 /// "requested by President X to “…”": the named agent just before a partial quote.
@@ -441,7 +475,15 @@ pub fn attribute_quotes(
         if is_title_of_work(text, q, &before) {
             continue;
         }
-        let mut found = after_rules(cues, &after).or_else(|| before_rules(cues, &before));
+        let content = &text[q.content];
+        let mut found = after_rules(cues, &after)
+            .or_else(|| before_rules(cues, &before))
+            .or_else(|| {
+                content
+                    .ends_with([',', '!', '?'])
+                    .then(|| speaker_unknown_verb(cues, &after))
+                    .flatten()
+            });
         // A quotation opening its paragraph after one that ends "X said:".
         if found.is_none() && before.is_empty() && q.open.start == para.start && pi > 0 {
             let prev = paragraphs[pi - 1];
@@ -455,7 +497,6 @@ pub fn attribute_quotes(
                 });
             }
         }
-        let content = &text[q.content];
         let start_open = before.is_empty()
             || before.last().is_some_and(|t| t.punct(':'))
             || before.iter().all(|t| !t.word);
@@ -754,6 +795,12 @@ mod tests {
             ("“It is over,” Smith, the party chairman, said.", "Smith, the party chairman"),
             ("“It is over,” said Smith, the party chairman.", "Smith, the party chairman"),
             ("“It is over,” said John Smith, who chairs the party.", "John Smith"),
+            // "to" and a noun phrase after the cue is not an infinitive ("went on to endorse").
+            ("“We will build a wall!” he said to an enormous cheer.", "he"),
+            ("“We won,” Smith said to supporters.", "Smith"),
+            // A verb the lexicon lacks, in the slot of the cue: the name before it speaks.
+            ("“None of that has support,” Toomey fumed on Tuesday.", "Toomey"),
+            ("“It was a long night,” Senator Jane Doe groaned.", "Senator Jane Doe"),
         ];
         for (input, want) in cases {
             assert_eq!(speaker_of(input).as_deref(), Some(*want), "input {input:?}");

@@ -273,10 +273,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             continue;
         }
         // "agreed to talk", "stopped writing", "worth noting": not a report.
-        let to_verb = toks.get(k + 1).is_some_and(|t| t.is("to"))
-            && toks.get(k + 2).is_some_and(|t| {
-                t.word && !t.capitalized() && !in_list(DETERMINERS, t) && !in_list(PRONOUNS, t)
-            });
+        let to_verb = infinitive_at(toks, k + 1);
         if to_verb
             || toks[k].s.ends_with("ing")
                 && toks[k - 1].word
