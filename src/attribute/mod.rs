@@ -225,6 +225,86 @@ fn after_rules(cues: &Cues, toks: &[Tok]) -> Option<Found> {
     None
 }
 
+/// The subject of a sentence and its verb, read from the sentence's start up to a partial
+/// quote: after an opening adverbial ("In October,"), a pronoun or a name (capitalized words,
+/// with titles and an apposition), adverbs or auxiliaries, then a cue or a verb in -ed or -s.
+/// Not a possessive ("Trump's plan") nor a form of *be* ("He was “disgusted”": the writer's
+/// description, in someone else's words).
+fn subject_verb(cues: &Cues, toks: &[Tok]) -> Option<Found> {
+    let mut i = 0;
+    let opener = toks.first().is_some_and(|t| {
+        in_list(PREPOSITIONS, t) || is_time_word(t) || t.s.ends_with("ly") || t.is("but")
+    });
+    if opener {
+        if let Some(c) = toks.iter().take(10).position(|t| t.punct(',')) {
+            i = c + 1;
+        }
+    }
+    if toks.get(i).is_some_and(|t| t.is("but") || t.is("and")) {
+        i += 1;
+    }
+    let first = toks.get(i)?;
+    if !(first.capitalized() || in_list(PRONOUNS, first)) || first.is("it") || first.is("you") {
+        return None;
+    }
+    // Past the name's words and an apposition between commas.
+    let mut k = i + 1;
+    while toks
+        .get(k)
+        .is_some_and(|t| t.capitalized() || t.punct('(') || t.punct(')'))
+    {
+        k += 1;
+    }
+    if toks.get(k).is_some_and(|t| t.punct(',')) {
+        k = (k + 1..toks.len().min(k + 14)).find(|&c| toks[c].punct(','))? + 1;
+    }
+    let verb = (k..toks.len().min(k + 4)).find(|&k| {
+        let t = &toks[k];
+        !(in_list(BETWEEN, t) || t.word && t.s.ends_with("ly") && t.s.len() > 4)
+    })?;
+    if !toks[verb].word || toks[verb].capitalized() {
+        return None;
+    }
+    let v = &toks[verb];
+    let cue = cue_at(cues, toks, verb);
+    let verb_like = cue.is_some()
+        || (v.s.len() > 3 && (v.s.ends_with("ed") || v.s.ends_with('s') && !v.s.ends_with("ss")));
+    const BE: &[&str] = &[
+        "is", "was", "are", "were", "be", "been", "has", "had", "have", "does",
+    ];
+    if !verb_like || in_list(BE, v) {
+        return None;
+    }
+    let speaker = backward_np(toks, i, verb)?;
+    // The name itself: the mention up to an apposition's comma.
+    let np: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| speaker.contains(t.span))
+        .take_while(|t| !t.punct(','))
+        .collect();
+    let named = np.len() == 1 && in_list(PRONOUNS, np[0])
+        || np
+            .iter()
+            .filter(|t| t.word)
+            .take(4)
+            .all(|t| t.capitalized())
+            && !np[0].is("the")
+            && !np[0].is("a");
+    let possessive = np
+        .iter()
+        .any(|t| t.s.ends_with("'s") || t.s.ends_with("’s") || t.s == "'" || t.s == "’");
+    if speaker.start != toks[i].span.start || !named || possessive {
+        return None;
+    }
+    let len = cue.map_or(1, |c| c.len);
+    Some(Found {
+        speaker: Some(speaker),
+        cue: join(&toks[verb..verb + len]),
+        rule: "subject_verb_partial",
+        partial: true,
+    })
+}
+
 /// “…,” Toomey fumed on Tuesday. A quotation that ends in a comma, "!" or "?" and is followed
 /// by a short mention and one past-tense verb the lexicon lacks, then the sentence's end or a
 /// preposition: the verb sits in the cue's slot, so the mention speaks.
@@ -450,6 +530,8 @@ pub fn attribute_quotes(
     let mut sentence_cache: Vec<Option<Vec<Span>>> = vec![None; paragraphs.len()];
     let mut prev_close: Option<(usize, usize)> = None; // (paragraph, offset) of the last top-level close
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
+    // Per claim pushed: the sentence's subject, for a partial quote left without a speaker.
+    let mut subjects: Vec<Option<Found>> = Vec::new();
     for (qi, q) in top.iter().enumerate() {
         let pi = para_of(q.open.start);
         let para = paragraphs[pi];
@@ -537,6 +619,11 @@ pub fn attribute_quotes(
                 (kind, None, None, "unattributed")
             }
         };
+        subjects.push(
+            (kind == ClaimKind::Partial && speaker.is_none())
+                .then(|| subject_verb(cues, &tokens(text, Span::new(sent_start, q.open.start))))
+                .flatten(),
+        );
         claims.push(Claim {
             kind,
             content: q.content,
@@ -562,6 +649,15 @@ pub fn attribute_quotes(
             c.speaker = r.speaker;
             c.cue = r.cue;
             c.rule = "inside_reported_speech";
+        }
+    }
+    // The last resort for a partial quote: the subject of its sentence, when a name or a
+    // pronoun acting through a verb ("Mr. Bush praised his brother's “deep faith”").
+    for (c, f) in claims.iter_mut().zip(subjects) {
+        if let Some(f) = f.filter(|_| c.speaker.is_none()) {
+            c.speaker = f.speaker;
+            c.cue = f.cue;
+            c.rule = f.rule;
         }
     }
     claims.extend(indirect);
@@ -804,6 +900,24 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(speaker_of(input).as_deref(), Some(*want), "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn a_partial_quote_takes_the_subject_of_its_sentence() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Mr. Bush also praised his younger brother's “deep and genuine faith” in the speech.", Some("Mr. Bush")),
+            ("In October, Trump accused the speaker of being a “very weak leader.”", Some("Trump")),
+            ("He stalked across the stage and referred to her as “the Devil” twice.", Some("He")),
+            ("Sen. Ted Cruz, also a GOP hopeful, condemned the “abhorrent” remarks.", Some("Sen. Ted Cruz, also a GOP hopeful")),
+            // Not the subject's words: a possessive, a form of be, a common noun.
+            ("Trump's plan was called a “disaster” by critics in the party.", None),
+            ("He was “disgusted” by the whole affair.", None),
+            ("The bill passed the chamber “overwhelmingly” on Monday.", None),
+        ];
+        for (input, want) in cases {
+            let r = run(input);
+            assert_eq!(r[0].2.as_deref(), *want, "input {input:?}: {r:?}");
         }
     }
 
