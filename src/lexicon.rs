@@ -33,6 +33,9 @@ pub struct Cue {
     pub class: CueClass,
     /// Also introduces reported speech without quote marks ("said that ...").
     pub reports: bool,
+    /// Its content may be an object or an infinitive rather than a clause: a position, a
+    /// demand, a promise or an accusation ("accused the mayor of lying", "vowed to stay").
+    pub object: bool,
 }
 
 /// Reporting verbs by lower-case form; a multiword form is keyed with spaces ("pointed out").
@@ -63,16 +66,15 @@ impl Cues {
                 message,
             };
             let cols = columns(file, n, line, &["lemma", "forms", "class"], 3)?;
-            let (class, reports) = match cols[2] {
-                "speech" => (CueClass::Speech, false),
-                "report" => (CueClass::Speech, true),
-                "naming" => (CueClass::Naming, false),
-                "thought" => (CueClass::Thought, true),
-                other => {
-                    return Err(err(format!(
-                        "unknown class {other:?} (expected speech, report, naming or thought)"
-                    )))
-                }
+            let (class, reports, object) = match cols[2] {
+                "speech" => (CueClass::Speech, false, false),
+                "report" => (CueClass::Speech, true, false),
+                "stance" => (CueClass::Speech, true, true),
+                "naming" => (CueClass::Naming, false, false),
+                "thought" => (CueClass::Thought, true, false),
+                other => return Err(err(format!(
+                    "unknown class {other:?} (expected speech, report, stance, naming or thought)"
+                ))),
             };
             let lemma = cols[0].replace('_', " ");
             if lemma.is_empty() || cols[1].is_empty() {
@@ -96,6 +98,7 @@ impl Cues {
                         lemma: lemma.clone(),
                         class,
                         reports,
+                        object,
                     },
                 );
             }

@@ -299,6 +299,8 @@ pub(super) struct CueAt {
     pub(super) class: CueClass,
     /// Also introduces reported speech.
     pub(super) reports: bool,
+    /// Takes an object or an infinitive as its content (a `stance` cue).
+    pub(super) object: bool,
 }
 
 pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
@@ -331,6 +333,7 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
                 len: parts.len(),
                 class: cue.map_or(CueClass::Speech, |c| c.class),
                 reports: cue.is_some_and(|c| c.reports),
+                object: cue.is_some_and(|c| c.object),
             });
         }
     }
@@ -338,6 +341,7 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
         len: 1,
         class: c.class,
         reports: c.reports,
+        object: c.object,
     })
 }
 

@@ -208,11 +208,12 @@ fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option
     if !f.rule.starts_with("quote_cue_speaker") && !f.rule.starts_with("quote_speaker_cue") {
         return None;
     }
+    // "..., urged the mayor" is not an inversion: a stance verb's object follows it.
     let reports = tail
         .iter()
         .position(|t| t.span == cue || cue.contains(t.span))
         .and_then(|k| cue_at(cues, tail, k))
-        .is_some_and(|c| c.reports);
+        .is_some_and(|c| c.reports && !(c.object && f.rule == "quote_cue_speaker"));
     // Only a short adverbial may follow: "..., the ministry said on Sunday."
     let rest: Vec<&Tok> = tail
         .iter()
@@ -273,8 +274,9 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             continue;
         }
         // "agreed to talk", "stopped writing", "worth noting": not a report.
+        let object = cue.is_some_and(|c| c.object);
         let to_verb = infinitive_at(toks, k + 1);
-        if to_verb
+        if to_verb && !object
             || toks[k].s.ends_with("ing")
                 && toks[k - 1].word
                 && !in_list(&["and", "but", "also", "by"], &toks[k - 1])
@@ -298,6 +300,12 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let Some(speaker) = speaker else {
             continue;
         };
+        // "Others listed demands that ...": a mention does not end in a past participle; the
+        // cue is a noun there.
+        let last = toks.iter().rfind(|t| t.span.end <= speaker.end);
+        if last.is_some_and(|t| t.word && !t.capitalized() && t.s.ends_with("ed")) {
+            continue;
+        }
         // The subject opens the sentence or a clause of it: "X said", "In Almaty, X said",
         // "WASHINGTON (AP) — X said", "But X said", "..., which X said".
         let first = toks.iter().position(|t| t.span.start >= speaker.start)?;
@@ -381,6 +389,26 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let Some(next) = toks.get(from) else {
             continue;
         };
+        // "accused the mayor of lying", "called for a ceasefire", "vowed to stay": the object
+        // or the infinitive is the content, up to the sentence's or the relative clause's end.
+        if object && from == k + len && next.word {
+            let relative = before.is_some_and(|t| in_list(&["which", "who"], t));
+            let end = if relative {
+                (from..n).find(|&j| toks[j].punct(',')).unwrap_or(n)
+            } else {
+                n
+            };
+            return Some(Found {
+                speaker,
+                cue: cue_span,
+                content: content_from(toks, from, end)?,
+                rule: if shared.is_some() {
+                    "subject_coordinated_stance"
+                } else {
+                    "speaker_stance_object"
+                },
+            });
+        }
         // "said goodbye", "told to leave", "said so", "said nothing"
         if in_list(
             &[
@@ -983,6 +1011,14 @@ mod tests {
                 ],
             ),
             (
+                // A stance verb's object is a claim too; the shared subject says the clause.
+                "Trump denounced her record as secretary of state and said she should not be allowed to run.",
+                &[
+                    ("her record as secretary of state", "Trump"),
+                    ("she should not be allowed to run", "Trump"),
+                ],
+            ),
+            (
                 "The impact was limited, a Chinese official said, adding that the markets had recovered.",
                 &[
                     ("The impact was limited", "a Chinese official"),
@@ -1004,7 +1040,7 @@ mod tests {
     fn a_subject_shared_with_an_earlier_verb() {
         let cases: &[(&str, &str, &str)] = &[
             (
-                "Trump denounced her record as secretary of state and said she should not be allowed to run.",
+                "Trump toured the plant in Ohio on Monday and said she should not be allowed to run.",
                 "she should not be allowed to run",
                 "Trump",
             ),
@@ -1115,6 +1151,52 @@ mod tests {
             contents,
             ["they were tired of the campaign", "they were uninterested"]
         );
+    }
+
+    #[test]
+    fn stances_take_an_object_or_an_infinitive() {
+        assert_one_claim_each(&[
+            (
+                "The opposition accused the government of hiding the true death toll.",
+                "the government of hiding the true death toll",
+                "The opposition",
+            ),
+            (
+                "Rights groups called for an independent inquiry into the shootings.",
+                "an independent inquiry into the shootings",
+                "Rights groups",
+            ),
+            (
+                "The president vowed to restore order in Almaty within days.",
+                "to restore order in Almaty within days",
+                "The president",
+            ),
+            (
+                "The union urged its members to stay away from the square.",
+                "its members to stay away from the square",
+                "The union",
+            ),
+            (
+                "Smith, who chairs the committee, refused to release the documents.",
+                "to release the documents",
+                "Smith",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn stance_words_that_are_not_stances() {
+        for text in [
+            // A noun, and a passive: the stance is someone else's or nobody's.
+            "The calls for an inquiry grew louder on Monday.",
+            "He was accused of fraud in 2019.",
+            // A noun after a verb.
+            "Others listed demands that went well beyond the price of fuel.",
+            // Intentions and plans stay narrative.
+            "They want to leave the city before the storm.",
+        ] {
+            assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
+        }
     }
 
     #[test]
