@@ -983,21 +983,23 @@ fn predicate_group(lex: &FigureLexicon, toks: &[Tok], after: usize) -> Option<St
 
 /// The figures of one document (`paragraphs` of its text), in text order.
 pub fn find_figures(lex: &FigureLexicon, text: &str, paragraphs: &[Span]) -> Vec<Figure> {
+    let sentences = crate::segment::Sentences::new(text, paragraphs);
+    find_figures_in(lex, text, sentences.all())
+}
+
+/// The figures of one document given all its sentences in order
+/// ([`crate::segment::Sentences::all`]); `Figure::sentence` indexes them.
+pub fn find_figures_in(lex: &FigureLexicon, text: &str, sentences: &[Span]) -> Vec<Figure> {
     let mut out = Vec::new();
-    let mut n = 0;
-    for &p in paragraphs {
-        for s in crate::segment::sentences(text, p) {
-            if !lex.may_have_number(&text[s]) {
-                n += 1;
-                continue;
-            }
-            out.extend(
-                figures_in(lex, text, s)
-                    .into_iter()
-                    .map(|f| Figure { sentence: n, ..f }),
-            );
-            n += 1;
+    for (n, &s) in sentences.iter().enumerate() {
+        if !lex.may_have_number(&text[s]) {
+            continue;
         }
+        out.extend(
+            figures_in(lex, text, s)
+                .into_iter()
+                .map(|f| Figure { sentence: n, ..f }),
+        );
     }
     out
 }
