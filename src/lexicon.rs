@@ -226,21 +226,24 @@ pub fn lower_in<'b>(w: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, s
 /// `s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())` gives them, but reading
 /// ASCII bytes without decoding them.
 pub fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
-    // Whether the character at `i` is alphanumeric, and its length.
-    let at = move |i: usize| {
-        let b = s.as_bytes()[i];
-        if b.is_ascii() {
-            (b.is_ascii_alphanumeric(), 1)
+    let b = s.as_bytes();
+    // Whether the character at `i` (a char boundary) is alphanumeric, and its length: ASCII
+    // (most of the text) without decoding.
+    let at = move |i: usize| -> (bool, usize) {
+        let c = b[i];
+        if c.is_ascii() {
+            (c.is_ascii_alphanumeric(), 1)
         } else {
-            let c = s[i..].chars().next().expect("a char boundary");
-            (c.is_alphanumeric(), c.len_utf8())
+            let ch = s[i..].chars().next().expect("a char boundary");
+            (ch.is_alphanumeric(), ch.len_utf8())
         }
     };
     let mut i = 0;
     std::iter::from_fn(move || {
         loop {
-            if i >= s.len() {
-                return None;
+            let &c = b.get(i)?;
+            if c.is_ascii_alphanumeric() {
+                break;
             }
             let (alnum, n) = at(i);
             if alnum {
@@ -249,7 +252,11 @@ pub fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
             i += n;
         }
         let start = i;
-        while i < s.len() {
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
             let (alnum, n) = at(i);
             if !alnum {
                 break;

@@ -2,12 +2,12 @@
 //! the text as read. Documents are independent, so a batch runs in parallel (rayon) and keeps
 //! input order.
 
-use crate::attribute::{attribute_quotes, Claim};
-use crate::figure::{find_figures, Figure, FigureLexicon, FIGURES};
+use crate::attribute::{attribute_quotes_with, Claim};
+use crate::figure::{find_figures_in, Figure, FigureLexicon, FIGURES};
 use crate::input::{Document, Normalized};
 use crate::lexicon::{Cues, LexiconError, CUES};
 use crate::quote::find_quotes;
-use crate::segment::paragraphs;
+use crate::segment::{paragraphs, Sentences};
 use crate::source::SourceLexicon;
 use rayon::prelude::*;
 
@@ -96,8 +96,9 @@ pub fn analyze_document(doc: &Document, config: &Config) -> Analysis {
     if paras.is_empty() {
         return Analysis::default();
     }
+    let sentences = Sentences::new(text, &paras);
     let quotes = find_quotes(text, &paras);
-    let mut claims = attribute_quotes(text, &paras, &quotes, &config.cues);
+    let mut claims = attribute_quotes_with(text, &paras, &sentences, &quotes, &config.cues);
     for c in &mut claims {
         c.content = norm.original_span(c.content);
         c.speaker = c.speaker.map(|s| norm.original_span(s));
@@ -112,7 +113,7 @@ pub fn analyze_document(doc: &Document, config: &Config) -> Analysis {
             q.content = c.content;
         }
     }
-    let mut figures = find_figures(&config.figures, text, &paras);
+    let mut figures = find_figures_in(&config.figures, text, sentences.all());
     for f in &mut figures {
         f.span = norm.original_span(f.span);
     }

@@ -245,8 +245,6 @@ fn marks_in(text: &str, para: Span) -> Vec<Mark> {
     let p = &text[para];
     let bytes = p.as_bytes();
     let mut out = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = p.char_indices().peekable();
     let push = |out: &mut Vec<Mark>, at: usize, len: usize, m: Mark| {
         let start = para.start + at;
         out.push(Mark {
@@ -254,10 +252,19 @@ fn marks_in(text: &str, para: Span) -> Vec<Mark> {
             ..m
         });
     };
-    while let Some((i, c)) = iter.next() {
-        if c == '\'' && bytes.get(i + 1) == Some(&b'\'') {
-            let run = bytes[i..].iter().take_while(|&&b| b == b'\'').count();
-            let next = p[i + run..].chars().next();
+    let mut i = 0;
+    // Every quote mark is ASCII or starts with one of these lead bytes (U+00AB, U+00BB;
+    // U+2018..U+203A; U+300C..U+300F): the bytes between are skipped without decoding.
+    while let Some(k) = bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2 | 0xE3))
+    {
+        let at = i + k;
+        let c = p[at..].chars().next().expect("a char boundary");
+        let prev = p[..at].chars().next_back();
+        if c == '\'' && bytes.get(at + 1) == Some(&b'\'') {
+            let run = bytes[at..].iter().take_while(|&&b| b == b'\'').count();
+            let next = p[at + run..].chars().next();
             let opening = space(prev) || prev.is_some_and(opening_punct);
             // Pieces of the run in order: (offset, length).
             let pieces: &[(usize, usize)] = match (run, opening) {
@@ -271,22 +278,18 @@ fn marks_in(text: &str, para: Span) -> Vec<Mark> {
                 let after = if off + len == run { next } else { Some('\'') };
                 let glyph = if len == 2 { '"' } else { '\'' };
                 if let Some(m) = classify(glyph, before, after) {
-                    push(&mut out, i + off, len, m);
+                    push(&mut out, at + off, len, m);
                 }
             }
-            for _ in 1..run {
-                iter.next();
-            }
-            prev = Some('\'');
+            i = at + run;
             continue;
         }
-        let next = iter.peek().map(|&(_, n)| n);
+        i = at + c.len_utf8();
         if is_quote_char(c) {
-            if let Some(m) = classify(c, prev, next) {
-                push(&mut out, i, c.len_utf8(), m);
+            if let Some(m) = classify(c, prev, p[i..].chars().next()) {
+                push(&mut out, at, c.len_utf8(), m);
             }
         }
-        prev = Some(c);
     }
     out
 }

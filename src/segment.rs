@@ -53,6 +53,51 @@ pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
 /// Sentence spans inside one paragraph span, trimmed, covering it in order.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     let mut out = Vec::new();
+    sentences_into(text, para, &mut out);
+    out
+}
+
+/// The sentences of a document's paragraphs, split once for every stage that reads them
+/// (reported speech, relays, quote attribution, figures).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentences {
+    /// Every paragraph's sentences, in text order.
+    spans: Vec<Span>,
+    /// Paragraph `i`'s sentences are `spans[bounds[i]..bounds[i + 1]]`.
+    bounds: Vec<usize>,
+}
+
+impl Sentences {
+    /// The [`sentences`] of each of `paragraphs`.
+    pub fn new(text: &str, paragraphs: &[Span]) -> Sentences {
+        let mut spans = Vec::new();
+        let mut bounds = Vec::with_capacity(paragraphs.len() + 1);
+        bounds.push(0);
+        for &p in paragraphs {
+            sentences_into(text, p, &mut spans);
+            bounds.push(spans.len());
+        }
+        Sentences { spans, bounds }
+    }
+
+    /// The sentences of paragraph `para` (an index into the paragraphs given to [`Sentences::new`]).
+    pub fn of(&self, para: usize) -> &[Span] {
+        &self.spans[self.bounds[para]..self.bounds[para + 1]]
+    }
+
+    /// Each paragraph's sentences, in order.
+    pub fn by_paragraph(&self) -> impl Iterator<Item = &[Span]> {
+        self.bounds.windows(2).map(|b| &self.spans[b[0]..b[1]])
+    }
+
+    /// All sentences of the document, in text order.
+    pub fn all(&self) -> &[Span] {
+        &self.spans
+    }
+}
+
+/// [`sentences`], appended to `out`.
+fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
     let p = &text[para];
     let mut start = 0;
     let mut i = 0;
@@ -81,7 +126,6 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
             out.push(last);
         }
     }
-    out
 }
 
 /// The first `.`, `!`, `?` or `…` of `p[from..]`: its offset and the character. A byte scan:
@@ -216,6 +260,20 @@ mod tests {
                 assert_eq!(next_terminal(filler.as_bytes(), 0), None, "{filler:?}");
             }
         }
+    }
+
+    #[test]
+    fn sentences_of_each_paragraph() {
+        let t = "One. Two.\n\nThree! Four? Five.\nSix";
+        let paras = paragraphs(t, 0);
+        let all = Sentences::new(t, &paras);
+        for (i, &p) in paras.iter().enumerate() {
+            assert_eq!(all.of(i), sentences(t, p).as_slice());
+        }
+        assert_eq!(
+            texts(t, all.all()),
+            ["One.", "Two.", "Three!", "Four?", "Five.", "Six"]
+        );
     }
 
     #[test]

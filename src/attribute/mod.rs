@@ -13,7 +13,7 @@ mod reported;
 
 use crate::lexicon::{CueClass, Cues};
 use crate::quote::Quote;
-use crate::segment;
+use crate::segment::Sentences;
 use crate::span::Span;
 use mention::*;
 use rustc_hash::FxHashSet as HashSet;
@@ -521,13 +521,24 @@ pub fn attribute_quotes(
     quotes: &[Quote],
     cues: &Cues,
 ) -> Vec<Claim> {
+    let sentences = Sentences::new(text, paragraphs);
+    attribute_quotes_with(text, paragraphs, &sentences, quotes, cues)
+}
+
+/// [`attribute_quotes`] with the paragraphs' sentences already split.
+pub fn attribute_quotes_with(
+    text: &str,
+    paragraphs: &[Span],
+    sentences: &Sentences,
+    quotes: &[Quote],
+    cues: &Cues,
+) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
     let para_of = |at: usize| {
         paragraphs
             .partition_point(|p| p.end <= at)
             .min(paragraphs.len() - 1)
     };
-    let mut sentence_cache: Vec<Option<Vec<Span>>> = vec![None; paragraphs.len()];
     let mut prev_close: Option<(usize, usize)> = None; // (paragraph, offset) of the last top-level close
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
     // Per claim pushed: the sentence's subject, for a partial quote left without a speaker.
@@ -535,7 +546,7 @@ pub fn attribute_quotes(
     for (qi, q) in top.iter().enumerate() {
         let pi = para_of(q.open.start);
         let para = paragraphs[pi];
-        let sents = sentence_cache[pi].get_or_insert_with(|| segment::sentences(text, para));
+        let sents = sentences.of(pi);
         // The last sentence starting at or before the quote (sentences are in order).
         let at = sents.partition_point(|s| s.start <= q.open.start);
         let sent_start = at.checked_sub(1).map_or(para.start, |k| sents[k].start);
@@ -570,7 +581,7 @@ pub fn attribute_quotes(
         if found.is_none() && before.is_empty() && q.open.start == para.start && pi > 0 {
             let prev = paragraphs[pi - 1];
             if text[prev].ends_with(':') {
-                let sents = segment::sentences(text, prev);
+                let sents = sentences.of(pi - 1);
                 let last = sents.last().copied().unwrap_or(prev);
                 found = before_rules(cues, &tokens(text, last)).map(|f| Found {
                     rule: "cue_ends_previous_paragraph",
@@ -635,10 +646,10 @@ pub fn attribute_quotes(
             quote: Some(**q),
         });
     }
-    share_speakers(text, paragraphs, &mut claims);
+    share_speakers(paragraphs, sentences, &mut claims);
     // Quotations inside quotations are part of what the outer speaker says: they stay in
     // the outer claim's text and are not claims of their own.
-    let indirect = reported::reported_speech(text, paragraphs, cues, &claims);
+    let indirect = reported::reported_speech(text, sentences, cues, &claims);
     // A partial quote inside reported speech is the same speaker's: "X said the plan was a
     // “disgrace”".
     for c in claims
@@ -662,8 +673,8 @@ pub fn attribute_quotes(
     }
     claims.extend(indirect);
     claims.sort_by_key(|c| (c.content.start, c.content.end));
-    resolve_pronouns(text, paragraphs, cues, &mut claims);
-    relay::find_relays(text, paragraphs, cues, &mut claims);
+    resolve_pronouns(text, paragraphs, sentences, cues, &mut claims);
+    relay::find_relays(text, paragraphs, sentences, cues, &mut claims);
     claims
 }
 
@@ -675,12 +686,11 @@ fn before_is_clause_end(before: &[Tok]) -> bool {
 /// Quotations with no cue of their own take a neighbour's speaker: the next quotation of the
 /// same paragraph when it is attributed after its close (“A.” “B,” she said.), else the last
 /// attributed quotation when this one opens its paragraph or follows it in the same one.
-fn share_speakers(text: &str, paragraphs: &[Span], claims: &mut [Claim]) {
+fn share_speakers(paragraphs: &[Span], sentences: &Sentences, claims: &mut [Claim]) {
     let para_of = |at: usize| paragraphs.partition_point(|p| p.end <= at);
     // The latest claim with a speaker before `i`, kept as the loop goes (no backward scan),
-    // and each paragraph's sentences split once: linear in claims whatever the paragraph.
+    // linear in claims whatever the paragraph.
     let mut last_spoken: Option<usize> = None;
-    let mut sentence_cache: Vec<Option<Vec<Span>>> = vec![None; paragraphs.len()];
     for i in 0..claims.len() {
         if i > 0 && claims[i - 1].speaker.is_some() {
             last_spoken = Some(i - 1);
@@ -691,8 +701,7 @@ fn share_speakers(text: &str, paragraphs: &[Span], claims: &mut [Claim]) {
         if claims[i].kind == ClaimKind::Partial {
             // “a” ... “b”: a partial quote in the same sentence as an attributed one.
             let pi = para_of(claims[i].content.start);
-            let sents =
-                sentence_cache[pi].get_or_insert_with(|| segment::sentences(text, paragraphs[pi]));
+            let sents = sentences.of(pi);
             let at = sents.partition_point(|s| s.end < claims[i].content.end);
             let sent = sents.get(at).filter(|s| s.contains(claims[i].content));
             let prev = last_spoken.map(|k| claims[k].clone());
@@ -745,16 +754,21 @@ fn share_speakers(text: &str, paragraphs: &[Span], claims: &mut [Claim]) {
 
 /// Pronoun speakers ("he", "she", "they") stand for the nearest earlier speaker that is not a
 /// pronoun.
-fn resolve_pronouns(text: &str, paragraphs: &[Span], cues: &Cues, claims: &mut [Claim]) {
+fn resolve_pronouns(
+    text: &str,
+    paragraphs: &[Span],
+    sentences: &Sentences,
+    cues: &Cues,
+    claims: &mut [Claim],
+) {
     let mut last_named: Option<Span> = None;
     let quoted = Covering::new(claims.iter().map(|c| c.content).collect());
-    let mut sentence_cache: Vec<Option<Vec<Span>>> = vec![None; paragraphs.len()];
     for c in claims.iter_mut() {
         let Some(sp) = c.speaker else { continue };
         let word = text[sp].to_lowercase();
         if PRONOUNS.contains(&word.as_str()) {
             if c.antecedent.is_none() {
-                let near = subject_before(text, paragraphs, &mut sentence_cache, cues, &quoted, sp);
+                let near = subject_before(text, paragraphs, sentences, cues, &quoted, sp);
                 let named = last_named.filter(|s| s.start < sp.start);
                 c.antecedent = match (near, named) {
                     (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
@@ -804,14 +818,14 @@ const SUBJECT_WINDOW: usize = 1200;
 fn subject_before(
     text: &str,
     paragraphs: &[Span],
-    sentence_cache: &mut [Option<Vec<Span>>],
+    sentences: &Sentences,
     cues: &Cues,
     quoted: &Covering,
     at: Span,
 ) -> Option<Span> {
     let pi = paragraphs.partition_point(|p| p.end <= at.start);
-    let para = *paragraphs.get(pi)?;
-    let sents = sentence_cache[pi].get_or_insert_with(|| segment::sentences(text, para));
+    paragraphs.get(pi)?;
+    let sents = sentences.of(pi);
     let si = sents.partition_point(|s| s.end < at.end);
     sents.get(si)?;
     let mut from = sents[si.saturating_sub(1)].start;

@@ -4,7 +4,7 @@
 use super::mention::*;
 use super::Claim;
 use crate::lexicon::{CueClass, Cues};
-use crate::segment;
+use crate::segment::Sentences;
 use crate::span::Span;
 
 /// "Y, which cites X" found in a document: X's claims after it came through Y.
@@ -95,21 +95,25 @@ fn relays_in(cues: &Cues, toks: &[Tok]) -> Vec<Relay> {
 /// earlier in the document for a claim whose speaker is X (by its head word: "the command"
 /// after "Khabar-24, which cites the command of the security forces"), whose fuller mention
 /// then becomes the claim's antecedent.
-pub(super) fn find_relays(text: &str, paragraphs: &[Span], cues: &Cues, claims: &mut [Claim]) {
+pub(super) fn find_relays(
+    text: &str,
+    paragraphs: &[Span],
+    sentences: &Sentences,
+    cues: &Cues,
+    claims: &mut [Claim],
+) {
     let mut relays: Vec<Relay> = Vec::new();
-    for &para in paragraphs {
-        for sent in segment::sentences(text, para) {
-            // Most sentences cite no one: skip them before tokenizing.
-            if !has_ascii_ci(&text[sent], &["cit", "quot"]) {
-                continue;
-            }
-            let toks = tokens(text, sent);
-            if toks
-                .iter()
-                .any(|t| in_list(&["cites", "cited", "citing", "quoting", "quotes"], t))
-            {
-                relays.extend(relays_in(cues, &toks));
-            }
+    for &sent in sentences.all() {
+        // Most sentences cite no one: skip them before tokenizing.
+        if !has_ascii_ci(&text[sent], &["cit", "quot"]) {
+            continue;
+        }
+        let toks = tokens(text, sent);
+        if toks
+            .iter()
+            .any(|t| in_list(&["cites", "cited", "citing", "quoting", "quotes"], t))
+        {
+            relays.extend(relays_in(cues, &toks));
         }
     }
     // Each relayed mention's head and words, read once (not once per claim).

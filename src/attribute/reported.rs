@@ -7,7 +7,7 @@
 use super::mention::*;
 use super::{after_rules, Claim, ClaimKind};
 use crate::lexicon::{CueClass, Cues};
-use crate::segment;
+use crate::segment::Sentences;
 use crate::span::Span;
 
 /// Words after which a reporting verb is not a report: "was told to leave", "is said to".
@@ -770,7 +770,7 @@ const TRIGGERS: &[&str] = &[
 
 pub(super) fn reported_speech(
     text: &str,
-    paragraphs: &[Span],
+    sentences: &Sentences,
     cues: &Cues,
     quoted: &[Claim],
 ) -> Vec<Claim> {
@@ -780,8 +780,7 @@ pub(super) fn reported_speech(
         .filter_map(|c| c.quote.map(|q| q.outer()))
         .collect();
     let mut out: Vec<Claim> = Vec::new();
-    for &para in paragraphs {
-        let sents = segment::sentences(text, para);
+    for sents in sentences.by_paragraph() {
         for (si, &whole) in sents.iter().enumerate() {
             // The words before a direct quotation may report something of their own
             // ("..., according to which one was beheaded: “…,” said the command").

@@ -23,9 +23,16 @@ pub struct FigureLexicon {
     pub longest: usize,
     /// For each first word of a phrase of any table, the longest phrase it starts.
     starts: HashMap<String, usize>,
-    /// The last word of every number phrase, and the parts of hyphenated ones: a quantity
-    /// always holds one, so a sentence without any (and without a digit) has no figure.
+    /// One word of every number phrase (its longest: "couple" of "a couple of", not "of"),
+    /// and the parts of a hyphenated one: a quantity always holds one, so a sentence without
+    /// any (and without a digit) has no figure.
     number_ends: HashSet<String>,
+    /// For each letter `a`..`z`, the lengths (bit `n`: `n` bytes, 31 for longer) of the words of
+    /// `number_ends` that start with it: most words of a sentence fail this test and are never
+    /// looked up.
+    end_lengths: [u32; 26],
+    /// Some word of `number_ends` does not start with `a`..`z`: `end_lengths` cannot tell.
+    end_other: bool,
 }
 
 /// The measures of the report (`CONTRACT.md`).
@@ -61,6 +68,16 @@ impl FigureLexicon {
         *longest = (*longest).max(words);
     }
 
+    fn note_end(&mut self, word: &str) {
+        match word.as_bytes().first() {
+            Some(&b @ b'a'..=b'z') => {
+                self.end_lengths[usize::from(b - b'a')] |= 1 << word.len().min(31);
+            }
+            _ => self.end_other = true,
+        }
+        self.number_ends.insert(word.to_string());
+    }
+
     /// The longest phrase of any table that starts with this word (0: none does).
     pub fn longest_from(&self, word: &str) -> usize {
         self.starts.get(word).copied().unwrap_or(0)
@@ -93,13 +110,14 @@ impl FigureLexicon {
             };
             let key = cols[0].to_lowercase();
             self.note_len(&key);
-            if let Some(last) = key.split_whitespace().last() {
-                self.number_ends.insert(last.to_string());
-                self.number_ends.extend(
-                    last.split('-')
-                        .filter(|p| !p.is_empty())
-                        .map(str::to_string),
-                );
+            // Any word of the phrase would do; the longest is the rarest in text (a common
+            // word such as "of" would send most sentences to the tokenizer).
+            let longest = key.split_whitespace().max_by_key(|w| w.chars().count());
+            if let Some(word) = longest {
+                self.note_end(word);
+                for part in word.split('-').filter(|p| !p.is_empty()) {
+                    self.note_end(part);
+                }
             }
             self.numbers.insert(key, NumberWord { low, high, vague });
         }
@@ -147,13 +165,19 @@ impl FigureLexicon {
             return true;
         }
         let mut buf = [0u8; 48];
-        sentence
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .any(|w| {
-                self.number_ends
+        crate::lexicon::alnum_words(sentence).any(|w| {
+            // An ASCII word's lower case has its length and starts with its first letter in
+            // lower case; other words are looked up.
+            let first = w.as_bytes()[0].to_ascii_lowercase();
+            let could = self.end_other
+                || !w.is_ascii()
+                || !first.is_ascii_lowercase()
+                || self.end_lengths[usize::from(first - b'a')] & 1 << w.len().min(31) != 0;
+            could
+                && self
+                    .number_ends
                     .contains(&*crate::lexicon::lower_in(w, &mut buf))
-            })
+        })
     }
 
     pub fn number(&self, words: &str) -> Option<NumberWord> {
@@ -186,6 +210,8 @@ mod tests {
         assert!(FIGURES.may_have_number("Twenty-five were held; 3 freed"));
         assert!(FIGURES.may_have_number("A FEW stayed"));
         assert!(!FIGURES.may_have_number("Shops stayed closed on the main square."));
+        assert!(!FIGURES.may_have_number("The head of the party spoke."));
+        assert!(FIGURES.may_have_number("A couple of them spoke."));
         let mut lex = FigureLexicon::default();
         let e = lex.extend_measures("m.tsv", "died\tdead\n").unwrap_err();
         assert_eq!((e.line, e.message.contains("unknown measure")), (1, true));

@@ -175,10 +175,20 @@ fn lowered(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Words and numbers of a sentence: "1,200", "3.5" and "1.3m" are one token each.
-fn tokenize(text: &str, sent: Span) -> Vec<Tok<'_>> {
+/// Words and numbers of a sentence: "1,200", "3.5" and "1.3m" are one token each. `lower` is
+/// the sentence with its ASCII letters in lower case ([`str::to_ascii_lowercase`], same
+/// offsets): an ASCII token's lower case is its slice of it, without allocating.
+fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
     let s = &text[sent];
     let b = s.as_bytes();
+    let lower_of = |start: usize, end: usize| {
+        let w = &s[start..end];
+        if w.is_ascii() {
+            std::borrow::Cow::Borrowed(&lower[start..end])
+        } else {
+            lowered(w)
+        }
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
@@ -226,7 +236,7 @@ fn tokenize(text: &str, sent: Span) -> Vec<Tok<'_>> {
             }
             out.push(Tok {
                 span: Span::new(sent.start + start, sent.start + end),
-                lower: lowered(&s[start..end]),
+                lower: lower_of(start, end),
                 kind,
                 capitalized: false,
             });
@@ -247,7 +257,7 @@ fn tokenize(text: &str, sent: Span) -> Vec<Tok<'_>> {
             }
             out.push(Tok {
                 span: Span::new(sent.start + start, sent.start + j),
-                lower: lowered(&s[start..j]),
+                lower: lower_of(start, j),
                 kind: Kind::Word,
                 capitalized: c.is_uppercase(),
             });
@@ -420,8 +430,19 @@ fn phrase<'a>(toks: &'a [Tok], i: usize, len: usize) -> std::borrow::Cow<'a, str
 
 /// The number (digits, words or vague) starting at token `i`, if any.
 fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> {
+    let first = &toks[i];
+    let longest = lex.longest_from(&first.lower);
+    // Most tokens: no phrase of the lexicons starts with them, so they are no number word
+    // (every number word starts a phrase, itself), and a quantity needs one or "a"/"an".
+    if longest == 0
+        && !matches!(first.kind, Kind::Number(_))
+        && !matches!(first.lower.as_ref(), "a" | "an")
+        && !first.lower.contains('-')
+    {
+        return None;
+    }
     // Vague phrases first, longest match: "tens of thousands", "a few", "dozens".
-    for len in (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i)).rev() {
+    for len in (1..=longest.min(toks.len() - i)).rev() {
         if let Some(w) = lex.number(&phrase(toks, i, len)) {
             if w.vague {
                 // "several thousand", "a few hundred"
@@ -594,19 +615,13 @@ fn not_a_count(toks: &[Tok], q: &Quantity) -> bool {
 
 /// The qualifier words just before token `start`, and where they start.
 fn qualifier_before(toks: &[Tok], start: usize) -> Option<(usize, &'static str)> {
-    for (words, q) in QUALIFIERS {
+    // Tokens hold no spaces, so the words equal the qualifier's one by one.
+    QUALIFIERS.iter().find_map(|(words, q)| {
         let n = words.split(' ').count();
-        if start >= n {
-            let w: Vec<&str> = toks[start - n..start]
-                .iter()
-                .map(|t| t.lower.as_ref())
-                .collect();
-            if w.join(" ") == *words {
-                return Some((start - n, q));
-            }
-        }
-    }
-    None
+        let from = start.checked_sub(n)?;
+        let mut before = toks[from..start].iter().map(|t| t.lower.as_ref());
+        words.split(' ').eq(before.by_ref()).then_some((from, *q))
+    })
 }
 
 /// The longest measure phrase starting at token `i`.
@@ -635,7 +650,13 @@ fn is_quote_mark(t: &Tok) -> bool {
 
 /// Finds the figures of one sentence.
 fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
-    let toks = tokenize(text, sent);
+    let s = &text[sent];
+    let lower = if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
+    let toks = tokenize(text, sent, &lower);
     let mut quantities: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -669,22 +690,11 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             group_at(lex, &toks, k).map(|(_, g)| g)
         })
         .flatten();
-    // "... killed in Almaty": the places named after "in" (scopes, given after the loop).
-    let places: Vec<(usize, &str)> = toks
-        .windows(2)
-        .enumerate()
-        .filter(|(_, w)| {
-            w[0].lower == "in"
-                && w[1].capitalized
-                && !is_month(&w[1].lower)
-                && !WEEKDAYS.contains(&w[1].lower.as_ref())
-        })
-        .map(|(k, w)| (k, &text[w[1].span]))
-        .collect();
     // For each figure of `out`: its end token and whether words make it a part of another.
     let mut ends: Vec<(usize, bool)> = Vec::new();
-    let times = Times::of(&toks);
-    let withdrawn = retracted(&toks);
+    // The sentence's time words and retraction, read at its first figure (most sentences
+    // read here have numbers that count nothing: years, dates, money).
+    let mut told: Option<(Times, bool)> = None;
     let mut out: Vec<Figure> = Vec::new();
     for (qi, q) in quantities.iter().enumerate() {
         if not_a_count(&toks, q) {
@@ -905,6 +915,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             continue;
         };
         let part_of_last = among && group.is_none();
+        let (times, withdrawn) = told.get_or_insert_with(|| (Times::of(&toks), retracted(&toks)));
         out.push(Figure {
             span: Span::new(toks[start].span.start, toks[end - 1].span.end),
             measure,
@@ -914,17 +925,31 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
             qualifier,
             scope: None,
             when: times.of_figure(q.start, q.end),
-            retracted: withdrawn,
+            retracted: *withdrawn,
             sentence: 0,
             // "103 of them", or "among them six" with no group of its own.
             part: of_them || part_of_last,
         });
         ends.push((q.end, of_them || among));
     }
+    if out.is_empty() {
+        return out;
+    }
+    // "... killed in Almaty": the places named after "in".
+    let places = toks
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| {
+            w[0].lower == "in"
+                && w[1].capitalized
+                && !is_month(&w[1].lower)
+                && !WEEKDAYS.contains(&w[1].lower.as_ref())
+        })
+        .map(|(k, w)| (k, &text[w[1].span]));
     // A place after a part ("103 of them in Almaty") is that part's alone; the first other
     // place is the sentence's, for all its figures ("In Almaty, 12 ... and 353 ...").
     let mut sentence_place = None;
-    for &(k, place) in &places {
+    for (k, place) in places {
         let before = ends.partition_point(|&(end, _)| end <= k);
         match before.checked_sub(1).filter(|&f| ends[f].1) {
             Some(f) => {
@@ -983,21 +1008,23 @@ fn predicate_group(lex: &FigureLexicon, toks: &[Tok], after: usize) -> Option<St
 
 /// The figures of one document (`paragraphs` of its text), in text order.
 pub fn find_figures(lex: &FigureLexicon, text: &str, paragraphs: &[Span]) -> Vec<Figure> {
+    let sentences = crate::segment::Sentences::new(text, paragraphs);
+    find_figures_in(lex, text, sentences.all())
+}
+
+/// The figures of one document given all its sentences in order
+/// ([`crate::segment::Sentences::all`]); `Figure::sentence` indexes them.
+pub fn find_figures_in(lex: &FigureLexicon, text: &str, sentences: &[Span]) -> Vec<Figure> {
     let mut out = Vec::new();
-    let mut n = 0;
-    for &p in paragraphs {
-        for s in crate::segment::sentences(text, p) {
-            if !lex.may_have_number(&text[s]) {
-                n += 1;
-                continue;
-            }
-            out.extend(
-                figures_in(lex, text, s)
-                    .into_iter()
-                    .map(|f| Figure { sentence: n, ..f }),
-            );
-            n += 1;
+    for (n, &s) in sentences.iter().enumerate() {
+        if !lex.may_have_number(&text[s]) {
+            continue;
         }
+        out.extend(
+            figures_in(lex, text, s)
+                .into_iter()
+                .map(|f| Figure { sentence: n, ..f }),
+        );
     }
     out
 }
