@@ -72,9 +72,11 @@ impl Cues {
                 "stance" => (CueClass::Speech, true, true),
                 "naming" => (CueClass::Naming, false, false),
                 "thought" => (CueClass::Thought, true, false),
-                other => return Err(err(format!(
+                other => {
+                    return Err(err(format!(
                     "unknown class {other:?} (expected speech, report, stance, naming or thought)"
-                ))),
+                )))
+                }
             };
             let lemma = cols[0].replace('_', " ");
             if lemma.is_empty() || cols[1].is_empty() {
