@@ -198,5 +198,5 @@ fn corpus_articles_against_their_expected_files() {
     println!("corpus expected files: {passed} of {listed} checks pass");
     println!("required claims failing:\n{}", hard.join("\n"));
     // A ratchet: raise it as the stages learn more; never lower it.
-    assert!(passed >= 87, "{passed} of {listed} checks pass");
+    assert!(passed >= 89, "{passed} of {listed} checks pass");
 }

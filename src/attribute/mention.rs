@@ -313,9 +313,18 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
         "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "two",
         "three", "four", "five", "six", "several", "many", "both", "all", "other",
     ];
+    // After a quantifier or a number a past form is still a verb: "Several said",
+    // "Six in 10 said".
+    const ARTICLES: &[&str] = &[
+        "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those",
+    ];
+    // After a number only "said" and "told" ("the 18 reported on Thursday" is a participle).
+    let said = ["said", "told", "wrote"].iter().any(|w| t.is(w));
+    let past = said || t.s.ends_with("ed");
+    let number = i > 0 && toks[i - 1].s.starts_with(|c: char| c.is_ascii_digit());
     let noun = i > 0
-        && (in_list(NOUN_BEFORE, &toks[i - 1])
-            || toks[i - 1].s.starts_with(|c: char| c.is_ascii_digit()));
+        && (in_list(NOUN_BEFORE, &toks[i - 1]) && (!past || in_list(ARTICLES, &toks[i - 1]))
+            || number && !said);
     if noun {
         return None;
     }
@@ -539,7 +548,11 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
         }
     }
     let np = trim_np(np);
-    if np.is_empty() || (np.len() == 1 && in_list(DETERMINERS, &np[0])) {
+    // A lone quantifier is a mention of its own ("Several said", "Many said"); a lone
+    // article, demonstrative or possessive is not.
+    const QUANTIFIERS: &[&str] = &["several", "many", "some", "both", "most", "few"];
+    let lone = np.len() == 1 && in_list(DETERMINERS, &np[0]) && !in_list(QUANTIFIERS, &np[0]);
+    if np.is_empty() || lone {
         return None;
     }
     join(np)

@@ -766,7 +766,12 @@ fn resolve_pronouns(
     for c in claims.iter_mut() {
         let Some(sp) = c.speaker else { continue };
         let word = text[sp].to_lowercase();
-        if PRONOUNS.contains(&word.as_str()) {
+        if word == "who" {
+            // "listeners who said ...", "Perez, who said ...": the mention before it.
+            if c.antecedent.is_none() {
+                c.antecedent = relative_antecedent(text, sentences, paragraphs, sp);
+            }
+        } else if PRONOUNS.contains(&word.as_str()) {
             if c.antecedent.is_none() {
                 let near = subject_before(text, paragraphs, sentences, cues, &quoted, sp);
                 let named = last_named.filter(|s| s.start < sp.start);
@@ -812,6 +817,31 @@ impl Covering {
 
 /// How far back, in bytes, a pronoun's subject is looked for: a sentence or two of news.
 const SUBJECT_WINDOW: usize = 1200;
+
+/// The mention a relative pronoun stands for: the words before it in its sentence, read
+/// backwards as a speaker mention ("Labor Secretary Thomas Perez, who said").
+fn relative_antecedent(
+    text: &str,
+    sentences: &Sentences,
+    paragraphs: &[Span],
+    who: Span,
+) -> Option<Span> {
+    let pi = paragraphs.partition_point(|p| p.end <= who.start);
+    paragraphs.get(pi)?;
+    let sents = sentences.of(pi);
+    let sent = sents[sents
+        .partition_point(|s| s.end <= who.start)
+        .min(sents.len() - 1)];
+    let from = sent.start.max(who.start.saturating_sub(SUBJECT_WINDOW));
+    let from = (from..who.start).find(|&i| text.is_char_boundary(i))?;
+    let mut toks = tokens(text, Span::new(from, who.start));
+    if toks.last().is_some_and(|t| t.punct(',')) {
+        toks.pop();
+    }
+    let np = backward_np(&toks, 0, toks.len())?;
+    let first = toks.iter().find(|t| t.span.start >= np.start)?;
+    (first.word && !in_list(PRONOUNS, first)).then_some(np)
+}
 
 /// The nearest "X said" subject before `at` in its sentence and the one before it: the
 /// antecedent of a pronoun in "The police said they had fired ... in what they called ...".

@@ -292,7 +292,17 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         if by && !(k >= 3 && cue_at(cues, toks, k - 2).is_some()) {
             continue;
         }
-        let speaker = if by {
+        // "listeners who said ...", "Perez, who said ...": the relative pronoun is the
+        // mention (resolved to the noun before it); a report after a comma ends at the next.
+        let mut r = k;
+        while r > 0 && (in_list(BETWEEN, &toks[r - 1]) || is_adverb(&toks[r - 1])) {
+            r -= 1;
+        }
+        let relative_subject = (r >= 2 && toks[r - 1].is("who") && !by && shared.is_none())
+            .then(|| (toks[r - 1].span, toks[r - 2].punct(',')));
+        let speaker = if let Some((who, _)) = relative_subject {
+            Some(who)
+        } else if by {
             backward_np(toks, 0, k - 2)
         } else {
             shared.or_else(|| backward_np(toks, 0, k))
@@ -300,22 +310,42 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let Some(speaker) = speaker else {
             continue;
         };
-        // "Others listed demands that ...": a mention does not end in a past participle; the
-        // cue is a noun there.
+        // "Others listed demands that ...": a stance's mention does not end in a past
+        // participle; the cue is a noun there ("those surveyed said" is a mention).
         let last = toks.iter().rfind(|t| t.span.end <= speaker.end);
-        if last.is_some_and(|t| t.word && !t.capitalized() && t.s.ends_with("ed")) {
+        let object_cue = cue.is_some_and(|c| c.object);
+        if object_cue && last.is_some_and(|t| t.word && !t.capitalized() && t.s.ends_with("ed")) {
             continue;
         }
         // The subject opens the sentence or a clause of it: "X said", "In Almaty, X said",
         // "WASHINGTON (AP) — X said", "But X said", "..., which X said".
         let first = toks.iter().position(|t| t.span.start >= speaker.start)?;
         let before = first.checked_sub(1).map(|b| &toks[b]);
-        let intro_ok = before.is_none_or(|t| {
-            (!t.word && !is_quote_tok(t) && !t.punct('(')) || in_list(CLAUSE_OPENERS, t)
-        });
-        if !intro_ok && shared.is_none() {
+        // "On Sunday they said": a short time phrase opening the sentence, no comma.
+        let timed_opening = (1..=4).contains(&first)
+            && in_list(PREPOSITIONS, &toks[0])
+            && toks[1..first].iter().any(is_time_word)
+            && toks[1..first].iter().all(|t| t.word);
+        let intro_ok = timed_opening
+            || before.is_none_or(|t| {
+                (!t.word && !is_quote_tok(t) && !t.punct('(')) || in_list(CLAUSE_OPENERS, t)
+            });
+        if !intro_ok && shared.is_none() && relative_subject.is_none() {
             continue;
         }
+        // "..., which officials said will go into effect next month, will ...": a relative
+        // clause's report ends at its comma.
+        let relative = match relative_subject {
+            Some((_, comma)) => comma,
+            None => before.is_some_and(|t| in_list(&["which", "who"], t)),
+        };
+        let clause_end = |from: usize| {
+            if relative {
+                (from..n).find(|&j| toks[j].punct(',')).unwrap_or(n)
+            } else {
+                n
+            }
+        };
         let len = cue.map_or(1, |c| c.len);
         let cue_span = Span::new(toks[k].span.start, toks[k + len - 1].span.end);
         let mut from = k + len;
@@ -392,18 +422,15 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         // "accused the mayor of lying", "called for a ceasefire", "vowed to stay": the object
         // or the infinitive is the content, up to the sentence's or the relative clause's end.
         if object && from == k + len && next.word {
-            let relative = before.is_some_and(|t| in_list(&["which", "who"], t));
-            let end = if relative {
-                (from..n).find(|&j| toks[j].punct(',')).unwrap_or(n)
-            } else {
-                n
-            };
+            let end = clause_end(from);
             return Some(Found {
                 speaker,
                 cue: cue_span,
                 content: content_from(toks, from, end)?,
                 rule: if shared.is_some() {
                     "subject_coordinated_stance"
+                } else if relative_subject.is_some() {
+                    "relative_cue_clause"
                 } else {
                     "speaker_stance_object"
                 },
@@ -436,14 +463,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         {
             continue;
         }
-        // "..., which officials said will go into effect next month, will ...": a relative
-        // clause's report ends at its comma.
-        let relative = before.is_some_and(|t| in_list(&["which", "who"], t));
-        let end = if relative {
-            (from..n).find(|&j| toks[j].punct(',')).unwrap_or(n)
-        } else {
-            n
-        };
+        let end = clause_end(from);
         // "police believe the attackers fled": a belief is reported only when a clause follows.
         let needs_clause = thought || shared.is_some();
         if needs_clause && !toks[from - 1].is("that") && !clause_follows(toks, from, end) {
@@ -452,6 +472,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let rule = match (shared.is_some(), thought) {
             (true, _) => "subject_coordinated_cue_clause",
             (false, true) => "speaker_thought_clause",
+            (false, false) if relative_subject.is_some() => "relative_cue_clause",
             (false, false) => rule,
         };
         return Some(Found {
@@ -1179,6 +1200,37 @@ mod tests {
                 "Smith, who chairs the committee, refused to release the documents.",
                 "to release the documents",
                 "Smith",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn subjects_that_are_relatives_quantifiers_or_after_a_time_phrase() {
+        assert_one_claim_each(&[
+            (
+                "He took calls from listeners who said they had misgivings about the deal.",
+                "they had misgivings about the deal",
+                "who",
+            ),
+            (
+                "The talks went on with help from Labor Secretary Thomas Perez, who said he expects a deal by Sunday, and the union.",
+                "he expects a deal by Sunday",
+                "who",
+            ),
+            (
+                "Several said they would rather stay home on election day.",
+                "they would rather stay home on election day",
+                "Several",
+            ),
+            (
+                "On Sunday they said 16 police officers had died.",
+                "16 police officers had died",
+                "they",
+            ),
+            (
+                "Again, those surveyed said the economy was the top issue.",
+                "the economy was the top issue",
+                "those surveyed",
             ),
         ]);
     }
