@@ -568,6 +568,16 @@ pub(super) fn chunk_start(toks: &[Tok], lo: usize, end: usize) -> usize {
             i -= 1;
             continue;
         }
+        // A party or state tag after a name: "Jordan (R-Ohio), an oversight panel member,".
+        if t.punct(')') {
+            let open = (i.saturating_sub(7).max(lo + 1)..i - 1)
+                .rev()
+                .find(|&o| toks[o].punct('('));
+            if let Some(o) = open.filter(|&o| toks[o - 1].capitalized()) {
+                i = o;
+                continue;
+            }
+        }
         if !t.word || in_list(BACKWARD_STOP, t) || CUE_WORDS.iter().any(|w| t.is(w)) {
             break;
         }

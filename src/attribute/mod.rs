@@ -182,7 +182,12 @@ fn after_rules(cues: &Cues, toks: &[Tok]) -> Option<Found> {
     let limit = toks.len().min(i + 40);
     for k in i + 1..limit {
         let t = &toks[k];
-        if !t.word && !t.punct(',') && t.s != "'" && t.s != "’" {
+        // Words, commas, apostrophes and a party tag's parentheses ("Jordan (R-Ohio) said",
+        // "(D-Mo.)").
+        let tag = t.punct('(')
+            || t.punct(')')
+            || t.punct('.') && toks.get(k + 1).is_some_and(|n| n.punct(')'));
+        if !t.word && !t.punct(',') && !tag && t.s != "'" && t.s != "’" {
             return None;
         }
         if let Some(c) = cue_at(cues, toks, k) {
@@ -941,6 +946,9 @@ mod tests {
             // A verb the lexicon lacks, in the slot of the cue: the name before it speaks.
             ("“None of that has support,” Toomey fumed on Tuesday.", "Toomey"),
             ("“It was a long night,” Senator Jane Doe groaned.", "Senator Jane Doe"),
+            // A party and state tag between the name and the cue.
+            ("“It is an opportunity,” Rep. Emanuel Cleaver II (D-Mo.) said.", "Rep. Emanuel Cleaver II"),
+            ("“It is an opportunity,” Jordan (R-Ohio), an oversight panel member, said.", "Jordan (R-Ohio), an oversight panel member"),
         ];
         for (input, want) in cases {
             assert_eq!(speaker_of(input).as_deref(), Some(*want), "input {input:?}");
