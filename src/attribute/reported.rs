@@ -754,6 +754,129 @@ fn hearsay(toks: &[Tok]) -> Option<Span> {
     })
 }
 
+/// A paragraph that opens with a name and a colon, the words after it being the name's:
+/// "Gingrich: Trump Must Decide ...", "KATE BOULDUAN: Why not debate?". The name is one to
+/// five capitalized words, not a label ("Update:", "Editor's note:", "Tuesday:").
+fn colon_speaker(text: &str, first: Span, para_end: usize) -> Option<Claim> {
+    let head = &text[first];
+    let colon = head.find(": ")?;
+    if colon == 0 || colon > 60 {
+        return None;
+    }
+    let name = Span::new(first.start, first.start + colon);
+    let toks = tokens(text, name);
+    const LABELS: &[&str] = &[
+        "note",
+        "update",
+        "updated",
+        "editor",
+        "editor's",
+        "editor’s",
+        "correction",
+        "photo",
+        "photos",
+        "video",
+        "watch",
+        "read",
+        "related",
+        "source",
+        "sources",
+        "credit",
+        "warning",
+        "disclosure",
+        "subscribe",
+        "follow",
+        "contact",
+        "email",
+        "tags",
+        "topics",
+        "share",
+        "listen",
+        "see",
+        "also",
+        "breaking",
+        "exclusive",
+        "analysis",
+        "opinion",
+        "live",
+        "timeline",
+        "transcript",
+        "full",
+        "here",
+        "bottom",
+        "key",
+        "why",
+        "what",
+        "how",
+        "when",
+        "where",
+        "who",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "the",
+        "this",
+        "more",
+        "top",
+        "first",
+        "next",
+        "previously",
+        "background",
+        "context",
+        "caption",
+        "image",
+        "graphic",
+        "map",
+        "contributing",
+        "revealed",
+        "busted",
+        "boom",
+        "wow",
+        "look",
+        "just",
+        "paid",
+        "stat",
+        "flashback",
+        "bombshell",
+        "leaked",
+        "fact",
+        "must",
+        "delegate",
+    ];
+    // Words of a column or a label anywhere in it: "Tuesday's Morning Email", "Paid Notice".
+    const LABEL_WORDS: &[&str] = &["email", "notice", "update", "week", "newsletter", "digest"];
+    let ok = (1..=5).contains(&toks.len())
+        && toks.iter().all(|t| t.capitalized() || t.punct('.'))
+        && !in_list(LABELS, &toks[0])
+        && !toks.iter().any(|t| in_list(LABEL_WORDS, t))
+        && !is_time_word(&toks[0]);
+    if !ok {
+        return None;
+    }
+    // The words after the colon, without surrounding quote marks and final stop.
+    let after = first.start + colon + 1;
+    let marks = |c: char| matches!(c, '"' | '\'' | '‘' | '’' | '“' | '”');
+    let body = &text[after..para_end];
+    let start = after + body.len()
+        - body
+            .trim_start_matches(|c: char| c.is_whitespace() || marks(c))
+            .len();
+    let rest =
+        text[start..para_end].trim_end_matches(|c: char| c.is_whitespace() || c == '.' || marks(c));
+    let content = Span::new(start, start + rest.len());
+    (rest.split_whitespace().count() >= 2).then(|| Claim {
+        kind: ClaimKind::Indirect,
+        content,
+        speaker: join(&toks[..toks.len() - usize::from(toks.last().is_some_and(|t| !t.word))]),
+        cue: Some(Span::new(name.end, name.end + 1)),
+        rule: "speaker_colon_line",
+        antecedent: None,
+        via: Vec::new(),
+        quote: None,
+    })
+}
+
 fn found_claim(f: Found) -> Claim {
     Claim {
         kind: ClaimKind::Indirect,
@@ -802,6 +925,17 @@ pub(super) fn reported_speech(
         .collect();
     let mut out: Vec<Claim> = Vec::new();
     for sents in sentences.by_paragraph() {
+        // "Marco Rubio: I'm Not Interested", "BENENSON: Senator Sanders doesn't ...": a
+        // headline or a transcript turn; the rest of the paragraph is the speaker's.
+        if let (Some(&first), Some(&last)) = (sents.first(), sents.last()) {
+            let para = Span::new(first.start, last.end);
+            if !direct.iter().any(|d| d.overlaps(para)) {
+                if let Some(c) = colon_speaker(text, first, para.end) {
+                    out.push(c);
+                    continue;
+                }
+            }
+        }
         for (si, &whole) in sents.iter().enumerate() {
             // The words before a direct quotation may report something of their own
             // ("..., according to which one was beheaded: “…,” said the command").
@@ -1233,6 +1367,29 @@ mod tests {
                 "those surveyed",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_name_and_a_colon_opening_a_paragraph() {
+        assert_one_claim_each(&[
+            (
+                "Gingrich: Trump Must Decide If He Wants a Two-Pirate Ticket.\n\nWednesday on Fox News, he spoke.",
+                "Trump Must Decide If He Wants a Two-Pirate Ticket",
+                "Gingrich",
+            ),
+            (
+                "BENENSON: Senator Sanders doesn't get to decide when we debate. Particularly now.",
+                "Senator Sanders doesn't get to decide when we debate. Particularly now",
+                "BENENSON",
+            ),
+        ]);
+        for text in [
+            "Update: The story was corrected on Monday to fix a name.",
+            "Editor's note: This article first ran in 2015 in print.",
+            "Tuesday's Morning Email: What you need to know today.",
+        ] {
+            assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
+        }
     }
 
     #[test]
