@@ -308,6 +308,8 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     if !t.word {
         return None;
     }
+    // Most words start no cue: one look-up, before anything else.
+    let start = cues.starting(t.s)?;
     // "the calls of", "a report": a noun after a determiner, not a verb.
     const NOUN_BEFORE: &[&str] = &[
         "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "two",
@@ -319,25 +321,21 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     if noun {
         return None;
     }
-    let mut buf = [0u8; 48];
-    let lower = crate::lexicon::lower_in(t.s, &mut buf);
-    for multi in cues.multiword(&lower) {
-        let parts: Vec<&str> = multi.split(' ').collect();
+    for (parts, cue) in &start.multi {
         let ok = parts
             .iter()
             .enumerate()
             .all(|(k, p)| toks.get(i + k).is_some_and(|t| t.word && t.is(p)));
         if ok {
-            let cue = cues.get(multi);
             return Some(CueAt {
                 len: parts.len(),
-                class: cue.map_or(CueClass::Speech, |c| c.class),
-                reports: cue.is_some_and(|c| c.reports),
-                object: cue.is_some_and(|c| c.object),
+                class: cue.as_ref().map_or(CueClass::Speech, |c| c.class),
+                reports: cue.as_ref().is_some_and(|c| c.reports),
+                object: cue.as_ref().is_some_and(|c| c.object),
             });
         }
     }
-    cues.get(&lower).map(|c| CueAt {
+    start.cue.as_ref().map(|c| CueAt {
         len: 1,
         class: c.class,
         reports: c.reports,
