@@ -163,11 +163,11 @@ impl Cues {
             lengths |= 1 << e.len().min(63);
         }
         let mut buf = [0u8; 48];
-        alnum_words(sentence).any(|w| {
-            if self.starts.get(w).is_some() {
+        alnum_words_ascii(sentence).any(|(w, ascii)| {
+            if self.starts.get_known(w, ascii).is_some() {
                 return true;
             }
-            if w.is_ascii() {
+            if ascii {
                 // Its lower case has its length and its first byte in lower case.
                 let first = w.as_bytes()[0].to_ascii_lowercase();
                 firsts & 1 << (first & 63) != 0
@@ -324,14 +324,24 @@ impl<V> WordMap<V> {
     }
 
     /// The value of `w`'s lower case.
+    #[inline]
     pub fn get(&self, w: &str) -> Option<&V> {
-        if let Some(v) = self.get_ascii(w) {
-            return Some(v);
-        }
-        if w.is_ascii() {
+        self.get_known(w, w.is_ascii())
+    }
+
+    /// [`WordMap::get`] of a word known to be ASCII or not.
+    #[inline]
+    pub fn get_known(&self, w: &str, ascii: bool) -> Option<&V> {
+        if ascii {
             // An ASCII word's lower case is ASCII: the table has every such key.
-            return None;
+            return self.get_ascii(w);
         }
+        self.get_other(w)
+    }
+
+    /// [`WordMap::get`] of a word that is not ASCII.
+    #[cold]
+    fn get_other(&self, w: &str) -> Option<&V> {
         let lower = w.to_lowercase();
         if lower.is_ascii() {
             // "K" (the Kelvin sign) -> "k".
@@ -342,6 +352,7 @@ impl<V> WordMap<V> {
     }
 
     /// The value of `w`'s lower case among the ASCII keys; a hit is always an ASCII `w`.
+    #[inline]
     fn get_ascii(&self, w: &str) -> Option<&V> {
         let mask = self.slots.len() - 1;
         let mut s = fold_hash(w.as_bytes()) & mask;
@@ -396,6 +407,11 @@ pub fn lower_in<'b>(w: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, s
 /// `s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())` gives them, but reading
 /// ASCII bytes without decoding them.
 pub fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
+    alnum_words_ascii(s).map(|(w, _)| w)
+}
+
+/// [`alnum_words`], each with whether it is ASCII.
+pub fn alnum_words_ascii(s: &str) -> impl Iterator<Item = (&str, bool)> {
     let b = s.as_bytes();
     // Whether the character at `i` (a char boundary) is alphanumeric, and its length: ASCII
     // (most of the text) without decoding.
@@ -422,6 +438,7 @@ pub fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
             i += n;
         }
         let start = i;
+        let mut ascii = true;
         while let Some(&c) = b.get(i) {
             if c.is_ascii_alphanumeric() {
                 i += 1;
@@ -431,9 +448,10 @@ pub fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
             if !alnum {
                 break;
             }
+            ascii &= n == 1;
             i += n;
         }
-        Some(&s[start..i])
+        Some((&s[start..i], ascii))
     })
 }
 
