@@ -352,7 +352,7 @@ impl<V> WordMap<V> {
     }
 
     /// The value of `w`'s lower case among the ASCII keys; a hit is always an ASCII `w`.
-    #[inline]
+    #[inline(always)]
     fn get_ascii(&self, w: &str) -> Option<&V> {
         let mask = self.slots.len() - 1;
         let mut s = fold_hash(w.as_bytes()) & mask;
@@ -372,6 +372,7 @@ impl<V> WordMap<V> {
 
 /// A hash of a word's length and its first, second and last bytes, with ASCII case folded
 /// (`| 0x20`: the same for a byte and its ASCII lower case).
+#[inline(always)]
 fn fold_hash(b: &[u8]) -> usize {
     let Some(&last) = b.last() else {
         return 0;
