@@ -10,7 +10,7 @@ use crate::export::{
 };
 use crate::graph::{ClaimGraph, Filter};
 use crate::input::Document;
-use crate::pipeline::{analyze_all, stream_items, Config, Output};
+use crate::pipeline::{analyze_all, stream_items, stream_items_map, Config, Output};
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use progress::Progress;
@@ -531,20 +531,27 @@ fn run_extract(common: &Common) -> Result<i32> {
     let mut out = Sink::open(common.output.as_deref())?;
     let (stream, mut log) = common.open();
     let (mut documents, mut claims) = (0usize, 0usize);
-    let written = stream_items(stream, &config, |o| -> std::io::Result<()> {
-        let report = match o {
-            Output::Report(r, _) => {
+    // Each report's line is serialized by the worker that made the report.
+    let line_of = |report: &Report| {
+        let mut line = serde_json::to_vec(report).expect("reports serialize");
+        line.push(b'\n');
+        line
+    };
+    let made = |r: Report| (r.claims.len(), line_of(&r));
+    let written = stream_items_map(stream, &config, made, |o| -> std::io::Result<()> {
+        let line = match o {
+            Output::Report((n, line), _) => {
                 log.documents(1);
                 documents += 1;
-                claims += r.claims.len();
-                *r
+                claims += n;
+                line
             }
             Output::Error(e) => {
                 log.error(&e);
-                Report {
+                line_of(&Report {
                     errors: vec![error_out(&e)],
                     ..Report::default()
-                }
+                })
             }
             Output::Warning(w) => {
                 log.warning(&w);
@@ -555,8 +562,6 @@ fn run_extract(common: &Common) -> Result<i32> {
                 return Ok(());
             }
         };
-        let mut line = serde_json::to_vec(&report).expect("reports serialize");
-        line.push(b'\n');
         out.write_all(&line)
     });
     match written {

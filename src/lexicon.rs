@@ -1,7 +1,7 @@
 //! Lexicon files (`data/*.tsv`, `data/*.txt`) -> lookup tables, parsed once; every line error
 //! names its file and line. Built-in lexicons are compiled in with `include_str!`.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use thiserror::Error;
 
@@ -44,9 +44,20 @@ pub struct Cues {
     forms: HashMap<String, Cue>,
     /// First words of multiword forms, so one-word look-ups stay cheap.
     multi_first: HashMap<String, Vec<String>>,
-    /// The one-word forms and the first words of multiword forms: one look-up a word for
-    /// [`Cues::may_attribute`].
-    starts: FxHashSet<String>,
+    /// The one-word forms and the first words of multiword forms, each with what starts
+    /// there: one look-up a word, without lower-casing it, for [`Cues::may_attribute`] and
+    /// [`Cues::starting`]. Rebuilt after each [`Cues::extend`].
+    starts: WordMap<CueStart>,
+}
+
+/// The cues that start at a word: the one-word form and the multiword forms it begins.
+#[derive(Debug, Clone, Default)]
+pub struct CueStart {
+    /// The cue whose one-word form is this word.
+    pub cue: Option<Cue>,
+    /// The multiword forms starting with this word, in the order of [`Cues::multiword`]:
+    /// their words (the form split on spaces) and their cue.
+    pub multi: Vec<(Vec<String>, Option<Cue>)>,
 }
 
 impl Cues {
@@ -84,10 +95,6 @@ impl Cues {
             }
             for form in cols[1].split_whitespace() {
                 let form = form.to_lowercase().replace('_', " ");
-                let first = form
-                    .split_once(' ')
-                    .map_or(form.as_str(), |(first, _)| first);
-                self.starts.insert(first.to_string());
                 if let Some((first, _)) = form.split_once(' ') {
                     let list = self.multi_first.entry(first.to_string()).or_default();
                     if !list.contains(&form) {
@@ -105,7 +112,40 @@ impl Cues {
                 );
             }
         }
+        self.index_starts();
         Ok(())
+    }
+
+    fn index_starts(&mut self) {
+        let mut firsts: Vec<&str> = self
+            .forms
+            .keys()
+            .map(|form| {
+                form.split_once(' ')
+                    .map_or(form.as_str(), |(first, _)| first)
+            })
+            .collect();
+        firsts.sort_unstable();
+        firsts.dedup();
+        let starts = firsts.into_iter().map(|first| {
+            let multi = self
+                .multiword(first)
+                .iter()
+                .map(|form| {
+                    let words = form.split(' ').map(str::to_string).collect();
+                    (words, self.forms.get(form).cloned())
+                })
+                .collect();
+            let cue = self.forms.get(first).cloned();
+            (first.to_string(), CueStart { cue, multi })
+        });
+        self.starts = WordMap::new(starts);
+    }
+
+    /// What starts at the word `w`, in any case: the cues of its lower case as
+    /// [`Cues::get`] and [`Cues::multiword`] give them. `None` when no cue form starts with it.
+    pub fn starting(&self, w: &str) -> Option<&CueStart> {
+        self.starts.get(w)
     }
 
     /// The cue of a one-word lower-case form.
@@ -116,10 +156,31 @@ impl Cues {
     /// Whether `sentence` has a word that starts a cue form or is one of `extra` (lower case):
     /// a fast test, so sentences without any are never tokenized for reported speech.
     pub fn may_attribute(&self, sentence: &str, extra: &[&str]) -> bool {
+        // The first bytes and lengths of `extra`, so most words are compared with none.
+        let (mut firsts, mut lengths) = (0u64, 0u64);
+        for e in extra {
+            firsts |= e.as_bytes().first().map_or(0, |&b| 1 << (b & 63));
+            lengths |= 1 << e.len().min(63);
+        }
         let mut buf = [0u8; 48];
-        alnum_words(sentence).any(|w| {
-            let lower = lower_in(w, &mut buf);
-            self.starts.contains(&*lower) || extra.contains(&&*lower)
+        alnum_words_ascii(sentence).any(|(w, ascii)| {
+            if self.starts.get_known(w, ascii).is_some() {
+                return true;
+            }
+            if ascii {
+                // Its lower case has its length and its first byte in lower case.
+                let first = w.as_bytes()[0].to_ascii_lowercase();
+                firsts & 1 << (first & 63) != 0
+                    && lengths & 1 << w.len().min(63) != 0
+                    && extra.iter().any(|e| {
+                        e.len() == w.len()
+                            && e.bytes()
+                                .zip(w.bytes())
+                                .all(|(a, b)| a == b.to_ascii_lowercase())
+                    })
+            } else {
+                extra.contains(&&*lower_in(w, &mut buf))
+            }
         })
     }
 
@@ -204,6 +265,125 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
         .expect("built-in data/cues.tsv parses")
 });
 
+/// A table from lower-case words to values, looked up by a word in any case without
+/// lower-casing it: `map.get(w)` is the value of `w.to_lowercase()`. ASCII keys sit in an open
+/// addressing table hashed on the length and three bytes with ASCII case folded, compared
+/// with `eq_ignore_ascii_case`; other keys (and a non-ASCII word's lower case) go through a
+/// hash map.
+#[derive(Debug, Clone)]
+pub struct WordMap<V> {
+    /// Indexes into `entries` (`u32::MAX`: empty); a power of two long.
+    slots: Vec<u32>,
+    entries: Vec<(String, V)>,
+    /// Keys that are not ASCII without capitals, by key.
+    other: HashMap<String, u32>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap::new(std::iter::empty())
+    }
+}
+
+impl<V> WordMap<V> {
+    /// The map of `pairs` (lower-case keys; a later duplicate key replaces an earlier one).
+    pub fn new(pairs: impl IntoIterator<Item = (String, V)>) -> WordMap<V> {
+        let mut map = WordMap {
+            slots: Vec::new(),
+            entries: Vec::new(),
+            other: HashMap::default(),
+        };
+        let mut at: HashMap<String, u32> = HashMap::default();
+        for (k, v) in pairs {
+            match at.get(&k) {
+                Some(&i) => map.entries[i as usize].1 = v,
+                None => {
+                    let i = u32::try_from(map.entries.len()).expect("fewer than 2^32 words");
+                    at.insert(k.clone(), i);
+                    map.entries.push((k, v));
+                }
+            }
+        }
+        // At most a quarter full: probes stay short.
+        let size = (map.entries.len() * 4).next_power_of_two().max(16);
+        map.slots = vec![u32::MAX; size];
+        for (i, (k, _)) in map.entries.iter().enumerate() {
+            let i = i as u32;
+            if k.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                let mask = size - 1;
+                let mut s = fold_hash(k.as_bytes()) & mask;
+                while map.slots[s] != u32::MAX {
+                    s = (s + 1) & mask;
+                }
+                map.slots[s] = i;
+            } else {
+                map.other.insert(k.clone(), i);
+            }
+        }
+        map
+    }
+
+    /// The value of `w`'s lower case.
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<&V> {
+        self.get_known(w, w.is_ascii())
+    }
+
+    /// [`WordMap::get`] of a word known to be ASCII or not.
+    #[inline]
+    pub fn get_known(&self, w: &str, ascii: bool) -> Option<&V> {
+        if ascii {
+            // An ASCII word's lower case is ASCII: the table has every such key.
+            return self.get_ascii(w);
+        }
+        self.get_other(w)
+    }
+
+    /// [`WordMap::get`] of a word that is not ASCII.
+    #[cold]
+    fn get_other(&self, w: &str) -> Option<&V> {
+        let lower = w.to_lowercase();
+        if lower.is_ascii() {
+            // "K" (the Kelvin sign) -> "k".
+            return self.get_ascii(&lower);
+        }
+        let &i = self.other.get(&lower)?;
+        Some(&self.entries[i as usize].1)
+    }
+
+    /// The value of `w`'s lower case among the ASCII keys; a hit is always an ASCII `w`.
+    #[inline(always)]
+    fn get_ascii(&self, w: &str) -> Option<&V> {
+        let mask = self.slots.len() - 1;
+        let mut s = fold_hash(w.as_bytes()) & mask;
+        loop {
+            let i = self.slots[s];
+            if i == u32::MAX {
+                return None;
+            }
+            let (k, v) = &self.entries[i as usize];
+            if k.len() == w.len() && k.as_bytes().eq_ignore_ascii_case(w.as_bytes()) {
+                return Some(v);
+            }
+            s = (s + 1) & mask;
+        }
+    }
+}
+
+/// A hash of a word's length and its first, second and last bytes, with ASCII case folded
+/// (`| 0x20`: the same for a byte and its ASCII lower case).
+#[inline(always)]
+fn fold_hash(b: &[u8]) -> usize {
+    let Some(&last) = b.last() else {
+        return 0;
+    };
+    let h = b.len() as u64
+        | u64::from(b[0] | 0x20) << 8
+        | u64::from(b[1.min(b.len() - 1)] | 0x20) << 16
+        | u64::from(last | 0x20) << 24;
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
+}
+
 /// `w` in lower case: `w` itself when it is ASCII without capitals (most words), written into
 /// `buf` without allocating when it is other short ASCII, allocated otherwise. For look-ups
 /// in lower-case tables on hot paths.
@@ -228,6 +408,11 @@ pub fn lower_in<'b>(w: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, s
 /// `s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())` gives them, but reading
 /// ASCII bytes without decoding them.
 pub fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
+    alnum_words_ascii(s).map(|(w, _)| w)
+}
+
+/// [`alnum_words`], each with whether it is ASCII.
+pub fn alnum_words_ascii(s: &str) -> impl Iterator<Item = (&str, bool)> {
     let b = s.as_bytes();
     // Whether the character at `i` (a char boundary) is alphanumeric, and its length: ASCII
     // (most of the text) without decoding.
@@ -254,6 +439,7 @@ pub fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
             i += n;
         }
         let start = i;
+        let mut ascii = true;
         while let Some(&c) = b.get(i) {
             if c.is_ascii_alphanumeric() {
                 i += 1;
@@ -263,9 +449,10 @@ pub fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
             if !alnum {
                 break;
             }
+            ascii &= n == 1;
             i += n;
         }
-        Some(&s[start..i])
+        Some((&s[start..i], ascii))
     })
 }
 
@@ -305,6 +492,41 @@ mod tests {
         assert_eq!(lower_in("said", &mut buf), "said");
         assert_eq!(lower_in("Said", &mut buf), "said");
         assert_eq!(lower_in("ÜNAL", &mut buf), "ünal");
+    }
+
+    #[test]
+    fn word_maps_look_up_the_lower_case() {
+        let keys = [
+            "said", "told", "a", "", "ünal", "k", "pointed", "x-y", "Caps",
+        ];
+        let map = WordMap::new(keys.iter().enumerate().map(|(i, k)| (k.to_string(), i)));
+        for w in [
+            "said", "SAID", "Said", "sAiD", "saiD!", "sai", "saidx", "told", "A", "a", "", "Ünal",
+            "ÜNAL", "ünal", "unal", "K", "\u{212A}", "Pointed", "X-Y", "x_y", "caps", "Caps", "ﬁ",
+            "İ",
+        ] {
+            let want = keys.iter().position(|k| *k == w.to_lowercase());
+            assert_eq!(map.get(w).copied(), want, "{w:?}");
+        }
+        // Many keys: every one found, in any case; others not.
+        let many: Vec<String> = (0..2000).map(|i| format!("w{i}x")).collect();
+        let map = WordMap::new(many.iter().map(|k| (k.clone(), ())));
+        assert!(many.iter().all(|k| map.get(&k.to_uppercase()).is_some()));
+        assert!(map.get("w2000x").is_none() && WordMap::<()>::default().get("x").is_none());
+    }
+
+    #[test]
+    fn cue_starts_agree_with_get_and_multiword() {
+        let s = CUES.starting("Pointed").unwrap();
+        assert_eq!(s.cue.as_ref(), CUES.get("pointed"));
+        assert!(s
+            .multi
+            .iter()
+            .any(|(w, c)| w == &["pointed", "out"] && c.as_ref().unwrap().lemma == "point out"));
+        assert!(CUES.starting("table").is_none());
+        assert!(CUES.may_attribute("Officials SAID so.", &[]));
+        assert!(CUES.may_attribute("It was Citing that.", &["citing"]));
+        assert!(!CUES.may_attribute("It was citing that.", &["cited"]));
     }
 
     #[test]

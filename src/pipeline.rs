@@ -138,12 +138,13 @@ pub fn analyze_all(docs: &[Document], config: &Config) -> Vec<Analysis> {
         .collect()
 }
 
-/// What a streamed run yields, in input order.
+/// What a streamed run yields, in input order: a document's report as `R` (the report itself,
+/// or what [`stream_items_map`] made of it).
 #[derive(Debug)]
-pub enum Output {
+pub enum Output<R = Box<crate::export::report::Report>> {
     /// The report of one document ([`crate::export::document_report`]).
     /// With the document's text, for outputs that show it (the HTML page).
-    Report(Box<crate::export::report::Report>, String),
+    Report(R, String),
     /// An input that could not be read (already counted in no report).
     Error(crate::input::InputError),
     /// A document read with replacement characters (`--lossy`); its report comes next.
@@ -175,7 +176,18 @@ pub fn stream_reports<E>(
 pub fn stream_items<E>(
     items: impl Iterator<Item = crate::input::Item>,
     config: &Config,
-    mut each: impl FnMut(Output) -> Result<(), E>,
+    each: impl FnMut(Output) -> Result<(), E>,
+) -> Result<(), E> {
+    stream_items_map(items, config, Box::new, each)
+}
+
+/// [`stream_items`], each report turned into `R` by `map` on the thread that made it (say,
+/// serialized), so that the calling thread only hands the results on.
+pub fn stream_items_map<R: Send, E>(
+    items: impl Iterator<Item = crate::input::Item>,
+    config: &Config,
+    map: impl Fn(crate::export::report::Report) -> R + Sync,
+    mut each: impl FnMut(Output<R>) -> Result<(), E>,
 ) -> Result<(), E> {
     use crate::input::Item;
     let mut items = items.peekable();
@@ -195,21 +207,21 @@ pub fn stream_items<E>(
         if batch.is_empty() {
             return Ok(());
         }
-        let reports: Vec<Option<crate::export::report::Report>> = batch
+        let reports: Vec<Option<R>> = batch
             .par_iter()
             .map(|item| match item {
-                Item::Document(d) => Some(crate::export::document_report(
+                Item::Document(d) => Some(map(crate::export::document_report(
                     d,
                     &analyze_document(d, config),
                     &config.sources,
-                )),
+                ))),
                 _ => None,
             })
             .collect();
         for (item, report) in batch.drain(..).zip(reports) {
             let out = match (item, report) {
-                (Item::Document(d), Some(r)) => Output::Report(Box::new(r), d.text),
-                (_, Some(r)) => Output::Report(Box::new(r), String::new()),
+                (Item::Document(d), Some(r)) => Output::Report(r, d.text),
+                (_, Some(r)) => Output::Report(r, String::new()),
                 (Item::Error(e), _) => Output::Error(e),
                 (Item::Warning(w), _) => Output::Warning(w),
                 (Item::Skipped(s), _) => Output::Skipped(s),

@@ -203,60 +203,91 @@ pub(super) fn in_list(list: &[&str], t: &Tok) -> bool {
 /// Splits `text[window]` into words and single punctuation signs.
 pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
     let s = &text[window];
+    let b = s.as_bytes();
+    // Whether the character at `i` (a char boundary) is alphanumeric: ASCII, most of the
+    // text, without decoding.
+    let alnum_at = |i: usize| match b[i] {
+        c @ 0..=0x7F => c.is_ascii_alphanumeric(),
+        _ => char_at(s, i).is_alphanumeric(),
+    };
     // About one token per five bytes of news text: one allocation for most windows.
     let mut out = Vec::with_capacity(s.len() / 5 + 4);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = match b[i] {
+            c @ 0..=0x7F => char::from(c),
+            _ => char_at(s, i),
+        };
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    it.next();
-                    continue;
-                }
-                // Inner joiners: O'Brien, Khabar-24, U.S, AT&T.
-                if matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
-                        it.next();
-                        end = j + d.len_utf8();
-                        continue;
-                    }
-                }
-                break;
-            }
-            // A period that belongs to the word: initials, titles, dotted abbreviations.
-            if s[end..].starts_with('.') {
-                let w = &s[i..end];
-                let single_cap = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-                if single_cap
-                    || w.contains('.')
-                    || is_title_abbreviation(w)
-                    || segment::is_abbreviation(w)
-                {
-                    it.next();
-                    end += 1;
-                }
-            }
-            out.push(Tok {
-                span: Span::new(window.start + i, window.start + end),
-                s: &s[i..end],
-                word: true,
-            });
-        } else {
+        if !c.is_alphanumeric() {
             let end = i + c.len_utf8();
             out.push(Tok {
                 span: Span::new(window.start + i, window.start + end),
                 s: &s[i..end],
                 word: false,
             });
+            i = end;
+            continue;
         }
+        let mut end = i + c.len_utf8();
+        while end < b.len() {
+            let d = b[end];
+            if d.is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
+            // Inner joiners: O'Brien, Khabar-24, U.S, AT&T.
+            let joiner = match d {
+                b'\'' | b'-' | b'.' | b'&' => 1,
+                0..=0x7F => 0,
+                _ => {
+                    let d = char_at(s, end);
+                    if d.is_alphanumeric() {
+                        end += d.len_utf8();
+                        continue;
+                    }
+                    if d == '’' {
+                        d.len_utf8()
+                    } else {
+                        0
+                    }
+                }
+            };
+            if joiner > 0 && end + joiner < b.len() && alnum_at(end + joiner) {
+                end += joiner;
+                continue;
+            }
+            break;
+        }
+        // A period that belongs to the word: initials, titles, dotted abbreviations.
+        if b.get(end) == Some(&b'.') {
+            let w = &s[i..end];
+            let single_cap = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+            if single_cap
+                || w.contains('.')
+                || is_title_abbreviation(w)
+                || segment::is_abbreviation(w)
+            {
+                end += 1;
+            }
+        }
+        out.push(Tok {
+            span: Span::new(window.start + i, window.start + end),
+            s: &s[i..end],
+            word: true,
+        });
+        i = end;
     }
     out
+}
+
+/// The character of `s` at byte `i`, a char boundary.
+#[inline(never)]
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().expect("a char boundary")
 }
 
 pub(super) fn is_title_abbreviation(w: &str) -> bool {
@@ -308,6 +339,8 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     if !t.word {
         return None;
     }
+    // Most words start no cue: one look-up, before anything else.
+    let start = cues.starting(t.s)?;
     // "the calls of", "a report": a noun after a determiner, not a verb.
     const NOUN_BEFORE: &[&str] = &[
         "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "two",
@@ -328,25 +361,21 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     if noun {
         return None;
     }
-    let mut buf = [0u8; 48];
-    let lower = crate::lexicon::lower_in(t.s, &mut buf);
-    for multi in cues.multiword(&lower) {
-        let parts: Vec<&str> = multi.split(' ').collect();
+    for (parts, cue) in &start.multi {
         let ok = parts
             .iter()
             .enumerate()
             .all(|(k, p)| toks.get(i + k).is_some_and(|t| t.word && t.is(p)));
         if ok {
-            let cue = cues.get(multi);
             return Some(CueAt {
                 len: parts.len(),
-                class: cue.map_or(CueClass::Speech, |c| c.class),
-                reports: cue.is_some_and(|c| c.reports),
-                object: cue.is_some_and(|c| c.object),
+                class: cue.as_ref().map_or(CueClass::Speech, |c| c.class),
+                reports: cue.as_ref().is_some_and(|c| c.reports),
+                object: cue.as_ref().is_some_and(|c| c.object),
             });
         }
     }
-    cues.get(&lower).map(|c| CueAt {
+    start.cue.as_ref().map(|c| CueAt {
         len: 1,
         class: c.class,
         reports: c.reports,
@@ -725,6 +754,102 @@ mod tests {
         let toks = tokens(text, Span::new(0, text.len()));
         let k = toks.iter().position(|t| t.s == cue)?;
         backward_np(&toks, 0, k).map(|s| text[s].to_string())
+    }
+
+    /// The tokenizer before it read bytes: the reference for [`tokens`].
+    fn tokens_by_chars(text: &str, window: Span) -> Vec<Tok<'_>> {
+        let s = &text[window];
+        // About one token per five bytes of news text: one allocation for most windows.
+        let mut out = Vec::with_capacity(s.len() / 5 + 4);
+        let mut it = s.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_alphanumeric() {
+                        end = j + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                    // Inner joiners: O'Brien, Khabar-24, U.S, AT&T.
+                    if matches!(d, '\'' | '’' | '-' | '.' | '&') {
+                        let after = s[j + d.len_utf8()..].chars().next();
+                        if after.is_some_and(char::is_alphanumeric) {
+                            it.next();
+                            end = j + d.len_utf8();
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                // A period that belongs to the word: initials, titles, dotted abbreviations.
+                if s[end..].starts_with('.') {
+                    let w = &s[i..end];
+                    let single_cap = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+                    if single_cap
+                        || w.contains('.')
+                        || is_title_abbreviation(w)
+                        || segment::is_abbreviation(w)
+                    {
+                        it.next();
+                        end += 1;
+                    }
+                }
+                out.push(Tok {
+                    span: Span::new(window.start + i, window.start + end),
+                    s: &s[i..end],
+                    word: true,
+                });
+            } else {
+                let end = i + c.len_utf8();
+                out.push(Tok {
+                    span: Span::new(window.start + i, window.start + end),
+                    s: &s[i..end],
+                    word: false,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_read_bytes_as_characters_did() {
+        let texts = [
+            "",
+            " \t\u{b}\u{c}\r\n\u{85}\u{a0}x",
+            "O'Brien, Khabar-24, U.S. and AT&T said: “no”—twice.",
+            "Mr. J. Smith (D-Vt.) told Gen. Ünal’s aides ’tis 3.5% of Café-goers’ 12,000 €.",
+            "It’s x’ y- -z a.b. .c d&",
+            "Ελλάδα’ς Ü.S. İstanbul\u{2003}Ωmega’’x … end",
+            "a'’b-\u{301}c",
+        ];
+        for text in texts {
+            for start in 0..=text.len() {
+                if !text.is_char_boundary(start) {
+                    continue;
+                }
+                let w = Span::new(start, text.len());
+                let got: Vec<_> = tokens(text, w).iter().map(|t| (t.span, t.word)).collect();
+                let want: Vec<_> = tokens_by_chars(text, w)
+                    .iter()
+                    .map(|t| (t.span, t.word))
+                    .collect();
+                assert_eq!(got, want, "{:?}", &text[w]);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_read_any_text_as_characters_did(text in "[a-zA-Z0-9 .,'’&\\-–“”Üüİ€\u{a0}\u{301}\n]{0,40}") {
+            let w = Span::new(0, text.len());
+            let got: Vec<_> = tokens(&text, w).iter().map(|t| (t.span, t.word)).collect();
+            let want: Vec<_> = tokens_by_chars(&text, w).iter().map(|t| (t.span, t.word)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]

@@ -165,12 +165,12 @@ impl FigureLexicon {
             return true;
         }
         let mut buf = [0u8; 48];
-        crate::lexicon::alnum_words(sentence).any(|w| {
+        crate::lexicon::alnum_words_ascii(sentence).any(|(w, ascii)| {
             // An ASCII word's lower case has its length and starts with its first letter in
             // lower case; other words are looked up.
             let first = w.as_bytes()[0].to_ascii_lowercase();
             let could = self.end_other
-                || !w.is_ascii()
+                || !ascii
                 || !first.is_ascii_lowercase()
                 || self.end_lengths[usize::from(first - b'a')] & 1 << w.len().min(31) != 0;
             could
