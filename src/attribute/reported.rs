@@ -754,6 +754,61 @@ fn hearsay(toks: &[Tok]) -> Option<Span> {
     })
 }
 
+/// "X asked (Y) whether CLAUSE", "Asked if CLAUSE, X said ...", "when asked by X what ...":
+/// a reported question, its content from the question word. With no subject (a participle)
+/// the asker is the agent after *by*, or nobody named.
+fn question(toks: &[Tok]) -> Option<(Option<Span>, Span, Span)> {
+    const ASK: &[&str] = &["asked", "asks", "asking", "ask"];
+    const WH: &[&str] = &[
+        "whether", "if", "what", "why", "how", "who", "which", "when", "where",
+    ];
+    let k = toks.iter().position(|t| in_list(ASK, t))?;
+    let participle = k == 0 || in_list(&["when", "was", "were", "after", "being"], &toks[k - 1]);
+    let mut j = k + 1;
+    let mut agent = None;
+    if toks.get(j).is_some_and(|t| t.is("by")) {
+        let start = j + 1;
+        j = start;
+        while toks
+            .get(j)
+            .is_some_and(|t| t.word && !in_list(WH, t) && !t.is("to"))
+            && j < start + 6
+        {
+            j += 1;
+        }
+        agent = join(&toks[start..j]);
+    }
+    // The one asked: a few words before the question word ("the students", "our followers").
+    let wh = (j..toks.len().min(j + 6)).find(|&w| in_list(WH, &toks[w]))?;
+    if toks[j..wh].iter().any(|t| !t.word) {
+        return None;
+    }
+    let speaker = if participle {
+        agent
+    } else {
+        let np = backward_np(toks, 0, k)?;
+        let first = toks.iter().position(|t| t.span.start >= np.start)?;
+        let opens =
+            first == 0 || !toks[first - 1].word || in_list(CLAUSE_OPENERS, &toks[first - 1]);
+        if !opens {
+            return None;
+        }
+        Some(np)
+    };
+    let end = if participle {
+        (wh..toks.len())
+            .find(|&e| toks[e].punct(','))
+            .unwrap_or(toks.len())
+    } else {
+        toks.len()
+    };
+    if end - wh < 4 {
+        return None;
+    }
+    let content = content_from(toks, wh, end)?;
+    Some((speaker, toks[k].span, content))
+}
+
 /// A paragraph that opens with a name and a colon, the words after it being the name's:
 /// "Gingrich: Trump Must Decide ...", "KATE BOULDUAN: Why not debate?". The name is one to
 /// five capitalized words, not a label ("Update:", "Editor's note:", "Tuesday:").
@@ -997,6 +1052,7 @@ pub(super) fn reported_speech(
                 Some((f, next))
             };
             let found = according_to(cues, &toks).map(|f| (f, None)).or_else(tail);
+            let before = out.len();
             if let Some((f, next)) = found {
                 out.push(found_claim(f));
                 out.extend(next.map(found_claim));
@@ -1017,20 +1073,30 @@ pub(super) fn reported_speech(
                         rule: "parenthetical_speaker",
                     }));
                 }
-            } else if let Some(cue) = hearsay(&toks) {
+            }
+            let reported = out.len() > before;
+            // "Asked if he was ever bullied, the candidate said ...": the question too.
+            let asked =
+                question(&toks).filter(|q| !out[before..].iter().any(|c| c.content.overlaps(q.2)));
+            let unnamed = match asked {
+                Some((speaker, cue, content)) => Some((speaker, cue, content, "asked_question")),
                 // "Dozens were reportedly detained": a claim of unnamed sources.
-                if let Some(content) = content_from(&toks, 0, toks.len()) {
-                    out.push(Claim {
-                        kind: ClaimKind::Indirect,
-                        content,
-                        speaker: None,
-                        cue: Some(cue),
-                        rule: "hearsay",
-                        antecedent: None,
-                        via: Vec::new(),
-                        quote: None,
-                    });
-                }
+                None if !reported => hearsay(&toks).and_then(|cue| {
+                    Some((None, cue, content_from(&toks, 0, toks.len())?, "hearsay"))
+                }),
+                None => None,
+            };
+            if let Some((speaker, cue, content, rule)) = unnamed {
+                out.push(Claim {
+                    kind: ClaimKind::Indirect,
+                    content,
+                    speaker,
+                    cue: Some(cue),
+                    rule,
+                    antecedent: None,
+                    via: Vec::new(),
+                    quote: None,
+                });
             }
         }
     }
@@ -1390,6 +1456,32 @@ mod tests {
         ] {
             assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
         }
+    }
+
+    #[test]
+    fn reported_questions() {
+        assert_one_claim_each(&[
+            (
+                "Mr. Rubin asked the students if they were always so serious.",
+                "if they were always so serious",
+                "Mr. Rubin",
+            ),
+            (
+                "Asked by Stephanopoulos whether he would run again, he smiled.",
+                "whether he would run again",
+                "Stephanopoulos",
+            ),
+        ]);
+        // No asker named: the question is a claim of nobody in particular, and the answer
+        // is the answerer's.
+        let got = indirect("Asked if he was ever bullied, the candidate said he was not.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.contains(&(
+            "if he was ever bullied".into(),
+            String::new(),
+            "asked_question"
+        )));
+        assert!(indirect("He asked for a glass of water and a chair.").is_empty());
     }
 
     #[test]
