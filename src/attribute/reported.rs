@@ -419,6 +419,10 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let Some(next) = toks.get(from) else {
             continue;
         };
+        // "The figures don't add up": a phrasal verb, not a report.
+        if from == k + len && next.is("up") {
+            continue;
+        }
         // "accused the mayor of lying", "called for a ceasefire", "vowed to stay": the object
         // or the infinitive is the content, up to the sentence's or the relative clause's end.
         if object && from == k + len && next.word {
@@ -1492,6 +1496,9 @@ mod tests {
             "He was accused of fraud in 2019.",
             // A noun after a verb.
             "Others listed demands that went well beyond the price of fuel.",
+            "Trump deviated from his prepared remarks Thursday during a rally.",
+            // A phrasal verb.
+            "The plans don't add up in terms of how to pay for health care.",
             // Intentions and plans stay narrative.
             "They want to leave the city before the storm.",
         ] {
