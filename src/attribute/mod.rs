@@ -635,9 +635,14 @@ pub fn attribute_quotes_with(
                 (kind, None, None, "unattributed")
             }
         };
+        // The subject and its verb open the sentence: only its first words are read, so a
+        // sentence of many quotations is not re-read for each (linear time).
+        let subject_end = (q.open.start.min(sent_start + SUBJECT_WINDOW)..=q.open.start)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(q.open.start);
         subjects.push(
             (kind == ClaimKind::Partial && speaker.is_none())
-                .then(|| subject_verb(cues, &tokens(text, Span::new(sent_start, q.open.start))))
+                .then(|| subject_verb(cues, &tokens(text, Span::new(sent_start, subject_end))))
                 .flatten(),
         );
         claims.push(Claim {
@@ -834,9 +839,7 @@ fn relative_antecedent(
     let pi = paragraphs.partition_point(|p| p.end <= who.start);
     paragraphs.get(pi)?;
     let sents = sentences.of(pi);
-    let sent = sents[sents
-        .partition_point(|s| s.end <= who.start)
-        .min(sents.len() - 1)];
+    let sent = *sents.get(sents.partition_point(|s| s.end <= who.start))?;
     let from = sent.start.max(who.start.saturating_sub(SUBJECT_WINDOW));
     let from = (from..who.start).find(|&i| text.is_char_boundary(i))?;
     let mut toks = tokens(text, Span::new(from, who.start));
