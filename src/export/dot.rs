@@ -251,6 +251,14 @@ pub fn to_dot(g: &ClaimGraph, opts: DotOptions) -> String {
     } else {
         ", constraint=false"
     };
+    // An unconstrained edge's label is placed after the layout (`xlabel`): as a `label` it
+    // becomes a node of its own, which Graphviz 2.43's spline router can fail to route
+    // ("Unable to reclaim box space in spline routing").
+    let lab = if opts.cluster_documents {
+        "label"
+    } else {
+        "xlabel"
+    };
     for e in g.graph.edge_indices() {
         let (a, b) = g.graph.edge_endpoints(e).expect("edges have ends");
         let w = g.graph[e];
@@ -261,11 +269,11 @@ pub fn to_dot(g: &ClaimGraph, opts: DotOptions) -> String {
             Edge::States => "color=\"#b8860b\"".into(),
             Edge::AppearsIn => "style=dotted, arrowhead=none, color=\"#c0c0c0\"".into(),
             Edge::Conflicts(i) => format!(
-                "label=\"CONFLICT\", color=\"#d62728\", fontcolor=\"#d62728\", penwidth=3, dir=both{free}, tooltip={}",
+                "{lab}=\"CONFLICT\", color=\"#d62728\", fontcolor=\"#d62728\", penwidth=3, dir=both{free}, tooltip={}",
                 quoted(&r.conflicts[i].why)
             ),
             Edge::Agrees(i) => format!(
-                "label=\"agrees\", color=\"#2ca02c\", fontcolor=\"#2ca02c\", style=dashed, dir=none{free}, tooltip={}",
+                "{lab}=\"agrees\", color=\"#2ca02c\", fontcolor=\"#2ca02c\", style=dashed, dir=none{free}, tooltip={}",
                 quoted(&r.agreements[i].why)
             ),
             Edge::Updates(i) => format!(
