@@ -649,7 +649,6 @@ pub(super) fn is_quote_tok(t: &Tok) -> bool {
     !t.word && t.s.chars().next().is_some_and(crate::quote::is_quote_char)
 }
 
-/// "told", "telling": the words after the cue name the hearer, not the speaker.
 /// "went on to endorse", "agreed to talk": the token at `k` is "to" and a verb follows, not
 /// a noun phrase ("said to reporters", "said to an enormous cheer", "told to CNN").
 pub(super) fn infinitive_at(toks: &[Tok], k: usize) -> bool {
@@ -665,6 +664,7 @@ pub(super) fn infinitive_at(toks: &[Tok], k: usize) -> bool {
         })
 }
 
+/// "told", "telling": the words after the cue name the hearer, not the speaker.
 pub(super) fn addressee_follows(t: &Tok) -> bool {
     ["tell", "tells", "told", "telling"].iter().any(|w| t.is(w))
 }

@@ -312,9 +312,12 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         };
         // "Others listed demands that ...": a stance's mention does not end in a past
         // participle; the cue is a noun there ("those surveyed said" is a mention).
-        let last = toks.iter().rfind(|t| t.span.end <= speaker.end);
-        let object_cue = cue.is_some_and(|c| c.object);
-        if object_cue && last.is_some_and(|t| t.word && !t.capitalized() && t.s.ends_with("ed")) {
+        if object
+            && toks
+                .iter()
+                .rfind(|t| t.span.end <= speaker.end)
+                .is_some_and(|t| t.word && !t.capitalized() && t.s.ends_with("ed"))
+        {
             continue;
         }
         // The subject opens the sentence or a clause of it: "X said", "In Almaty, X said",
@@ -924,25 +927,25 @@ fn colon_speaker(text: &str, first: Span, para_end: usize) -> Option<Claim> {
     let rest =
         text[start..para_end].trim_end_matches(|c: char| c.is_whitespace() || c == '.' || marks(c));
     let content = Span::new(start, start + rest.len());
-    (rest.split_whitespace().count() >= 2).then(|| Claim {
-        kind: ClaimKind::Indirect,
-        content,
-        speaker: join(&toks[..toks.len() - usize::from(toks.last().is_some_and(|t| !t.word))]),
-        cue: Some(Span::new(name.end, name.end + 1)),
-        rule: "speaker_colon_line",
-        antecedent: None,
-        via: Vec::new(),
-        quote: None,
+    (rest.split_whitespace().count() >= 2).then(|| {
+        let speaker = join(&toks[..toks.len() - usize::from(toks.last().is_some_and(|t| !t.word))]);
+        let colon = Span::new(name.end, name.end + 1);
+        indirect_claim(speaker, colon, content, "speaker_colon_line")
     })
 }
 
 fn found_claim(f: Found) -> Claim {
+    indirect_claim(Some(f.speaker), f.cue, f.content, f.rule)
+}
+
+/// An indirect claim as a rule found it, before relays and antecedents.
+fn indirect_claim(speaker: Option<Span>, cue: Span, content: Span, rule: &'static str) -> Claim {
     Claim {
         kind: ClaimKind::Indirect,
-        content: f.content,
-        speaker: Some(f.speaker),
-        cue: Some(f.cue),
-        rule: f.rule,
+        content,
+        speaker,
+        cue: Some(cue),
+        rule,
         antecedent: None,
         via: Vec::new(),
         quote: None,
@@ -1091,16 +1094,7 @@ pub(super) fn reported_speech(
                 None => None,
             };
             if let Some((speaker, cue, content, rule)) = unnamed {
-                out.push(Claim {
-                    kind: ClaimKind::Indirect,
-                    content,
-                    speaker,
-                    cue: Some(cue),
-                    rule,
-                    antecedent: None,
-                    via: Vec::new(),
-                    quote: None,
-                });
+                out.push(indirect_claim(speaker, cue, content, rule));
             }
         }
     }
