@@ -1124,6 +1124,13 @@ mod tests {
     }
 
     /// Each sentence gives exactly one indirect claim, with this content and speaker.
+    /// None of `texts` holds reported speech.
+    fn assert_no_claim(texts: &[&str]) {
+        for text in texts {
+            assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
+        }
+    }
+
     fn assert_one_claim_each(cases: &[(&str, &str, &str)]) {
         for (text, content, speaker) in cases {
             let got = indirect(text);
@@ -1294,14 +1301,12 @@ mod tests {
         );
         let got = indirect("A new poll shows that most voters want a change.");
         assert_eq!(got[0].0, "most voters want a change");
-        for text in [
+        assert_no_claim(&[
             "She thought about the offer for a while.",
             "They want to leave the city before the storm.",
             "Police found the car near the border on Sunday.",
             "The figures show a steady rise in prices.",
-        ] {
-            assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
-        }
+        ]);
     }
 
     #[test]
@@ -1447,13 +1452,11 @@ mod tests {
                 "BENENSON",
             ),
         ]);
-        for text in [
+        assert_no_claim(&[
             "Update: The story was corrected on Monday to fix a name.",
             "Editor's note: This article first ran in 2015 in print.",
             "Tuesday's Morning Email: What you need to know today.",
-        ] {
-            assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
-        }
+        ]);
     }
 
     #[test]
@@ -1484,7 +1487,7 @@ mod tests {
 
     #[test]
     fn stance_words_that_are_not_stances() {
-        for text in [
+        assert_no_claim(&[
             // A noun, and a passive: the stance is someone else's or nobody's.
             "The calls for an inquiry grew louder on Monday.",
             "He was accused of fraud in 2019.",
@@ -1495,34 +1498,28 @@ mod tests {
             "The plans don't add up in terms of how to pay for health care.",
             // Intentions and plans stay narrative.
             "They want to leave the city before the storm.",
-        ] {
-            assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
-        }
+        ]);
     }
 
     #[test]
     fn verbs_that_only_look_like_reports() {
-        for text in [
+        assert_no_claim(&[
             "So Labor Secretary Thomas Perez stopped writing his speech and moved to the last row.",
             "Bob agreed to talk on the condition that his name not be used.",
             "It is worth noting there is little love lost between the banks and the candidate.",
             "The debate was about when the United States should intervene in conflicts abroad.",
-        ] {
-            assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
-        }
+        ]);
     }
 
     #[test]
     fn narrative_is_not_a_claim() {
-        for text in [
+        assert_no_claim(&[
             "Shops stayed closed on the main square.",
             "She said goodbye to her neighbours and left.",
             "The protesters were told to leave the square.",
             "The so-called peace plan was never published.",
             "He said nothing about the plan.",
-        ] {
-            assert!(indirect(text).is_empty(), "{text}: {:?}", indirect(text));
-        }
+        ]);
     }
 
     #[test]
