@@ -828,6 +828,16 @@ impl Covering {
 /// How far back, in bytes, a pronoun's subject is looked for: a sentence or two of news.
 const SUBJECT_WINDOW: usize = 1200;
 
+/// The start of the text read back from `end` for a subject: `start`, or [`SUBJECT_WINDOW`]
+/// bytes before `end` when that is later (on a character boundary).
+fn window_start(text: &str, start: usize, end: usize) -> usize {
+    let mut from = start.max(end.saturating_sub(SUBJECT_WINDOW));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
 /// The mention a relative pronoun stands for: the words before it in its sentence, read
 /// backwards as a speaker mention ("Labor Secretary Thomas Perez, who said").
 fn relative_antecedent(
@@ -840,8 +850,7 @@ fn relative_antecedent(
     paragraphs.get(pi)?;
     let sents = sentences.of(pi);
     let sent = *sents.get(sents.partition_point(|s| s.end <= who.start))?;
-    let from = sent.start.max(who.start.saturating_sub(SUBJECT_WINDOW));
-    let from = (from..who.start).find(|&i| text.is_char_boundary(i))?;
+    let from = window_start(text, sent.start, who.start);
     let mut toks = tokens(text, Span::new(from, who.start));
     if toks.last().is_some_and(|t| t.punct(',')) {
         toks.pop();
@@ -866,14 +875,8 @@ fn subject_before(
     let sents = sentences.of(pi);
     let si = sents.partition_point(|s| s.end < at.end);
     sents.get(si)?;
-    let mut from = sents[si.saturating_sub(1)].start;
     // Bounded, so a pronoun deep in a huge sentence does not re-read all of it.
-    if at.start - from > SUBJECT_WINDOW {
-        from = at.start - SUBJECT_WINDOW;
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-    }
+    let from = window_start(text, sents[si.saturating_sub(1)].start, at.start);
     let toks = tokens(text, Span::new(from, at.start));
     let mut best = None;
     for k in 0..toks.len() {
