@@ -397,9 +397,11 @@ pub(super) fn forward_np(cues: &Cues, toks: &[Tok], from: usize) -> Option<Span>
         let t = &toks[i];
         if t.word {
             // "a taxi driver in Aktau", "an official at NATO": a place or body by name.
+            // "the editor in chief", "commander in chief": one title.
             let locative = in_list(&["in", "at", "from"], t)
                 && toks.get(i + 1).is_some_and(|n| {
                     n.capitalized() && !is_time_word(n) && !in_list(DETERMINERS, n)
+                        || t.is("in") && n.is("chief")
                 });
             if ends_forward(t) && i > from && !locative {
                 break;

@@ -202,7 +202,7 @@ fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
 /// "CLAUSE, X said" with the speaker's segment `toks[comma + 1..seg_end]`.
 fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option<Found> {
     let tail = &toks[comma + 1..seg_end];
-    let f = after_rules(cues, tail)?;
+    let f = after_rules(cues, tail, false)?;
     let speaker = f.speaker?;
     let cue = f.cue?;
     if !f.rule.starts_with("quote_cue_speaker") && !f.rule.starts_with("quote_speaker_cue") {
