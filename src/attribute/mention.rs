@@ -157,6 +157,29 @@ pub(super) const BETWEEN: &[&str] = &[
     "flatly",
     "told",
     "once",
+    "instead",
+    "both",
+    "all",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "don't",
+    "don’t",
+    "wouldn't",
+    "wouldn’t",
+    "won't",
+    "won’t",
+    "hasn't",
+    "hasn’t",
+    "haven't",
+    "haven’t",
+    "hadn't",
+    "hadn’t",
+    "can't",
+    "can’t",
+    "couldn't",
+    "couldn’t",
 ];
 /// A word that ends a mention read forwards: [`FORWARD_STOP`] or a weekday ("said Smith
 /// Tuesday"). Months are not: "said Theresa May".
@@ -352,10 +375,38 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     ];
     let said = ["said", "told", "wrote"].iter().any(|w| t.is(w));
     let past = said || t.s.ends_with("ed");
+    // A present or bare form after a preposition, a possessive or a modifier in -ed/-ing
+    // is a noun too: "amid reports", "the help of states", "Clinton's claim", "the debunked
+    // claim", "citing reports" (not a participle: "responded by saying").
     let noun = i > 0 && {
         let prev = &toks[i - 1];
         let number = prev.s.starts_with(|c: char| c.is_ascii_digit());
-        in_list(ARTICLES, prev) || in_list(QUANTIFIERS, prev) && !past || number && !said
+        let modifier =
+            prev.word && !prev.capitalized() && (prev.s.ends_with("ed") || prev.s.ends_with("ing"));
+        let possessive = prev.word && (prev.s.ends_with("'s") || prev.s.ends_with("’s"));
+        // "Ohio and other battleground states, states that ...": "states" is mostly a noun.
+        let states = t.is("states")
+            && (!prev.word
+                || in_list(
+                    &[
+                        "and",
+                        "or",
+                        "member",
+                        "swing",
+                        "battleground",
+                        "border",
+                        "key",
+                        "most",
+                    ],
+                    prev,
+                ));
+        states
+            || in_list(ARTICLES, prev)
+            || in_list(QUANTIFIERS, prev) && !past
+            || number && !said
+            || !past
+                && !t.s.ends_with("ing")
+                && (in_list(PREPOSITIONS, prev) || possessive || modifier)
     };
     if noun {
         return None;
@@ -514,6 +565,10 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
     if j > lo && in_list(PRONOUNS, &toks[j - 1]) && !toks[j - 1].is("it") {
         return Some(toks[j - 1].span);
     }
+    // "he’s said", "I'd add": the pronoun of a contraction.
+    if let Some(p) = (j > lo).then(|| contracted_pronoun(&toks[j - 1])).flatten() {
+        return Some(p);
+    }
     // "X, the mayor, said" / "X, who ..., said"
     if j > lo && toks[j - 1].punct(',') {
         let appos_end = j - 1;
@@ -583,6 +638,185 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
     join(np)
 }
 
+/// Words that make a run of words a clause, not a mention.
+pub(super) const CLAUSE_WORDS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "that", "when", "while", "because", "but",
+    "so", "if", "as", "than", "since", "until", "where", "what", "how", "why", "whether",
+    "although", "though", "not", "do", "does", "did", "can", "could", "should", "may", "might",
+    "must", "will", "would", "has", "have", "had", "who", "whom", "whose", "which",
+];
+
+/// “…,” Jane Roe, the attorney general of Ohio, one of the states suing, said: the words
+/// from the close of the quote (`i`) to the cue (`k`) as one mention, a head and its
+/// appositions (an age, a place, a party tag), when no clause word stands in them. An
+/// apposition that is a relative clause, a participle or a prepositional phrase ("Dr. Lee,
+/// who runs the clinic,", "the mayor, speaking to reporters,") ends the mention before it.
+/// Also the subject of a sentence read from its start: "Cory Jones, 22, of Flint, said".
+pub(super) fn apposed_mention(toks: &[Tok], i: usize, k: usize) -> Option<Span> {
+    let mut j = k;
+    while j > i && in_list(BETWEEN, &toks[j - 1]) {
+        j -= 1;
+    }
+    let run = &toks[i..j];
+    if run.is_empty() || run.len() > 30 {
+        return None;
+    }
+    // Words, commas, party tags and the signs of names; a period only to end an
+    // abbreviation before a comma or a bracket ("Allentown, Pa., said").
+    let clean = run.iter().enumerate().all(|(n, t)| {
+        t.word
+            || t.punct(',')
+            || t.punct('(')
+            || t.punct(')')
+            || ["&", "$", "%", "'", "’"].contains(&t.s)
+            || t.punct('.') && run.get(n + 1).is_none_or(|n| n.punct(',') || n.punct(')'))
+    });
+    let first = &run[0];
+    let opens = clean
+        && first.word
+        && (first.capitalized() || in_list(DETERMINERS, first))
+        && !in_list(PREPOSITIONS, first)
+        && !in_list(BACKWARD_STOP, first)
+        && !in_list(PRONOUNS, first)
+        && !is_time_word(first);
+    // The head (before the first comma) has no verb form: "The audience gathered in the
+    // room followed him" is a clause.
+    let head_end = run.iter().position(|t| t.punct(',')).unwrap_or(run.len());
+    let verbal = run[..head_end].iter().any(|t| {
+        t.word && !t.capitalized() && (t.s.ends_with("ed") || t.s.ends_with("ing"))
+            || t.s
+                .rsplit_once(['\'', '’'])
+                .is_some_and(|(_, s)| ["re", "ve", "ll", "t", "m", "d"].contains(&s))
+    });
+    // A sentence adverb is no head: "Meanwhile, the mayor said".
+    let adverb = head_end == 1
+        && (in_list(SENTENCE_ADVERBS, first) || first.s.len() > 4 && first.s.ends_with("ly"));
+    if !opens || verbal || adverb {
+        return None;
+    }
+    let mut end = run.len();
+    let mut segment_start = 0;
+    for (n, t) in run.iter().enumerate() {
+        if t.punct(',') {
+            if n == segment_start {
+                return None;
+            }
+            let next = run.get(n + 1);
+            let closes = next.is_some_and(|w| {
+                in_list(&["who", "whose", "which", "whom"], w)
+                    || in_list(PREPOSITIONS, w)
+                    || w.word && !w.capitalized() && w.s.ends_with("ing")
+            });
+            if closes {
+                end = n;
+                break;
+            }
+            segment_start = n + 1;
+            continue;
+        }
+        // A clause in the head is no mention; in an apposition it ends the mention before
+        // it ("Tom Fitton, the president of Judicial Watch, a group that has sued ...,").
+        if in_list(CLAUSE_WORDS, t) || (n == segment_start && in_list(&["and", "or"], t)) {
+            if segment_start == 0 {
+                return None;
+            }
+            end = segment_start - 1;
+            break;
+        }
+    }
+    join(trim_np(&run[..end]))
+}
+
+/// Words opening a sentence that are not its subject ("Meanwhile, the mayor said").
+const SENTENCE_ADVERBS: &[&str] = &[
+    "meanwhile",
+    "however",
+    "still",
+    "instead",
+    "earlier",
+    "later",
+    "separately",
+    "also",
+    "yet",
+    "now",
+    "then",
+    "today",
+    "yesterday",
+    "there",
+    "here",
+    "overall",
+    "finally",
+    "first",
+    "second",
+    "third",
+    "indeed",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "similarly",
+    "likewise",
+    "again",
+    "afterward",
+    "afterwards",
+    "otherwise",
+    "thus",
+    "therefore",
+    "besides",
+    "additionally",
+    "ultimately",
+    "originally",
+    "recently",
+    "currently",
+    "previously",
+    "elsewhere",
+    "well",
+    "yes",
+    "no",
+    "sure",
+    "so",
+    "but",
+    "and",
+    "or",
+    "rather",
+    "nor",
+    "perhaps",
+    "maybe",
+    "hence",
+    "anyway",
+    "regardless",
+    "plus",
+    "too",
+];
+
+/// A person's or a body's name, with its title: capitalized words and the particles of
+/// names ("Sen. Ann Lee of Ohio", "Tom Fitton", "Charles de Gaulle"), at most seven words.
+pub(super) fn is_name(toks: &[Tok]) -> bool {
+    const PARTICLES: &[&str] = &[
+        "of", "and", "de", "da", "del", "van", "von", "al", "bin", "la", "le",
+    ];
+    let plain = |t: &Tok| !t.s.contains(['\'', '’']);
+    toks.first()
+        .is_some_and(|t| t.capitalized() && !in_list(SENTENCE_ADVERBS, t))
+        && toks.len() <= 7
+        && toks
+            .iter()
+            .all(|t| t.word && plain(t) && (t.capitalized() || in_list(PARTICLES, t)))
+        && !toks.iter().any(is_time_word)
+        && !(toks.len() == 1 && toks[0].s.ends_with("ly"))
+}
+
+/// The pronoun of "he’s", "I'd", "they've" (not "it's": rarely a speaker).
+fn contracted_pronoun(t: &Tok) -> Option<Span> {
+    let (p, rest) = t.s.split_once(['\'', '’'])?;
+    let pronoun =
+        PRONOUNS.iter().any(|w| p.eq_ignore_ascii_case(w)) && !p.eq_ignore_ascii_case("it");
+    let aux = ["s", "d", "ve", "ll"]
+        .iter()
+        .any(|w| rest.eq_ignore_ascii_case(w));
+    (t.word && pronoun && aux).then(|| Span::new(t.span.start, t.span.start + p.len()))
+}
+
 /// Start of the run of mention words ending at `end` (exclusive), at most 10 words back.
 pub(super) fn chunk_start(toks: &[Tok], lo: usize, end: usize) -> usize {
     let mut i = end;
@@ -598,7 +832,30 @@ pub(super) fn chunk_start(toks: &[Tok], lo: usize, end: usize) -> usize {
             i = open;
             continue;
         }
-        if !t.word || in_list(BACKWARD_STOP, t) || CUE_WORDS.iter().any(|w| t.is(w)) {
+        // "sources close to the campaign", "an adviser to the mayor": "to" inside a mention.
+        let inner_to = t.is("to")
+            && i >= 2
+            && (toks[i - 2].is("close")
+                || in_list(
+                    &[
+                        "adviser",
+                        "advisor",
+                        "aide",
+                        "spokesman",
+                        "spokeswoman",
+                        "spokesperson",
+                        "ambassador",
+                        "envoy",
+                        "counsel",
+                        "assistant",
+                        "successor",
+                        "heir",
+                        "deputy",
+                        "secretary",
+                    ],
+                    &toks[i - 2],
+                ));
+        if !t.word || in_list(BACKWARD_STOP, t) && !inner_to || CUE_WORDS.iter().any(|w| t.is(w)) {
             break;
         }
         i -= 1;

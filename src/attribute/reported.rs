@@ -307,6 +307,20 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         } else {
             shared.or_else(|| backward_np(toks, 0, k))
         };
+        // "Cory Jones, 22, of Flint, Mich., said": read from the sentence's start, a name
+        // and its appositions, when the mention read backwards is one of the appositions.
+        let speaker = speaker.map(|s| {
+            let lo = usize::from(toks.first().is_some_and(|t| in_list(CLAUSE_OPENERS, t)));
+            let named = toks[lo..k]
+                .iter()
+                .position(|t| t.punct(','))
+                .is_some_and(|c| is_name(&toks[lo..lo + c]));
+            let from_start =
+                (named && shared.is_none() && relative_subject.is_none() && !by && lo < k)
+                    .then(|| apposed_mention(toks, lo, k))
+                    .flatten();
+            from_start.filter(|a| a.start < s.start).unwrap_or(s)
+        });
         let Some(speaker) = speaker else {
             continue;
         };
@@ -338,10 +352,22 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         }
         // "..., which officials said will go into effect next month, will ...": a relative
         // clause's report ends at its comma.
-        let relative = match relative_subject {
-            Some((_, comma)) => comma,
-            None => before.is_some_and(|t| in_list(&["which", "who"], t)),
-        };
+        // "While he’s said he believes in it, he has done little": so does a report in a
+        // subordinate clause opening the sentence.
+        let subordinate = first <= 2
+            && toks.first().is_some_and(|t| {
+                in_list(
+                    &[
+                        "while", "although", "though", "whereas", "because", "since", "if",
+                    ],
+                    t,
+                )
+            });
+        let relative = subordinate
+            || match relative_subject {
+                Some((_, comma)) => comma,
+                None => before.is_some_and(|t| in_list(&["which", "who"], t)),
+            };
         let clause_end = |from: usize| {
             if relative {
                 (from..n).find(|&j| toks[j].punct(',')).unwrap_or(n)
@@ -1374,6 +1400,64 @@ mod tests {
             contents,
             ["they were tired of the campaign", "they were uninterested"]
         );
+    }
+
+    #[test]
+    fn subjects_with_several_appositions_contractions_and_negations() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Cory Jones, 22, of Flint, Mich., said he had not given up hope.",
+                "he had not given up hope",
+                "Cory Jones, 22",
+            ),
+            (
+                "Clinton, during a town hall meeting in Columbus, Ohio, said she would invest in the region.",
+                "she would invest in the region",
+                "Clinton",
+            ),
+            (
+                "But Tom Fitton, the president of Judicial Watch, a group that has sued the department, said the damage was done.",
+                "the damage was done",
+                "Tom Fitton, the president of Judicial Watch",
+            ),
+            (
+                "While he’s said he believes in the plan, he has done little for it.",
+                "he believes in the plan",
+                "he",
+            ),
+            (
+                "Sen. Ann Lee of Ohio, the likely leader next year, wouldn’t say how the party would vote.",
+                "how the party would vote",
+                "Sen. Ann Lee of Ohio, the likely leader next year",
+            ),
+            (
+                "Donald J. Trump and Senator Bernie Sanders have both argued that workers have lost jobs.",
+                "workers have lost jobs",
+                "Senator Bernie Sanders",
+            ),
+            (
+                "Rather, sources close to her campaign said she stands behind the president.",
+                "she stands behind the president",
+                "sources close to her campaign",
+            ),
+            (
+                "He did not answer, and instead argued that the administration had made a deal.",
+                "the administration had made a deal",
+                "He",
+            ),
+        ];
+        assert_one_claim_each(cases);
+    }
+
+    #[test]
+    fn cue_words_used_as_nouns() {
+        assert_no_claim(&[
+            "The shooting came amid reports that the couple had been radicalized.",
+            "Her plan would require the financial help of states that may not want to chip in.",
+            "The interview repeated the debunked claim that he opposed the invasion.",
+            "Earlier, Ruhle pressed Flynn on Russia, citing reports that two advisers had been investigated.",
+            "He campaigned in Ohio and Pennsylvania, states that have long proven unfriendly to him.",
+        ]);
     }
 
     #[test]
