@@ -789,6 +789,20 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "too",
 ];
 
+/// Words that open a label before a colon ("Update:", "Editor's note:"), from
+/// `data/colon_labels.txt`.
+static COLON_LABELS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::lexicon::data_lines(include_str!("../../data/colon_labels.txt"))
+            .map(|(_, l)| l.trim())
+            .collect()
+    });
+
+/// Whether `t` opens a label before a colon, not a name.
+pub(super) fn is_colon_label(t: &Tok) -> bool {
+    t.word && COLON_LABELS.contains(t.lower().as_str())
+}
+
 /// A person's or a body's name, with its title: capitalized words and the particles of
 /// names ("Sen. Ann Lee of Ohio", "Tom Fitton", "Charles de Gaulle"), at most seven words.
 pub(super) fn is_name(toks: &[Tok]) -> bool {

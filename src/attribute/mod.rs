@@ -571,6 +571,30 @@ fn is_quoted_name(content: &str) -> bool {
         })
 }
 
+/// A quotation opening with a speaker's label in capitals and a colon, as transcripts quote
+/// their turns (“PENCE: Well, look ...”, “MR. O'NEILL: By the way ...”): one to four words,
+/// each in capitals, not a label such as *NOTE* or *UPDATE*.
+fn label_in_quote(text: &str, content: Span) -> Option<Found> {
+    let head = &text[content];
+    let colon = head.get(..head.len().min(48))?.find(": ")?;
+    let toks = tokens(text, Span::new(content.start, content.start + colon));
+    let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
+    let caps =
+        |t: &Tok| t.s.chars().any(char::is_alphabetic) && !t.s.chars().any(char::is_lowercase);
+    let ok = (1..=4).contains(&words.len())
+        && toks.iter().all(|t| t.word && caps(t) || t.punct('.'))
+        && words
+            .iter()
+            .any(|t| t.s.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        && !is_colon_label(words[0]);
+    ok.then(|| Found {
+        speaker: join(&toks),
+        cue: Some(Span::new(content.start + colon, content.start + colon + 1)),
+        rule: "speaker_label_in_quote",
+        partial: false,
+    })
+}
+
 /// Attributes every quotation of one document. `paragraphs` are the document's paragraphs,
 /// `quotes` its quotations (from [`crate::quote::find_quotes`]).
 pub fn attribute_quotes(
@@ -651,6 +675,10 @@ pub fn attribute_quotes_with(
                     ..f
                 });
             }
+        }
+        // “WALLACE: If I may, sir ...”: a transcript turn inside the marks names its speaker.
+        if found.is_none() {
+            found = label_in_quote(text, q.content);
         }
         let start_open = before.is_empty()
             || before.last().is_some_and(|t| t.punct(':'))
@@ -1025,6 +1053,9 @@ mod tests {
             ("“He would make the name known,” as his father had dreamed, Mr. Turry said.", "Mr. Turry"),
             ("“Consumers are resilient,” despite the recent swings in stocks, said Richard Curtis, an economist.", "Richard Curtis, an economist"),
             ("“We have no idea why,” the news site quoted Ms. Simonyan, the editor in chief, as saying.", "Ms. Simonyan, the editor in chief"),
+            // A transcript's turn inside the marks.
+            ("Partial transcript:\n\n“WALLACE: Do you see those two as equivalent?”", "WALLACE"),
+            ("“MR. O'NEILL: By the way, we did appreciate it.”", "MR. O'NEILL"),
         ];
         for (input, want) in cases {
             assert_eq!(speaker_of(input).as_deref(), Some(*want), "input {input:?}");
