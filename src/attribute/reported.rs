@@ -733,6 +733,45 @@ fn parenthetical(cues: &Cues, toks: &[Tok]) -> Option<(Found, Option<Span>)> {
         if rest_words < 3 || !next.word || next.capitalized() || relay {
             continue;
         }
+        // What follows "said X," may be X's apposition ("said David Gilbert, its president",
+        // "said Jane Roe, executive director of ..."), not a second part of the content.
+        const TITLES: &[&str] = &[
+            "founder",
+            "executive",
+            "director",
+            "president",
+            "chairman",
+            "chairwoman",
+            "head",
+            "chief",
+            "professor",
+            "author",
+            "spokesman",
+            "spokeswoman",
+            "member",
+            "leader",
+            "editor",
+            "senior",
+            "former",
+            "co-founder",
+            "analyst",
+            "secretary",
+        ];
+        let apposition = k == 0 && (in_list(DETERMINERS, next) || in_list(TITLES, next));
+        if apposition {
+            let first = content_from(toks, 0, c1).or_else(|| {
+                (c1 >= 1).then(|| Span::new(toks[0].span.start, toks[c1 - 1].span.end))
+            })?;
+            return Some((
+                Found {
+                    speaker,
+                    cue: inner[k].span,
+                    content: first,
+                    rule: "parenthetical_speaker",
+                },
+                None,
+            ));
+        }
         let first = content_from(toks, 0, c1)
             .or_else(|| (c1 >= 1).then(|| Span::new(toks[0].span.start, toks[c1 - 1].span.end)))?;
         return Some((
@@ -1368,6 +1407,29 @@ mod tests {
             ),
         ];
         assert_one_claim_each(cases);
+    }
+
+    #[test]
+    fn a_speaker_set_off_by_commas() {
+        let got = indirect("The hashtag, he said, was even more popular than the candidate.");
+        let contents: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(
+            contents,
+            ["The hashtag", "was even more popular than the candidate"]
+        );
+        // An apposition of the speaker is not a second part.
+        assert_one_claim_each(&[
+            (
+                "Tariffs are unlikely to bring these jobs back, said David Autor, a professor of economics at the institute.",
+                "Tariffs are unlikely to bring these jobs back",
+                "David Autor",
+            ),
+            (
+                "The convention has collected roughly $56 million, said David Gilbert, its president and chief executive.",
+                "The convention has collected roughly $56 million",
+                "David Gilbert",
+            ),
+        ]);
     }
 
     #[test]
