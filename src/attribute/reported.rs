@@ -758,20 +758,6 @@ fn parenthetical(cues: &Cues, toks: &[Tok]) -> Option<(Found, Option<Span>)> {
             "secretary",
         ];
         let apposition = k == 0 && (in_list(DETERMINERS, next) || in_list(TITLES, next));
-        if apposition {
-            let first = content_from(toks, 0, c1).or_else(|| {
-                (c1 >= 1).then(|| Span::new(toks[0].span.start, toks[c1 - 1].span.end))
-            })?;
-            return Some((
-                Found {
-                    speaker,
-                    cue: inner[k].span,
-                    content: first,
-                    rule: "parenthetical_speaker",
-                },
-                None,
-            ));
-        }
         let first = content_from(toks, 0, c1)
             .or_else(|| (c1 >= 1).then(|| Span::new(toks[0].span.start, toks[c1 - 1].span.end)))?;
         return Some((
@@ -781,7 +767,9 @@ fn parenthetical(cues: &Cues, toks: &[Tok]) -> Option<(Found, Option<Span>)> {
                 content: first,
                 rule: "parenthetical_speaker",
             },
-            content_from(toks, c2 + 1, n),
+            (!apposition)
+                .then(|| content_from(toks, c2 + 1, n))
+                .flatten(),
         ));
     }
     None
