@@ -576,7 +576,11 @@ fn is_quoted_name(content: &str) -> bool {
 /// each in capitals, not a label such as *NOTE* or *UPDATE*.
 fn label_in_quote(text: &str, content: Span) -> Option<Found> {
     let head = &text[content];
-    let colon = head.get(..head.len().min(48))?.find(": ")?;
+    let limit = (0..=head.len().min(48))
+        .rev()
+        .find(|&i| head.is_char_boundary(i))
+        .unwrap_or(0);
+    let colon = head[..limit].find(": ")?;
     let toks = tokens(text, Span::new(content.start, content.start + colon));
     let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
     let caps =
@@ -1056,6 +1060,8 @@ mod tests {
             // A transcript's turn inside the marks.
             ("Partial transcript:\n\n“WALLACE: Do you see those two as equivalent?”", "WALLACE"),
             ("“MR. O'NEILL: By the way, we did appreciate it.”", "MR. O'NEILL"),
+            // The label is read within the first 48 bytes, wherever a character ends.
+            ("“PENCE: éééééééééééééééééééééééééééééé.”", "PENCE"),
         ];
         for (input, want) in cases {
             assert_eq!(speaker_of(input).as_deref(), Some(*want), "input {input:?}");
