@@ -757,7 +757,10 @@ fn parenthetical(cues: &Cues, toks: &[Tok]) -> Option<(Found, Option<Span>)> {
             "analyst",
             "secretary",
         ];
-        let apposition = k == 0 && (in_list(DETERMINERS, next) || in_list(TITLES, next));
+        let apposition = k == 0
+            && (in_list(DETERMINERS, next)
+                || in_list(TITLES, next)
+                || !clause_follows(toks, c2 + 1, n));
         let first = content_from(toks, 0, c1)
             .or_else(|| (c1 >= 1).then(|| Span::new(toks[0].span.start, toks[c1 - 1].span.end)))?;
         return Some((
@@ -1411,6 +1414,11 @@ mod tests {
                 "Tariffs are unlikely to bring these jobs back, said David Autor, a professor of economics at the institute.",
                 "Tariffs are unlikely to bring these jobs back",
                 "David Autor",
+            ),
+            (
+                "Congress could push for tougher rules, said Bart Naylor, financial policy advocate for Public Citizen.",
+                "Congress could push for tougher rules",
+                "Bart Naylor",
             ),
             (
                 "The convention has collected roughly $56 million, said David Gilbert, its president and chief executive.",
