@@ -727,6 +727,29 @@ pub(super) fn apposed_mention(toks: &[Tok], i: usize, k: usize) -> Option<Span> 
     join(trim_np(&run[..end]))
 }
 
+/// The subject of the cue at `k` read from the start of `toks` (a sentence, after an opening
+/// *but*/*and*), a name and its appositions ("Cory Jones, 22, of Flint, Mich., said"), when
+/// it starts before `found`, the mention read backwards from the cue (then one of the
+/// appositions: "of Flint, Mich."). Otherwise `found`.
+pub(super) fn named_subject(toks: &[Tok], k: usize, found: Span) -> Span {
+    let lo = usize::from(
+        toks.first()
+            .is_some_and(|t| in_list(&["but", "and", "yet"], t)),
+    );
+    if lo >= k {
+        return found;
+    }
+    let named = toks[lo..k]
+        .iter()
+        .position(|t| t.punct(','))
+        .is_some_and(|c| is_name(&toks[lo..lo + c]));
+    named
+        .then(|| apposed_mention(toks, lo, k))
+        .flatten()
+        .filter(|a| a.start < found.start)
+        .unwrap_or(found)
+}
+
 /// Words opening a sentence that are not its subject ("Meanwhile, the mayor said").
 const SENTENCE_ADVERBS: &[&str] = &[
     "meanwhile",

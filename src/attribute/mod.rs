@@ -510,6 +510,8 @@ fn last_cue_rule(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         }
         if speaker.is_none() && !that && !addressee_follows(&toks[k]) {
             speaker = forward_np(cues, toks, k + c.len);
+        } else if !participle {
+            speaker = speaker.map(|s| named_subject(toks, k, s));
         }
         speaker?;
         let direct = (ends_open || rest.is_empty()) && short && !that;
@@ -1057,6 +1059,8 @@ mod tests {
             ("“He would make the name known,” as his father had dreamed, Mr. Turry said.", "Mr. Turry"),
             ("“Consumers are resilient,” despite the recent swings in stocks, said Richard Curtis, an economist.", "Richard Curtis, an economist"),
             ("“We have no idea why,” the news site quoted Ms. Simonyan, the editor in chief, as saying.", "Ms. Simonyan, the editor in chief"),
+            // A name and its appositions opening the sentence, before the cue.
+            ("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put coal companies out of business,” at the time.", "Clinton"),
             // A transcript's turn inside the marks.
             ("Partial transcript:\n\n“WALLACE: Do you see those two as equivalent?”", "WALLACE"),
             ("“MR. O'NEILL: By the way, we did appreciate it.”", "MR. O'NEILL"),

@@ -309,18 +309,11 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         };
         // "Cory Jones, 22, of Flint, Mich., said": read from the sentence's start, a name
         // and its appositions, when the mention read backwards is one of the appositions.
-        let speaker = speaker.map(|s| {
-            let lo = usize::from(toks.first().is_some_and(|t| in_list(CLAUSE_OPENERS, t)));
-            let named = toks[lo..k]
-                .iter()
-                .position(|t| t.punct(','))
-                .is_some_and(|c| is_name(&toks[lo..lo + c]));
-            let from_start =
-                (named && shared.is_none() && relative_subject.is_none() && !by && lo < k)
-                    .then(|| apposed_mention(toks, lo, k))
-                    .flatten();
-            from_start.filter(|a| a.start < s.start).unwrap_or(s)
-        });
+        let speaker = if shared.is_none() && relative_subject.is_none() && !by {
+            speaker.map(|s| named_subject(toks, k, s))
+        } else {
+            speaker
+        };
         let Some(speaker) = speaker else {
             continue;
         };
