@@ -492,7 +492,23 @@ static BYTE_CLASS: [u8; 256] = {
 #[inline(never)]
 fn non_ascii_at(s: &str, i: usize) -> (bool, usize) {
     let ch = s[i..].chars().next().expect("a char boundary");
-    (ch.is_alphanumeric(), ch.len_utf8())
+    (is_alphanumeric(ch), ch.len_utf8())
+}
+
+/// The General Punctuation block: curly quotes, dashes, ellipsis, special spaces, most of the
+/// non-ASCII characters of news text. None of them is alphabetic or numeric.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
+/// [`char::is_alphanumeric`], without its Unicode table search for [`GENERAL_PUNCTUATION`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
+}
+
+/// [`char::is_alphabetic`], without its Unicode table search for [`GENERAL_PUNCTUATION`].
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
 }
 
 #[cfg(test)]
@@ -510,6 +526,28 @@ mod tests {
             .multiword("pointed")
             .contains(&"pointed out".to_string()));
         assert!(CUES.get("table").is_none());
+    }
+
+    #[test]
+    fn general_punctuation_is_neither_alphabetic_nor_numeric() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric() && !c.is_alphabetic(), "{c:?}");
+        }
+        for c in [
+            'a',
+            'É',
+            'ß',
+            '7',
+            '²',
+            'ⁱ',
+            '\u{2070}',
+            '\u{1F600}',
+            '’',
+            ' ',
+        ] {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]

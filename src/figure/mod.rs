@@ -248,7 +248,7 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
             i = end;
             continue;
         }
-        if c.is_alphabetic() {
+        if crate::lexicon::is_alphabetic(c) {
             let mut j = i;
             let mut ascii = c.is_ascii();
             while j < s.len() {
@@ -265,7 +265,7 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
                 let ch = char_at(s, j);
                 let joiner = matches!(ch, '-' | '\'' | '’' | '.')
                     && s[j + ch.len_utf8()..].starts_with(char::is_alphabetic);
-                if ch.is_alphanumeric() || joiner {
+                if crate::lexicon::is_alphanumeric(ch) || joiner {
                     ascii &= ch.is_ascii();
                     j += ch.len_utf8();
                 } else {
@@ -451,14 +451,27 @@ struct Quantity {
     vague: bool,
 }
 
-/// The `len` tokens from `i` as a lexicon key: borrowed for one word, joined for a phrase.
-fn phrase<'a>(toks: &'a [Tok], i: usize, len: usize) -> std::borrow::Cow<'a, str> {
+/// `f` of the `len` tokens from `i` as a lexicon key, joined by spaces: one word as it is, a
+/// phrase written into a buffer on the stack when it fits (most such keys are of no entry),
+/// allocated otherwise.
+fn with_phrase<R>(toks: &[Tok], i: usize, len: usize, f: impl FnOnce(&str) -> R) -> R {
     if len == 1 {
-        std::borrow::Cow::Borrowed(&toks[i].lower)
-    } else {
-        let words: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_ref()).collect();
-        std::borrow::Cow::Owned(words.join(" "))
+        return f(&toks[i].lower);
     }
+    let words = toks[i..i + len].iter().map(|t| t.lower.as_ref());
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for (k, w) in words.clone().enumerate() {
+        let sep = usize::from(k > 0);
+        if n + sep + w.len() > buf.len() {
+            return f(&words.collect::<Vec<&str>>().join(" "));
+        }
+        buf[n] = b' ';
+        n += sep;
+        buf[n..n + w.len()].copy_from_slice(w.as_bytes());
+        n += w.len();
+    }
+    f(std::str::from_utf8(&buf[..n]).expect("words joined by spaces are UTF-8"))
 }
 
 /// The number (digits, words or vague) starting at token `i`, if any.
@@ -476,7 +489,7 @@ fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> 
     }
     // Vague phrases first, longest match: "tens of thousands", "a few", "dozens".
     for len in (1..=longest.min(toks.len() - i)).rev() {
-        if let Some(w) = lex.number(&phrase(toks, i, len)) {
+        if let Some(w) = with_phrase(toks, i, len, |p| lex.number(p)) {
             if w.vague {
                 // "several thousand", "a few hundred"
                 let mult = toks
@@ -659,16 +672,13 @@ fn qualifier_before(toks: &[Tok], start: usize) -> Option<(usize, &'static str)>
 fn measure_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<(usize, &'static str)> {
     (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i))
         .rev()
-        .find_map(|len| lex.measure(&phrase(toks, i, len)).map(|m| (len, m)))
+        .find_map(|len| with_phrase(toks, i, len, |p| lex.measure(p)).map(|m| (len, m)))
 }
 
 fn group_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<(usize, String)> {
     (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i))
         .rev()
-        .find_map(|len| {
-            lex.group(&phrase(toks, i, len))
-                .map(|g| (len, g.to_string()))
-        })
+        .find_map(|len| with_phrase(toks, i, len, |p| lex.group(p).map(|g| (len, g.to_string()))))
 }
 
 fn is_quote_mark(t: &Tok) -> bool {
