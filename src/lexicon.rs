@@ -163,7 +163,7 @@ impl Cues {
             lengths |= 1 << e.len().min(63);
         }
         let mut buf = [0u8; 48];
-        alnum_words_ascii(sentence).any(|(w, ascii)| {
+        any_alnum_word(sentence, |w, ascii| {
             if self.starts.get_known(w, ascii).is_some() {
                 return true;
             }
@@ -408,52 +408,107 @@ pub fn lower_in<'b>(w: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, s
 /// `s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())` gives them, but reading
 /// ASCII bytes without decoding them.
 pub fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
-    alnum_words_ascii(s).map(|(w, _)| w)
+    let mut i = 0;
+    std::iter::from_fn(move || next_alnum_word(s, &mut i).map(|(w, _)| w))
 }
 
-/// [`alnum_words`], each with whether it is ASCII.
-pub fn alnum_words_ascii(s: &str) -> impl Iterator<Item = (&str, bool)> {
-    let b = s.as_bytes();
-    // Whether the character at `i` (a char boundary) is alphanumeric, and its length: ASCII
-    // (most of the text) without decoding.
-    let at = move |i: usize| -> (bool, usize) {
-        let c = b[i];
-        if c.is_ascii() {
-            (c.is_ascii_alphanumeric(), 1)
-        } else {
-            let ch = s[i..].chars().next().expect("a char boundary");
-            (ch.is_alphanumeric(), ch.len_utf8())
-        }
-    };
+/// Whether `f` holds for some word of `s` ([`alnum_words`]), given each word and whether it
+/// is ASCII. The scan is inlined into each caller (the sentence pre-tests, run on every
+/// sentence of every document).
+#[inline(always)]
+pub fn any_alnum_word(s: &str, mut f: impl FnMut(&str, bool) -> bool) -> bool {
     let mut i = 0;
-    std::iter::from_fn(move || {
-        loop {
-            let &c = b.get(i)?;
-            if c.is_ascii_alphanumeric() {
-                break;
-            }
-            let (alnum, n) = at(i);
-            if alnum {
-                break;
-            }
-            i += n;
+    while let Some((w, ascii)) = next_alnum_word(s, &mut i) {
+        if f(w, ascii) {
+            return true;
         }
-        let start = i;
-        let mut ascii = true;
-        while let Some(&c) = b.get(i) {
-            if c.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
+    }
+    false
+}
+
+/// The word of `s` ([`alnum_words`]) at or after byte `*i` (a char boundary), with whether it
+/// is ASCII; `*i` moves past it.
+#[inline(always)]
+fn next_alnum_word<'s>(s: &'s str, i: &mut usize) -> Option<(&'s str, bool)> {
+    let b = s.as_bytes();
+    // ASCII bytes are told by a table look-up; only other characters are decoded.
+    loop {
+        let &c = b.get(*i)?;
+        match BYTE_CLASS[usize::from(c)] {
+            ALNUM => break,
+            OTHER => *i += 1,
+            _ => {
+                let (alnum, n) = non_ascii_at(s, *i);
+                if alnum {
+                    break;
+                }
+                *i += n;
             }
-            let (alnum, n) = at(i);
-            if !alnum {
-                break;
-            }
-            ascii &= n == 1;
-            i += n;
         }
-        Some((&s[start..i], ascii))
-    })
+    }
+    let start = *i;
+    let mut ascii = true;
+    while let Some(&c) = b.get(*i) {
+        match BYTE_CLASS[usize::from(c)] {
+            ALNUM => *i += 1,
+            OTHER => break,
+            _ => {
+                let (alnum, n) = non_ascii_at(s, *i);
+                if !alnum {
+                    break;
+                }
+                ascii = false;
+                *i += n;
+            }
+        }
+    }
+    Some((&s[start..*i], ascii))
+}
+
+/// [`BYTE_CLASS`]: an ASCII letter or digit.
+const ALNUM: u8 = 0;
+/// [`BYTE_CLASS`]: any other ASCII byte.
+const OTHER: u8 = 1;
+/// [`BYTE_CLASS`]: a byte of a character that is not ASCII.
+const NON_ASCII: u8 = 2;
+
+/// The class of each byte, for scanning words without decoding ASCII.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = if (b as u8).is_ascii_alphanumeric() {
+            ALNUM
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` of `s` (a char boundary, not ASCII) is alphanumeric, and
+/// its length. Out of line: most text is ASCII.
+#[inline(never)]
+fn non_ascii_at(s: &str, i: usize) -> (bool, usize) {
+    let ch = s[i..].chars().next().expect("a char boundary");
+    (is_alphanumeric(ch), ch.len_utf8())
+}
+
+/// The General Punctuation block: curly quotes, dashes, ellipsis, special spaces, most of the
+/// non-ASCII characters of news text. None of them is alphabetic or numeric.
+const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
+
+/// [`char::is_alphanumeric`], without its Unicode table search for [`GENERAL_PUNCTUATION`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
+}
+
+/// [`char::is_alphabetic`], without its Unicode table search for [`GENERAL_PUNCTUATION`].
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
 }
 
 #[cfg(test)]
@@ -471,6 +526,28 @@ mod tests {
             .multiword("pointed")
             .contains(&"pointed out".to_string()));
         assert!(CUES.get("table").is_none());
+    }
+
+    #[test]
+    fn general_punctuation_is_neither_alphabetic_nor_numeric() {
+        for c in GENERAL_PUNCTUATION {
+            assert!(!c.is_alphanumeric() && !c.is_alphabetic(), "{c:?}");
+        }
+        for c in [
+            'a',
+            'É',
+            'ß',
+            '7',
+            '²',
+            'ⁱ',
+            '\u{2070}',
+            '\u{1F600}',
+            '’',
+            ' ',
+        ] {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
     }
 
     #[test]

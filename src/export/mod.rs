@@ -75,7 +75,7 @@ pub fn document_report(doc: &Document, analysis: &Analysis, lexicon: &SourceLexi
         let via: Vec<String> = c
             .via
             .iter()
-            .map(|&v| format!("s{}", sources.resolve(lexicon, &text[v]) + 1))
+            .map(|&v| id_of('s', sources.resolve(lexicon, &text[v]) + 1))
             .collect();
         let source = c.speaker.and_then(|sp| {
             let spoken = &text[sp];
@@ -95,7 +95,7 @@ pub fn document_report(doc: &Document, analysis: &Analysis, lexicon: &SourceLexi
         let source = source
             .or_else(|| (c.rule == "hearsay").then(|| sources.resolve(lexicon, "unnamed sources")));
         report.claims.push(ClaimOut {
-            id: format!("c{}", n + 1),
+            id: id_of('c', n + 1),
             doc: doc.id.clone(),
             kind: c.kind.as_str().to_string(),
             text: text[c.content].to_string(),
@@ -106,7 +106,7 @@ pub fn document_report(doc: &Document, analysis: &Analysis, lexicon: &SourceLexi
             }),
             cue: c.cue.map(|s| text[s].to_string()),
             rule: c.rule.to_string(),
-            source: source.map(|i| format!("s{}", i + 1)),
+            source: source.map(|i| id_of('s', i + 1)),
             via,
             figures: Vec::new(),
         });
@@ -117,11 +117,11 @@ pub fn document_report(doc: &Document, analysis: &Analysis, lexicon: &SourceLexi
         .iter()
         .enumerate()
         .map(|(i, s)| SourceOut {
-            id: format!("s{}", i + 1),
+            id: id_of('s', i + 1),
             name: s.name.clone(),
             kind: s.kind.to_string(),
             aliases: s.aliases.clone(),
-            parent: s.parent.map(|p| format!("s{}", p + 1)),
+            parent: s.parent.map(|p| id_of('s', p + 1)),
             country: s.country.clone(),
         })
         .collect();
@@ -230,9 +230,9 @@ fn add_figures(
             None => doc
                 .outlet
                 .as_deref()
-                .map(|o| format!("s{}", sources.resolve_media(lexicon, o) + 1)),
+                .map(|o| id_of('s', sources.resolve_media(lexicon, o) + 1)),
         };
-        let id = format!("f{}", report.figures.len() + 1);
+        let id = id_of('f', report.figures.len() + 1);
         if let Some(ci) = holder {
             report.claims[ci].figures.push(id.clone());
         }
@@ -311,10 +311,32 @@ fn status(f: &crate::figure::Figure) -> &'static str {
 }
 
 fn is_pronoun(s: &str) -> bool {
-    matches!(
-        s.to_lowercase().as_str(),
-        "he" | "she" | "they" | "it" | "i" | "we" | "you"
-    )
+    const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you"];
+    if s.is_ascii() {
+        // An ASCII word's lower case is its ASCII lower case: compared without allocating.
+        return PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(s));
+    }
+    PRONOUNS.contains(&s.to_lowercase().as_str())
+}
+
+/// An id of the report: `prefix` and the number `n` ("c12"), as `format!` writes it, in one
+/// allocation.
+fn id_of(prefix: char, n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push(prefix);
+    id.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
+    id
 }
 
 /// The report as pretty JSON with a final newline.
@@ -327,6 +349,22 @@ pub fn to_json(report: &Report) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_and_pronouns() {
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            assert_eq!(id_of('c', n), format!("c{n}"));
+        }
+        for (s, want) in [
+            ("He", true),
+            ("THEY", true),
+            ("i", true),
+            ("Him", false),
+            ("", false),
+        ] {
+            assert_eq!(is_pronoun(s), want, "{s}");
+        }
+    }
 
     #[test]
     fn smallest_holders_agree_with_testing_every_pair() {

@@ -181,18 +181,19 @@ fn lowered(w: &str) -> std::borrow::Cow<'_, str> {
 fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
     let s = &text[sent];
     let b = s.as_bytes();
-    let lower_of = |start: usize, end: usize| {
-        let w = &s[start..end];
-        if w.is_ascii() {
+    // The lower case of the token at `start..end`, known to be ASCII or not.
+    let lower_of = |start: usize, end: usize, ascii: bool| {
+        if ascii {
             std::borrow::Cow::Borrowed(&lower[start..end])
         } else {
-            lowered(w)
+            lowered(&s[start..end])
         }
     };
-    let mut out = Vec::new();
+    // A token every few bytes: one allocation for most sentences.
+    let mut out = Vec::with_capacity(s.len() / 4 + 4);
     let mut i = 0;
     while i < s.len() {
-        let c = s[i..].chars().next().unwrap_or(' ');
+        let c = char_at(s, i);
         if c.is_whitespace() {
             i += c.len_utf8();
             continue;
@@ -234,81 +235,112 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
                     end += s[end..].chars().next().map_or(1, char::len_utf8);
                 }
             }
-            out.push(Tok {
-                span: Span::new(sent.start + start, sent.start + end),
-                lower: lower_of(start, end),
-                kind,
-                capitalized: false,
-            });
+            push_joined(
+                &mut out,
+                Tok {
+                    span: Span::new(sent.start + start, sent.start + end),
+                    // Digits and their suffix are ASCII; what is glued to them may not be.
+                    lower: lower_of(start, end, !glued || s[start..end].is_ascii()),
+                    kind,
+                    capitalized: false,
+                },
+            );
             i = end;
             continue;
         }
-        if c.is_alphabetic() {
+        if crate::lexicon::is_alphabetic(c) {
             let mut j = i;
+            let mut ascii = c.is_ascii();
             while j < s.len() {
-                let ch = s[j..].chars().next().unwrap_or(' ');
+                // ASCII letters and digits without decoding; ASCII other than the joiners
+                // ends the word.
+                let byte = b[j];
+                if byte.is_ascii_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                if byte.is_ascii() && !matches!(byte, b'-' | b'\'' | b'.') {
+                    break;
+                }
+                let ch = char_at(s, j);
                 let joiner = matches!(ch, '-' | '\'' | '’' | '.')
                     && s[j + ch.len_utf8()..].starts_with(char::is_alphabetic);
-                if ch.is_alphanumeric() || joiner {
+                if crate::lexicon::is_alphanumeric(ch) || joiner {
+                    ascii &= ch.is_ascii();
                     j += ch.len_utf8();
                 } else {
                     break;
                 }
             }
-            out.push(Tok {
-                span: Span::new(sent.start + start, sent.start + j),
-                lower: lower_of(start, j),
-                kind: Kind::Word,
-                capitalized: c.is_uppercase(),
-            });
+            push_joined(
+                &mut out,
+                Tok {
+                    span: Span::new(sent.start + start, sent.start + j),
+                    lower: lower_of(start, j, ascii),
+                    kind: Kind::Word,
+                    capitalized: c.is_uppercase(),
+                },
+            );
             i = j;
             continue;
         }
         let end = i + c.len_utf8();
-        out.push(Tok {
-            span: Span::new(sent.start + start, sent.start + end),
-            lower: std::borrow::Cow::Borrowed(&s[i..end]),
-            kind: Kind::Punct,
-            capitalized: false,
-        });
+        push_joined(
+            &mut out,
+            Tok {
+                span: Span::new(sent.start + start, sent.start + end),
+                lower: std::borrow::Cow::Borrowed(&s[i..end]),
+                kind: Kind::Punct,
+                capitalized: false,
+            },
+        );
         i = end;
-    }
-    join_spaced_thousands(out)
-}
-
-/// "1 200" as one number: a number of one to three digits then groups of exactly three.
-fn join_spaced_thousands(toks: Vec<Tok<'_>>) -> Vec<Tok<'_>> {
-    let mut out: Vec<Tok> = Vec::with_capacity(toks.len());
-    for t in toks {
-        if let (Some(prev), Kind::Number(v)) = (out.last_mut(), t.kind) {
-            let three = t.lower.len() == 3 && t.lower.bytes().all(|b| b.is_ascii_digit());
-            let small = prev.lower.len() <= 3 && prev.lower.bytes().all(|b| b.is_ascii_digit());
-            if let (Kind::Number(p), true, true) = (prev.kind, three, small) {
-                if t.span.start == prev.span.end + 1 {
-                    prev.kind = Kind::Number(p * 1000.0 + v);
-                    prev.span.end = t.span.end;
-                    prev.lower.to_mut().push_str(&t.lower);
-                    continue;
-                }
-            }
-        }
-        out.push(t);
     }
     out
 }
 
+/// The character at byte `i` of `s` (a char boundary): an ASCII byte without decoding.
+#[inline(always)]
+fn char_at(s: &str, i: usize) -> char {
+    match s.as_bytes()[i] {
+        b @ 0..=0x7F => char::from(b),
+        _ => s[i..].chars().next().unwrap_or(' '),
+    }
+}
+
+/// Appends `t` to the tokens `out`, joining "1 200" into one number: a number of one to
+/// three digits then groups of exactly three.
+#[inline]
+fn push_joined<'t>(out: &mut Vec<Tok<'t>>, t: Tok<'t>) {
+    if let (Some(prev), Kind::Number(v)) = (out.last_mut(), t.kind) {
+        let three = t.lower.len() == 3 && t.lower.bytes().all(|b| b.is_ascii_digit());
+        let small = prev.lower.len() <= 3 && prev.lower.bytes().all(|b| b.is_ascii_digit());
+        if let (Kind::Number(p), true, true) = (prev.kind, three, small) {
+            if t.span.start == prev.span.end + 1 {
+                prev.kind = Kind::Number(p * 1000.0 + v);
+                prev.span.end = t.span.end;
+                prev.lower.to_mut().push_str(&t.lower);
+                return;
+            }
+        }
+    }
+    out.push(t);
+}
+
 /// "1,200" -> 1200, "3.5" -> 3.5, "1.200.000" (European) -> 1200000.
 fn parse_digits(d: &str) -> Option<f64> {
+    // Most numbers are digits alone ("2022", "15"): read as an integer, which converts to the
+    // same `f64` as parsing (both round to nearest; 19 digits fit a `u64`).
+    if d.len() <= 19 && d.bytes().all(|b| b.is_ascii_digit()) {
+        return d.parse::<u64>().ok().map(|n| n as f64);
+    }
+    if d.contains(',') {
+        return d.replace(',', "").parse().ok();
+    }
     let groups_of_three = |sep: char| {
         let parts: Vec<&str> = d.split(sep).collect();
         parts.len() > 1 && parts[0].len() <= 3 && parts[1..].iter().all(|p| p.len() == 3)
     };
-    if d.contains(',') {
-        if groups_of_three(',') && !d.contains('.') {
-            return d.replace(',', "").parse().ok();
-        }
-        return d.replace(',', "").parse().ok();
-    }
     if d.matches('.').count() > 1 && groups_of_three('.') {
         return d.replace('.', "").parse().ok();
     }
@@ -380,32 +412,33 @@ const TIME_UNITS: &[&str] = &[
     "tons",
 ];
 const CURRENCY: &[&str] = &["$", "€", "£", "¥", "₸", "₽"];
-const QUALIFIERS: &[(&str, &str)] = &[
-    ("at least", "at_least"),
-    ("no fewer than", "at_least"),
-    ("no less than", "at_least"),
-    ("more than", "more_than"),
-    ("over", "more_than"),
-    ("upwards of", "more_than"),
-    ("in excess of", "more_than"),
-    ("nearly", "at_most"),
-    ("almost", "at_most"),
-    ("up to", "at_most"),
-    ("no more than", "at_most"),
-    ("at most", "at_most"),
-    ("fewer than", "less_than"),
-    ("less than", "less_than"),
-    ("under", "less_than"),
-    ("about", "about"),
-    ("some", "about"),
-    ("around", "about"),
-    ("roughly", "about"),
-    ("approximately", "about"),
-    ("an estimated", "about"),
-    ("estimated", "about"),
-    ("close to", "about"),
-    ("near", "about"),
-    ("nearly", "at_most"),
+/// Qualifier words (as tokens) before a number, and the qualifier they make.
+const QUALIFIERS: &[(&[&str], &str)] = &[
+    (&["at", "least"], "at_least"),
+    (&["no", "fewer", "than"], "at_least"),
+    (&["no", "less", "than"], "at_least"),
+    (&["more", "than"], "more_than"),
+    (&["over"], "more_than"),
+    (&["upwards", "of"], "more_than"),
+    (&["in", "excess", "of"], "more_than"),
+    (&["nearly"], "at_most"),
+    (&["almost"], "at_most"),
+    (&["up", "to"], "at_most"),
+    (&["no", "more", "than"], "at_most"),
+    (&["at", "most"], "at_most"),
+    (&["fewer", "than"], "less_than"),
+    (&["less", "than"], "less_than"),
+    (&["under"], "less_than"),
+    (&["about"], "about"),
+    (&["some"], "about"),
+    (&["around"], "about"),
+    (&["roughly"], "about"),
+    (&["approximately"], "about"),
+    (&["an", "estimated"], "about"),
+    (&["estimated"], "about"),
+    (&["close", "to"], "about"),
+    (&["near"], "about"),
+    (&["nearly"], "at_most"),
 ];
 
 /// A number found at token `start..end`, with its interval.
@@ -418,14 +451,27 @@ struct Quantity {
     vague: bool,
 }
 
-/// The `len` tokens from `i` as a lexicon key: borrowed for one word, joined for a phrase.
-fn phrase<'a>(toks: &'a [Tok], i: usize, len: usize) -> std::borrow::Cow<'a, str> {
+/// `f` of the `len` tokens from `i` as a lexicon key, joined by spaces: one word as it is, a
+/// phrase written into a buffer on the stack when it fits (most such keys are of no entry),
+/// allocated otherwise.
+fn with_phrase<R>(toks: &[Tok], i: usize, len: usize, f: impl FnOnce(&str) -> R) -> R {
     if len == 1 {
-        std::borrow::Cow::Borrowed(&toks[i].lower)
-    } else {
-        let words: Vec<&str> = toks[i..i + len].iter().map(|t| t.lower.as_ref()).collect();
-        std::borrow::Cow::Owned(words.join(" "))
+        return f(&toks[i].lower);
     }
+    let words = toks[i..i + len].iter().map(|t| t.lower.as_ref());
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for (k, w) in words.clone().enumerate() {
+        let sep = usize::from(k > 0);
+        if n + sep + w.len() > buf.len() {
+            return f(&words.collect::<Vec<&str>>().join(" "));
+        }
+        buf[n] = b' ';
+        n += sep;
+        buf[n..n + w.len()].copy_from_slice(w.as_bytes());
+        n += w.len();
+    }
+    f(std::str::from_utf8(&buf[..n]).expect("words joined by spaces are UTF-8"))
 }
 
 /// The number (digits, words or vague) starting at token `i`, if any.
@@ -437,13 +483,13 @@ fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> 
     if longest == 0
         && !matches!(first.kind, Kind::Number(_))
         && !matches!(first.lower.as_ref(), "a" | "an")
-        && !first.lower.contains('-')
+        && !first.lower.bytes().any(|b| b == b'-')
     {
         return None;
     }
     // Vague phrases first, longest match: "tens of thousands", "a few", "dozens".
     for len in (1..=longest.min(toks.len() - i)).rev() {
-        if let Some(w) = lex.number(&phrase(toks, i, len)) {
+        if let Some(w) = with_phrase(toks, i, len, |p| lex.number(p)) {
             if w.vague {
                 // "several thousand", "a few hundred"
                 let mult = toks
@@ -615,12 +661,10 @@ fn not_a_count(toks: &[Tok], q: &Quantity) -> bool {
 
 /// The qualifier words just before token `start`, and where they start.
 fn qualifier_before(toks: &[Tok], start: usize) -> Option<(usize, &'static str)> {
-    // Tokens hold no spaces, so the words equal the qualifier's one by one.
     QUALIFIERS.iter().find_map(|(words, q)| {
-        let n = words.split(' ').count();
-        let from = start.checked_sub(n)?;
-        let mut before = toks[from..start].iter().map(|t| t.lower.as_ref());
-        words.split(' ').eq(before.by_ref()).then_some((from, *q))
+        let from = start.checked_sub(words.len())?;
+        let before = toks[from..start].iter().map(|t| t.lower.as_ref());
+        before.eq(words.iter().copied()).then_some((from, *q))
     })
 }
 
@@ -628,16 +672,13 @@ fn qualifier_before(toks: &[Tok], start: usize) -> Option<(usize, &'static str)>
 fn measure_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<(usize, &'static str)> {
     (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i))
         .rev()
-        .find_map(|len| lex.measure(&phrase(toks, i, len)).map(|m| (len, m)))
+        .find_map(|len| with_phrase(toks, i, len, |p| lex.measure(p)).map(|m| (len, m)))
 }
 
 fn group_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<(usize, String)> {
     (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i))
         .rev()
-        .find_map(|len| {
-            lex.group(&phrase(toks, i, len))
-                .map(|g| (len, g.to_string()))
-        })
+        .find_map(|len| with_phrase(toks, i, len, |p| lex.group(p).map(|g| (len, g.to_string()))))
 }
 
 fn is_quote_mark(t: &Tok) -> bool {

@@ -21,7 +21,7 @@ pub struct Normalized<'t> {
 fn nfc_quick_yes(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
-    while let Some(k) = b[i..].iter().position(|&c| !c.is_ascii()) {
+    while let Some(k) = first_non_ascii(&b[i..]) {
         let start = i + k;
         let end = b[start..]
             .iter()
@@ -33,6 +33,19 @@ fn nfc_quick_yes(s: &str) -> bool {
         i = end;
     }
     true
+}
+
+/// The index of the first byte of `b` that is not ASCII: runs of ASCII, most of a text, are
+/// skipped 32 bytes at a time ([`slice::is_ascii`] reads words, not bytes).
+fn first_non_ascii(b: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for chunk in b.chunks(32) {
+        if !chunk.is_ascii() {
+            return chunk.iter().position(|c| !c.is_ascii()).map(|k| at + k);
+        }
+        at += chunk.len();
+    }
+    None
 }
 
 impl<'t> Normalized<'t> {

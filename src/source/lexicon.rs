@@ -80,6 +80,54 @@ fn with_place_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// The words of `text` that may name a country: its runs of alphanumeric characters, `-`,
+/// `.` and apostrophes, as `text.split(|c| !(c.is_alphanumeric() || ...))` gives them without
+/// the empty ones, reading ASCII bytes without decoding them.
+fn name_words(text: &str) -> impl Iterator<Item = &str> {
+    let b = text.as_bytes();
+    // Whether the character at `i` belongs to a word, and its length.
+    let in_word = move |i: usize| -> (bool, usize) {
+        let c = b[i];
+        if c.is_ascii() {
+            (
+                c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'\''),
+                1,
+            )
+        } else {
+            non_ascii_in_word(text, i)
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if i >= b.len() {
+                return None;
+            }
+            let (word, n) = in_word(i);
+            if word {
+                break;
+            }
+            i += n;
+        }
+        let start = i;
+        while i < b.len() {
+            let (word, n) = in_word(i);
+            if !word {
+                break;
+            }
+            i += n;
+        }
+        Some(&text[start..i])
+    })
+}
+
+/// [`name_words`]' test of a character that is not ASCII, at byte `i` of `text`.
+#[inline(never)]
+fn non_ascii_in_word(text: &str, i: usize) -> (bool, usize) {
+    let c = text[i..].chars().next().expect("a char boundary");
+    (crate::lexicon::is_alphanumeric(c) || c == '’', c.len_utf8())
+}
+
 impl SourceLexicon {
     /// The built-in lexicons.
     pub fn builtin() -> SourceLexicon {
@@ -191,9 +239,7 @@ impl SourceLexicon {
     pub fn main_country(&self, texts: &[&str]) -> Option<String> {
         let mut counts: Vec<(String, usize)> = Vec::new();
         for text in texts {
-            for w in text.split(|c: char| {
-                !(c.is_alphanumeric() || c == '-' || c == '.' || c == '\'' || c == '’')
-            }) {
+            for w in name_words(text) {
                 let w = w.trim_end_matches('.');
                 let w = w
                     .strip_suffix("’s")
@@ -202,10 +248,15 @@ impl SourceLexicon {
                 if !w.chars().next().is_some_and(char::is_uppercase) {
                     continue;
                 }
-                let found = self
-                    .country(w)
-                    .or_else(|| self.demonym(w))
-                    .or_else(|| self.seat(w));
+                // A country's name, else a nationality word, else a seat; the place key of
+                // the word made once for the country and the seat.
+                let found = with_place_key(w, |k| {
+                    self.countries
+                        .get(k)
+                        .map(String::as_str)
+                        .or_else(|| self.demonym(w))
+                        .or_else(|| self.seats.get(k).map(String::as_str))
+                });
                 if let Some(c) = found {
                     match counts.iter_mut().find(|(n, _)| n == c) {
                         Some((_, k)) => *k += 1,
@@ -241,6 +292,27 @@ mod tests {
         assert_eq!(lex.kind("police").unwrap().kind, "police");
         assert!(lex.kind("spokesman").unwrap().flags.role);
         assert!(lex.longest_from("law") >= 2);
+    }
+
+    #[test]
+    fn name_words_split_like_str_split() {
+        let split = |t: &str| -> Vec<String> {
+            t.split(|c: char| {
+                !(c.is_alphanumeric() || c == '-' || c == '.' || c == '\'' || c == '’')
+            })
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+        };
+        for t in [
+            "",
+            "Kazakhstan’s U.S.-backed government, in Almaty (Kazakh) — ‘naïve’ 2022; Côte d'Ivoire",
+            "  ..  ",
+            "é",
+            "—a—",
+        ] {
+            assert_eq!(name_words(t).collect::<Vec<_>>(), split(t), "{t:?}");
+        }
     }
 
     #[test]

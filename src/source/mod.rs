@@ -149,7 +149,10 @@ fn matches<'l>(lex: &'l SourceLexicon, words: &[String]) -> Vec<Match<'l>> {
     while i < words.len() {
         let longest = lex.longest_from(&words[i]).min(words.len() - i);
         let found = (1..=longest).rev().find_map(|len| {
-            let phrase = words[i..i + len].join(" ");
+            let phrase = match len {
+                1 => std::borrow::Cow::Borrowed(words[i].as_str()),
+                _ => std::borrow::Cow::Owned(words[i..i + len].join(" ")),
+            };
             lex.kind(&phrase).map(|entry| Match {
                 start: i,
                 len,
@@ -176,11 +179,14 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
         .map(str::trim)
         .filter(|p| !p.is_empty() && !p.chars().all(|c| c.is_ascii_digit()))
         .collect();
-    let mention_owned = parts.join(", ");
-    let mention = if parts.is_empty() {
-        mention
-    } else {
-        mention_owned.as_str()
+    let mention_owned;
+    let mention = match parts.as_slice() {
+        [] => mention,
+        [one] => one,
+        _ => {
+            mention_owned = parts.join(", ");
+            mention_owned.as_str()
+        }
     };
     let mut country = None;
     for w in mention.split_whitespace() {
@@ -189,9 +195,14 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
             .strip_suffix("’s")
             .or_else(|| bare.strip_suffix("'s"))
             .unwrap_or(bare);
+        let unstopped = bare.trim_end_matches('.');
         let found = lex
             .demonym(bare)
-            .or_else(|| lex.demonym(bare.trim_end_matches('.')))
+            .or_else(|| {
+                (unstopped != bare)
+                    .then(|| lex.demonym(unstopped))
+                    .flatten()
+            })
             .or_else(|| lex.country(bare));
         if let Some(c) = found {
             country = Some(c.to_string());
