@@ -316,8 +316,8 @@ impl GraphArgs {
             Format::NodeLink => nodelink::to_node_link_json(&g),
             Format::Html => {
                 let dot_source = dot::to_dot(&g, dot::DotOptions::default());
-                let svg = html::render_svg(&dot_source);
-                html::to_html(&g, texts, svg.as_deref(), &dot_source)
+                let picture = html::picture(&g, &dot_source);
+                html::to_html(&g, texts, &picture, &dot_source)
             }
         })
     }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::run_ok;
+use common::{claimgraph_with_stdin, run_ok};
 
 const THREAD: &[&str] = &[
     "corpus/01-kz-fuel-protests.txt",
@@ -107,6 +107,38 @@ fn text_is_escaped() {
     assert!(!html.contains("<script>alert"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"));
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_graph_too_large_to_draw_is_not_drawn_and_the_page_says_why() {
+    // 250 articles of three reports each: well over the page's 1,000-node drawing limit,
+    // where Graphviz would take minutes (whether or not it is installed here).
+    let mut jsonl = String::new();
+    for i in 0..250 {
+        jsonl += &format!(
+            "{{\"id\": \"d{i}\", \"text\": \"Police said {} people were killed in Town{i}. \
+             The mayor of Town{i} said {} people were injured. Doctors told reporters that {} \
+             people had been hospitalized.\"}}\n",
+            i + 3,
+            i + 10,
+            i + 20
+        );
+    }
+    let out = claimgraph_with_stdin(
+        &["analyze", "-", "-q", "--format", "html"],
+        jsonl.as_bytes(),
+    );
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.contains("more than the 1000 this page draws"),
+        "no note on the size"
+    );
+    assert!(!page.contains("<svg"), "a graph this size is not drawn");
+    assert!(
+        page.contains("DOT source"),
+        "the DOT source is still offered"
+    );
 }
 
 #[test]
