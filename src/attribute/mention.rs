@@ -821,6 +821,19 @@ static COLON_LABELS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
             .collect()
     });
 
+/// Nouns of evidence ("poll", "survey", "video"), from `data/evidence_nouns.txt`.
+static EVIDENCE_NOUNS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        crate::lexicon::data_lines(include_str!("../../data/evidence_nouns.txt"))
+            .map(|(_, l)| l.trim())
+            .collect()
+    });
+
+/// Whether `t` is a noun of evidence, whose findings are reported ("the poll shows ...").
+pub(super) fn is_evidence_noun(t: &Tok) -> bool {
+    t.word && EVIDENCE_NOUNS.contains(t.lower().as_str())
+}
+
 /// Whether `t` opens a label before a colon, not a name.
 pub(super) fn is_colon_label(t: &Tok) -> bool {
     t.word && COLON_LABELS.contains(t.lower().as_str())

@@ -490,13 +490,26 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             continue;
         }
         let end = clause_end(from);
+        // "a new poll shows Clinton with a 7-point lead": what evidence shows or finds is
+        // reported, a clause or not.
+        let evidence = thought
+            && shared.is_none()
+            && in_list(
+                &["show", "shows", "showed", "shown", "found", "finds"],
+                &toks[k],
+            )
+            && toks[..k]
+                .iter()
+                .rfind(|t| t.word && t.span.end <= speaker.end)
+                .is_some_and(is_evidence_noun);
         // "police believe the attackers fled": a belief is reported only when a clause follows.
-        let needs_clause = thought || shared.is_some();
+        let needs_clause = (thought || shared.is_some()) && !evidence;
         if needs_clause && !toks[from - 1].is("that") && !clause_follows(toks, from, end) {
             continue;
         }
         let rule = match (shared.is_some(), thought) {
             (true, _) => "subject_coordinated_cue_clause",
+            (false, true) if evidence => "evidence_shows",
             (false, true) => "speaker_thought_clause",
             (false, false) if relative_subject.is_some() => "relative_cue_clause",
             (false, false) => rule,
@@ -1391,6 +1404,27 @@ mod tests {
             ),
         ];
         assert_one_claim_each(cases);
+    }
+
+    #[test]
+    fn what_evidence_shows() {
+        assert_one_claim_each(&[
+            (
+                "A new national poll shows Clinton and the Vermont senator in a dead heat.",
+                "Clinton and the Vermont senator in a dead heat",
+                "A new national poll",
+            ),
+            (
+                "The survey found only a small gender gap among younger voters.",
+                "only a small gender gap among younger voters",
+                "The survey",
+            ),
+        ]);
+        // Not evidence: people find and show things.
+        assert_no_claim(&[
+            "Police found the car near the river.",
+            "He showed the letter to reporters.",
+        ]);
     }
 
     #[test]
