@@ -124,6 +124,33 @@ fn according_to(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             rule: "according_to_clause",
         });
     }
+    // "Fundraising, according to the campaign, has surged", "About 10:03 p.m., according
+    // to a timeline, the contractors left": a source set off by commas inside the sentence,
+    // after a few words that are no clause; the content is what follows it.
+    // (A mention that runs to the sentence's end through a comma swallowed the clause: it
+    // ends at that comma.)
+    let after_speaker = toks
+        .iter()
+        .position(|t| t.span.start >= speaker.end)
+        .filter(|&c| toks[c].punct(','))
+        .map(|c| (speaker, c))
+        .or_else(|| {
+            let c = (at + 2..n).find(|&k| toks[k].punct(',') && toks[k].span.end <= speaker.end)?;
+            (c > at + 2).then(|| (Span::new(toks[at + 2].span.start, toks[c - 1].span.end), c))
+        });
+    if let Some((speaker, comma)) = after_speaker.filter(|_| at >= 1 && toks[at - 1].punct(',')) {
+        let words_after = toks[comma + 1..].iter().filter(|t| t.word).count();
+        let before = &toks[..at - 1];
+        let short = before.iter().filter(|t| t.word).count() <= 4 && !before.iter().any(is_finite);
+        if words_after >= 3 && short {
+            return Some(Found {
+                speaker,
+                cue,
+                content: content_from(toks, comma + 1, n)?,
+                rule: "parenthetical_according_to",
+            });
+        }
+    }
     if at >= 4 && toks[at - 1].punct(',') {
         let rest = toks
             .iter()
@@ -1404,6 +1431,25 @@ mod tests {
             ),
         ];
         assert_one_claim_each(cases);
+    }
+
+    #[test]
+    fn according_to_inside_the_sentence() {
+        assert_one_claim_each(&[
+            (
+                "Fundraising, according to the campaign, has surged in the same period.",
+                "has surged in the same period",
+                "the campaign",
+            ),
+            (
+                "About 10:03 p.m., according to a congressional timeline, the security contractors left for the compound.",
+                "the security contractors left for the compound",
+                "a congressional timeline",
+            ),
+        ]);
+        // After a clause, the clause is the content.
+        let got = indirect("In Iowa, Trump is in first, according to the polling average, although Carson keeps it close.");
+        assert_eq!(got[0].0, "In Iowa, Trump is in first");
     }
 
     #[test]
