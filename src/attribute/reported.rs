@@ -300,11 +300,31 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         if toks[k].capitalized() && k > 0 && toks[k - 1].word {
             continue;
         }
+        // "with 30 percent of voters saying they ...", "with analysts saying ...": the words
+        // after "with" are the participle's subject.
+        let with_subject = (toks[k].s.ends_with("ing") && !toks[k].capitalized())
+            .then(|| {
+                let w = (k.saturating_sub(9)..k)
+                    .rev()
+                    .find(|&w| toks[w].is("with"))?;
+                let mut np = &toks[w + 1..k];
+                // "with Cruz recently promising": not the adverb.
+                while np.last().is_some_and(is_adverb) {
+                    np = &np[..np.len() - 1];
+                }
+                let plain = !np.is_empty()
+                    && np.iter().all(|t| {
+                        t.word && !in_list(BACKWARD_STOP, t) && cue_at(cues, np, 0).is_none()
+                    });
+                plain.then(|| join(np)).flatten()
+            })
+            .flatten();
         // "agreed to talk", "stopped writing", "worth noting": not a report.
         let object = cue.is_some_and(|c| c.object);
         let to_verb = infinitive_at(toks, k + 1);
         if to_verb && !object
             || toks[k].s.ends_with("ing")
+                && with_subject.is_none()
                 && toks[k - 1].word
                 && !in_list(&["and", "but", "also", "by"], &toks[k - 1])
                 && !is_adverb(&toks[k - 1])
@@ -329,6 +349,8 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             .then(|| (toks[r - 1].span, toks[r - 2].punct(',')));
         let speaker = if let Some((who, _)) = relative_subject {
             Some(who)
+        } else if with_subject.is_some() {
+            with_subject
         } else if by {
             backward_np(toks, 0, k - 2)
         } else {
@@ -367,7 +389,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             || before.is_none_or(|t| {
                 (!t.word && !is_quote_tok(t) && !t.punct('(')) || in_list(CLAUSE_OPENERS, t)
             });
-        if !intro_ok && shared.is_none() && relative_subject.is_none() {
+        if !intro_ok && shared.is_none() && relative_subject.is_none() && with_subject.is_none() {
             continue;
         }
         // "..., which officials said will go into effect next month, will ...": a relative
@@ -1431,6 +1453,23 @@ mod tests {
             ),
         ];
         assert_one_claim_each(cases);
+    }
+
+    #[test]
+    fn the_subject_of_a_participle_after_with() {
+        assert_one_claim_each(&[
+            (
+                "Mr. Trump has improved his standing, with 30 percent of voters saying they have a positive view of him.",
+                "they have a positive view of him",
+                "30 percent of voters",
+            ),
+            (
+                "Attention turns to the jobs data, with analysts saying a strong reading will cement a rate rise.",
+                "a strong reading will cement a rate rise",
+                "analysts",
+            ),
+        ]);
+        assert_no_claim(&["He left the room with his aides saying nothing."]);
     }
 
     #[test]
