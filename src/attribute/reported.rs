@@ -944,6 +944,14 @@ const TRIGGERS: &[&str] = &[
     "believed",
 ];
 
+/// Where `s` has "; ", as `s.find("; ")` answers it: a memchr for ';' and a look at the next
+/// byte, not a two-way substring search (which costs ~1,300 instructions a sentence).
+fn semicolon_space(s: &str) -> Option<usize> {
+    s.match_indices(';')
+        .map(|(i, _)| i)
+        .find(|&i| s.as_bytes().get(i + 1) == Some(&b' '))
+}
+
 pub(super) fn reported_speech(
     text: &str,
     sentences: &Sentences,
@@ -984,7 +992,7 @@ pub(super) fn reported_speech(
                 continue;
             }
             // "Six in 10 said A; 46 percent said B": each clause is read as a sentence.
-            if let Some(semi) = text[sent].find("; ") {
+            if let Some(semi) = semicolon_space(&text[sent]) {
                 let first = Span::new(sent.start, sent.start + semi);
                 let toks = tokens(text, first);
                 if toks.len() >= 4 {
