@@ -151,6 +151,11 @@ pub(super) fn find_relays(
                 }
             }
         }
+        // Most documents have no relay before this speaker: no mention to compare, so its
+        // words are not read (lower-casing them is most of this function's cost).
+        if !relays.iter().any(|r| r.source.start <= sp.start) {
+            continue;
+        }
         let mention = c.antecedent.unwrap_or(sp);
         let head = head_word(text, mention);
         if head.is_empty() {
