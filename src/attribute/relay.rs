@@ -200,8 +200,12 @@ fn mention_words(text: &str, s: Span) -> Vec<String> {
 fn has_ascii_ci(s: &str, needles: &[&str]) -> bool {
     let b = s.as_bytes();
     needles.iter().any(|n| {
+        let n = n.as_bytes();
+        // `| 0x20` folds ASCII case: equal first bytes, in any case, fold equal (a cheap
+        // test per byte; the full comparison, rarely reached, decides).
+        let first = n[0] | 0x20;
         b.windows(n.len())
-            .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
+            .any(|w| w[0] | 0x20 == first && w.eq_ignore_ascii_case(n))
     })
 }
 
