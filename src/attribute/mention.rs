@@ -1,7 +1,7 @@
 //! Windows of text -> words and the speaker mentions around a cue: tokens, cue look-up, and
 //! mention boundaries read forwards ("said X, the mayor of Y") and backwards ("X, who ..., said").
 
-use crate::lexicon::{CueClass, Cues, MONTH_NAMES, WEEKDAYS};
+use crate::lexicon::{is_alphanumeric, CueClass, Cues, MONTH_NAMES, WEEKDAYS};
 use crate::segment;
 use crate::span::Span;
 
@@ -231,7 +231,7 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
     // text, without decoding.
     let alnum_at = |i: usize| match b[i] {
         c @ 0..=0x7F => c.is_ascii_alphanumeric(),
-        _ => char_at(s, i).is_alphanumeric(),
+        _ => is_alphanumeric(char_at(s, i)),
     };
     // About one token per five bytes of news text: one allocation for most windows.
     let mut out = Vec::with_capacity(s.len() / 5 + 4);
@@ -245,7 +245,7 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
             i += c.len_utf8();
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             let end = i + c.len_utf8();
             out.push(Tok {
                 span: Span::new(window.start + i, window.start + end),
@@ -268,7 +268,7 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
                 0..=0x7F => 0,
                 _ => {
                     let d = char_at(s, end);
-                    if d.is_alphanumeric() {
+                    if is_alphanumeric(d) {
                         end += d.len_utf8();
                         continue;
                     }

@@ -105,7 +105,8 @@ pub(super) fn find_relays(
     let mut relays: Vec<Relay> = Vec::new();
     for &sent in sentences.all() {
         // Most sentences cite no one: skip them before tokenizing.
-        if !has_ascii_ci(&text[sent], &["cit", "quot"]) {
+        let b = text[sent].as_bytes();
+        if !(contains_ci(b, *b"cit") || contains_ci(b, *b"quot")) {
             continue;
         }
         let toks = tokens(text, sent);
@@ -151,6 +152,11 @@ pub(super) fn find_relays(
                 }
             }
         }
+        // Most documents have no relay before this speaker: no mention to compare, so its
+        // words are not read (lower-casing them is most of this function's cost).
+        if !relays.iter().any(|r| r.source.start <= sp.start) {
+            continue;
+        }
         let mention = c.antecedent.unwrap_or(sp);
         let head = head_word(text, mention);
         if head.is_empty() {
@@ -191,13 +197,42 @@ fn mention_words(text: &str, s: Span) -> Vec<String> {
         .collect()
 }
 
-/// Whether `s` contains one of the ASCII `needles`, in any case.
-fn has_ascii_ci(s: &str, needles: &[&str]) -> bool {
-    let b = s.as_bytes();
-    needles.iter().any(|n| {
-        b.windows(n.len())
-            .any(|w| w.eq_ignore_ascii_case(n.as_bytes()))
-    })
+/// Whether `b` contains `needle` (lower-case ASCII letters) in any case: `b[i] | 0x20` folds an
+/// ASCII letter to lower case, and no other byte onto a letter.
+///
+/// Every sentence of a document is read here, most without a match: the window starts are
+/// tested in blocks against the needle's first two bytes, one column at a time, without a
+/// branch per byte, which the compiler vectorizes; the few starts that pass are compared
+/// whole (a quarter of the instructions of `windows().any(eq_ignore_ascii_case)`).
+fn contains_ci<const K: usize>(b: &[u8], needle: [u8; K]) -> bool {
+    const BLOCK: usize = 64;
+    let Some(starts) = (b.len() + 1).checked_sub(K) else {
+        return false;
+    };
+    let at = |i: usize| {
+        b[i..i + K]
+            .iter()
+            .zip(&needle)
+            .all(|(&x, &c)| x | 0x20 == c)
+    };
+    let mut from = 0;
+    while from < starts {
+        let n = BLOCK.min(starts - from);
+        let mut hits = [true; BLOCK];
+        for (j, &c) in needle.iter().enumerate().take(2) {
+            let column = &b[from + j..from + j + n];
+            for (h, &x) in hits[..n].iter_mut().zip(column) {
+                *h &= x | 0x20 == c;
+            }
+        }
+        if hits[..n].iter().fold(false, |any, &h| any | h)
+            && (0..n).any(|i| hits[i] && at(from + i))
+        {
+            return true;
+        }
+        from += n;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -219,6 +254,37 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn contains_ci_is_a_case_insensitive_search() {
+        use super::contains_ci;
+        let long = "x".repeat(200);
+        for (s, want) in [
+            ("", false),
+            ("ci", false),
+            ("cit", true),
+            ("CiT", true),
+            ("ci t", false),
+            ("Quoting", true),
+            ("quo", false),
+            ("c\u{e9}it", false),
+        ] {
+            assert_eq!(
+                contains_ci(s.as_bytes(), *b"cit") || contains_ci(s.as_bytes(), *b"quot"),
+                want,
+                "{s:?}"
+            );
+            // The same across block boundaries.
+            for at in [0, 61, 62, 63, 64, 65, 127, 128, 190] {
+                let t = format!("{}{s}{}", &long[..at], &long[at..]);
+                assert_eq!(
+                    contains_ci(t.as_bytes(), *b"cit") || contains_ci(t.as_bytes(), *b"quot"),
+                    want,
+                    "{t:?}"
+                );
+            }
+        }
     }
 
     #[test]

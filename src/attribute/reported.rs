@@ -932,7 +932,7 @@ fn question(toks: &[Tok]) -> Option<(Option<Span>, Span, Span)> {
 /// five capitalized words, not a label ("Update:", "Editor's note:", "Tuesday:").
 fn colon_speaker(text: &str, first: Span, para_end: usize) -> Option<Claim> {
     let head = &text[first];
-    let colon = head.find(": ")?;
+    let colon = sign_space(head, ':')?;
     if colon == 0 || colon > 60 {
         return None;
     }
@@ -1006,6 +1006,15 @@ const TRIGGERS: &[&str] = &[
     "believed",
 ];
 
+/// Where `s` has `sign` and a space ("; ", ": "), as `s.find("; ")` answers it: a memchr for
+/// the sign and a look at the next byte, not a two-way substring search (which costs ~1,000
+/// instructions a sentence).
+fn sign_space(s: &str, sign: char) -> Option<usize> {
+    s.match_indices(sign)
+        .map(|(i, _)| i)
+        .find(|&i| s.as_bytes().get(i + sign.len_utf8()) == Some(&b' '))
+}
+
 pub(super) fn reported_speech(
     text: &str,
     sentences: &Sentences,
@@ -1046,7 +1055,7 @@ pub(super) fn reported_speech(
                 continue;
             }
             // "Six in 10 said A; 46 percent said B": each clause is read as a sentence.
-            if let Some(semi) = text[sent].find("; ") {
+            if let Some(semi) = sign_space(&text[sent], ';') {
                 let first = Span::new(sent.start, sent.start + semi);
                 let toks = tokens(text, first);
                 if toks.len() >= 4 {
