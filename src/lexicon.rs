@@ -499,13 +499,13 @@ fn non_ascii_at(s: &str, i: usize) -> (bool, usize) {
 /// non-ASCII characters of news text. None of them is alphabetic or numeric.
 const GENERAL_PUNCTUATION: std::ops::RangeInclusive<char> = '\u{2000}'..='\u{206F}';
 
-/// [`char::is_alphanumeric`], without its Unicode table search for [`GENERAL_PUNCTUATION`].
+/// [`char::is_alphanumeric`], without its Unicode table search for the General Punctuation block (U+2000..U+206F).
 #[inline]
 pub fn is_alphanumeric(c: char) -> bool {
     !GENERAL_PUNCTUATION.contains(&c) && c.is_alphanumeric()
 }
 
-/// [`char::is_alphabetic`], without its Unicode table search for [`GENERAL_PUNCTUATION`].
+/// [`char::is_alphabetic`], without its Unicode table search for the General Punctuation block (U+2000..U+206F).
 #[inline]
 pub fn is_alphabetic(c: char) -> bool {
     !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
