@@ -313,7 +313,9 @@ fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
             if alnum(prev) && alnum(next) {
                 return mark(Double, true, true);
             }
-            mark(Double, left || (space(prev) && space(next)), right)
+            // Between spaces it may open or close: “…,' " he said” closes the open one.
+            let spaced = space(prev) && space(next);
+            mark(Double, left || spaced, right || spaced)
         }
         '“' => {
             // Opens unless it can only close (German „…“ closes with it).
@@ -429,6 +431,30 @@ mod tests {
                 "said: '''Tis the season,'' then left",
                 &["'Tis the season,"],
             ),
+        ];
+        for (input, want) in cases {
+            assert_eq!(contents(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn a_straight_double_mark_between_spaces_closes_an_open_one() {
+        // A space before the closing mark, after a nested quotation or a comma.
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "\"They call it 'a flight to quality,' \" he said. \"Next.\"",
+                &[
+                    "They call it 'a flight to quality,'",
+                    "a flight to quality,",
+                    "Next.",
+                ],
+            ),
+            (
+                "''He built coalitions, '' said Mr. Gunnels. ''He is no leftist.''",
+                &["He built coalitions,", "He is no leftist."],
+            ),
+            // With nothing open, it opens.
+            ("He said \" we stay\" twice.", &["we stay"]),
         ];
         for (input, want) in cases {
             assert_eq!(contents(input), *want, "input {input:?}");
