@@ -573,6 +573,24 @@ fn is_quoted_name(content: &str) -> bool {
         })
 }
 
+/// A sentence that ends with a speaker and a speech cue, nothing after ("Bystrom agreed.",
+/// "..., digital consultant Phil Musser says."): the speaker of the quotation that follows.
+fn cue_ends_sentence(cues: &Cues, toks: &[Tok]) -> Option<Found> {
+    let mut end = toks.len();
+    while end > 0 && !toks[end - 1].word {
+        end -= 1;
+    }
+    let k = end.checked_sub(1)?;
+    cue_at(cues, toks, k).filter(|c| c.class == CueClass::Speech && c.len == 1)?;
+    let speaker = backward_np(toks, 0, k)?;
+    Some(Found {
+        speaker: Some(speaker),
+        cue: Some(toks[k].span),
+        rule: "cue_ends_previous_sentence",
+        partial: false,
+    })
+}
+
 /// A quotation opening with a speaker's label in capitals and a colon, as transcripts quote
 /// their turns (“PENCE: Well, look ...”, “MR. O'NEILL: By the way ...”): one to four words,
 /// each in capitals, not a label such as *NOTE* or *UPDATE*.
@@ -681,6 +699,12 @@ pub fn attribute_quotes_with(
                     ..f
                 });
             }
+        }
+        // A quotation opening its sentence after one that ends with its speaker and a cue:
+        // "Iowa State University's Dianne Bystrom agreed. “…”", "Or maybe Jeb Bush, digital
+        // consultant Phil Musser says. “…”".
+        if found.is_none() && before.is_empty() && at >= 2 && q.open.start == sents[at - 1].start {
+            found = cue_ends_sentence(cues, &tokens(text, sents[at - 2]));
         }
         // “WALLACE: If I may, sir ...”: a transcript turn inside the marks names its speaker.
         if found.is_none() {
@@ -1061,6 +1085,9 @@ mod tests {
             ("“We have no idea why,” the news site quoted Ms. Simonyan, the editor in chief, as saying.", "Ms. Simonyan, the editor in chief"),
             // A name and its appositions opening the sentence, before the cue.
             ("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put coal companies out of business,” at the time.", "Clinton"),
+            // The sentence before ends with the speaker and a cue.
+            ("Iowa State's Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”", "Iowa State's Dianne Bystrom"),
+            ("Or maybe Jeb Bush, consultant Phil Musser says. “Several surveys suggest a second look.”", "consultant Phil Musser"),
             // A transcript's turn inside the marks.
             ("Partial transcript:\n\n“WALLACE: Do you see those two as equivalent?”", "WALLACE"),
             ("“MR. O'NEILL: By the way, we did appreciate it.”", "MR. O'NEILL"),
@@ -1070,6 +1097,12 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(speaker_of(input).as_deref(), Some(*want), "input {input:?}");
         }
+    }
+
+    #[test]
+    fn a_sentence_before_without_a_cue_names_no_speaker() {
+        assert_eq!(speaker_of("The bill passed. “It is a good day.”"), None);
+        assert_eq!(speaker_of("He said nothing. “It is a good day.”"), None);
     }
 
     #[test]
