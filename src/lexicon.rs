@@ -233,6 +233,23 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
 
+/// A list of lower-case words, one a line (`data/work_nouns.txt`, `colon_labels.txt`,
+/// `evidence_nouns.txt`), looked up in any case without allocating.
+pub struct WordSet(rustc_hash::FxHashSet<&'static str>);
+
+impl WordSet {
+    /// The words of a data file's non-blank, non-comment lines.
+    pub fn from_data(text: &'static str) -> Self {
+        WordSet(data_lines(text).map(|(_, l)| l.trim()).collect())
+    }
+
+    /// Whether `w`, lower-cased, is in the set.
+    pub fn contains(&self, w: &str) -> bool {
+        let mut buf = [0u8; 48];
+        self.0.contains(lower_in(w, &mut buf).as_ref())
+    }
+}
+
 /// Weekday names, lower case, Monday first.
 pub const WEEKDAYS: &[&str] = &[
     "monday",

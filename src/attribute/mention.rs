@@ -1,9 +1,10 @@
 //! Windows of text -> words and the speaker mentions around a cue: tokens, cue look-up, and
 //! mention boundaries read forwards ("said X, the mayor of Y") and backwards ("X, who ..., said").
 
-use crate::lexicon::{is_alphanumeric, CueClass, Cues, MONTH_NAMES, WEEKDAYS};
+use crate::lexicon::{is_alphanumeric, CueClass, Cues, WordSet, MONTH_NAMES, WEEKDAYS};
 use crate::segment;
 use crate::span::Span;
+use std::sync::LazyLock;
 
 /// A word or a punctuation sign inside a window of text.
 #[derive(Debug, Clone, Copy)]
@@ -14,9 +15,6 @@ pub(super) struct Tok<'t> {
 }
 
 impl Tok<'_> {
-    pub(super) fn lower(&self) -> String {
-        self.s.to_lowercase()
-    }
     pub(super) fn is(&self, w: &str) -> bool {
         // The length test first: most comparisons fail on it, without a call.
         self.s.len() == w.len() && self.s.eq_ignore_ascii_case(w)
@@ -812,31 +810,22 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "too",
 ];
 
-/// Words that open a label before a colon ("Update:", "Editor's note:"), from
-/// `data/colon_labels.txt`.
-static COLON_LABELS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        crate::lexicon::data_lines(include_str!("../../data/colon_labels.txt"))
-            .map(|(_, l)| l.trim())
-            .collect()
-    });
+/// Words that open a label before a colon ("Update:", "Editor's note:").
+static COLON_LABELS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_data(include_str!("../../data/colon_labels.txt")));
 
-/// Nouns of evidence ("poll", "survey", "video"), from `data/evidence_nouns.txt`.
-static EVIDENCE_NOUNS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-    std::sync::LazyLock::new(|| {
-        crate::lexicon::data_lines(include_str!("../../data/evidence_nouns.txt"))
-            .map(|(_, l)| l.trim())
-            .collect()
-    });
+/// Nouns of evidence ("poll", "survey", "video").
+static EVIDENCE_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_data(include_str!("../../data/evidence_nouns.txt")));
 
 /// Whether `t` is a noun of evidence, whose findings are reported ("the poll shows ...").
 pub(super) fn is_evidence_noun(t: &Tok) -> bool {
-    t.word && EVIDENCE_NOUNS.contains(t.lower().as_str())
+    t.word && EVIDENCE_NOUNS.contains(t.s)
 }
 
 /// Whether `t` opens a label before a colon, not a name.
 pub(super) fn is_colon_label(t: &Tok) -> bool {
-    t.word && COLON_LABELS.contains(t.lower().as_str())
+    t.word && COLON_LABELS.contains(t.s)
 }
 
 /// A person's or a body's name, with its title: capitalized words and the particles of

@@ -11,12 +11,11 @@ mod mention;
 mod relay;
 mod reported;
 
-use crate::lexicon::{CueClass, Cues};
+use crate::lexicon::{CueClass, Cues, WordSet};
 use crate::quote::Quote;
 use crate::segment::Sentences;
 use crate::span::Span;
 use mention::*;
-use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 /// What kind of claim a span of text is.
@@ -63,11 +62,8 @@ pub struct Claim {
 }
 
 /// Nouns for works whose titles are quoted ("the film “…”"): such quotes are not claims.
-static WORK_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    crate::lexicon::data_lines(include_str!("../../data/work_nouns.txt"))
-        .map(|(_, l)| l.trim())
-        .collect()
-});
+static WORK_NOUNS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_data(include_str!("../../data/work_nouns.txt")));
 
 /// The result of one rule.
 struct Found {
@@ -552,7 +548,7 @@ fn is_title_of_work(text: &str, q: &Quote, before: &[Tok]) -> bool {
         .iter()
         .rev()
         .take(3)
-        .any(|t| t.word && WORK_NOUNS.contains(t.lower().as_str()));
+        .any(|t| t.word && WORK_NOUNS.contains(t.s));
     title_case && work_noun
 }
 
