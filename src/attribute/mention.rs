@@ -644,6 +644,11 @@ pub(super) const CLAUSE_WORDS: &[&str] = &[
     "must", "will", "would", "has", "have", "had", "who", "whom", "whose", "which",
 ];
 
+/// A sign inside names and descriptions: "Smith & Co.", "Fight for $15", "O'Neill's".
+pub(super) fn is_name_sign(t: &Tok) -> bool {
+    ["&", "$", "%", "'", "’"].contains(&t.s)
+}
+
 /// “…,” Jane Roe, the attorney general of Ohio, one of the states suing, said: the words
 /// from the close of the quote (`i`) to the cue (`k`) as one mention, a head and its
 /// appositions (an age, a place, a party tag), when no clause word stands in them. An
@@ -666,7 +671,7 @@ pub(super) fn apposed_mention(toks: &[Tok], i: usize, k: usize) -> Option<Span> 
             || t.punct(',')
             || t.punct('(')
             || t.punct(')')
-            || ["&", "$", "%", "'", "’"].contains(&t.s)
+            || is_name_sign(t)
             || t.punct('.') && run.get(n + 1).is_none_or(|n| n.punct(',') || n.punct(')'))
     });
     let first = &run[0];

@@ -179,9 +179,7 @@ fn after_rules(cues: &Cues, toks: &[Tok], open_comma: bool) -> Option<Found> {
                 && toks
                     .get(k + 1)
                     .is_some_and(|n| n.punct(')') || n.punct(','));
-        // Signs inside names and descriptions: "Smith & Co.", "Fight for $15".
-        let sign = ["&", "$", "%", "'", "’"].contains(&t.s);
-        if !t.word && !t.punct(',') && !tag && !sign {
+        if !t.word && !t.punct(',') && !tag && !is_name_sign(t) {
             return None;
         }
         if let Some(c) = cue_at(cues, toks, k) {
@@ -671,11 +669,10 @@ pub fn attribute_quotes_with(
             continue;
         }
         let content = &text[q.content];
-        let open_comma = content.ends_with(',')
-            && (before.is_empty()
-                || before.last().is_some_and(|t| t.punct(':'))
-                || before.iter().all(|t| !t.word));
-        let mut found = after_rules(cues, &after, open_comma)
+        let start_open = before.is_empty()
+            || before.last().is_some_and(|t| t.punct(':'))
+            || before.iter().all(|t| !t.word);
+        let mut found = after_rules(cues, &after, start_open && content.ends_with(','))
             .or_else(|| before_rules(cues, &before))
             .or_else(|| {
                 content
@@ -706,9 +703,6 @@ pub fn attribute_quotes_with(
         if found.is_none() {
             found = label_in_quote(text, q.content);
         }
-        let start_open = before.is_empty()
-            || before.last().is_some_and(|t| t.punct(':'))
-            || before.iter().all(|t| !t.word);
         // The writer's sentence goes on after the quote: “…” every time he ...
         let short_inline = !content.ends_with(['.', ',', '!', '?', '…', ':', ';', '—', '–'])
             && after
