@@ -284,16 +284,8 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
             break;
         }
         // A period that belongs to the word: initials, titles, dotted abbreviations.
-        if b.get(end) == Some(&b'.') {
-            let w = &s[i..end];
-            let single_cap = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-            if single_cap
-                || w.contains('.')
-                || is_title_abbreviation(w)
-                || segment::is_abbreviation(w)
-            {
-                end += 1;
-            }
+        if b.get(end) == Some(&b'.') && takes_its_period(&s[i..end]) {
+            end += 1;
         }
         out.push(Tok {
             span: Span::new(window.start + i, window.start + end),
@@ -303,6 +295,12 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
         i = end;
     }
     out
+}
+
+/// Whether a word followed by a period keeps it: initials, titles, dotted abbreviations.
+fn takes_its_period(w: &str) -> bool {
+    let single_cap = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+    single_cap || w.contains('.') || is_title_abbreviation(w) || segment::is_abbreviation(w)
 }
 
 /// The character of `s` at byte `i`, a char boundary.
@@ -1090,17 +1088,9 @@ mod tests {
                     break;
                 }
                 // A period that belongs to the word: initials, titles, dotted abbreviations.
-                if s[end..].starts_with('.') {
-                    let w = &s[i..end];
-                    let single_cap = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-                    if single_cap
-                        || w.contains('.')
-                        || is_title_abbreviation(w)
-                        || segment::is_abbreviation(w)
-                    {
-                        it.next();
-                        end += 1;
-                    }
+                if s[end..].starts_with('.') && takes_its_period(&s[i..end]) {
+                    it.next();
+                    end += 1;
                 }
                 out.push(Tok {
                     span: Span::new(window.start + i, window.start + end),

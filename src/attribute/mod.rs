@@ -590,11 +590,7 @@ fn cue_ends_sentence(cues: &Cues, toks: &[Tok]) -> Option<Found> {
 /// each in capitals, not a label such as *NOTE* or *UPDATE*.
 fn label_in_quote(text: &str, content: Span) -> Option<Found> {
     let head = &text[content];
-    let limit = (0..=head.len().min(48))
-        .rev()
-        .find(|&i| head.is_char_boundary(i))
-        .unwrap_or(0);
-    let colon = head[..limit].find(": ")?;
+    let colon = head[..head.floor_char_boundary(48)].find(": ")?;
     let toks = tokens(text, Span::new(content.start, content.start + colon));
     let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
     let caps =
@@ -742,9 +738,9 @@ pub fn attribute_quotes_with(
         };
         // The subject and its verb open the sentence: only its first words are read, so a
         // sentence of many quotations is not re-read for each (linear time).
-        let subject_end = (q.open.start.min(sent_start + SUBJECT_WINDOW)..=q.open.start)
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(q.open.start);
+        let subject_end = text
+            .ceil_char_boundary(sent_start + SUBJECT_WINDOW)
+            .min(q.open.start);
         subjects.push(
             (kind == ClaimKind::Partial && speaker.is_none())
                 .then(|| subject_verb(cues, &tokens(text, Span::new(sent_start, subject_end))))
@@ -936,11 +932,7 @@ const SUBJECT_WINDOW: usize = 1200;
 /// The start of the text read back from `end` for a subject: `start`, or [`SUBJECT_WINDOW`]
 /// bytes before `end` when that is later (on a character boundary).
 fn window_start(text: &str, start: usize, end: usize) -> usize {
-    let mut from = start.max(end.saturating_sub(SUBJECT_WINDOW));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    from
+    text.ceil_char_boundary(start.max(end.saturating_sub(SUBJECT_WINDOW)))
 }
 
 /// The mention a relative pronoun stands for: the words before it in its sentence, read
