@@ -57,7 +57,7 @@ pub struct CueStart {
     pub cue: Option<Cue>,
     /// The multiword forms starting with this word, in the order of [`Cues::multiword`]:
     /// their words (the form split on spaces) and their cue.
-    pub multi: Vec<(Vec<String>, Option<Cue>)>,
+    pub multi: Vec<(Vec<String>, Cue)>,
 }
 
 impl Cues {
@@ -133,7 +133,8 @@ impl Cues {
                 .iter()
                 .map(|form| {
                     let words = form.split(' ').map(str::to_string).collect();
-                    (words, self.forms.get(form).cloned())
+                    // Every multiword form is also a key of `forms`.
+                    (words, self.forms[form].clone())
                 })
                 .collect();
             let cue = self.forms.get(first).cloned();
@@ -616,7 +617,7 @@ mod tests {
         assert!(s
             .multi
             .iter()
-            .any(|(w, c)| w == &["pointed", "out"] && c.as_ref().unwrap().lemma == "point out"));
+            .any(|(w, c)| w == &["pointed", "out"] && c.lemma == "point out"));
         assert!(CUES.starting("table").is_none());
         assert!(CUES.may_attribute("Officials SAID so.", &[]));
         assert!(CUES.may_attribute("It was Citing that.", &["citing"]));

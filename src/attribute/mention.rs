@@ -415,9 +415,9 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
         if ok {
             return Some(CueAt {
                 len: parts.len(),
-                class: cue.as_ref().map_or(CueClass::Speech, |c| c.class),
-                reports: cue.as_ref().is_some_and(|c| c.reports),
-                object: cue.as_ref().is_some_and(|c| c.object),
+                class: cue.class,
+                reports: cue.reports,
+                object: cue.object,
             });
         }
     }

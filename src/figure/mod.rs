@@ -438,7 +438,6 @@ const QUALIFIERS: &[(&[&str], &str)] = &[
     (&["estimated"], "about"),
     (&["close", "to"], "about"),
     (&["near"], "about"),
-    (&["nearly"], "at_most"),
 ];
 
 /// A number found at token `start..end`, with its interval.
