@@ -849,7 +849,7 @@ pub(super) fn is_name(toks: &[Tok]) -> bool {
 }
 
 /// The pronoun of "he’s", "I'd", "they've" (not "it's": rarely a speaker).
-fn contracted_pronoun(t: &Tok) -> Option<Span> {
+pub(super) fn contracted_pronoun(t: &Tok) -> Option<Span> {
     let (p, rest) = t.s.split_once(['\'', '’'])?;
     let pronoun =
         PRONOUNS.iter().any(|w| p.eq_ignore_ascii_case(w)) && !p.eq_ignore_ascii_case("it");

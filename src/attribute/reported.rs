@@ -235,6 +235,21 @@ fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option
     if !f.rule.starts_with("quote_cue_speaker") && !f.rule.starts_with("quote_speaker_cue") {
         return None;
     }
+    // "CLAUSE, saying that B": a participle goes on with the clause's subject; it never
+    // inverts ("..., said X" does).
+    if tail
+        .iter()
+        .any(|t| t.span.start == cue.start && t.s.ends_with("ing"))
+    {
+        return None;
+    }
+    // "Cruz, who says A, said GOP voters should go": a clause follows the cue, not a speaker.
+    if tail
+        .iter()
+        .any(|t| speaker.contains(t.span) && is_finite(t))
+    {
+        return None;
+    }
     // "..., urged the mayor" is not an inversion: a stance verb's object follows it.
     let reports = tail
         .iter()
@@ -293,7 +308,9 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         if !reporting && !put {
             continue;
         }
-        if in_list(PASSIVE, &toks[k - 1]) {
+        // "is said to" is passive; "is saying" is not.
+        let progressive_form = toks[k].s.ends_with("ing") && !toks[k - 1].is("so");
+        if in_list(PASSIVE, &toks[k - 1]) && !progressive_form {
             continue;
         }
         // "the United States should": a capitalized form inside the sentence is a name.
@@ -319,12 +336,25 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
                 plain.then(|| join(np)).flatten()
             })
             .flatten();
+        // "Trump is saying ...", "he has been saying ...", "they're saying ...": the subject
+        // stands before the auxiliary.
+        let progressive = (toks[k].s.ends_with("ing") && !toks[k].capitalized())
+            .then(|| {
+                let aux = &toks[k - 1];
+                if in_list(&["is", "are", "was", "were", "been", "am"], aux) {
+                    Some(k - 1)
+                } else {
+                    contracted_pronoun(aux).map(|_| k)
+                }
+            })
+            .flatten();
         // "agreed to talk", "stopped writing", "worth noting": not a report.
         let object = cue.is_some_and(|c| c.object);
         let to_verb = infinitive_at(toks, k + 1);
         if to_verb && !object
             || toks[k].s.ends_with("ing")
                 && with_subject.is_none()
+                && progressive.is_none()
                 && toks[k - 1].word
                 && !in_list(&["and", "but", "also", "by"], &toks[k - 1])
                 && !is_adverb(&toks[k - 1])
@@ -333,7 +363,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         }
         let thought = cue.is_some_and(|c| c.class == CueClass::Thought);
         // "X did Y and said ...", "X did Y, saying ...": the sentence's subject speaks.
-        let shared = shared_subject(toks, k);
+        let shared = shared_subject(cues, toks, k);
         // "X responded by saying ...": the subject of the verb before "by".
         let by = toks[k - 1].is("by");
         if by && !(k >= 3 && cue_at(cues, toks, k - 2).is_some()) {
@@ -354,7 +384,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         } else if by {
             backward_np(toks, 0, k - 2)
         } else {
-            shared.or_else(|| backward_np(toks, 0, k))
+            shared.or_else(|| backward_np(toks, 0, progressive.unwrap_or(k)))
         };
         // "Cory Jones, 22, of Flint, Mich., said": read from the sentence's start, a name
         // and its appositions, when the mention read backwards is one of the appositions.
@@ -456,7 +486,19 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             .position(|t| t.is("that"))
         {
             let between = &toks[from..from + that];
-            if between.iter().all(|t| t.word || t.punct(',')) {
+            // "declined to comment, saying that ...": the later cue reports; this one is
+            // passed over.
+            let later_cue = (from + 1..from + that).any(|j| {
+                toks[j - 1].punct(',') && cue_at(cues, toks, j).is_some_and(|c| c.reports)
+            });
+            if later_cue {
+                continue;
+            }
+            // "said — on Twitter, as it happens — that"
+            if between
+                .iter()
+                .all(|t| t.word || t.punct(',') || t.punct('—') || t.punct('–'))
+            {
                 from += that + 1;
                 // "added that, in Wisconsin, ...": an adverbial opens the content.
                 if toks.get(from).is_some_and(|t| t.punct(',')) {
@@ -486,6 +528,14 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
                 end = d;
             }
             from = end.min(from + 4);
+        }
+        // "As Crane said, the two candidates have become ...": the clause after the comma.
+        let as_said = from == k + len
+            && before.is_some_and(|t| t.is("as"))
+            && toks.get(from).is_some_and(|t| t.punct(','));
+        if as_said {
+            from += 1;
+            rule = "as_speaker_said";
         }
         let Some(next) = toks.get(from) else {
             continue;
@@ -592,7 +642,7 @@ fn dateline_len(toks: &[Tok]) -> usize {
 
 /// The sentence's subject when the cue at `k` shares it with an earlier verb: "X did Y and
 /// said ...", "X did Y but said ...", "X did Y, saying ...".
-fn shared_subject(toks: &[Tok], k: usize) -> Option<Span> {
+fn shared_subject(cues: &Cues, toks: &[Tok], k: usize) -> Option<Span> {
     let mut j = k;
     while j > 1 && (in_list(BETWEEN, &toks[j - 1]) || is_adverb(&toks[j - 1])) {
         j -= 1;
@@ -606,8 +656,31 @@ fn shared_subject(toks: &[Tok], k: usize) -> Option<Span> {
         return None;
     }
     let skip = dateline_len(&toks[..j - 1]);
-    let subject = sentence_subject(&toks[skip..], j - 1 - skip)?;
-    Some(subject)
+    determiner_subject(cues, &toks[skip..j - 1])
+        .or_else(|| sentence_subject(&toks[skip..], j - 1 - skip))
+}
+
+/// A subject opening `toks` with a determiner, up to its verb: "A spokeswoman for Janney
+/// (also declined)", "The Trump campaign (declined)". The verb is told by what stands
+/// between a subject and its verb (an auxiliary, *also*, an -ly adverb), a cue, or a
+/// lower-case word in -ed; at most eight words, with no punctuation.
+fn determiner_subject(cues: &Cues, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    if !in_list(&["a", "an", "the"], first) {
+        return None;
+    }
+    let verb = (2..toks.len().min(9)).find(|&i| {
+        let t = &toks[i];
+        in_list(BETWEEN, t)
+            || is_finite(t)
+            || is_adverb(t)
+            || cue_at(cues, toks, i).is_some()
+            || (!t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed"))
+    })?;
+    toks[..verb]
+        .iter()
+        .all(|t| t.word)
+        .then(|| join(&toks[..verb]))?
 }
 
 /// An adverb that may stand between a subject and its cue: "largely", "repeatedly".
@@ -648,6 +721,37 @@ fn clause_follows(toks: &[Tok], from: usize, end: usize) -> bool {
         .any(|t| is_finite(t) || (!t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed")))
 }
 
+/// "Cruz, who says A, said B": after the report of a relative clause that ends at its comma,
+/// the main verb's report, by the relative pronoun's antecedent.
+fn main_after_relative(cues: &Cues, toks: &[Tok], rel: &Found) -> Option<Found> {
+    if rel.rule != "relative_cue_clause" {
+        return None;
+    }
+    let who = toks.iter().position(|t| t.span == rel.speaker)?;
+    let comma = toks.iter().position(|t| t.span.start >= rel.content.end)?;
+    if who < 2 || !toks[who - 1].punct(',') || !toks[comma].punct(',') {
+        return None;
+    }
+    let mut k = comma + 1;
+    while k < toks.len() && (in_list(BETWEEN, &toks[k]) || is_adverb(&toks[k])) {
+        k += 1;
+    }
+    let cue = cue_at(cues, toks, k).filter(|c| c.reports && c.class != CueClass::Thought)?;
+    let mut from = k + cue.len;
+    if toks.get(from).is_some_and(|t| t.is("that")) {
+        from += 1;
+    }
+    if !clause_follows(toks, from, toks.len()) {
+        return None;
+    }
+    Some(Found {
+        speaker: backward_np(toks, 0, who - 1)?,
+        cue: Span::new(toks[k].span.start, toks[k + cue.len - 1].span.end),
+        content: content_from(toks, from, toks.len())?,
+        rule: "main_after_relative",
+    })
+}
+
 /// A report may be followed in its sentence by another, each with its own content:
 /// "X said A, but he said B", "X said A, while Y said B", "X said A and added that B".
 /// Returns the first report with its content cut where the next starts, then the others.
@@ -659,14 +763,13 @@ fn coordinated_reports(cues: &Cues, toks: &[Tok], first: Found) -> Vec<Found> {
             .iter()
             .position(|t| t.span.start >= cur.content.start)
             .unwrap_or(0);
-        match content_from(toks, from, cut) {
-            Some(content) => {
-                cur.content = content;
-                out.push(cur);
-                cur = next;
-            }
-            None => break,
+        // "declined to comment, saying B": a first content too short to be a claim is left
+        // out; it does not swallow the next report.
+        if let Some(content) = content_from(toks, from, cut) {
+            cur.content = content;
+            out.push(cur);
         }
+        cur = next;
     }
     out.push(cur);
     out
@@ -1105,9 +1208,11 @@ pub(super) fn reported_speech(
                 out.push(found_claim(f));
                 out.extend(next.map(found_claim));
             } else if let Some(f) = speaker_cue_clause(cues, &toks) {
+                let main = main_after_relative(cues, &toks, &f);
                 out.extend(
                     coordinated_reports(cues, &toks, f)
                         .into_iter()
+                        .chain(main)
                         .map(found_claim),
                 );
             } else if let Some((f, second)) = parenthetical(cues, &toks) {
@@ -1313,7 +1418,7 @@ mod tests {
             (
                 "The DNC disclosed the intrusions in June, saying its investigation had found Russian hackers.",
                 "its investigation had found Russian hackers",
-                "DNC",
+                "The DNC",
             ),
             (
                 "Executives at those networks have largely said they were not sure what is going on.",
@@ -1719,6 +1824,67 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn participles_go_on_with_the_subject() {
+        assert_one_claim_each(&[
+            // Not "CLAUSE, said X" with "that nobody ..." as its speaker.
+            (
+                "A spokeswoman for Janney also declined to comment, saying that nobody involved remains at the firm today.",
+                "nobody involved remains at the firm today",
+                "A spokeswoman for Janney",
+            ),
+            // The progressive: the subject stands before the auxiliary.
+            (
+                "Trump is saying that the election is rigged.",
+                "the election is rigged",
+                "Trump",
+            ),
+            (
+                "He has been saying for months that the system is rigged.",
+                "the system is rigged",
+                "He",
+            ),
+            // "As X said, CLAUSE."
+            (
+                "As Purple PAC's Crane said, the two standard-bearers have become some of the least ideological candidates.",
+                "the two standard-bearers have become some of the least ideological candidates",
+                "Purple PAC's Crane",
+            ),
+        ]);
+        assert_no_claim(&["The bill is being debated in the Senate this week."]);
+        let got = indirect("The Trump campaign declined to comment, saying the matter was closed.");
+        assert!(
+            got.contains(&(
+                "the matter was closed".into(),
+                "The Trump campaign".into(),
+                "coordinated_cue_clause"
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_and_the_main_report() {
+        let got = indirect(
+            "Cruz, who says Trump is attacking him because the polls have tightened, said GOP voters should go with him.",
+        );
+        assert_eq!(
+            got,
+            [
+                (
+                    "Trump is attacking him because the polls have tightened".into(),
+                    "who".into(),
+                    "relative_cue_clause"
+                ),
+                (
+                    "GOP voters should go with him".into(),
+                    "Cruz".into(),
+                    "main_after_relative"
+                ),
+            ]
+        );
     }
 
     #[test]
