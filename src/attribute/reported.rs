@@ -203,6 +203,25 @@ fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
         .take(3)
         .collect();
     for (i, &comma) in commas.iter().enumerate() {
+        // "CLAUSE, Trump's finance chairman, Steve Mnuchin, told The Post.": a speaker with
+        // an apposition runs to the sentence's end.
+        // The content is a clause, not an opening phrase before a quotation ("In a statement,
+        // X said, “…”": the sentence was cut at the quote).
+        let opening = toks.first().is_some_and(|t| {
+            in_list(PREPOSITIONS, t)
+                || is_time_word(t)
+                || t.is("asked")
+                || t.s.ends_with("ing") && !is_finite(t)
+        });
+        if i > 0 && n - comma <= 20 && !opening {
+            // (After the cue, "said David Autor, a professor ...", the segment's mention is
+            // the name: below.)
+            if let Some(f) =
+                tail_found(cues, toks, comma, n).filter(|f| f.rule == "clause_speaker_cue")
+            {
+                return Some((f, n));
+            }
+        }
         let seg_end = if i == 0 { n } else { commas[i - 1] };
         if seg_end - comma > 16 {
             continue;
@@ -232,6 +251,11 @@ fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option
     let f = after_rules(cues, tail, false)?;
     let speaker = f.speaker?;
     let cue = f.cue?;
+    // "..., said that Willie Minor ...", "..., said of Mr. Weiner": no mention opens so.
+    let opens_speaker = tail.iter().find(|t| t.span.start >= speaker.start);
+    if opens_speaker.is_some_and(|t| in_list(&["that", "of", "about", "on", "to"], t)) {
+        return None;
+    }
     if !f.rule.starts_with("quote_cue_speaker") && !f.rule.starts_with("quote_speaker_cue") {
         return None;
     }
@@ -257,10 +281,22 @@ fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option
         .and_then(|k| cue_at(cues, tail, k))
         .is_some_and(|c| c.reports && !(c.object && f.rule == "quote_cue_speaker"));
     // Only a short adverbial may follow: "..., the ministry said on Sunday."
-    let rest: Vec<&Tok> = tail
+    let mut rest: Vec<&Tok> = tail
         .iter()
         .filter(|t| t.word && t.span.start >= speaker.end.max(cue.end))
         .collect();
+    // "..., he told reporters (on Sunday)", "..., experts told me this week": the hearer first.
+    let told = tail.iter().any(|t| t.span == cue && addressee_follows(t));
+    if told && speaker.end <= cue.start {
+        let hearer = rest
+            .iter()
+            .take_while(|t| !in_list(PREPOSITIONS, t) && !is_time_word(t) && !t.is("as"))
+            .count();
+        if !(1..=5).contains(&hearer) {
+            return None;
+        }
+        rest.drain(..hearer);
+    }
     let adverbial = rest.first().is_none_or(|t| {
         in_list(PREPOSITIONS, t) || is_time_word(t) || in_list(&["late", "early", "this"], t)
     });
@@ -1863,6 +1899,33 @@ mod tests {
             )),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_clause_then_its_teller() {
+        assert_one_claim_each(&[
+            (
+                "People should provide evidence for their accusations, he told reporters.",
+                "People should provide evidence for their accusations",
+                "he",
+            ),
+            (
+                "It wouldn't be hard to make sure people pay some federal tax, experts told me this week.",
+                "It wouldn't be hard to make sure people pay some federal tax",
+                "experts",
+            ),
+            // A speaker with an apposition; not "earlier this week" told by him.
+            (
+                "The nominee isn't planning any more high-dollar events, Trump's finance chairman, Steve Mnuchin, told The Washington Post earlier this week.",
+                "The nominee isn't planning any more high-dollar events",
+                "Trump's finance chairman, Steve Mnuchin",
+            ),
+        ]);
+        // An opening phrase before a quotation is not a claim.
+        assert_no_claim(&[
+            "In a statement, Clinton campaign spokesman Nick Merrill said, “We welcome it.”",
+            "Later in the piece, Tuttle wrote, “The relationship was never equal.”",
+        ]);
     }
 
     #[test]
