@@ -51,6 +51,19 @@ fn a_partial_quote_inside_reported_speech_keeps_the_speaker() {
 }
 
 #[test]
+fn a_partial_quote_takes_the_reports_reading_of_their_shared_cue() {
+    let r = report(
+        "He met McConnell, the majority leader, who in 2010 said the party's goal was to make \
+         Obama a “one-term president.”",
+    );
+    let partial = r.claims.iter().find(|c| c.kind == "partial").unwrap();
+    assert_eq!(partial.speaker.as_ref().unwrap().text, "who");
+    assert_eq!(partial.rule, "inside_reported_speech");
+    let indirect = r.claims.iter().find(|c| c.kind == "indirect").unwrap();
+    assert_eq!(partial.source, indirect.source);
+}
+
+#[test]
 fn the_latter_report_attributes_the_sentence_before() {
     let r = report(
         "Among the police, 12 officers were killed and 353 injured. The latter report was \

@@ -589,13 +589,30 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
             if name_start < name_end {
                 let relative = in_list(&["who", "which", "whose"], &toks[appos_start]);
                 let end = if relative { name_end } else { appos_end };
+                // "On Sunday the acting minister, Yerlan Turgumbayev, said": not the time.
+                let name = strip_opening(&toks[name_start..name_end]);
+                let name_start = name_end - name.len();
                 return join(trim_np(&toks[name_start..end]));
             }
         }
         return None;
     }
     let start = chunk_start(toks, lo, j);
-    let mut np = &toks[start..j];
+    let np = trim_np(strip_opening(&toks[start..j]));
+    // A lone quantifier is a mention of its own ("Several said", "Many said"); a lone
+    // article, demonstrative or possessive is not.
+    const QUANTIFIERS: &[&str] = &["several", "many", "some", "both", "most", "few"];
+    let lone = np.len() == 1 && in_list(DETERMINERS, &np[0]) && !in_list(QUANTIFIERS, &np[0]);
+    if np.is_empty() || lone {
+        return None;
+    }
+    join(np)
+}
+
+/// A mention's words without the time phrase or adverbial that opens its sentence:
+/// "Tuesday morning the ministry", "In several cities some protesters", "On Tuesday the mayor".
+fn strip_opening<'a, 't>(np: &'a [Tok<'t>]) -> &'a [Tok<'t>] {
+    let mut np = np;
     // A leading time phrase: "Tuesday morning the ministry", "On the same day the Kremlin".
     if let Some(t) = np[..np.len().saturating_sub(1)]
         .iter()
@@ -623,15 +640,7 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
             np = &np[1..];
         }
     }
-    let np = trim_np(np);
-    // A lone quantifier is a mention of its own ("Several said", "Many said"); a lone
-    // article, demonstrative or possessive is not.
-    const QUANTIFIERS: &[&str] = &["several", "many", "some", "both", "most", "few"];
-    let lone = np.len() == 1 && in_list(DETERMINERS, &np[0]) && !in_list(QUANTIFIERS, &np[0]);
-    if np.is_empty() || lone {
-        return None;
-    }
-    join(np)
+    np
 }
 
 /// Words that make a run of words a clause, not a mention.
@@ -977,6 +986,10 @@ pub(super) fn sentence_subject(toks: &[Tok], end: usize) -> Option<Span> {
     let mut i = 0;
     while i < end {
         let t = &toks[i];
+        // "On Thursday, he hedged ..., telling MSNBC ...".
+        if in_list(&["he", "she", "they", "we", "i"], t) {
+            return Some(t.span);
+        }
         let skip = !t.capitalized()
             || in_list(PREPOSITIONS, t)
             || is_time_word(t)

@@ -762,12 +762,17 @@ pub fn attribute_quotes_with(
     // the outer claim's text and are not claims of their own.
     let indirect = reported::reported_speech(text, sentences, cues, &claims);
     // A partial quote inside reported speech is the same speaker's: "X said the plan was a
-    // “disgrace”".
-    for c in claims
-        .iter_mut()
-        .filter(|c| c.kind == ClaimKind::Partial && c.speaker.is_none())
-    {
-        if let Some(r) = indirect.iter().find(|r| r.content.contains(c.content)) {
+    // “disgrace”". So it is when both read the same cue, the report's mention being the
+    // better read ("McConnell, who in 2010 said ... a “one-term president”": not "2010").
+    for c in claims.iter_mut().filter(|c| c.kind == ClaimKind::Partial) {
+        let same_cue = |r: &&Claim| {
+            c.speaker.is_none() || r.cue.is_some() && r.cue == c.cue && r.speaker != c.speaker
+        };
+        if let Some(r) = indirect
+            .iter()
+            .filter(same_cue)
+            .find(|r| r.content.contains(c.content))
+        {
             c.speaker = r.speaker;
             c.cue = r.cue;
             c.rule = "inside_reported_speech";

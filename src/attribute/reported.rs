@@ -411,6 +411,12 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         while r > 0 && (in_list(BETWEEN, &toks[r - 1]) || is_adverb(&toks[r - 1])) {
             r -= 1;
         }
+        // "McConnell, who in 2010 said ...": a time phrase after the pronoun.
+        let dated =
+            |t: &Tok| is_time_word(t) || t.s.len() == 4 && t.s.bytes().all(|b| b.is_ascii_digit());
+        if r >= 3 && dated(&toks[r - 1]) && in_list(&["in", "on", "last"], &toks[r - 2]) {
+            r -= 2;
+        }
         let relative_subject = (r >= 2 && toks[r - 1].is("who") && !by && shared.is_none())
             .then(|| (toks[r - 1].span, toks[r - 2].punct(',')));
         let speaker = if let Some((who, _)) = relative_subject {
@@ -447,9 +453,13 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let first = toks.iter().position(|t| t.span.start >= speaker.start)?;
         let before = first.checked_sub(1).map(|b| &toks[b]);
         // "On Sunday they said": a short time phrase opening the sentence, no comma.
+        // "Last week Hope Hicks, the spokeswoman, said" too.
         let timed_opening = (1..=4).contains(&first)
-            && in_list(PREPOSITIONS, &toks[0])
-            && toks[1..first].iter().any(is_time_word)
+            && (in_list(PREPOSITIONS, &toks[0]) || is_time_word(&toks[0]))
+            && toks[..first]
+                .iter()
+                .skip(1)
+                .any(|t| is_time_word(t) || in_list(TIME_NOUNS, t))
             && toks[1..first].iter().all(|t| t.word);
         let intro_ok = timed_opening
             || before.is_none_or(|t| {
@@ -530,10 +540,13 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             if later_cue {
                 continue;
             }
+            // "said that is a distortion": a demonstrative, the content's subject.
+            let demonstrative = toks.get(from + that + 1).is_some_and(is_finite);
             // "said — on Twitter, as it happens — that"
-            if between
-                .iter()
-                .all(|t| t.word || t.punct(',') || t.punct('—') || t.punct('–'))
+            if !demonstrative
+                && between
+                    .iter()
+                    .all(|t| t.word || t.punct(',') || t.punct('—') || t.punct('–'))
             {
                 from += that + 1;
                 // "added that, in Wisconsin, ...": an adverbial opens the content.
@@ -691,9 +704,30 @@ fn shared_subject(cues: &Cues, toks: &[Tok], k: usize) -> Option<Span> {
     if !joined || j - 1 < 3 {
         return None;
     }
+    if let Some(subject) = coordinated_subject(cues, &toks[..j - 1], 2) {
+        return Some(subject);
+    }
     let skip = dateline_len(&toks[..j - 1]);
     determiner_subject(cues, &toks[skip..j - 1])
         .or_else(|| sentence_subject(&toks[skip..], j - 1 - skip))
+}
+
+/// The subject of the last clause of `toks` coordinated after a comma, from token `lo` on:
+/// "A said X, and later that day the president's office gave a figure" -> "the president's
+/// office" (opening with a determiner, after any time phrase).
+fn coordinated_subject(cues: &Cues, toks: &[Tok], lo: usize) -> Option<Span> {
+    let m = (lo.max(1)..toks.len())
+        .rev()
+        .find(|&m| in_list(&["and", "but"], &toks[m]) && toks[m - 1].punct(','))?;
+    let mut s = m + 1;
+    while s < toks.len()
+        && (is_time_word(&toks[s])
+            || in_list(TIME_NOUNS, &toks[s])
+            || in_list(&["that", "on", "this", "then"], &toks[s]))
+    {
+        s += 1;
+    }
+    determiner_subject(cues, &toks[s..])
 }
 
 /// A subject opening `toks` with a determiner, up to its verb: "A spokeswoman for Janney
@@ -712,6 +746,8 @@ fn determiner_subject(cues: &Cues, toks: &[Tok]) -> Option<Span> {
             || is_adverb(t)
             || cue_at(cues, toks, i).is_some()
             || (!t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed"))
+            // "the president's office gave a figure": a verb before its object's article.
+            || (i >= 3 && !t.capitalized() && toks.get(i + 1).is_some_and(|n| in_list(&["a", "an", "the"], n)))
     })?;
     toks[..verb]
         .iter()
@@ -832,10 +868,15 @@ fn next_report(cues: &Cues, toks: &[Tok], cur: &Found) -> Option<(usize, Found)>
         let t = &toks[j - 1];
         // `..., "values," stating that B`: the comma before the closing mark.
         let comma = t.punct(',') || is_quote_tok(t) && j >= 2 && toks[j - 2].punct(',');
-        // "... and added that B", "..., adding that B": the same speaker goes on.
+        // "... and added that B", "..., adding that B": the same speaker goes on, unless a
+        // clause with its own subject came between ("..., and the office gave a figure,
+        // saying B").
         let same = in_list(&["and", "but"], t) || (comma && toks[k].s.ends_with("ing"));
         let (speaker, start) = if same {
-            (cur.speaker, j - 1)
+            let own = (comma && toks[k].s.ends_with("ing"))
+                .then(|| coordinated_subject(cues, &toks[..j - 1], from))
+                .flatten();
+            (own.unwrap_or(cur.speaker), j - 1)
         } else {
             // "..., but he said B", "..., while other voters said B"
             let Some(np) = backward_np(toks, from, k) else {
@@ -1926,6 +1967,64 @@ mod tests {
             "In a statement, Clinton campaign spokesman Nick Merrill said, “We welcome it.”",
             "Later in the piece, Tuttle wrote, “The relationship was never equal.”",
         ]);
+    }
+
+    #[test]
+    fn that_may_be_the_subject_and_a_date_may_follow_who() {
+        assert_one_claim_each(&[
+            (
+                "He said that is a distortion of what the team did.",
+                "that is a distortion of what the team did",
+                "He",
+            ),
+            (
+                "He worked with McConnell, who in 2010 said the party's goal was to make Obama a one-term president.",
+                "the party's goal was to make Obama a one-term president",
+                "who",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn opening_time_phrases_are_not_the_speaker() {
+        assert_one_claim_each(&[
+            (
+                "On Sunday the acting interior minister, Yerlan Turgumbayev, said 5,135 people were in custody.",
+                "5,135 people were in custody",
+                "the acting interior minister, Yerlan Turgumbayev",
+            ),
+            (
+                "Last week Hope Hicks, the top spokeswoman for the campaign, said she would get back to me.",
+                "she would get back to me",
+                "Hope Hicks, the top spokeswoman for the campaign",
+            ),
+            (
+                "By the evening the ministry said eight police officers had been killed.",
+                "eight police officers had been killed",
+                "the ministry",
+            ),
+            // A pronoun is the sentence's subject too.
+            (
+                "On Thursday, he hedged on whether he would support her, telling MSNBC his involvement would depend on her platform.",
+                "his involvement would depend on her platform",
+                "he",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_participle_after_a_coordinated_clause_takes_its_subject() {
+        let got = indirect(
+            "The minister said 5,135 people were held, and later that day the president’s office gave a figure of about 5,800, saying those held included foreign nationals.",
+        );
+        assert!(
+            got.contains(&(
+                "those held included foreign nationals".into(),
+                "the president’s office".into(),
+                "coordinated_cue_clause"
+            )),
+            "{got:?}"
+        );
     }
 
     #[test]
