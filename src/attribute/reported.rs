@@ -1041,14 +1041,32 @@ fn hearsay(toks: &[Tok]) -> Option<Span> {
     {
         return Some(t.span);
     }
+    // "is said to", "is widely expected to", "is not thought to": what unnamed people say,
+    // believe or expect.
     (1..toks.len().saturating_sub(1)).find_map(|k| {
-        let be = in_list(&["is", "are", "was", "were"], &toks[k - 1]);
         let said = in_list(
-            &["said", "reported", "rumoured", "rumored", "believed"],
+            &[
+                "said",
+                "reported",
+                "rumoured",
+                "rumored",
+                "believed",
+                "expected",
+                "thought",
+                "understood",
+                "alleged",
+            ],
             &toks[k],
         );
+        let mut b = k - 1;
+        if b > 0 && (is_adverb(&toks[b]) || in_list(&["also", "not", "still"], &toks[b])) {
+            b -= 1;
+        }
+        let be = in_list(&["is", "are", "was", "were"], &toks[b])
+            || toks[b].s.ends_with("’s")
+            || toks[b].s.ends_with("'s");
         (be && said && toks[k + 1].is("to"))
-            .then(|| Span::new(toks[k - 1].span.start, toks[k + 1].span.end))
+            .then(|| Span::new(toks[b].span.start, toks[k + 1].span.end))
     })
 }
 
@@ -1885,6 +1903,8 @@ mod tests {
             "The protesters were told to leave the square.",
             "The so-called peace plan was never published.",
             "He said nothing about the plan.",
+            // The subject's own expectation is not hearsay.
+            "He expected to win the race easily.",
         ]);
     }
 
@@ -1893,6 +1913,8 @@ mod tests {
         for text in [
             "Dozens of officers were reportedly injured overnight.",
             "The general is said to have fled the capital.",
+            "The combined company is widely expected to generate $25 billion by 2018.",
+            "The minister’s also thought to have left the country.",
         ] {
             let got = indirect(text);
             assert_eq!(
