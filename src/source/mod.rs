@@ -126,7 +126,8 @@ fn lex_word(w: &str) -> String {
     let w = w.trim_end_matches('.');
     let mut lower = String::with_capacity(w.len());
     push_lower(&mut lower, w);
-    if lower.contains('’') {
+    // Only a word that is not ASCII may hold a curly apostrophe: most are never searched.
+    if !lower.is_ascii() && lower.contains('’') {
         lower = lower.replace('’', "'");
     }
     if lower.ends_with("'s") {
