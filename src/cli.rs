@@ -532,11 +532,7 @@ fn run_extract(common: &Common) -> Result<i32> {
     let (stream, mut log) = common.open();
     let (mut documents, mut claims) = (0usize, 0usize);
     // Each report's line is serialized by the worker that made the report.
-    let line_of = |report: &Report| {
-        let mut line = serde_json::to_vec(report).expect("reports serialize");
-        line.push(b'\n');
-        line
-    };
+    let line_of = crate::export::compact::report_line;
     let made = |r: Report| (r.claims.len(), line_of(&r));
     let written = stream_items_map(stream, &config, made, |o| -> std::io::Result<()> {
         let line = match o {

@@ -1,5 +1,6 @@
 //! Claims of many documents -> output formats. Only owned DTOs leave this module.
 
+pub mod compact;
 pub mod dot;
 pub mod graphml;
 pub mod html;
@@ -322,6 +323,15 @@ fn is_pronoun(s: &str) -> bool {
 /// An id of the report: `prefix` and the number `n` ("c12"), as `format!` writes it, in one
 /// allocation.
 fn id_of(prefix: char, n: usize) -> String {
+    let (digits, at) = decimal(n as u64);
+    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.push(prefix);
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
+}
+
+/// The decimal digits of `n`, as `format!` writes them: `digits[at..]`.
+fn decimal(n: u64) -> ([u8; 20], usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut n = n;
@@ -333,10 +343,7 @@ fn id_of(prefix: char, n: usize) -> String {
             break;
         }
     }
-    let mut id = String::with_capacity(1 + digits.len() - at);
-    id.push(prefix);
-    id.push_str(std::str::from_utf8(&digits[at..]).expect("ASCII digits"));
-    id
+    (digits, at)
 }
 
 /// The report as pretty JSON with a final newline.

@@ -23,16 +23,63 @@ pub struct FigureLexicon {
     pub longest: usize,
     /// For each first word of a phrase of any table, the longest phrase it starts.
     starts: HashMap<String, usize>,
+    /// The first letters and lengths of the keys of `starts`: most tokens of a sentence start
+    /// no phrase and are never looked up.
+    start_shapes: Shapes,
     /// One word of every number phrase (its longest: "couple" of "a couple of", not "of"),
     /// and the parts of a hyphenated one: a quantity always holds one, so a sentence without
     /// any (and without a digit) has no figure.
     number_ends: HashSet<String>,
-    /// For each letter `a`..`z`, the lengths (bit `n`: `n` bytes, 31 for longer) of the words of
-    /// `number_ends` that start with it: most words of a sentence fail this test and are never
-    /// looked up.
-    end_lengths: [u32; 26],
-    /// Some word of `number_ends` does not start with `a`..`z`: `end_lengths` cannot tell.
-    end_other: bool,
+    /// The first letters and lengths of the words of `number_ends`: most words of a sentence
+    /// fail this test and are never looked up.
+    end_shapes: Shapes,
+}
+
+/// The first two letters and the lengths of a set of words, a test that rules most other
+/// words out without looking them up ("the" and "for" are no number words, though "ten" and
+/// "few" are).
+#[derive(Debug, Clone, Default)]
+struct Shapes {
+    /// For each first letter `a`..`z` and second byte (a letter `a`..`z`, or anything else and
+    /// none as the 27th), the lengths (bit `n`: `n` bytes, 31 for longer) of the words that
+    /// start with them.
+    lengths: [[u32; 27]; 26],
+    /// Some word does not start with `a`..`z`.
+    other: bool,
+}
+
+impl Shapes {
+    fn note(&mut self, word: &str) {
+        let b = word.as_bytes();
+        match b.first() {
+            Some(&first @ b'a'..=b'z') => {
+                self.lengths[usize::from(first - b'a')][second_index(b.get(1).copied())] |=
+                    1 << word.len().min(31);
+            }
+            _ => self.other = true,
+        }
+    }
+
+    /// Whether a word of `len` bytes whose first two bytes are `first` and `second` may be one
+    /// of the set.
+    #[inline]
+    fn may_hold(&self, first: Option<u8>, second: Option<u8>, len: usize) -> bool {
+        match first {
+            Some(b @ b'a'..=b'z') => {
+                self.lengths[usize::from(b - b'a')][second_index(second)] & 1 << len.min(31) != 0
+            }
+            _ => self.other,
+        }
+    }
+}
+
+/// [`Shapes`]' index of a word's second byte.
+#[inline]
+fn second_index(b: Option<u8>) -> usize {
+    match b {
+        Some(b @ b'a'..=b'z') => usize::from(b - b'a'),
+        _ => 26,
+    }
 }
 
 /// The measures of the report (`CONTRACT.md`).
@@ -64,22 +111,25 @@ impl FigureLexicon {
         let words = phrase.split_whitespace().count();
         self.longest = self.longest.max(words);
         let first = phrase.split_whitespace().next().unwrap_or("").to_string();
+        self.start_shapes.note(&first);
         let longest = self.starts.entry(first).or_insert(0);
         *longest = (*longest).max(words);
     }
 
     fn note_end(&mut self, word: &str) {
-        match word.as_bytes().first() {
-            Some(&b @ b'a'..=b'z') => {
-                self.end_lengths[usize::from(b - b'a')] |= 1 << word.len().min(31);
-            }
-            _ => self.end_other = true,
-        }
+        self.end_shapes.note(word);
         self.number_ends.insert(word.to_string());
     }
 
     /// The longest phrase of any table that starts with this word (0: none does).
     pub fn longest_from(&self, word: &str) -> usize {
+        let b = word.as_bytes();
+        if !self
+            .start_shapes
+            .may_hold(b.first().copied(), b.get(1).copied(), word.len())
+        {
+            return 0;
+        }
         self.starts.get(word).copied().unwrap_or(0)
     }
 
@@ -166,13 +216,10 @@ impl FigureLexicon {
         }
         let mut buf = [0u8; 48];
         crate::lexicon::any_alnum_word(sentence, |w, ascii| {
-            // An ASCII word's lower case has its length and starts with its first letter in
-            // lower case; other words are looked up.
-            let first = w.as_bytes()[0].to_ascii_lowercase();
-            let could = self.end_other
-                || !ascii
-                || !first.is_ascii_lowercase()
-                || self.end_lengths[usize::from(first - b'a')] & 1 << w.len().min(31) != 0;
+            // An ASCII word's lower case has its length and starts with its first two bytes
+            // in lower case; other words are looked up.
+            let lower = |k: usize| w.as_bytes().get(k).map(u8::to_ascii_lowercase);
+            let could = !ascii || self.end_shapes.may_hold(lower(0), lower(1), w.len());
             could
                 && self
                     .number_ends
@@ -211,6 +258,28 @@ pub static FIGURES: LazyLock<FigureLexicon> = LazyLock::new(FigureLexicon::built
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shapes_hold_every_word_noted() {
+        let mut shapes = Shapes::default();
+        let words = ["ten", "few", "a", "a.m.", "twenty-five", "x"];
+        for w in words {
+            shapes.note(w);
+        }
+        let hold = |s: &Shapes, w: &str| {
+            let b = w.as_bytes();
+            s.may_hold(b.first().copied(), b.get(1).copied(), w.len())
+        };
+        for w in words {
+            assert!(hold(&shapes, w), "{w}");
+        }
+        for w in ["the", "for", "an", "b", "", "1", "é"] {
+            assert!(!hold(&shapes, w), "{w}");
+        }
+        shapes.note("élan");
+        assert!(hold(&shapes, "é") && hold(&shapes, "1"));
+        assert!(!hold(&shapes, "the"));
+    }
 
     #[test]
     fn builtin_figure_lexicons_parse() {

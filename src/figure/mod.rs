@@ -607,7 +607,9 @@ fn word_value(lex: &FigureLexicon, w: &str) -> Option<f64> {
     if let Some(n) = lex.number(w).filter(|n| !n.vague) {
         return Some(n.low);
     }
-    let (a, b) = w.split_once('-')?;
+    // A byte scan: words are short, and most have no hyphen (`split_once` sets up a searcher).
+    let hyphen = w.bytes().position(|b| b == b'-')?;
+    let (a, b) = (&w[..hyphen], &w[hyphen + 1..]);
     let (a, b) = (lex.number(a)?, lex.number(b)?);
     (!a.vague && !b.vague && a.low >= 20.0 && b.low < 10.0).then_some(a.low + b.low)
 }

@@ -126,7 +126,8 @@ fn lex_word(w: &str) -> String {
     let w = w.trim_end_matches('.');
     let mut lower = String::with_capacity(w.len());
     push_lower(&mut lower, w);
-    if lower.contains('’') {
+    // Only a word that is not ASCII may hold a curly apostrophe: most are never searched.
+    if !lower.is_ascii() && lower.contains('’') {
         lower = lower.replace('’', "'");
     }
     if lower.ends_with("'s") {
@@ -432,14 +433,20 @@ impl Sources {
     /// A description such as "the ministry", "the command", "the official" (lower case, one
     /// or two words after "the") names the latest source of this document that has that word.
     fn definite_antecedent(&self, mention: &str) -> Option<usize> {
-        let words: Vec<&str> = mention.split_whitespace().collect();
-        if words.len() < 2 || words.len() > 3 || !words[0].eq_ignore_ascii_case("the") {
+        // "the" and one or two words, none capitalized; read without collecting the words
+        // (most mentions are not such, and are told by their first word).
+        let mut words = mention.split_whitespace();
+        if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
             return None;
         }
-        if words[1..].iter().any(|w| capitalized(w)) {
-            return None;
+        let mut last = None;
+        for (k, w) in words.enumerate() {
+            if k >= 2 || capitalized(w) {
+                return None;
+            }
+            last = Some(w);
         }
-        let head = lex_word(words[words.len() - 1]);
+        let head = lex_word(last?);
         self.recent.iter().rev().copied().find(|&i| {
             let s = &self.list[i];
             std::iter::once(&s.name).chain(&s.aliases).any(|n| {
@@ -471,16 +478,20 @@ pub fn surname_of(name: &str) -> Option<String> {
     if name.contains(',') {
         return None;
     }
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.len() < 2 || !words.iter().all(|w| capitalized(w)) {
-        return None;
+    // The words read once, without collecting them.
+    let mut count = 0;
+    let mut last = "";
+    for w in name.split_whitespace() {
+        if !capitalized(w) {
+            return None;
+        }
+        count += 1;
+        last = w;
     }
-    Some(
-        words
-            .last()?
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase(),
-    )
+    (count >= 2).then(|| {
+        last.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    })
 }
 
 #[cfg(test)]
