@@ -598,6 +598,11 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
         return None;
     }
     let start = chunk_start(toks, lo, j);
+    // "Friends of Mr. Clinton's who have seen him on the trail say": the relative clause
+    // belongs to the mention before "who".
+    if start > lo + 1 && toks[start - 1].is("who") && is_finite(&toks[start]) {
+        return backward_np(toks, lo, start - 1);
+    }
     let np = trim_np(strip_opening(&toks[start..j]));
     // A lone quantifier is a mention of its own ("Several said", "Many said"); a lone
     // article, demonstrative or possessive is not.
@@ -641,6 +646,15 @@ fn strip_opening<'a, 't>(np: &'a [Tok<'t>]) -> &'a [Tok<'t>] {
         }
     }
     np
+}
+
+/// An auxiliary, a modal or a negated verb: the finite verb of a clause.
+pub(super) fn is_finite(t: &Tok) -> bool {
+    const FINITE: &[&str] = &[
+        "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
+        "must", "has", "have", "had", "did", "does", "do", "shall", "need", "needs",
+    ];
+    in_list(FINITE, t) || t.word && t.s.ends_with("n't")
 }
 
 /// Words that make a run of words a clause, not a mention.
@@ -906,7 +920,19 @@ pub(super) fn chunk_start(toks: &[Tok], lo: usize, end: usize) -> usize {
                     ],
                     &toks[i - 2],
                 ));
-        if !t.word || in_list(BACKWARD_STOP, t) && !inner_to || CUE_WORDS.iter().any(|w| t.is(w)) {
+        // "the Centers for Disease Control and Prevention", "the Department of Housing and
+        // Urban Development": "and" inside the name of a body (not "Trump and Sanders").
+        let inner_and = t.is("and")
+            && toks.get(i).is_some_and(|n| n.capitalized())
+            && (1..=3).any(|w| {
+                i >= w + 2
+                    && in_list(&["of", "for"], &toks[i - 2 - w])
+                    && toks[i - 1 - w..i - 1].iter().all(|t| t.capitalized())
+            });
+        if !t.word
+            || in_list(BACKWARD_STOP, t) && !inner_to && !inner_and
+            || CUE_WORDS.iter().any(|w| t.is(w))
+        {
             break;
         }
         i -= 1;

@@ -234,7 +234,10 @@ fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
                 in_list(&["although", "though", "while", "adding", "saying"], t)
                     || cue_at(cues, toks, seg_end + 1).is_some_and(|c| c.reports)
             });
-            if !clause {
+            // "..., said Larry Sabato, director of the Center for Politics.": an apposition of
+            // the speaker's ends the sentence.
+            let apposition = i == 1 && is_apposition(cues, &toks[seg_end + 1..]);
+            if !clause && !apposition {
                 continue;
             }
         }
@@ -243,6 +246,24 @@ fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
         }
     }
     None
+}
+
+/// Words that only describe (an apposition ending the sentence): at most 14 words, no
+/// finite verb, no cue, no clause word.
+fn is_apposition(cues: &Cues, toks: &[Tok]) -> bool {
+    let words = toks.iter().filter(|t| t.word).count();
+    (1..=14).contains(&words)
+        && toks
+            .first()
+            .is_some_and(|t| t.word && !in_list(CLAUSE_OPENERS, t))
+        && toks.iter().enumerate().all(|(i, t)| {
+            let verb = !t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed");
+            !is_finite(t)
+                && !verb
+                && !t.is("to")
+                && !in_list(CLAUSE_WORDS, t)
+                && cue_at(cues, toks, i).is_none()
+        })
 }
 
 /// "CLAUSE, X said" with the speaker's segment `toks[comma + 1..seg_end]`.
@@ -297,11 +318,14 @@ fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option
         }
         rest.drain(..hearer);
     }
+    // "..., said an American official who was briefed on the talks.": the speaker's relative
+    // clause.
+    let relative = rest.first().is_some_and(|t| t.is("who")) && speaker.end <= rest[0].span.start;
     let adverbial = rest.first().is_none_or(|t| {
         in_list(PREPOSITIONS, t) || is_time_word(t) || in_list(&["late", "early", "this"], t)
-    });
+    }) || relative;
     let prepositional = rest.first().is_some_and(|t| in_list(PREPOSITIONS, t));
-    let limit = if prepositional { 12 } else { 6 };
+    let limit = if prepositional || relative { 12 } else { 6 };
     (reports && adverbial && rest.len() <= limit).then_some(())?;
     Some(Found {
         speaker,
@@ -554,8 +578,11 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
                     from += 1;
                 }
             }
-        } else if toks.get(from).is_some_and(|t| in_list(PREPOSITIONS, t))
-            && !put
+        } else if toks.get(from).is_some_and(|t| {
+            in_list(PREPOSITIONS, t)
+                // "wrote Thursday on 38 North, a website ..."
+                || is_time_word(t) && toks.get(from + 1).is_none_or(|n| in_list(PREPOSITIONS, n) || n.punct(','))
+        }) && !put
             && !quantity_follows(toks, from)
             && !toks[from..n.min(from + 24)]
                 .iter()
@@ -767,15 +794,6 @@ fn quantity_follows(toks: &[Tok], from: usize) -> bool {
         || toks
             .get(from + 1)
             .is_some_and(|t| in_list(&["least", "most", "some"], t))
-}
-
-/// An auxiliary, a modal or a negated verb: the finite verb of a clause.
-fn is_finite(t: &Tok) -> bool {
-    const FINITE: &[&str] = &[
-        "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
-        "must", "has", "have", "had", "did", "does", "do", "shall", "need", "needs",
-    ];
-    in_list(FINITE, t) || t.word && t.s.ends_with("n't")
 }
 
 /// Whether the words from `from` read as a clause (a subject and a finite verb) rather than a
@@ -2047,6 +2065,42 @@ mod tests {
             )),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn an_inverted_speaker_with_an_apposition_or_a_relative_clause() {
+        assert_one_claim_each(&[
+            (
+                "He lacks support in Congress, whom he's alienated with his rhetoric, said Larry Sabato, director of the Center for Politics.",
+                "He lacks support in Congress, whom he's alienated with his rhetoric",
+                "Larry Sabato",
+            ),
+            (
+                "Xi was told not to move on the shoal, said an American official who was briefed on the details.",
+                "Xi was told not to move on the shoal",
+                "an American official",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn mentions_with_and_or_a_relative_clause_inside() {
+        assert_one_claim_each(&[
+            (
+                "The Centers for Disease Control and Prevention estimates that one in 45 children has autism.",
+                "one in 45 children has autism",
+                "The Centers for Disease Control and Prevention",
+            ),
+            (
+                "Friends of Mr. Clinton's who have seen him on the trail recently say that the energy is back.",
+                "the energy is back",
+                "Friends of Mr. Clinton's",
+            ),
+        ]);
+        // A time and a place after the cue: no content.
+        assert_no_claim(&[
+            "Analyst Jack Liu wrote Thursday on 38 North, a website devoted to North Korea.",
+        ]);
     }
 
     #[test]
