@@ -678,8 +678,24 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
                 .rfind(|t| t.word && t.span.end <= speaker.end)
                 .is_some_and(is_evidence_noun);
         // "police believe the attackers fled": a belief is reported only when a clause follows.
-        let needs_clause = (thought || shared.is_some()) && !evidence;
-        if needs_clause && !toks[from - 1].is("that") && !clause_follows(toks, from, end) {
+        // "Clinton maintains a wide lead", "He added a clause to the bill": verbs that report
+        // only a clause.
+        let clause_only = in_list(
+            &[
+                "maintain",
+                "maintains",
+                "maintained",
+                "add",
+                "adds",
+                "added",
+            ],
+            &toks[k],
+        );
+        let needs_clause = (thought || shared.is_some() || clause_only) && !evidence;
+        // ("added that, in Wisconsin, ...": the comma after "that".)
+        let after_that = toks[from - 1].is("that")
+            || from >= 2 && toks[from - 1].punct(',') && toks[from - 2].is("that");
+        if needs_clause && !after_that && !clause_follows(toks, from, end) {
             continue;
         }
         let rule = match (shared.is_some(), thought) {
@@ -1923,6 +1939,9 @@ mod tests {
             "He said nothing about the plan.",
             // The subject's own expectation is not hearsay.
             "He expected to win the race easily.",
+            // Verbs that report only a clause, with an object.
+            "Clinton maintains a wide lead over Sanders among black voters.",
+            "The committee added a new clause to the bill on Tuesday.",
         ]);
     }
 
