@@ -531,8 +531,7 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
     let mut j = cue;
     // "X also said", "X has repeatedly said", "X have largely said"
     while j > lo
-        && (in_list(BETWEEN, &toks[j - 1])
-            || toks[j - 1].word && toks[j - 1].s.ends_with("ly") && !toks[j - 1].capitalized())
+        && (in_list(BETWEEN, &toks[j - 1]) || is_adverb(&toks[j - 1]) || toks[j - 1].is("only"))
     {
         j -= 1;
     }
@@ -655,6 +654,16 @@ pub(super) fn is_finite(t: &Tok) -> bool {
         "must", "has", "have", "had", "did", "does", "do", "shall", "need", "needs",
     ];
     in_list(FINITE, t) || t.word && t.s.ends_with("n't")
+}
+
+/// An adverb that may stand between a subject and its cue: "largely", "repeatedly" (not the
+/// nouns in -ly: "rally", "family", "supply").
+pub(super) fn is_adverb(t: &Tok) -> bool {
+    const LY_NOUNS: &[&str] = &[
+        "rally", "ally", "family", "supply", "assembly", "reply", "anomaly", "monopoly", "folly",
+        "jelly", "belly", "bully", "tally", "lily",
+    ];
+    t.word && t.s.len() > 4 && t.s.ends_with("ly") && !t.capitalized() && !in_list(LY_NOUNS, t)
 }
 
 /// Words that make a run of words a clause, not a mention.
