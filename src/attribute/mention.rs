@@ -256,7 +256,7 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
         let mut end = i + c.len_utf8();
         while end < b.len() {
             let d = b[end];
-            if d.is_ascii_alphanumeric() {
+            if crate::lexicon::is_ascii_alnum_byte(d) {
                 end += 1;
                 continue;
             }

@@ -101,7 +101,7 @@ fn name_words(text: &str) -> impl Iterator<Item = &str> {
         let c = b[i];
         if c.is_ascii() {
             (
-                c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'\''),
+                crate::lexicon::is_ascii_alnum_byte(c) || matches!(c, b'-' | b'.' | b'\''),
                 1,
             )
         } else {
