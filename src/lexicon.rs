@@ -452,33 +452,35 @@ fn next_alnum_word<'s>(s: &'s str, i: &mut usize) -> Option<(&'s str, bool)> {
     // ASCII bytes are told by a table look-up; only other characters are decoded.
     loop {
         let &c = b.get(*i)?;
-        match BYTE_CLASS[usize::from(c)] {
-            ALNUM => break,
-            OTHER => *i += 1,
-            _ => {
-                let (alnum, n) = non_ascii_at(s, *i);
-                if alnum {
-                    break;
-                }
-                *i += n;
-            }
+        if is_ascii_alnum_byte(c) {
+            break;
         }
+        if c.is_ascii() {
+            *i += 1;
+            continue;
+        }
+        let (alnum, n) = non_ascii_at(s, *i);
+        if alnum {
+            break;
+        }
+        *i += n;
     }
     let start = *i;
     let mut ascii = true;
     while let Some(&c) = b.get(*i) {
-        match BYTE_CLASS[usize::from(c)] {
-            ALNUM => *i += 1,
-            OTHER => break,
-            _ => {
-                let (alnum, n) = non_ascii_at(s, *i);
-                if !alnum {
-                    break;
-                }
-                ascii = false;
-                *i += n;
-            }
+        if is_ascii_alnum_byte(c) {
+            *i += 1;
+            continue;
         }
+        if c.is_ascii() {
+            break;
+        }
+        let (alnum, n) = non_ascii_at(s, *i);
+        if !alnum {
+            break;
+        }
+        ascii = false;
+        *i += n;
     }
     Some((&s[start..*i], ascii))
 }
@@ -487,26 +489,15 @@ fn next_alnum_word<'s>(s: &'s str, i: &mut usize) -> Option<(&'s str, bool)> {
 /// look-up instead of three range tests: for scans of text a byte at a time.
 #[inline(always)]
 pub fn is_ascii_alnum_byte(c: u8) -> bool {
-    BYTE_CLASS[usize::from(c)] == ALNUM
+    ASCII_ALNUM[usize::from(c)]
 }
 
-/// [`BYTE_CLASS`]: an ASCII letter or digit.
-const ALNUM: u8 = 0;
-/// [`BYTE_CLASS`]: any other ASCII byte.
-const OTHER: u8 = 1;
-/// [`BYTE_CLASS`]: a byte of a character that is not ASCII.
-const NON_ASCII: u8 = 2;
-
-/// The class of each byte, for scanning words without decoding ASCII.
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [NON_ASCII; 256];
+/// Whether each byte is an ASCII letter or digit.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
     let mut b = 0;
-    while b < 128 {
-        t[b] = if (b as u8).is_ascii_alphanumeric() {
-            ALNUM
-        } else {
-            OTHER
-        };
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
     t
@@ -572,6 +563,13 @@ mod tests {
         ] {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_alnum_bytes_are_is_ascii_alphanumeric() {
+        for c in 0..=u8::MAX {
+            assert_eq!(is_ascii_alnum_byte(c), c.is_ascii_alphanumeric(), "{c}");
         }
     }
 
