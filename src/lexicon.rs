@@ -145,6 +145,7 @@ impl Cues {
 
     /// What starts at the word `w`, in any case: the cues of its lower case as
     /// [`Cues::get`] and [`Cues::multiword`] give them. `None` when no cue form starts with it.
+    #[inline]
     pub fn starting(&self, w: &str) -> Option<&CueStart> {
         self.starts.get(w)
     }
