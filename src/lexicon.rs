@@ -145,6 +145,7 @@ impl Cues {
 
     /// What starts at the word `w`, in any case: the cues of its lower case as
     /// [`Cues::get`] and [`Cues::multiword`] give them. `None` when no cue form starts with it.
+    #[inline]
     pub fn starting(&self, w: &str) -> Option<&CueStart> {
         self.starts.get(w)
     }
@@ -452,54 +453,52 @@ fn next_alnum_word<'s>(s: &'s str, i: &mut usize) -> Option<(&'s str, bool)> {
     // ASCII bytes are told by a table look-up; only other characters are decoded.
     loop {
         let &c = b.get(*i)?;
-        match BYTE_CLASS[usize::from(c)] {
-            ALNUM => break,
-            OTHER => *i += 1,
-            _ => {
-                let (alnum, n) = non_ascii_at(s, *i);
-                if alnum {
-                    break;
-                }
-                *i += n;
-            }
+        if is_ascii_alnum_byte(c) {
+            break;
         }
+        if c.is_ascii() {
+            *i += 1;
+            continue;
+        }
+        let (alnum, n) = non_ascii_at(s, *i);
+        if alnum {
+            break;
+        }
+        *i += n;
     }
     let start = *i;
     let mut ascii = true;
     while let Some(&c) = b.get(*i) {
-        match BYTE_CLASS[usize::from(c)] {
-            ALNUM => *i += 1,
-            OTHER => break,
-            _ => {
-                let (alnum, n) = non_ascii_at(s, *i);
-                if !alnum {
-                    break;
-                }
-                ascii = false;
-                *i += n;
-            }
+        if is_ascii_alnum_byte(c) {
+            *i += 1;
+            continue;
         }
+        if c.is_ascii() {
+            break;
+        }
+        let (alnum, n) = non_ascii_at(s, *i);
+        if !alnum {
+            break;
+        }
+        ascii = false;
+        *i += n;
     }
     Some((&s[start..*i], ascii))
 }
 
-/// [`BYTE_CLASS`]: an ASCII letter or digit.
-const ALNUM: u8 = 0;
-/// [`BYTE_CLASS`]: any other ASCII byte.
-const OTHER: u8 = 1;
-/// [`BYTE_CLASS`]: a byte of a character that is not ASCII.
-const NON_ASCII: u8 = 2;
+/// Whether `c` is an ASCII letter or digit ([`u8::is_ascii_alphanumeric`]), by a table
+/// look-up instead of three range tests: for scans of text a byte at a time.
+#[inline(always)]
+pub fn is_ascii_alnum_byte(c: u8) -> bool {
+    ASCII_ALNUM[usize::from(c)]
+}
 
-/// The class of each byte, for scanning words without decoding ASCII.
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [NON_ASCII; 256];
+/// Whether each byte is an ASCII letter or digit.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
     let mut b = 0;
-    while b < 128 {
-        t[b] = if (b as u8).is_ascii_alphanumeric() {
-            ALNUM
-        } else {
-            OTHER
-        };
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
         b += 1;
     }
     t
@@ -565,6 +564,13 @@ mod tests {
         ] {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_alnum_bytes_are_is_ascii_alphanumeric() {
+        for c in 0..=u8::MAX {
+            assert_eq!(is_ascii_alnum_byte(c), c.is_ascii_alphanumeric(), "{c}");
         }
     }
 

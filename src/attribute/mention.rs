@@ -228,22 +228,25 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
     // Whether the character at `i` (a char boundary) is alphanumeric: ASCII, most of the
     // text, without decoding.
     let alnum_at = |i: usize| match b[i] {
-        c @ 0..=0x7F => c.is_ascii_alphanumeric(),
+        c @ 0..=0x7F => crate::lexicon::is_ascii_alnum_byte(c),
         _ => is_alphanumeric(char_at(s, i)),
     };
     // About one token per five bytes of news text: one allocation for most windows.
     let mut out = Vec::with_capacity(s.len() / 5 + 4);
     let mut i = 0;
     while i < b.len() {
-        let c = match b[i] {
-            c @ 0..=0x7F => char::from(c),
-            _ => char_at(s, i),
+        let (c, alnum) = match b[i] {
+            c @ 0..=0x7F => (char::from(c), crate::lexicon::is_ascii_alnum_byte(c)),
+            _ => {
+                let c = char_at(s, i);
+                (c, is_alphanumeric(c))
+            }
         };
-        if c.is_whitespace() {
+        if !alnum && c.is_whitespace() {
             i += c.len_utf8();
             continue;
         }
-        if !is_alphanumeric(c) {
+        if !alnum {
             let end = i + c.len_utf8();
             out.push(Tok {
                 span: Span::new(window.start + i, window.start + end),
@@ -256,7 +259,7 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
         let mut end = i + c.len_utf8();
         while end < b.len() {
             let d = b[end];
-            if d.is_ascii_alphanumeric() {
+            if crate::lexicon::is_ascii_alnum_byte(d) {
                 end += 1;
                 continue;
             }

@@ -255,7 +255,7 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
                 // ASCII letters and digits without decoding; ASCII other than the joiners
                 // ends the word.
                 let byte = b[j];
-                if byte.is_ascii_alphanumeric() {
+                if crate::lexicon::is_ascii_alnum_byte(byte) {
                     j += 1;
                     continue;
                 }

@@ -2,7 +2,7 @@
 //! lookup tables: which words of a mention decide its kind, which names stand for a government,
 //! which adjectives name a country. User files extend them at run time.
 
-use crate::lexicon::{columns, data_lines, LexiconError};
+use crate::lexicon::{columns, data_lines, LexiconError, WordMap};
 use rustc_hash::FxHashMap as HashMap;
 
 /// The kinds of the report (`CONTRACT.md`).
@@ -51,6 +51,10 @@ pub struct SourceLexicon {
     seats: HashMap<String, String>,
     demonyms: HashMap<String, String>,
     countries: HashMap<String, String>,
+    /// `seats` and `countries` again, looked up in any case without lower-casing: rebuilt
+    /// after each [`SourceLexicon::extend_capitals`].
+    seat_words: WordMap<String>,
+    country_words: WordMap<String>,
 }
 
 fn err(file: &str, line: usize, message: String) -> LexiconError {
@@ -67,16 +71,23 @@ pub fn place_key(name: &str) -> String {
     lower.strip_prefix("the ").unwrap_or(&lower).to_string()
 }
 
-/// `f` of the [`place_key`] of `name`: in a stack buffer when `name` is ASCII (it has no curly
-/// apostrophe then), allocated otherwise.
-fn with_place_key<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+/// The value of the [`place_key`] of `name` in `map`: an ASCII name is looked up as it is
+/// (the map folds its case; it has no curly apostrophe), other names by their key.
+fn place_in<'m>(map: &'m WordMap<String>, name: &str) -> Option<&'m str> {
     let name = name.trim();
-    if name.is_ascii() {
-        let mut buf = [0u8; 48];
-        let lower = crate::lexicon::lower_in(name, &mut buf);
-        f(lower.strip_prefix("the ").unwrap_or(&lower))
+    let found = if name.is_ascii() {
+        map.get_known(strip_the(name), true)
     } else {
-        f(&place_key(name))
+        map.get(&place_key(name))
+    };
+    found.map(String::as_str)
+}
+
+/// An ASCII name without a leading "the " in any case.
+fn strip_the(name: &str) -> &str {
+    match name.get(..4) {
+        Some(the) if the.eq_ignore_ascii_case("the ") => &name[4..],
+        _ => name,
     }
 }
 
@@ -90,7 +101,7 @@ fn name_words(text: &str) -> impl Iterator<Item = &str> {
         let c = b[i];
         if c.is_ascii() {
             (
-                c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.' | b'\''),
+                crate::lexicon::is_ascii_alnum_byte(c) || matches!(c, b'-' | b'.' | b'\''),
                 1,
             )
         } else {
@@ -201,7 +212,19 @@ impl SourceLexicon {
             self.countries
                 .insert(place_key(cols[1]), cols[1].to_string());
         }
+        self.index_places();
         Ok(())
+    }
+
+    /// Rebuilds the look-up tables of seats and countries.
+    fn index_places(&mut self) {
+        let pairs = |map: &HashMap<String, String>| {
+            map.iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<Vec<_>>()
+        };
+        self.seat_words = WordMap::new(pairs(&self.seats));
+        self.country_words = WordMap::new(pairs(&self.countries));
     }
 
     /// Adds entries in the `demonyms.tsv` format: `adjective<TAB>country`.
@@ -226,7 +249,7 @@ impl SourceLexicon {
 
     /// The country whose government a name stands for ("Moscow", "the Kremlin").
     pub fn seat(&self, name: &str) -> Option<&str> {
-        with_place_key(name, |k| self.seats.get(k)).map(String::as_str)
+        place_in(&self.seat_words, name)
     }
 
     /// The country of a nationality word as written ("Kazakh", "Russian", "U.S.").
@@ -250,13 +273,10 @@ impl SourceLexicon {
                 }
                 // A country's name, else a nationality word, else a seat; the place key of
                 // the word made once for the country and the seat.
-                let found = with_place_key(w, |k| {
-                    self.countries
-                        .get(k)
-                        .map(String::as_str)
-                        .or_else(|| self.demonym(w))
-                        .or_else(|| self.seats.get(k).map(String::as_str))
-                });
+                let found = self
+                    .country(w)
+                    .or_else(|| self.demonym(w))
+                    .or_else(|| self.seat(w));
                 if let Some(c) = found {
                     match counts.iter_mut().find(|(n, _)| n == c) {
                         Some((_, k)) => *k += 1,
@@ -271,7 +291,7 @@ impl SourceLexicon {
 
     /// The country of a country name as written ("Kazakhstan").
     pub fn country(&self, name: &str) -> Option<&str> {
-        with_place_key(name, |k| self.countries.get(k)).map(String::as_str)
+        place_in(&self.country_words, name)
     }
 }
 
