@@ -764,12 +764,19 @@ pub fn attribute_quotes_with(
     // A partial quote inside reported speech is the same speaker's: "X said the plan was a
     // “disgrace”". So it is when both read the same cue, the report's mention being the
     // better read ("McConnell, who in 2010 said ... a “one-term president”": not "2010").
+    // The reports are looked up by where they start (the nearest few before the quote), so a
+    // long paragraph of reports and quotes stays linear.
+    let mut by_start: Vec<&Claim> = indirect.iter().collect();
+    by_start.sort_by_key(|r| r.content.start);
     for c in claims.iter_mut().filter(|c| c.kind == ClaimKind::Partial) {
-        let same_cue = |r: &&Claim| {
+        let same_cue = |r: &&&Claim| {
             c.speaker.is_none() || r.cue.is_some() && r.cue == c.cue && r.speaker != c.speaker
         };
-        if let Some(r) = indirect
+        let before = by_start.partition_point(|r| r.content.start <= c.content.start);
+        if let Some(r) = by_start[..before]
             .iter()
+            .rev()
+            .take(8)
             .filter(same_cue)
             .find(|r| r.content.contains(c.content))
         {
