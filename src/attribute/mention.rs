@@ -669,6 +669,12 @@ pub(super) fn is_adverb(t: &Tok) -> bool {
     t.word && t.s.len() > 4 && t.s.ends_with("ly") && !t.capitalized() && !in_list(LY_NOUNS, t)
 }
 
+/// A lower-case word in -ed of more than three letters: a past tense or participle
+/// ("fumed", "alienated"), not "Ted" or "red".
+pub(super) fn is_past_form(t: &Tok) -> bool {
+    t.word && !t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed")
+}
+
 /// Words that make a run of words a clause, not a mention.
 pub(super) const CLAUSE_WORDS: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "being", "that", "when", "while", "because", "but",

@@ -361,10 +361,7 @@ fn subject_verb(cues: &Cues, toks: &[Tok]) -> Option<Found> {
 /// by a short mention and one past-tense verb the lexicon lacks, then the sentence's end or a
 /// preposition: the verb sits in the cue's slot, so the mention speaks.
 fn speaker_unknown_verb(cues: &Cues, toks: &[Tok]) -> Option<Found> {
-    let v = (1..toks.len().min(6)).find(|&k| {
-        let t = &toks[k];
-        t.word && !t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed")
-    })?;
+    let v = (1..toks.len().min(6)).find(|&k| is_past_form(&toks[k]))?;
     let verb = &toks[v];
     if cue_at(cues, toks, v).is_some() || in_list(BETWEEN, verb) {
         return None;

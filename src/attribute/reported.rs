@@ -208,10 +208,7 @@ fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
         // The content is a clause, not an opening phrase before a quotation ("In a statement,
         // X said, “…”": the sentence was cut at the quote).
         let opening = toks.first().is_some_and(|t| {
-            in_list(PREPOSITIONS, t)
-                || is_time_word(t)
-                || t.is("asked")
-                || t.s.ends_with("ing") && !is_finite(t)
+            in_list(PREPOSITIONS, t) || is_time_word(t) || t.is("asked") || t.s.ends_with("ing")
         });
         if i > 0 && n - comma <= 20 && !opening {
             // (After the cue, "said David Autor, a professor ...", the segment's mention is
@@ -257,9 +254,8 @@ fn is_apposition(cues: &Cues, toks: &[Tok]) -> bool {
             .first()
             .is_some_and(|t| t.word && !in_list(CLAUSE_OPENERS, t))
         && toks.iter().enumerate().all(|(i, t)| {
-            let verb = !t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed");
             !is_finite(t)
-                && !verb
+                && !is_past_form(t)
                 && !t.is("to")
                 && !in_list(CLAUSE_WORDS, t)
                 && cue_at(cues, toks, i).is_none()
@@ -320,7 +316,7 @@ fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option
     }
     // "..., said an American official who was briefed on the talks.": the speaker's relative
     // clause.
-    let relative = rest.first().is_some_and(|t| t.is("who")) && speaker.end <= rest[0].span.start;
+    let relative = rest.first().is_some_and(|t| t.is("who"));
     let adverbial = rest.first().is_none_or(|t| {
         in_list(PREPOSITIONS, t) || is_time_word(t) || in_list(&["late", "early", "this"], t)
     }) || relative;
@@ -368,9 +364,20 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         if !reporting && !put {
             continue;
         }
+        // "Trump is saying ...", "he has been saying ...", "they're saying ...": the subject
+        // stands before the auxiliary.
+        let progressive = (toks[k].s.ends_with("ing") && !toks[k].capitalized())
+            .then(|| {
+                let aux = &toks[k - 1];
+                if in_list(&["is", "are", "was", "were", "been", "am"], aux) {
+                    Some(k - 1)
+                } else {
+                    contracted_pronoun(aux).map(|_| k)
+                }
+            })
+            .flatten();
         // "is said to" is passive; "is saying" is not.
-        let progressive_form = toks[k].s.ends_with("ing") && !toks[k - 1].is("so");
-        if in_list(PASSIVE, &toks[k - 1]) && !progressive_form {
+        if in_list(PASSIVE, &toks[k - 1]) && progressive.is_none() {
             continue;
         }
         // "the United States should": a capitalized form inside the sentence is a name.
@@ -394,18 +401,6 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
                         t.word && !in_list(BACKWARD_STOP, t) && cue_at(cues, np, 0).is_none()
                     });
                 plain.then(|| join(np)).flatten()
-            })
-            .flatten();
-        // "Trump is saying ...", "he has been saying ...", "they're saying ...": the subject
-        // stands before the auxiliary.
-        let progressive = (toks[k].s.ends_with("ing") && !toks[k].capitalized())
-            .then(|| {
-                let aux = &toks[k - 1];
-                if in_list(&["is", "are", "was", "were", "been", "am"], aux) {
-                    Some(k - 1)
-                } else {
-                    contracted_pronoun(aux).map(|_| k)
-                }
             })
             .flatten();
         // "agreed to talk", "stopped writing", "worth noting": not a report.
@@ -480,9 +475,8 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         // "Last week Hope Hicks, the spokeswoman, said" too.
         let timed_opening = (1..=4).contains(&first)
             && (in_list(PREPOSITIONS, &toks[0]) || is_time_word(&toks[0]))
-            && toks[..first]
+            && toks[1..first]
                 .iter()
-                .skip(1)
                 .any(|t| is_time_word(t) || in_list(TIME_NOUNS, t))
             && toks[1..first].iter().all(|t| t.word);
         let intro_ok = timed_opening
@@ -779,7 +773,8 @@ fn coordinated_subject(cues: &Cues, toks: &[Tok], lo: usize) -> Option<Span> {
 /// lower-case word in -ed; at most eight words, with no punctuation.
 fn determiner_subject(cues: &Cues, toks: &[Tok]) -> Option<Span> {
     let first = toks.first()?;
-    if !in_list(&["a", "an", "the"], first) {
+    const ARTICLES: &[&str] = &["a", "an", "the"];
+    if !in_list(ARTICLES, first) {
         return None;
     }
     let verb = (2..toks.len().min(9)).find(|&i| {
@@ -788,9 +783,11 @@ fn determiner_subject(cues: &Cues, toks: &[Tok]) -> Option<Span> {
             || is_finite(t)
             || is_adverb(t)
             || cue_at(cues, toks, i).is_some()
-            || (!t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed"))
+            || is_past_form(t)
             // "the president's office gave a figure": a verb before its object's article.
-            || (i >= 3 && !t.capitalized() && toks.get(i + 1).is_some_and(|n| in_list(&["a", "an", "the"], n)))
+            || i >= 3
+                && !t.capitalized()
+                && toks.get(i + 1).is_some_and(|n| in_list(ARTICLES, n))
     })?;
     toks[..verb]
         .iter()
@@ -819,7 +816,7 @@ fn clause_follows(toks: &[Tok], from: usize, end: usize) -> bool {
     toks[from + 1..end.min(from + 9)]
         .iter()
         .take_while(|t| t.word || t.punct('\'') || t.punct('’'))
-        .any(|t| is_finite(t) || (!t.capitalized() && t.s.len() > 3 && t.s.ends_with("ed")))
+        .any(|t| is_finite(t) || is_past_form(t))
 }
 
 /// "Cruz, who says A, said B": after the report of a relative clause that ends at its comma,
