@@ -4,6 +4,7 @@
 //! analyzed and written), 2 for usage errors and for output that could not be written.
 
 use crate::eval;
+use crate::export::compact::report_line;
 use crate::export::report::Report;
 use crate::export::{
     build_report_with, dot, error_out, graphml, html, nodelink, tables, to_json, Merger,
@@ -532,8 +533,7 @@ fn run_extract(common: &Common) -> Result<i32> {
     let (stream, mut log) = common.open();
     let (mut documents, mut claims) = (0usize, 0usize);
     // Each report's line is serialized by the worker that made the report.
-    let line_of = crate::export::compact::report_line;
-    let made = |r: Report| (r.claims.len(), line_of(&r));
+    let made = |r: Report| (r.claims.len(), report_line(&r));
     let written = stream_items_map(stream, &config, made, |o| -> std::io::Result<()> {
         let line = match o {
             Output::Report((n, line), _) => {
@@ -544,7 +544,7 @@ fn run_extract(common: &Common) -> Result<i32> {
             }
             Output::Error(e) => {
                 log.error(&e);
-                line_of(&Report {
+                report_line(&Report {
                     errors: vec![error_out(&e)],
                     ..Report::default()
                 })

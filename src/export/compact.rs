@@ -1,6 +1,6 @@
 //! A report as one line of compact JSON: byte for byte what `serde_json::to_vec` writes for
 //! it, written field by field. `claimgraph extract` writes one such line a document, most of
-//! it the claims' text: serde_json escapes a string a byte at a time, this writer skips 16
+//! it the claims' text: serde_json escapes a string a byte at a time, this writer skips 8
 //! bytes at a time to the next byte that needs escaping.
 //!
 //! The fields are written in the order and with the rules of the `Serialize` derives of
@@ -71,7 +71,7 @@ impl Json for str {
 
 impl Json for String {
     fn write(&self, out: &mut Vec<u8>) {
-        write_escaped(out, self);
+        self.as_str().write(out);
     }
 }
 
@@ -111,8 +111,7 @@ impl<T: Json, const N: usize> Json for [T; N] {
 
 impl Json for usize {
     fn write(&self, out: &mut Vec<u8>) {
-        let (digits, at) = super::decimal(*self as u64);
-        out.extend_from_slice(&digits[at..]);
+        (*self as u64).write(out);
     }
 }
 
@@ -207,18 +206,23 @@ fn write_escaped(out: &mut Vec<u8>, s: &str) {
     let mut copied = 0;
     let mut i = 0;
     while i < b.len() {
-        if let Some(&block) = b.get(i..i + 8).and_then(|b| <&[u8; 8]>::try_from(b).ok()) {
+        // A block with nothing to escape is skipped whole; one with an escape, and the tail
+        // shorter than a block, byte by byte (each byte tested once).
+        let end = (i + 8).min(b.len());
+        if let Ok(&block) = <&[u8; 8]>::try_from(&b[i..end]) {
             if !block_needs_escape(block) {
-                i += 8;
+                i = end;
                 continue;
             }
         }
-        if needs_escape(b[i]) {
-            out.extend_from_slice(&b[copied..i]);
-            write_escape(out, b[i]);
-            copied = i + 1;
+        for j in i..end {
+            if needs_escape(b[j]) {
+                out.extend_from_slice(&b[copied..j]);
+                write_escape(out, b[j]);
+                copied = j + 1;
+            }
         }
-        i += 1;
+        i = end;
     }
     out.extend_from_slice(&b[copied..]);
     out.push(b'"');

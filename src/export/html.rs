@@ -52,7 +52,7 @@ pub fn picture(g: &ClaimGraph, dot_source: &str) -> Picture {
 }
 
 /// The graph as SVG from Graphviz's `dot`, when it is on the PATH.
-pub fn render_svg(dot_source: &str) -> Option<String> {
+fn render_svg(dot_source: &str) -> Option<String> {
     use std::io::Write as _;
     use std::process::{Command, Stdio};
     let mut child = Command::new("dot")
