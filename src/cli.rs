@@ -4,14 +4,14 @@
 //! analyzed and written), 2 for usage errors and for output that could not be written.
 
 use crate::eval;
-use crate::export::compact::report_line;
+use crate::export::compact::{document_line, report_line};
 use crate::export::report::Report;
 use crate::export::{
     build_report_with, dot, error_out, graphml, html, nodelink, tables, to_json, Merger,
 };
 use crate::graph::{ClaimGraph, Filter};
 use crate::input::Document;
-use crate::pipeline::{analyze_all, stream_items, stream_items_map, Config, Output};
+use crate::pipeline::{analyze_all, stream_items, stream_items_with, Analysis, Config, Output};
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use progress::Progress;
@@ -532,9 +532,12 @@ fn run_extract(common: &Common) -> Result<i32> {
     let mut out = Sink::open(common.output.as_deref())?;
     let (stream, mut log) = common.open();
     let (mut documents, mut claims) = (0usize, 0usize);
-    // Each report's line is serialized by the worker that made the report.
-    let made = |r: Report| (r.claims.len(), report_line(&r));
-    let written = stream_items_map(stream, &config, made, |o| -> std::io::Result<()> {
+    // Each document's line is written by the worker that analyzed it, straight from the
+    // analysis (the same bytes as `report_line` of its `document_report`).
+    let made = |d: &Document, a: &Analysis, config: &Config| {
+        (a.claims.len(), document_line(d, a, &config.sources))
+    };
+    let written = stream_items_with(stream, &config, made, |o| -> std::io::Result<()> {
         let line = match o {
             Output::Report((n, line), _) => {
                 log.documents(1);

@@ -187,6 +187,21 @@ pub fn stream_items_map<R: Send, E>(
     items: impl Iterator<Item = crate::input::Item>,
     config: &Config,
     map: impl Fn(crate::export::report::Report) -> R + Sync,
+    each: impl FnMut(Output<R>) -> Result<(), E>,
+) -> Result<(), E> {
+    let make = |d: &Document, a: &Analysis, config: &Config| {
+        map(crate::export::document_report(d, a, &config.sources))
+    };
+    stream_items_with(items, config, make, each)
+}
+
+/// [`stream_items`], each document's result made by `make` from the document and its
+/// analysis on the thread that analyzed it (say, its report, or its report's line written
+/// straight from the analysis: [`crate::export::compact::document_line`]).
+pub fn stream_items_with<R: Send, E>(
+    items: impl Iterator<Item = crate::input::Item>,
+    config: &Config,
+    make: impl Fn(&Document, &Analysis, &Config) -> R + Sync,
     mut each: impl FnMut(Output<R>) -> Result<(), E>,
 ) -> Result<(), E> {
     use crate::input::Item;
@@ -210,11 +225,7 @@ pub fn stream_items_map<R: Send, E>(
         let reports: Vec<Option<R>> = batch
             .par_iter()
             .map(|item| match item {
-                Item::Document(d) => Some(map(crate::export::document_report(
-                    d,
-                    &analyze_document(d, config),
-                    &config.sources,
-                ))),
+                Item::Document(d) => Some(make(d, &analyze_document(d, config), config)),
                 _ => None,
             })
             .collect();

@@ -6,26 +6,66 @@
 //! The fields are written in the order and with the rules of the `Serialize` derives of
 //! [`super::report`] (`None` is `null`, but a document's `title` and `url` are left out when
 //! `None`); a test compares the two on the corpus, so a field added there and not here fails.
+//! [`document_line`] writes a document's line from its analysis, borrowed, without building
+//! the owned report: the same fields of the same view of the document (`DocumentView`) that
+//! [`super::document_report`] copies, written by the same field lists below.
 
 use super::report::{
     ClaimOut, ConflictOut, DocumentOut, ErrorOut, FigureOut, Report, SourceOut, SpeakerOut,
-    UpdateOut,
+    UpdateOut, SCHEMA_V1,
 };
+use super::{ClaimRef, DocumentView, FigureRef, Id, Ids, SourceRef, SpeakerRef};
+use crate::input::Document;
+use crate::pipeline::Analysis;
+use crate::source::SourceLexicon;
 
 /// `report` as compact JSON and a newline.
 pub fn report_line(report: &Report) -> Vec<u8> {
-    let mut out = Vec::with_capacity(size_hint(report));
+    let mut out = Vec::with_capacity(size_hint(
+        report.claims.iter().map(|c| c.text.len()),
+        report.figures.iter().map(|f| f.text.len()),
+        report.sources.len(),
+    ));
     report.write(&mut out);
     out.push(b'\n');
     out
 }
 
-/// About the length of `report`'s line, so that its buffer is seldom grown: the text of its
-/// claims and figures, and a little for each of their other fields.
-fn size_hint(report: &Report) -> usize {
-    let claims: usize = report.claims.iter().map(|c| c.text.len() + 256).sum();
-    let figures: usize = report.figures.iter().map(|f| f.text.len() + 256).sum();
-    512 + claims + figures + 128 * report.sources.len()
+/// The line of [`super::document_report`]'s report of `doc` ([`report_line`]), written from
+/// the analysis without copying its strings into an owned report first.
+pub fn document_line(doc: &Document, analysis: &Analysis, lexicon: &SourceLexicon) -> Vec<u8> {
+    let view = DocumentView::new(doc, analysis, lexicon);
+    let mut out = Vec::with_capacity(size_hint(
+        analysis.claims.iter().map(|c| c.content.len()),
+        analysis.figures.iter().map(|f| f.span.len()),
+        view.sources.len(),
+    ));
+    Parts {
+        schema: SCHEMA_V1,
+        documents: std::slice::from_ref(&view.document),
+        sources: &Seq((0..view.sources.len()).map(|i| view.source(i))),
+        claims: &Seq((0..view.claims.len()).map(|n| view.claim(n))),
+        figures: &Seq((0..view.figures.len()).map(|n| view.figure(n))),
+        conflicts: &view.conflicts,
+        updates: &view.updates,
+        agreements: &view.agreements,
+        errors: &[],
+    }
+    .write(&mut out);
+    out.push(b'\n');
+    out
+}
+
+/// About the length of a report's line, so that its buffer is seldom grown: the text of its
+/// claims and figures, and a little for each of their other fields and for each source.
+fn size_hint(
+    claims: impl Iterator<Item = usize>,
+    figures: impl Iterator<Item = usize>,
+    sources: usize,
+) -> usize {
+    let claims: usize = claims.map(|n| n + 256).sum();
+    let figures: usize = figures.map(|n| n + 256).sum();
+    512 + claims + figures + 128 * sources
 }
 
 /// A value that writes itself as compact JSON.
@@ -72,6 +112,53 @@ impl Json for str {
 impl Json for String {
     fn write(&self, out: &mut Vec<u8>) {
         self.as_str().write(out);
+    }
+}
+
+impl<T: Json + ?Sized> Json for &T {
+    fn write(&self, out: &mut Vec<u8>) {
+        (**self).write(out);
+    }
+}
+
+/// An id written as its string (`"c12"`), without making the string.
+impl Json for Id {
+    fn write(&self, out: &mut Vec<u8>) {
+        let (digits, at) = super::decimal(self.index as u64 + 1);
+        out.push(b'"');
+        out.push(self.prefix);
+        out.extend_from_slice(&digits[at..]);
+        out.push(b'"');
+    }
+}
+
+impl Json for Ids<'_> {
+    fn write(&self, out: &mut Vec<u8>) {
+        Seq(self
+            .indices
+            .iter()
+            .map(|&index| Id::new(self.prefix, index)))
+        .write(out);
+    }
+}
+
+/// The values of an iterator as a JSON array, written as they are made.
+struct Seq<I>(I);
+
+impl<I> Json for Seq<I>
+where
+    I: Iterator + Clone,
+    I::Item: Json,
+{
+    fn write(&self, out: &mut Vec<u8>) {
+        out.push(b'[');
+        for (i, v) in self.0.clone().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            v.write(out);
+        }
+        out.push(b']');
     }
 }
 
@@ -129,8 +216,14 @@ impl Json for f64 {
     }
 }
 
-/// [`Json`] for a DTO whose fields are all written, named as in Rust, in the order given.
+/// [`Json`] for DTOs whose fields are all written, named as in Rust, in the order given: an
+/// owned DTO of [`super::report`] and its borrowed twin of [`super::DocumentView`] share one
+/// list.
 macro_rules! json_object {
+    ($dto:ty, $($twin:ty),+ : $($field:ident),+) => {
+        json_object!($dto: $($field),+);
+        json_object!($($twin),+ : $($field),+);
+    };
     ($dto:ty: $($field:ident),+) => {
         impl Json for $dto {
             fn write(&self, out: &mut Vec<u8>) {
@@ -142,15 +235,49 @@ macro_rules! json_object {
     };
 }
 
+/// The fields of a whole report, each anything that writes itself: an owned [`Report`]'s, or
+/// a document's written from its [`DocumentView`].
+struct Parts<'p> {
+    schema: &'p str,
+    documents: &'p [DocumentOut],
+    sources: &'p dyn Json,
+    claims: &'p dyn Json,
+    figures: &'p dyn Json,
+    conflicts: &'p [ConflictOut],
+    updates: &'p [UpdateOut],
+    agreements: &'p [ConflictOut],
+    errors: &'p [ErrorOut],
+}
+
 json_object!(
-    Report: schema, documents, sources, claims, figures, conflicts, updates, agreements, errors
+    Parts<'_>: schema, documents, sources, claims, figures, conflicts, updates, agreements, errors
 );
-json_object!(SourceOut: id, name, kind, aliases, parent, country);
-json_object!(SpeakerOut: text, span);
-json_object!(ClaimOut: id, doc, kind, text, span, speaker, cue, rule, source, via, figures);
+
+impl Json for Report {
+    fn write(&self, out: &mut Vec<u8>) {
+        Parts {
+            schema: &self.schema,
+            documents: &self.documents,
+            sources: &self.sources,
+            claims: &self.claims,
+            figures: &self.figures,
+            conflicts: &self.conflicts,
+            updates: &self.updates,
+            agreements: &self.agreements,
+            errors: &self.errors,
+        }
+        .write(out);
+    }
+}
+
+json_object!(SourceOut, SourceRef<'_>: id, name, kind, aliases, parent, country);
+json_object!(SpeakerOut, SpeakerRef<'_>: text, span);
 json_object!(
-    FigureOut: id, doc, text, span, measure, group, low, high, qualifier, claim, source, date,
-    scope, sentence, status
+    ClaimOut, ClaimRef<'_>: id, doc, kind, text, span, speaker, cue, rule, source, via, figures
+);
+json_object!(
+    FigureOut, FigureRef<'_>: id, doc, text, span, measure, group, low, high, qualifier, claim,
+    source, date, scope, sentence, status
 );
 json_object!(ConflictOut: figures, measure, group, why);
 json_object!(UpdateOut: from, to, measure, group, why);

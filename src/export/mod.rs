@@ -9,7 +9,7 @@ pub mod report;
 pub mod tables;
 
 use crate::input::{Document, InputError};
-use crate::source::{SourceLexicon, Sources};
+use crate::source::{Source, SourceLexicon, Sources};
 use crate::span::Span;
 use std::sync::LazyLock;
 
@@ -19,8 +19,8 @@ use crate::figure::When;
 pub use crate::graph::merge::Merger;
 use crate::pipeline::Analysis;
 use report::{
-    ClaimOut, ConflictOut, DocumentOut, ErrorOut, FigureOut, Report, SourceOut, SpeakerOut,
-    UpdateOut,
+    AgreementOut, ClaimOut, ConflictOut, DocumentOut, ErrorOut, FigureOut, Report, SourceOut,
+    SpeakerOut, UpdateOut,
 };
 use std::collections::HashMap;
 
@@ -56,78 +56,467 @@ pub fn error_out(e: &InputError) -> ErrorOut {
 }
 
 /// The v1 report of one document, its sources resolved within it and its figures linked among
-/// themselves: what `claimgraph extract` prints per line, and what [`Merger`] merges.
+/// themselves: what [`Merger`] merges, and what `claimgraph extract` prints per line
+/// ([`compact::document_line`] writes the same line without building this report).
 pub fn document_report(doc: &Document, analysis: &Analysis, lexicon: &SourceLexicon) -> Report {
-    let mut report = Report::default();
-    let mut sources = Sources::default();
-    sources.begin_document();
-    report.documents.push(DocumentOut {
-        id: doc.id.clone(),
-        path: doc.path.clone(),
-        date: doc.date.clone(),
-        outlet: doc.outlet.clone(),
-        title: doc.title.clone(),
-        url: doc.url.clone(),
-        bytes: doc.text.len() as u64,
-        event: analysis.event.clone(),
-    });
-    let text: &str = &doc.text;
-    for (n, c) in analysis.claims.iter().enumerate() {
-        let via: Vec<String> = c
-            .via
+    DocumentView::new(doc, analysis, lexicon).into_report()
+}
+
+/// One document's report before any of it is copied: the document and its analysis,
+/// borrowed, with its sources resolved and each claim's and figure's links by index. The one
+/// place a document's report is made: [`document_report`] copies it into an owned [`Report`]
+/// ([`DocumentView::into_report`]), [`compact::document_line`] writes it as JSON straight from
+/// the borrowed fields ([`DocumentView::claim`], [`DocumentView::figure`], ...).
+struct DocumentView<'a> {
+    doc: &'a Document,
+    analysis: &'a Analysis,
+    document: DocumentOut,
+    sources: Vec<Source>,
+    claims: Vec<ClaimLinks>,
+    figures: Vec<FigureLinks>,
+    conflicts: Vec<ConflictOut>,
+    updates: Vec<UpdateOut>,
+    agreements: Vec<AgreementOut>,
+}
+
+/// A claim's source, relays and figures, by index.
+struct ClaimLinks {
+    source: Option<usize>,
+    via: Vec<usize>,
+    figures: Vec<usize>,
+}
+
+/// A figure's claim and source, by index, and the day it was given.
+struct FigureLinks {
+    claim: Option<usize>,
+    source: Option<usize>,
+    date: Option<String>,
+}
+
+/// An id of the report by index: `prefix` and `index + 1` ("c12" for the claim at index 11).
+#[derive(Debug, Clone, Copy)]
+struct Id {
+    prefix: u8,
+    index: usize,
+}
+
+impl Id {
+    fn new(prefix: u8, index: usize) -> Id {
+        Id { prefix, index }
+    }
+
+    fn owned(self) -> String {
+        id_of(char::from(self.prefix), self.index + 1)
+    }
+}
+
+/// A list of ids of one kind, by index.
+#[derive(Debug, Clone, Copy)]
+struct Ids<'v> {
+    prefix: u8,
+    indices: &'v [usize],
+}
+
+impl Ids<'_> {
+    fn owned(self) -> Vec<String> {
+        let prefix = char::from(self.prefix);
+        self.indices.iter().map(|&i| id_of(prefix, i + 1)).collect()
+    }
+}
+
+/// [`SourceOut`], borrowed.
+struct SourceRef<'v> {
+    id: Id,
+    name: &'v str,
+    kind: &'static str,
+    aliases: &'v [String],
+    parent: Option<Id>,
+    country: Option<&'v str>,
+}
+
+/// [`SpeakerOut`], borrowed.
+struct SpeakerRef<'v> {
+    text: &'v str,
+    span: [usize; 2],
+}
+
+/// [`ClaimOut`], borrowed.
+struct ClaimRef<'v> {
+    id: Id,
+    doc: &'v str,
+    kind: &'static str,
+    text: &'v str,
+    span: [usize; 2],
+    speaker: Option<SpeakerRef<'v>>,
+    cue: Option<&'v str>,
+    rule: &'static str,
+    source: Option<Id>,
+    via: Ids<'v>,
+    figures: Ids<'v>,
+}
+
+/// [`FigureOut`], borrowed.
+struct FigureRef<'v> {
+    id: Id,
+    doc: &'v str,
+    text: &'v str,
+    span: [usize; 2],
+    measure: &'static str,
+    group: Option<&'v str>,
+    low: Option<f64>,
+    high: Option<f64>,
+    qualifier: &'static str,
+    claim: Option<Id>,
+    source: Option<Id>,
+    date: Option<&'v str>,
+    scope: Option<&'v str>,
+    sentence: usize,
+    status: &'static str,
+}
+
+impl<'a> DocumentView<'a> {
+    /// Resolves the sources of `doc`'s claims and figures with `lexicon` (in order of first
+    /// mention: claims' relays and speakers, then the outlet of figures that stand in no
+    /// claim), ties each figure to the smallest claim it stands in, and links the figures.
+    fn new(doc: &'a Document, analysis: &'a Analysis, lexicon: &SourceLexicon) -> Self {
+        let mut sources = Sources::default();
+        sources.begin_document();
+        let text: &str = &doc.text;
+        let mut claims: Vec<ClaimLinks> = analysis
+            .claims
             .iter()
-            .map(|&v| id_of('s', sources.resolve(lexicon, &text[v]) + 1))
-            .collect();
-        let source = c.speaker.and_then(|sp| {
-            let spoken = &text[sp];
-            match c.antecedent {
-                Some(a) => {
-                    let i = sources.resolve(lexicon, &text[a]);
-                    if !is_pronoun(spoken) {
-                        sources.add_alias(i, spoken);
+            .map(|c| {
+                let via = c
+                    .via
+                    .iter()
+                    .map(|&v| sources.resolve(lexicon, &text[v]))
+                    .collect();
+                let source = c.speaker.and_then(|sp| {
+                    let spoken = &text[sp];
+                    match c.antecedent {
+                        Some(a) => {
+                            let i = sources.resolve(lexicon, &text[a]);
+                            if !is_pronoun(spoken) {
+                                sources.add_alias(i, spoken);
+                            }
+                            Some(i)
+                        }
+                        None if is_pronoun(spoken) => None,
+                        None => Some(sources.resolve(lexicon, spoken)),
                     }
-                    Some(i)
+                });
+                // Hearsay ("reportedly") has no speaker mention but an anonymous source.
+                let source = source.or_else(|| {
+                    (c.rule == "hearsay").then(|| sources.resolve(lexicon, "unnamed sources"))
+                });
+                ClaimLinks {
+                    source,
+                    via,
+                    figures: Vec::new(),
                 }
-                None if is_pronoun(spoken) => None,
-                None => Some(sources.resolve(lexicon, spoken)),
+            })
+            .collect();
+        // Each figure takes the source of the smallest claim it stands in, else the
+        // document's outlet.
+        let spans: Vec<Span> = analysis.claims.iter().map(|c| c.content).collect();
+        let inner: Vec<Span> = analysis.figures.iter().map(|f| f.span).collect();
+        let holders = smallest_holders(&spans, &inner);
+        let mut figures = Vec::with_capacity(analysis.figures.len());
+        for (n, (f, holder)) in analysis.figures.iter().zip(holders).enumerate() {
+            let source = match holder {
+                Some(ci) => claims[ci].source,
+                None => doc
+                    .outlet
+                    .as_deref()
+                    .map(|o| sources.resolve_media(lexicon, o)),
+            };
+            if let Some(ci) = holder {
+                claims[ci].figures.push(n);
             }
-        });
-        // Hearsay ("reportedly") has no speaker mention but an anonymous source.
-        let source = source
-            .or_else(|| (c.rule == "hearsay").then(|| sources.resolve(lexicon, "unnamed sources")));
-        report.claims.push(ClaimOut {
-            id: id_of('c', n + 1),
-            doc: doc.id.clone(),
-            kind: c.kind.as_str().to_string(),
-            text: text[c.content].to_string(),
+            figures.push(FigureLinks {
+                claim: holder,
+                source,
+                date: figure_date(doc.date.as_deref(), f.when),
+            });
+        }
+        let mut view = DocumentView {
+            doc,
+            analysis,
+            document: DocumentOut {
+                id: doc.id.clone(),
+                path: doc.path.clone(),
+                date: doc.date.clone(),
+                outlet: doc.outlet.clone(),
+                title: doc.title.clone(),
+                url: doc.url.clone(),
+                bytes: doc.text.len() as u64,
+                event: analysis.event.clone(),
+            },
+            sources: sources.list,
+            claims,
+            figures,
+            conflicts: Vec::new(),
+            updates: Vec::new(),
+            agreements: Vec::new(),
+        };
+        view.link();
+        view
+    }
+
+    /// Fills the conflicts, updates and agreements among the document's figures, as
+    /// [`link_report`] does for a report.
+    fn link(&mut self) {
+        if self.figures.is_empty() {
+            return;
+        }
+        let event = self.analysis.event.as_deref();
+        let input: Vec<LinkFigure> = (0..self.figures.len())
+            .map(|n| {
+                let f = self.figure(n);
+                link_figure(LinkFacts {
+                    doc: f.doc,
+                    sentence: f.sentence,
+                    status: f.status,
+                    date: f.date,
+                    source: f.source.map(Id::owned),
+                    source_name: f.source.map(|s| self.sources[s.index].name.as_str()),
+                    measure: f.measure,
+                    group: f.group,
+                    scope: f.scope,
+                    low: f.low,
+                    high: f.high,
+                    text: f.text,
+                    event,
+                    doc_date: self.doc.date.as_deref(),
+                })
+            })
+            .collect();
+        let links = link(&input);
+        (self.conflicts, self.updates, self.agreements) =
+            links_out(&input, links, |i| id_of('f', i + 1));
+    }
+
+    fn source(&self, i: usize) -> SourceRef<'_> {
+        let s = &self.sources[i];
+        SourceRef {
+            id: Id::new(b's', i),
+            name: &s.name,
+            kind: s.kind,
+            aliases: &s.aliases,
+            parent: s.parent.map(|p| Id::new(b's', p)),
+            country: s.country.as_deref(),
+        }
+    }
+
+    fn claim(&self, n: usize) -> ClaimRef<'_> {
+        let text: &str = &self.doc.text;
+        let c = &self.analysis.claims[n];
+        let links = &self.claims[n];
+        ClaimRef {
+            id: Id::new(b'c', n),
+            doc: &self.doc.id,
+            kind: c.kind.as_str(),
+            text: &text[c.content],
             span: c.content.to_array(),
-            speaker: c.speaker.map(|s| SpeakerOut {
-                text: text[s].to_string(),
+            speaker: c.speaker.map(|s| SpeakerRef {
+                text: &text[s],
                 span: s.to_array(),
             }),
-            cue: c.cue.map(|s| text[s].to_string()),
-            rule: c.rule.to_string(),
-            source: source.map(|i| id_of('s', i + 1)),
-            via,
-            figures: Vec::new(),
-        });
+            cue: c.cue.map(|s| &text[s]),
+            rule: c.rule,
+            source: links.source.map(|i| Id::new(b's', i)),
+            via: Ids {
+                prefix: b's',
+                indices: &links.via,
+            },
+            figures: Ids {
+                prefix: b'f',
+                indices: &links.figures,
+            },
+        }
     }
-    add_figures(&mut report, &mut sources, lexicon, doc, analysis);
-    report.sources = sources
-        .list
-        .iter()
-        .enumerate()
-        .map(|(i, s)| SourceOut {
-            id: id_of('s', i + 1),
-            name: s.name.clone(),
+
+    fn figure(&self, n: usize) -> FigureRef<'_> {
+        let text: &str = &self.doc.text;
+        let f = &self.analysis.figures[n];
+        let links = &self.figures[n];
+        FigureRef {
+            id: Id::new(b'f', n),
+            doc: &self.doc.id,
+            text: &text[f.span],
+            span: f.span.to_array(),
+            measure: f.measure,
+            group: f.group.as_deref(),
+            low: f.low,
+            high: f.high,
+            qualifier: f.qualifier,
+            claim: links.claim.map(|ci| Id::new(b'c', ci)),
+            source: links.source.map(|i| Id::new(b's', i)),
+            date: links.date.as_deref(),
+            scope: f.scope.as_deref(),
+            sentence: f.sentence,
+            status: status(f),
+        }
+    }
+
+    /// The owned report: every field of the view copied.
+    fn into_report(self) -> Report {
+        let sources = (0..self.sources.len())
+            .map(|i| self.source(i).into())
+            .collect();
+        let claims = (0..self.claims.len())
+            .map(|n| self.claim(n).into())
+            .collect();
+        let figures = (0..self.figures.len())
+            .map(|n| self.figure(n).into())
+            .collect();
+        Report {
+            documents: vec![self.document],
+            sources,
+            claims,
+            figures,
+            conflicts: self.conflicts,
+            updates: self.updates,
+            agreements: self.agreements,
+            ..Report::default()
+        }
+    }
+}
+
+impl From<SourceRef<'_>> for SourceOut {
+    fn from(s: SourceRef<'_>) -> SourceOut {
+        SourceOut {
+            id: s.id.owned(),
+            name: s.name.to_string(),
             kind: s.kind.to_string(),
-            aliases: s.aliases.clone(),
-            parent: s.parent.map(|p| id_of('s', p + 1)),
-            country: s.country.clone(),
+            aliases: s.aliases.to_vec(),
+            parent: s.parent.map(Id::owned),
+            country: s.country.map(str::to_string),
+        }
+    }
+}
+
+impl From<SpeakerRef<'_>> for SpeakerOut {
+    fn from(s: SpeakerRef<'_>) -> SpeakerOut {
+        SpeakerOut {
+            text: s.text.to_string(),
+            span: s.span,
+        }
+    }
+}
+
+impl From<ClaimRef<'_>> for ClaimOut {
+    fn from(c: ClaimRef<'_>) -> ClaimOut {
+        ClaimOut {
+            id: c.id.owned(),
+            doc: c.doc.to_string(),
+            kind: c.kind.to_string(),
+            text: c.text.to_string(),
+            span: c.span,
+            speaker: c.speaker.map(SpeakerOut::from),
+            cue: c.cue.map(str::to_string),
+            rule: c.rule.to_string(),
+            source: c.source.map(Id::owned),
+            via: c.via.owned(),
+            figures: c.figures.owned(),
+        }
+    }
+}
+
+impl From<FigureRef<'_>> for FigureOut {
+    fn from(f: FigureRef<'_>) -> FigureOut {
+        FigureOut {
+            id: f.id.owned(),
+            doc: f.doc.to_string(),
+            text: f.text.to_string(),
+            span: f.span,
+            measure: f.measure.to_string(),
+            group: f.group.map(str::to_string),
+            low: f.low,
+            high: f.high,
+            qualifier: f.qualifier.to_string(),
+            claim: f.claim.map(Id::owned),
+            source: f.source.map(Id::owned),
+            date: f.date.map(str::to_string),
+            scope: f.scope.map(str::to_string),
+            sentence: f.sentence,
+            status: f.status.to_string(),
+        }
+    }
+}
+
+/// What linking reads of one figure of a report ([`LinkFigure`]), borrowed from a
+/// [`FigureOut`] ([`link_report`]) or from a document's analysis ([`DocumentView`]).
+struct LinkFacts<'f> {
+    doc: &'f str,
+    sentence: usize,
+    status: &'f str,
+    date: Option<&'f str>,
+    /// The id of its source, and the source's name.
+    source: Option<String>,
+    source_name: Option<&'f str>,
+    measure: &'f str,
+    group: Option<&'f str>,
+    scope: Option<&'f str>,
+    low: Option<f64>,
+    high: Option<f64>,
+    text: &'f str,
+    /// Its document's event and date.
+    event: Option<&'f str>,
+    doc_date: Option<&'f str>,
+}
+
+/// A figure as [`link`] reads it.
+fn link_figure(f: LinkFacts<'_>) -> LinkFigure {
+    LinkFigure {
+        doc: f.doc.to_string(),
+        sentence: f.sentence,
+        linkable: f.status == "current",
+        event: f.event.map(str::to_string),
+        date: f.date.map(str::to_string),
+        source: f.source,
+        source_name: f.source_name.map(str::to_string),
+        measure: measure_name(f.measure),
+        group: f.group.map(str::to_string),
+        // A place that is the event's own country is no narrower count.
+        scope: f.scope.filter(|&s| Some(s) != f.event).map(str::to_string),
+        low: f.low,
+        high: f.high,
+        text: f.text.to_string(),
+        recounted: f.date.is_some() && f.date != f.doc_date,
+    }
+}
+
+/// The conflicts, updates and agreements of a report from the links among `input`, the
+/// figure at index `i` named `id(i)`.
+fn links_out(
+    input: &[LinkFigure],
+    links: crate::figure::link::Links,
+    id: impl Fn(usize) -> String,
+) -> (Vec<ConflictOut>, Vec<UpdateOut>, Vec<AgreementOut>) {
+    let pair = |l: crate::figure::link::Link| ConflictOut {
+        figures: [id(l.a), id(l.b)],
+        measure: input[l.a].measure.to_string(),
+        group: input[l.a].group.clone(),
+        why: l.why,
+    };
+    let conflicts = links.conflicts.into_iter().map(pair).collect();
+    let agreements = links.agreements.into_iter().map(pair).collect();
+    let updates = links
+        .updates
+        .into_iter()
+        .map(|l| UpdateOut {
+            from: id(l.a),
+            to: id(l.b),
+            measure: input[l.a].measure.to_string(),
+            group: input[l.b]
+                .group
+                .clone()
+                .or_else(|| input[l.a].group.clone()),
+            why: l.why,
         })
         .collect();
-    link_report(&mut report);
-    report
+    (conflicts, updates, agreements)
 }
 
 /// Fills the conflicts, updates and agreements of `report` from its figures (see
@@ -152,55 +541,36 @@ pub fn link_report(report: &mut Report) {
         .figures
         .iter()
         .map(|f| {
-            let event = events.get(f.doc.as_str()).copied().flatten();
-            LinkFigure {
-                doc: f.doc.clone(),
+            link_figure(LinkFacts {
+                doc: &f.doc,
                 sentence: f.sentence,
-                linkable: f.status == "current",
-                event: event.cloned(),
-                date: f.date.clone(),
+                status: &f.status,
+                date: f.date.as_deref(),
                 source: f.source.clone(),
-                source_name: f
-                    .source
-                    .as_deref()
-                    .and_then(|id| names.get(id))
-                    .map(|n| n.to_string()),
-                measure: measure_name(&f.measure),
-                group: f.group.clone(),
-                // A place that is the event's own country is no narrower count.
-                scope: f.scope.clone().filter(|s| Some(s) != event),
+                source_name: f.source.as_deref().and_then(|id| names.get(id)).copied(),
+                measure: &f.measure,
+                group: f.group.as_deref(),
+                scope: f.scope.as_deref(),
                 low: f.low,
                 high: f.high,
-                text: f.text.clone(),
-                recounted: f.date.is_some()
-                    && f.date != doc_dates.get(f.doc.as_str()).cloned().flatten().cloned(),
-            }
+                text: &f.text,
+                event: events
+                    .get(f.doc.as_str())
+                    .copied()
+                    .flatten()
+                    .map(String::as_str),
+                doc_date: doc_dates
+                    .get(f.doc.as_str())
+                    .copied()
+                    .flatten()
+                    .map(String::as_str),
+            })
         })
         .collect();
     let links = link(&input);
-    let id = |i: usize| report.figures[i].id.clone();
-    let pair = |l: crate::figure::link::Link| ConflictOut {
-        figures: [id(l.a), id(l.b)],
-        measure: input[l.a].measure.to_string(),
-        group: input[l.a].group.clone(),
-        why: l.why,
-    };
-    report.conflicts = links.conflicts.into_iter().map(pair).collect();
-    report.agreements = links.agreements.into_iter().map(pair).collect();
-    report.updates = links
-        .updates
-        .into_iter()
-        .map(|l| UpdateOut {
-            from: id(l.a),
-            to: id(l.b),
-            measure: input[l.a].measure.to_string(),
-            group: input[l.b]
-                .group
-                .clone()
-                .or_else(|| input[l.a].group.clone()),
-            why: l.why,
-        })
-        .collect();
+    let figures = &report.figures;
+    let (conflicts, updates, agreements) = links_out(&input, links, |i| figures[i].id.clone());
+    (report.conflicts, report.updates, report.agreements) = (conflicts, updates, agreements);
 }
 
 /// The measure names of the contract, as `'static` strings; anything else is `other`.
@@ -210,51 +580,6 @@ fn measure_name(m: &str) -> &'static str {
         .find(|&&x| x == m)
         .copied()
         .unwrap_or("other")
-}
-
-/// The figures of one document: each takes the source of the smallest claim it stands in,
-/// else the document's outlet.
-fn add_figures(
-    report: &mut Report,
-    sources: &mut Sources,
-    lexicon: &SourceLexicon,
-    doc: &Document,
-    analysis: &Analysis,
-) {
-    let text: &str = &doc.text;
-    let claims: Vec<Span> = analysis.claims.iter().map(|c| c.content).collect();
-    let figures: Vec<Span> = analysis.figures.iter().map(|f| f.span).collect();
-    let holders = smallest_holders(&claims, &figures);
-    for (f, holder) in analysis.figures.iter().zip(holders) {
-        let source = match holder {
-            Some(ci) => report.claims[ci].source.clone(),
-            None => doc
-                .outlet
-                .as_deref()
-                .map(|o| id_of('s', sources.resolve_media(lexicon, o) + 1)),
-        };
-        let id = id_of('f', report.figures.len() + 1);
-        if let Some(ci) = holder {
-            report.claims[ci].figures.push(id.clone());
-        }
-        report.figures.push(FigureOut {
-            id,
-            doc: doc.id.clone(),
-            text: text[f.span].to_string(),
-            span: f.span.to_array(),
-            measure: f.measure.to_string(),
-            group: f.group.clone(),
-            low: f.low,
-            high: f.high,
-            qualifier: f.qualifier.to_string(),
-            claim: holder.map(|ci| report.claims[ci].id.clone()),
-            source,
-            date: figure_date(doc.date.as_deref(), f.when),
-            scope: f.scope.clone(),
-            sentence: f.sentence,
-            status: status(f).to_string(),
-        });
-    }
 }
 
 /// For each of `inner`, the index of the shortest of `outer` that contains it (the first of
