@@ -655,18 +655,31 @@ fn id_of(prefix: char, n: usize) -> String {
     id
 }
 
-/// The decimal digits of `n`, as `format!` writes them: `digits[at..]`.
+/// The decimal digits of `n`, as `format!` writes them: `digits[at..]`. Two digits at a time.
 fn decimal(n: u64) -> ([u8; 20], usize) {
+    const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+        2021222324252627282930313233343536373839\
+        4041424344454647484950515253545556575859\
+        6061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899";
+    let pair = |n: u64| {
+        let i = 2 * n as usize;
+        [PAIRS[i], PAIRS[i + 1]]
+    };
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut n = n;
-    loop {
+    while n >= 100 {
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&pair(n % 100));
+        n /= 100;
+    }
+    if n >= 10 {
+        at -= 2;
+        digits[at..at + 2].copy_from_slice(&pair(n));
+    } else {
         at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
+        digits[at] = b'0' + n as u8;
     }
     (digits, at)
 }
@@ -686,6 +699,18 @@ mod tests {
     fn ids_and_pronouns() {
         for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
             assert_eq!(id_of('c', n), format!("c{n}"));
+        }
+        let powers = (0..19).map(|k| 10u64.pow(k));
+        let near = powers.flat_map(|p| [p - 1, p, p + 1, 2 * p - 1, 9 * p + 1]);
+        for n in (0..=1100)
+            .chain(near)
+            .chain([10u64.pow(19), u64::MAX - 1, u64::MAX])
+        {
+            let (digits, at) = decimal(n);
+            assert_eq!(
+                std::str::from_utf8(&digits[at..]),
+                Ok(n.to_string().as_str())
+            );
         }
         for (s, want) in [
             ("He", true),
