@@ -28,7 +28,7 @@ pub struct FigureLexicon {
     start_shapes: Shapes,
     /// The words the sentence pre-test ([`FigureLexicon::may_have_figure`]) looks for, each
     /// with what it is ([`NUMBER`], [`NOUN`] or both).
-    keys: HashMap<String, u8>,
+    keys: HashMap<Box<[u8]>, u8>,
     /// The first letters and lengths of the words of `keys`: most words of a sentence fail
     /// this test and are never looked up.
     key_shapes: Shapes,
@@ -104,6 +104,34 @@ impl Shapes {
     }
 }
 
+impl Shapes {
+    /// [`Shapes::may_hold`] for a word in any case: its lower case has its length and starts
+    /// with its first two bytes in lower case.
+    #[inline]
+    fn may_hold_folded(&self, w: &[u8]) -> bool {
+        let letter = |k: usize| w.get(k).map_or(26, |&b| LETTERS[usize::from(b)]);
+        match letter(0) {
+            26 => self.other,
+            first => {
+                self.lengths[usize::from(first)][usize::from(letter(1))] & 1 << w.len().min(31) != 0
+            }
+        }
+    }
+}
+
+/// Each byte's letter `a`..`z` in either case as 0..25, and 26 for any other byte: a
+/// lower-case word's [`second_index`], without a branch.
+static LETTERS: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    t
+};
+
 /// [`Shapes`]' index of a word's second byte.
 #[inline]
 fn second_index(b: Option<u8>) -> usize {
@@ -149,7 +177,7 @@ impl FigureLexicon {
 
     fn note_key(&mut self, word: &str, what: u8) {
         self.key_shapes.note(word);
-        *self.keys.entry(word.to_string()).or_insert(0) |= what;
+        *self.keys.entry(word.as_bytes().into()).or_insert(0) |= what;
     }
 
     /// Keys the measure or group phrase `phrase` (lower case) by its longest word, the rarest
@@ -268,23 +296,75 @@ impl FigureLexicon {
         if found == BOTH {
             return true;
         }
+        // The words are the runs of alphanumeric characters (as `lexicon::alnum_words` gives
+        // them), found by a loop over bytes that decodes only characters that are not ASCII.
+        let b = sentence.as_bytes();
+        let alnum = crate::lexicon::is_ascii_alnum_byte;
         let mut buf = [0u8; 48];
-        crate::lexicon::any_alnum_word(sentence, |w, ascii| {
-            // An ASCII word's lower case has its length and starts with its first two bytes
-            // in lower case; other words are looked up. A word that is not ASCII may hold a
-            // noun key as a token of its own ("²people": "²" is no letter, so the tokenizer
-            // splits it off; "\u{212A}illed" with a Kelvin sign is "killed" in lower case), so
-            // it counts as one.
-            let lower = |k: usize| w.as_bytes().get(k).map(u8::to_ascii_lowercase);
-            if !ascii {
-                found |= NOUN;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if !alnum(c) {
+                if c.is_ascii() {
+                    i += 1;
+                    continue;
+                }
+                let (word, n) = alphanumeric_at(sentence, i);
+                if !word {
+                    i += n;
+                    continue;
+                }
             }
-            if !ascii || self.key_shapes.may_hold(lower(0), lower(1), w.len()) {
-                let key = crate::lexicon::lower_in(w, &mut buf);
-                found |= self.keys.get(&*key).copied().unwrap_or(0);
+            let start = i;
+            let mut ascii = true;
+            loop {
+                while i < b.len() && alnum(b[i]) {
+                    i += 1;
+                }
+                match b.get(i) {
+                    Some(c) if !c.is_ascii() => match alphanumeric_at(sentence, i) {
+                        (true, n) => {
+                            ascii = false;
+                            i += n;
+                        }
+                        (false, _) => break,
+                    },
+                    _ => break,
+                }
             }
-            found == BOTH
-        })
+            if ascii {
+                let w = &b[start..i];
+                if self.key_shapes.may_hold_folded(w) {
+                    found |= self.ascii_key(w, &mut buf);
+                }
+            } else {
+                // A word that is not ASCII may hold a noun key as a token of its own
+                // ("²people": "²" is no letter, so the tokenizer splits it off;
+                // "\u{212A}illed" with a Kelvin sign is "killed" in lower case), so it counts
+                // as one.
+                let lower = sentence[start..i].to_lowercase();
+                found |= NOUN | self.keys.get(lower.as_bytes()).copied().unwrap_or(0);
+            }
+            if found == BOTH {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// What the ASCII word `w` (any case) is a key of: [`NUMBER`], [`NOUN`], both or neither
+    /// (0). Lower-cased into `buf` when it fits (every word of the built-in keys does).
+    fn ascii_key(&self, w: &[u8], buf: &mut [u8; 48]) -> u8 {
+        let look = |lower: &[u8]| self.keys.get(lower).copied().unwrap_or(0);
+        match buf.get_mut(..w.len()) {
+            Some(out) => {
+                for (o, &c) in out.iter_mut().zip(w) {
+                    *o = c.to_ascii_lowercase();
+                }
+                look(out)
+            }
+            None => look(&w.to_ascii_lowercase()),
+        }
     }
 
     pub fn number(&self, words: &str) -> Option<NumberWord> {
@@ -298,6 +378,14 @@ impl FigureLexicon {
     pub fn group(&self, words: &str) -> Option<&str> {
         self.groups.get(words).map(String::as_str)
     }
+}
+
+/// Whether the character at byte `i` of `s` (a char boundary, not ASCII) is alphanumeric
+/// ([`crate::lexicon::is_alphanumeric`]), and its length. Out of line: most text is ASCII.
+#[inline(never)]
+fn alphanumeric_at(s: &str, i: usize) -> (bool, usize) {
+    let ch = s[i..].chars().next().expect("a char boundary");
+    (crate::lexicon::is_alphanumeric(ch), ch.len_utf8())
 }
 
 /// Whether `b` has an ASCII digit: 32 bytes at a time without a branch a byte (the compiler
@@ -336,6 +424,25 @@ mod tests {
         for w in ["the", "for", "an", "b", "", "1", "é"] {
             assert!(!hold(&shapes, w), "{w}");
         }
+        for w in [
+            "ten",
+            "Ten",
+            "TEN",
+            "tEn",
+            "A",
+            "A.M.",
+            "Twenty-Five",
+            "the",
+            "THE",
+            "1",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(
+                shapes.may_hold_folded(w.as_bytes()),
+                hold(&shapes, &lower),
+                "{w}"
+            );
+        }
         shapes.note("élan");
         assert!(hold(&shapes, "é") && hold(&shapes, "1"));
         assert!(!hold(&shapes, "the"));
@@ -352,6 +459,9 @@ mod tests {
         assert!(may("three others"));
         // Keys are whole words: "deadline" holds no "dead".
         assert!(!may("The deadline is 3 May."));
+        // Words end at punctuation that is not ASCII, and are looked up in any case.
+        assert!(may("“12 PEOPLE”") && may("12 dead—") && may("«12 Dead»"));
+        assert!(!may("€12 billion budget, “said” in 2014…"));
         // A word that is not ASCII may hide a key from the word scan.
         assert!(may("²people 3"));
         assert!(may("12 \u{212A}illed"));
