@@ -2,7 +2,7 @@
 //! tables, parsed once.
 
 use crate::lexicon::{columns, data_lines, LexiconError};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// What a number word or vague quantity stands for.
@@ -14,7 +14,7 @@ pub struct NumberWord {
 }
 
 /// Number words, vague quantities, measure words and group nouns.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct FigureLexicon {
     numbers: HashMap<String, NumberWord>,
     measures: HashMap<String, &'static str>,
@@ -26,13 +26,44 @@ pub struct FigureLexicon {
     /// The first letters and lengths of the keys of `starts`: most tokens of a sentence start
     /// no phrase and are never looked up.
     start_shapes: Shapes,
-    /// One word of every number phrase (its longest: "couple" of "a couple of", not "of"),
-    /// and the parts of a hyphenated one: a quantity always holds one, so a sentence without
-    /// any (and without a digit) has no figure.
-    number_ends: HashSet<String>,
-    /// The first letters and lengths of the words of `number_ends`: most words of a sentence
-    /// fail this test and are never looked up.
-    end_shapes: Shapes,
+    /// The words the sentence pre-test ([`FigureLexicon::may_have_figure`]) looks for, each
+    /// with what it is ([`NUMBER`], [`NOUN`] or both).
+    keys: HashMap<Box<[u8]>, u8>,
+    /// The first letters and lengths of the words of `keys`: most words of a sentence fail
+    /// this test and are never looked up.
+    key_shapes: Shapes,
+    /// Some measure or group phrase has no word of letters `a`..`z` alone to be keyed by, so
+    /// the pre-test cannot rule a sentence out for want of one.
+    nouns_unkeyed: bool,
+}
+
+/// A key of the pre-test: one word of every number phrase (its longest: "couple" of "a
+/// couple of", not "of") and the parts of a hyphenated one. A quantity always holds one, so a
+/// sentence without any (and without a digit) has no figure.
+const NUMBER: u8 = 1;
+/// A key of the pre-test: one word of every measure and group phrase (its longest: "custody"
+/// of "in custody"), and "members" and "others", which `figures_in` reads as a group. A figure
+/// always has a measure or a group, so a sentence without any of these has no figure.
+const NOUN: u8 = 2;
+
+impl Default for FigureLexicon {
+    fn default() -> FigureLexicon {
+        let mut lex = FigureLexicon {
+            numbers: HashMap::default(),
+            measures: HashMap::default(),
+            groups: HashMap::default(),
+            longest: 0,
+            starts: HashMap::default(),
+            start_shapes: Shapes::default(),
+            keys: HashMap::default(),
+            key_shapes: Shapes::default(),
+            nouns_unkeyed: false,
+        };
+        // Read as groups by `figures_in` whatever the lexicons hold.
+        lex.note_key("members", NOUN);
+        lex.note_key("others", NOUN);
+        lex
+    }
 }
 
 /// The first two letters and the lengths of a set of words, a test that rules most other
@@ -72,6 +103,34 @@ impl Shapes {
         }
     }
 }
+
+impl Shapes {
+    /// [`Shapes::may_hold`] for a word in any case: its lower case has its length and starts
+    /// with its first two bytes in lower case.
+    #[inline]
+    fn may_hold_folded(&self, w: &[u8]) -> bool {
+        let letter = |k: usize| w.get(k).map_or(26, |&b| LETTERS[usize::from(b)]);
+        match letter(0) {
+            26 => self.other,
+            first => {
+                self.lengths[usize::from(first)][usize::from(letter(1))] & 1 << w.len().min(31) != 0
+            }
+        }
+    }
+}
+
+/// Each byte's letter `a`..`z` in either case as 0..25, and 26 for any other byte: a
+/// lower-case word's [`second_index`], without a branch.
+static LETTERS: [u8; 256] = {
+    let mut t = [26u8; 256];
+    let mut b = 0;
+    while b < 26 {
+        t[b'a' as usize + b] = b as u8;
+        t[b'A' as usize + b] = b as u8;
+        b += 1;
+    }
+    t
+};
 
 /// [`Shapes`]' index of a word's second byte.
 #[inline]
@@ -116,9 +175,20 @@ impl FigureLexicon {
         *longest = (*longest).max(words);
     }
 
-    fn note_end(&mut self, word: &str) {
-        self.end_shapes.note(word);
-        self.number_ends.insert(word.to_string());
+    fn note_key(&mut self, word: &str, what: u8) {
+        self.key_shapes.note(word);
+        *self.keys.entry(word.as_bytes().into()).or_insert(0) |= what;
+    }
+
+    /// Keys the measure or group phrase `phrase` (lower case) by its longest word, the rarest
+    /// in text. A token is matched whole ("dead" is no key of "deadline"), so a word of
+    /// letters `a`..`z` alone is found whole by the pre-test's word scan; another word might
+    /// not be (a token is split at some characters that the scan keeps in a word).
+    fn note_noun(&mut self, phrase: &str) {
+        match phrase.split_whitespace().max_by_key(|w| w.chars().count()) {
+            Some(w) if w.bytes().all(|b| b.is_ascii_lowercase()) => self.note_key(w, NOUN),
+            _ => self.nouns_unkeyed = true,
+        }
     }
 
     /// The longest phrase of any table that starts with this word (0: none does).
@@ -164,9 +234,9 @@ impl FigureLexicon {
             // word such as "of" would send most sentences to the tokenizer).
             let longest = key.split_whitespace().max_by_key(|w| w.chars().count());
             if let Some(word) = longest {
-                self.note_end(word);
+                self.note_key(word, NUMBER);
                 for part in word.split('-').filter(|p| !p.is_empty()) {
-                    self.note_end(part);
+                    self.note_key(part, NUMBER);
                 }
             }
             self.numbers.insert(key, NumberWord { low, high, vague });
@@ -192,6 +262,7 @@ impl FigureLexicon {
                 })?;
             let key = cols[0].to_lowercase();
             self.note_len(&key);
+            self.note_noun(&key);
             self.measures.insert(key, measure);
         }
         Ok(())
@@ -203,28 +274,97 @@ impl FigureLexicon {
             let cols = columns(file, n, line, &["noun", "group"], 2)?;
             let key = cols[0].to_lowercase();
             self.note_len(&key);
+            self.note_noun(&key);
             self.groups.insert(key, cols[1].to_lowercase());
         }
         Ok(())
     }
 
-    /// Whether `sentence` may hold a quantity: a digit, or a word that ends a number phrase.
-    /// A fast test, so most sentences of a text are never tokenized for figures.
-    pub fn may_have_number(&self, sentence: &str) -> bool {
+    /// Whether `sentence` may hold a figure: a quantity (a digit, or a word that ends a
+    /// number phrase) and something it counts (a word of a measure or group phrase, see
+    /// [`NOUN`]). A fast test, one scan of the words at most, so most sentences of a text are
+    /// never tokenized for figures.
+    pub fn may_have_figure(&self, sentence: &str) -> bool {
+        const BOTH: u8 = NUMBER | NOUN;
+        let mut found = 0;
         if has_ascii_digit(sentence.as_bytes()) {
+            found |= NUMBER;
+        }
+        if self.nouns_unkeyed {
+            found |= NOUN;
+        }
+        if found == BOTH {
             return true;
         }
+        // The words are the runs of alphanumeric characters (as `lexicon::alnum_words` gives
+        // them), found by a loop over bytes that decodes only characters that are not ASCII.
+        let b = sentence.as_bytes();
+        let alnum = crate::lexicon::is_ascii_alnum_byte;
         let mut buf = [0u8; 48];
-        crate::lexicon::any_alnum_word(sentence, |w, ascii| {
-            // An ASCII word's lower case has its length and starts with its first two bytes
-            // in lower case; other words are looked up.
-            let lower = |k: usize| w.as_bytes().get(k).map(u8::to_ascii_lowercase);
-            let could = !ascii || self.end_shapes.may_hold(lower(0), lower(1), w.len());
-            could
-                && self
-                    .number_ends
-                    .contains(&*crate::lexicon::lower_in(w, &mut buf))
-        })
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if !alnum(c) {
+                if c.is_ascii() {
+                    i += 1;
+                    continue;
+                }
+                let (word, n) = alphanumeric_at(sentence, i);
+                if !word {
+                    i += n;
+                    continue;
+                }
+            }
+            let start = i;
+            let mut ascii = true;
+            loop {
+                while i < b.len() && alnum(b[i]) {
+                    i += 1;
+                }
+                match b.get(i) {
+                    Some(c) if !c.is_ascii() => match alphanumeric_at(sentence, i) {
+                        (true, n) => {
+                            ascii = false;
+                            i += n;
+                        }
+                        (false, _) => break,
+                    },
+                    _ => break,
+                }
+            }
+            if ascii {
+                let w = &b[start..i];
+                if self.key_shapes.may_hold_folded(w) {
+                    found |= self.ascii_key(w, &mut buf);
+                }
+            } else {
+                // A word that is not ASCII may hold a noun key as a token of its own
+                // ("²people": "²" is no letter, so the tokenizer splits it off;
+                // "\u{212A}illed" with a Kelvin sign is "killed" in lower case), so it counts
+                // as one.
+                let lower = sentence[start..i].to_lowercase();
+                found |= NOUN | self.keys.get(lower.as_bytes()).copied().unwrap_or(0);
+            }
+            if found == BOTH {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// What the ASCII word `w` (any case) is a key of: [`NUMBER`], [`NOUN`], both or neither
+    /// (0). Lower-cased into `buf` when it fits (every word of the built-in keys does).
+    fn ascii_key(&self, w: &[u8], buf: &mut [u8; 48]) -> u8 {
+        let look = |lower: &[u8]| self.keys.get(lower).copied().unwrap_or(0);
+        match buf.get_mut(..w.len()) {
+            Some(out) => {
+                for (o, &c) in out.iter_mut().zip(w) {
+                    *o = c.to_ascii_lowercase();
+                }
+                look(out)
+            }
+            None => look(&w.to_ascii_lowercase()),
+        }
     }
 
     pub fn number(&self, words: &str) -> Option<NumberWord> {
@@ -238,6 +378,14 @@ impl FigureLexicon {
     pub fn group(&self, words: &str) -> Option<&str> {
         self.groups.get(words).map(String::as_str)
     }
+}
+
+/// Whether the character at byte `i` of `s` (a char boundary, not ASCII) is alphanumeric
+/// ([`crate::lexicon::is_alphanumeric`]), and its length. Out of line: most text is ASCII.
+#[inline(never)]
+fn alphanumeric_at(s: &str, i: usize) -> (bool, usize) {
+    let ch = s[i..].chars().next().expect("a char boundary");
+    (crate::lexicon::is_alphanumeric(ch), ch.len_utf8())
 }
 
 /// Whether `b` has an ASCII digit: 32 bytes at a time without a branch a byte (the compiler
@@ -276,9 +424,54 @@ mod tests {
         for w in ["the", "for", "an", "b", "", "1", "é"] {
             assert!(!hold(&shapes, w), "{w}");
         }
+        for w in [
+            "ten",
+            "Ten",
+            "TEN",
+            "tEn",
+            "A",
+            "A.M.",
+            "Twenty-Five",
+            "the",
+            "THE",
+            "1",
+        ] {
+            let lower = w.to_ascii_lowercase();
+            assert_eq!(
+                shapes.may_hold_folded(w.as_bytes()),
+                hold(&shapes, &lower),
+                "{w}"
+            );
+        }
         shapes.note("élan");
         assert!(hold(&shapes, "é") && hold(&shapes, "1"));
         assert!(!hold(&shapes, "the"));
+    }
+
+    #[test]
+    fn a_figure_needs_a_number_and_a_noun_key() {
+        let may = |s: &str| FIGURES.may_have_figure(s);
+        // A number and no measure or group word, and the other way round.
+        assert!(!may("In 2014 the party won 52 seats."));
+        assert!(!may("Many people were killed."));
+        assert!(may("In 2014, 52 people were killed."));
+        assert!(may("12 Members of the party"));
+        assert!(may("three others"));
+        // Keys are whole words: "deadline" holds no "dead".
+        assert!(!may("The deadline is 3 May."));
+        // Words end at punctuation that is not ASCII, and are looked up in any case.
+        assert!(may("“12 PEOPLE”") && may("12 dead—") && may("«12 Dead»"));
+        assert!(!may("€12 billion budget, “said” in 2014…"));
+        // A word that is not ASCII may hide a key from the word scan.
+        assert!(may("²people 3"));
+        assert!(may("12 \u{212A}illed"));
+        // Without measures and groups, "members" and "others" are still keys.
+        let mut lex = FigureLexicon::default();
+        lex.extend_numbers("n.tsv", "ten\t10\t\tnumber\n").unwrap();
+        assert!(lex.may_have_figure("ten others") && !lex.may_have_figure("ten people"));
+        // A phrase with no word of letters alone: no sentence is ruled out for want of a key.
+        lex.extend_groups("g.tsv", "g7\tleaders\n").unwrap();
+        assert!(lex.may_have_figure("ten people"));
     }
 
     #[test]
@@ -287,12 +480,13 @@ mod tests {
         assert!(FIGURES.number("dozens").unwrap().vague);
         assert_eq!(FIGURES.measure("lost their lives"), Some("killed"));
         assert_eq!(FIGURES.group("demonstrators"), Some("protesters"));
-        assert!(FIGURES.may_have_number("Tens of thousands marched"));
-        assert!(FIGURES.may_have_number("Twenty-five were held; 3 freed"));
-        assert!(FIGURES.may_have_number("A FEW stayed"));
-        assert!(!FIGURES.may_have_number("Shops stayed closed on the main square."));
-        assert!(!FIGURES.may_have_number("The head of the party spoke."));
-        assert!(FIGURES.may_have_number("A couple of them spoke."));
+        assert!(FIGURES.may_have_figure("Tens of thousands marched"));
+        assert!(FIGURES.may_have_figure("Twenty-five were held; 3 freed"));
+        assert!(FIGURES.may_have_figure("A FEW stayed in CUSTODY"));
+        assert!(!FIGURES.may_have_figure("A FEW stayed"));
+        assert!(!FIGURES.may_have_figure("Shops stayed closed on the main square."));
+        assert!(!FIGURES.may_have_figure("The head of the party spoke."));
+        assert!(FIGURES.may_have_figure("A couple of them were detained."));
         let mut lex = FigureLexicon::default();
         let e = lex.extend_measures("m.tsv", "died\tdead\n").unwrap_err();
         assert_eq!((e.line, e.message.contains("unknown measure")), (1, true));

@@ -1059,7 +1059,7 @@ pub fn find_figures(lex: &FigureLexicon, text: &str, paragraphs: &[Span]) -> Vec
 pub fn find_figures_in(lex: &FigureLexicon, text: &str, sentences: &[Span]) -> Vec<Figure> {
     let mut out = Vec::new();
     for (n, &s) in sentences.iter().enumerate() {
-        if !lex.may_have_number(&text[s]) {
+        if !lex.may_have_figure(&text[s]) {
             continue;
         }
         out.extend(
@@ -1099,6 +1099,24 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn the_pre_test_passes_every_sentence_with_a_figure() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let docs = crate::input::read_inputs(&[dir.display().to_string()]).documents;
+        let mut with_figures = 0;
+        for doc in &docs {
+            let text: &str = &doc.text;
+            let paras = crate::segment::paragraphs(text, 0);
+            for &s in crate::segment::Sentences::new(text, &paras).all() {
+                if !figures_in(&FIGURES, text, s).is_empty() {
+                    with_figures += 1;
+                    assert!(FIGURES.may_have_figure(&text[s]), "{}", &text[s]);
+                }
+            }
+        }
+        assert!(with_figures > 20, "{with_figures}");
     }
 
     fn one(text: &str) -> Row {
