@@ -308,38 +308,62 @@ impl<V> WordMap<V> {
     /// The map of `pairs` (lower-case keys; a later duplicate key replaces an earlier one).
     pub fn new(pairs: impl IntoIterator<Item = (String, V)>) -> WordMap<V> {
         let mut map = WordMap {
-            slots: Vec::new(),
+            slots: vec![u32::MAX; 16],
             entries: Vec::new(),
             other: HashMap::default(),
         };
-        let mut at: HashMap<String, u32> = HashMap::default();
-        for (k, v) in pairs {
-            match at.get(&k) {
-                Some(&i) => map.entries[i as usize].1 = v,
-                None => {
-                    let i = u32::try_from(map.entries.len()).expect("fewer than 2^32 words");
-                    at.insert(k.clone(), i);
-                    map.entries.push((k, v));
-                }
-            }
-        }
-        // At most a quarter full: probes stay short.
-        let size = (map.entries.len() * 4).next_power_of_two().max(16);
-        map.slots = vec![u32::MAX; size];
-        for (i, (k, _)) in map.entries.iter().enumerate() {
-            let i = i as u32;
-            if k.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                let mask = size - 1;
-                let mut s = fold_hash(k.as_bytes()) & mask;
-                while map.slots[s] != u32::MAX {
-                    s = (s + 1) & mask;
-                }
-                map.slots[s] = i;
-            } else {
-                map.other.insert(k.clone(), i);
-            }
-        }
+        map.extend(pairs);
         map
+    }
+
+    /// Adds `pairs` (lower-case keys), each replacing the value of an equal key.
+    pub fn extend(&mut self, pairs: impl IntoIterator<Item = (String, V)>) {
+        for (k, v) in pairs {
+            self.insert(k, v);
+        }
+    }
+
+    /// Sets the value of the lower-case key `k`, replacing the value of an equal key.
+    pub fn insert(&mut self, k: String, v: V) {
+        let table = is_table_key(&k);
+        let found = if table {
+            // A key without capitals is found only by itself.
+            self.ascii_index(&k)
+        } else {
+            self.other.get(&k).copied()
+        };
+        if let Some(i) = found {
+            self.entries[i as usize].1 = v;
+            return;
+        }
+        let i = u32::try_from(self.entries.len()).expect("fewer than 2^32 words");
+        if !table {
+            self.other.insert(k.clone(), i);
+        }
+        self.entries.push((k, v));
+        // At most a quarter full: probes stay short. The slots are the same whichever way the
+        // keys came in: a growth places them again in order.
+        let size = (self.entries.len() * 4).next_power_of_two().max(16);
+        if size > self.slots.len() {
+            self.slots = vec![u32::MAX; size];
+            for i in 0..self.entries.len() {
+                if is_table_key(&self.entries[i].0) {
+                    self.place(i as u32);
+                }
+            }
+        } else if table {
+            self.place(i);
+        }
+    }
+
+    /// Puts entry `i` (an ASCII key without capitals) in the first free slot of its probe.
+    fn place(&mut self, i: u32) {
+        let mask = self.slots.len() - 1;
+        let mut s = fold_hash(self.entries[i as usize].0.as_bytes()) & mask;
+        while self.slots[s] != u32::MAX {
+            s = (s + 1) & mask;
+        }
+        self.slots[s] = i;
     }
 
     /// The value of `w`'s lower case.
@@ -373,6 +397,13 @@ impl<V> WordMap<V> {
     /// The value of `w`'s lower case among the ASCII keys; a hit is always an ASCII `w`.
     #[inline(always)]
     fn get_ascii(&self, w: &str) -> Option<&V> {
+        let i = self.ascii_index(w)?;
+        Some(&self.entries[i as usize].1)
+    }
+
+    /// The entry of `w`'s lower case among the ASCII keys.
+    #[inline(always)]
+    fn ascii_index(&self, w: &str) -> Option<u32> {
         let mask = self.slots.len() - 1;
         let mut s = fold_hash(w.as_bytes()) & mask;
         loop {
@@ -380,13 +411,18 @@ impl<V> WordMap<V> {
             if i == u32::MAX {
                 return None;
             }
-            let (k, v) = &self.entries[i as usize];
+            let k = &self.entries[i as usize].0;
             if k.len() == w.len() && k.as_bytes().eq_ignore_ascii_case(w.as_bytes()) {
-                return Some(v);
+                return Some(i);
             }
             s = (s + 1) & mask;
         }
     }
+}
+
+/// Whether a [`WordMap`] key sits in its open addressing table: ASCII without capitals.
+fn is_table_key(k: &str) -> bool {
+    k.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
 /// A hash of a word's length and its first, second and last bytes, with ASCII case folded
@@ -614,6 +650,29 @@ mod tests {
         let map = WordMap::new(many.iter().map(|k| (k.clone(), ())));
         assert!(many.iter().all(|k| map.get(&k.to_uppercase()).is_some()));
         assert!(map.get("w2000x").is_none() && WordMap::<()>::default().get("x").is_none());
+    }
+
+    #[test]
+    fn word_maps_grow_and_replace() {
+        // Inserted one by one across growths, replaced, extended: as one `new` of them all.
+        let mut map = WordMap::default();
+        for i in 0..100 {
+            map.insert(format!("w{i}"), i);
+        }
+        map.insert("w7".to_string(), 700);
+        map.insert("état".to_string(), 1);
+        map.extend([("état".to_string(), 2), ("the kremlin".to_string(), 3)]);
+        let want = WordMap::new(
+            (0..100)
+                .map(|i| (format!("w{i}"), if i == 7 { 700 } else { i }))
+                .chain([("état".to_string(), 2), ("the kremlin".to_string(), 3)]),
+        );
+        assert_eq!(map.slots, want.slots);
+        for w in ["W7", "w99", "w100", "ÉTAT", "The Kremlin", "kremlin"] {
+            assert_eq!(map.get(w), want.get(w), "{w:?}");
+        }
+        assert_eq!(map.get("W7"), Some(&700));
+        assert_eq!(map.get("ÉTAT"), Some(&2));
     }
 
     #[test]
