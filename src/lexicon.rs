@@ -48,6 +48,9 @@ pub struct Cues {
     /// there: one look-up a word, without lower-casing it, for [`Cues::may_attribute`] and
     /// [`Cues::starting`]. Rebuilt after each [`Cues::extend`].
     starts: WordMap<CueStart>,
+    /// The shapes of the ASCII keys of `starts`: most words are told to start no cue by one
+    /// bit, without hashing them.
+    start_shapes: ShapeFilter,
 }
 
 /// The cues that start at a word: the one-word form and the multiword forms it begins.
@@ -127,6 +130,10 @@ impl Cues {
             .collect();
         firsts.sort_unstable();
         firsts.dedup();
+        self.start_shapes = ShapeFilter::default();
+        for first in firsts.iter().filter(|f| f.is_ascii()) {
+            self.start_shapes.insert(first.as_bytes());
+        }
         let starts = firsts.into_iter().map(|first| {
             let multi = self
                 .multiword(first)
@@ -158,31 +165,33 @@ impl Cues {
     /// Whether `sentence` has a word that starts a cue form or is one of `extra` (lower case):
     /// a fast test, so sentences without any are never tokenized for reported speech.
     pub fn may_attribute(&self, sentence: &str, extra: &[&str]) -> bool {
-        // The first bytes and lengths of `extra`, so most words are compared with none.
-        let (mut firsts, mut lengths) = (0u64, 0u64);
+        // The first bytes and lengths of `extra` together, so most words are compared with
+        // none: bit `len % 8` of `firsts[first % 32]`, as an ASCII word's lower case has them.
+        let mut firsts = [0u8; 32];
         for e in extra {
-            firsts |= e.as_bytes().first().map_or(0, |&b| 1 << (b & 63));
-            lengths |= 1 << e.len().min(63);
+            if let Some(&b) = e.as_bytes().first() {
+                firsts[usize::from(b & 31)] |= 1 << (e.len() & 7);
+            }
         }
         let mut buf = [0u8; 48];
         any_alnum_word(sentence, |w, ascii| {
-            if self.starts.get_known(w, ascii).is_some() {
+            if !ascii {
+                return self.starts.get_other(w).is_some()
+                    || extra.contains(&&*lower_in(w, &mut buf));
+            }
+            let b = w.as_bytes();
+            if self.start_shapes.may_hold(b) && self.starts.get_ascii(w).is_some() {
                 return true;
             }
-            if ascii {
-                // Its lower case has its length and its first byte in lower case.
-                let first = w.as_bytes()[0].to_ascii_lowercase();
-                firsts & 1 << (first & 63) != 0
-                    && lengths & 1 << w.len().min(63) != 0
-                    && extra.iter().any(|e| {
-                        e.len() == w.len()
-                            && e.bytes()
-                                .zip(w.bytes())
-                                .all(|(a, b)| a == b.to_ascii_lowercase())
-                    })
-            } else {
-                extra.contains(&&*lower_in(w, &mut buf))
-            }
+            // Its lower case has its length and its first byte in lower case.
+            let first = b[0].to_ascii_lowercase();
+            firsts[usize::from(first & 31)] & 1 << (b.len() & 7) != 0
+                && extra.iter().any(|e| {
+                    e.len() == w.len()
+                        && e.bytes()
+                            .zip(w.bytes())
+                            .all(|(a, b)| a == b.to_ascii_lowercase())
+                })
         })
     }
 
@@ -423,6 +432,43 @@ impl<V> WordMap<V> {
 /// Whether a [`WordMap`] key sits in its open addressing table: ASCII without capitals.
 fn is_table_key(k: &str) -> bool {
     k.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// A set of shapes of ASCII words (length, first and last bytes, ASCII case folded), as bits: a
+/// word whose shape is not in the set is none of the words put in, whatever its case.
+#[derive(Debug, Clone)]
+struct ShapeFilter(Box<[u64; 256]>);
+
+impl Default for ShapeFilter {
+    fn default() -> Self {
+        ShapeFilter(Box::new([0; 256]))
+    }
+}
+
+impl ShapeFilter {
+    /// The bit of a word: its length up to 15, its first and last bytes' low five bits with
+    /// `| 0x20` (the same for a byte and its ASCII lower case).
+    #[inline(always)]
+    fn bit(w: &[u8]) -> usize {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return 0;
+        };
+        w.len().min(15) << 10
+            | usize::from((first | 0x20) & 31) << 5
+            | usize::from((last | 0x20) & 31)
+    }
+
+    fn insert(&mut self, w: &[u8]) {
+        let bit = Self::bit(w);
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    /// Whether `w` may be a word put in: false when it is none of them.
+    #[inline(always)]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        let bit = Self::bit(w);
+        self.0[bit >> 6] & 1 << (bit & 63) != 0
+    }
 }
 
 /// A hash of a word's length and its first, second and last bytes, with ASCII case folded
@@ -687,6 +733,34 @@ mod tests {
         assert!(CUES.may_attribute("Officials SAID so.", &[]));
         assert!(CUES.may_attribute("It was Citing that.", &["citing"]));
         assert!(!CUES.may_attribute("It was citing that.", &["cited"]));
+    }
+
+    #[test]
+    fn may_attribute_answers_as_word_look_ups() {
+        // The shape filter and the extra words' bits only skip words that cannot match.
+        let extra = ["according", "put", "Said", "", "x", "ünal", "quoting"];
+        let naive = |s: &str| {
+            alnum_words(s).any(|w| {
+                let lower = w.to_lowercase();
+                CUES.starting(w).is_some() || extra.contains(&lower.as_str())
+            })
+        };
+        let mut words: Vec<String> = CUES.forms.keys().cloned().collect();
+        words.extend(extra.iter().map(|e| e.to_string()));
+        words.extend(
+            ["the", "a", "sa", "saidx", "ÜNAL", "Ünal", "X", "x2", "put1"].map(String::from),
+        );
+        for w in &words {
+            for v in [
+                w.clone(),
+                w.to_uppercase(),
+                format!("({w}),"),
+                format!("{w}s"),
+            ] {
+                let s = format!("It was {v} then");
+                assert_eq!(CUES.may_attribute(&s, &extra), naive(&s), "{s:?}");
+            }
+        }
     }
 
     #[test]
