@@ -245,19 +245,22 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// A list of lower-case words, one a line (`data/work_nouns.txt`, `colon_labels.txt`,
-/// `evidence_nouns.txt`), looked up in any case without allocating.
-pub struct WordSet(rustc_hash::FxHashSet<&'static str>);
+/// `evidence_nouns.txt`), looked up in any case without lower-casing: a [`WordMap`] without
+/// values.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet(WordMap<()>);
 
 impl WordSet {
     /// The words of a data file's non-blank, non-comment lines.
     pub fn from_data(text: &'static str) -> Self {
-        WordSet(data_lines(text).map(|(_, l)| l.trim()).collect())
+        WordSet(WordMap::new(
+            data_lines(text).map(|(_, l)| (l.trim().to_string(), ())),
+        ))
     }
 
     /// Whether `w`, lower-cased, is in the set.
     pub fn contains(&self, w: &str) -> bool {
-        let mut buf = [0u8; 48];
-        self.0.contains(lower_in(w, &mut buf).as_ref())
+        self.0.get(w).is_some()
     }
 }
 
@@ -696,6 +699,24 @@ mod tests {
         let map = WordMap::new(many.iter().map(|k| (k.clone(), ())));
         assert!(many.iter().all(|k| map.get(&k.to_uppercase()).is_some()));
         assert!(map.get("w2000x").is_none() && WordMap::<()>::default().get("x").is_none());
+    }
+
+    #[test]
+    fn word_sets_hold_the_lines_in_any_case() {
+        let set = WordSet::from_data("# words\nreport\n  op-ed \neditor’s\n\nCaps\n");
+        for (w, want) in [
+            ("report", true),
+            ("REPORT", true),
+            ("Op-Ed", true),
+            ("EDITOR’S", true),
+            ("editor's", false),
+            ("# words", false),
+            ("caps", false),
+            ("Caps", false),
+            ("", false),
+        ] {
+            assert_eq!(set.contains(w), want, "{w:?}");
+        }
     }
 
     #[test]

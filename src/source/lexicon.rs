@@ -260,8 +260,8 @@ impl SourceLexicon {
                 if !w.chars().next().is_some_and(char::is_uppercase) {
                     continue;
                 }
-                // A country's name, else a nationality word, else a seat; the place key of
-                // the word made once for the country and the seat.
+                // A country's name, else a nationality word, else a seat: an ASCII word (most)
+                // is looked up as it is; another's place key is made for each of the two.
                 let found = self
                     .country(w)
                     .or_else(|| self.demonym(w))
