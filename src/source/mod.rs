@@ -82,7 +82,7 @@ pub fn key_of(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut count = 0;
     for w in name.split_whitespace() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.trim_matches(|c: char| !lexicon_alnum(c));
         if w.is_empty() {
             continue;
         }
@@ -108,6 +108,7 @@ pub fn key_of(name: &str) -> String {
 }
 
 /// Appends `w` in lower case (as `str::to_lowercase` gives it).
+#[inline]
 fn push_lower(out: &mut String, w: &str) {
     if w.is_ascii() {
         let from = out.len();
@@ -223,7 +224,7 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
     };
     let mut country = None;
     for w in mention.split_whitespace() {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let bare = w.trim_matches(|c: char| !lexicon_alnum(c) && c != '.');
         let bare = bare
             .strip_suffix("’s")
             .or_else(|| bare.strip_suffix("'s"))
@@ -532,7 +533,7 @@ pub fn surname_of(name: &str) -> Option<String> {
         last = w;
     }
     (count >= 2).then(|| {
-        last.trim_matches(|c: char| !c.is_alphanumeric())
+        last.trim_matches(|c: char| !lexicon_alnum(c))
             .to_lowercase()
     })
 }
