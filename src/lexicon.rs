@@ -48,9 +48,6 @@ pub struct Cues {
     /// there: one look-up a word, without lower-casing it, for [`Cues::may_attribute`] and
     /// [`Cues::starting`]. Rebuilt after each [`Cues::extend`].
     starts: WordMap<CueStart>,
-    /// The shapes of the ASCII keys of `starts`: most words are told to start no cue by one
-    /// bit, without hashing them.
-    start_shapes: ShapeFilter,
 }
 
 /// The cues that start at a word: the one-word form and the multiword forms it begins.
@@ -130,10 +127,6 @@ impl Cues {
             .collect();
         firsts.sort_unstable();
         firsts.dedup();
-        self.start_shapes = ShapeFilter::default();
-        for first in firsts.iter().filter(|f| f.is_ascii()) {
-            self.start_shapes.insert(first.as_bytes());
-        }
         let starts = firsts.into_iter().map(|first| {
             let multi = self
                 .multiword(first)
@@ -175,17 +168,15 @@ impl Cues {
         }
         let mut buf = [0u8; 48];
         any_alnum_word(sentence, |w, ascii| {
-            if !ascii {
-                return self.starts.get_other(w).is_some()
-                    || extra.contains(&&*lower_in(w, &mut buf));
-            }
-            let b = w.as_bytes();
-            if self.start_shapes.may_hold(b) && self.starts.get_ascii(w).is_some() {
+            if self.starts.get_known(w, ascii).is_some() {
                 return true;
             }
+            if !ascii {
+                return extra.contains(&&*lower_in(w, &mut buf));
+            }
             // Its lower case has its length and its first byte in lower case.
-            let first = b[0].to_ascii_lowercase();
-            firsts[usize::from(first & 31)] & 1 << (b.len() & 7) != 0
+            let first = w.as_bytes()[0].to_ascii_lowercase();
+            firsts[usize::from(first & 31)] & 1 << (w.len() & 7) != 0
                 && extra.iter().any(|e| {
                     e.len() == w.len()
                         && e.bytes()
@@ -299,8 +290,9 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
 /// A table from lower-case words to values, looked up by a word in any case without
 /// lower-casing it: `map.get(w)` is the value of `w.to_lowercase()`. ASCII keys sit in an open
 /// addressing table hashed on the length and three bytes with ASCII case folded, compared
-/// with `eq_ignore_ascii_case`; other keys (and a non-ASCII word's lower case) go through a
-/// hash map.
+/// with `eq_ignore_ascii_case`, behind a bit set of their shapes (most words looked up are no
+/// key, and are told so without hashing); other keys (and a non-ASCII word's lower case) go
+/// through a hash map.
 #[derive(Debug, Clone)]
 pub struct WordMap<V> {
     /// Indexes into `entries` (`u32::MAX`: empty); a power of two long.
@@ -308,6 +300,9 @@ pub struct WordMap<V> {
     entries: Vec<(String, V)>,
     /// Keys that are not ASCII without capitals, by key.
     other: HashMap<String, u32>,
+    /// The shapes of the keys in `slots`: most words are told to be none of them by one bit,
+    /// without hashing them.
+    shapes: ShapeFilter,
 }
 
 impl<V> Default for WordMap<V> {
@@ -323,6 +318,7 @@ impl<V> WordMap<V> {
             slots: vec![u32::MAX; 16],
             entries: Vec::new(),
             other: HashMap::default(),
+            shapes: ShapeFilter::default(),
         };
         map.extend(pairs);
         map
@@ -370,6 +366,7 @@ impl<V> WordMap<V> {
 
     /// Puts entry `i` (an ASCII key without capitals) in the first free slot of its probe.
     fn place(&mut self, i: u32) {
+        self.shapes.insert(self.entries[i as usize].0.as_bytes());
         let mask = self.slots.len() - 1;
         let mut s = fold_hash(self.entries[i as usize].0.as_bytes()) & mask;
         while self.slots[s] != u32::MAX {
@@ -416,6 +413,9 @@ impl<V> WordMap<V> {
     /// The entry of `w`'s lower case among the ASCII keys.
     #[inline(always)]
     fn ascii_index(&self, w: &str) -> Option<u32> {
+        if !self.shapes.may_hold(w.as_bytes()) {
+            return None;
+        }
         let mask = self.slots.len() - 1;
         let mut s = fold_hash(w.as_bytes()) & mask;
         loop {
@@ -720,6 +720,26 @@ mod tests {
     }
 
     #[test]
+    fn shape_filters_hold_their_words_in_any_case() {
+        let mut f = ShapeFilter::default();
+        let words = [
+            "said",
+            "a",
+            "x-y",
+            "0",
+            "long-enough-to-be-capped",
+            "o'neil",
+        ];
+        for w in words {
+            f.insert(w.as_bytes());
+        }
+        for w in words {
+            assert!(f.may_hold(w.as_bytes()) && f.may_hold(w.to_uppercase().as_bytes()));
+        }
+        assert!(!f.may_hold(b"sad") && !f.may_hold(b"b") && !f.may_hold(b""));
+    }
+
+    #[test]
     fn word_maps_grow_and_replace() {
         // Inserted one by one across growths, replaced, extended: as one `new` of them all.
         let mut map = WordMap::default();
@@ -758,7 +778,7 @@ mod tests {
 
     #[test]
     fn may_attribute_answers_as_word_look_ups() {
-        // The shape filter and the extra words' bits only skip words that cannot match.
+        // The keys' shapes and the extra words' bits only skip words that cannot match.
         let extra = ["according", "put", "Said", "", "x", "ünal", "quoting"];
         let naive = |s: &str| {
             alnum_words(s).any(|w| {
