@@ -68,8 +68,14 @@ fn err(file: &str, line: usize, message: String) -> LexiconError {
 
 /// A name's lookup key: lower case, curly apostrophes straightened, no leading "the".
 pub fn place_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase().replace('’', "'");
-    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+    let mut key = name.trim().to_lowercase();
+    if key.contains('’') {
+        key = key.replace('’', "'");
+    }
+    if key.starts_with("the ") {
+        key.drain(..4);
+    }
+    key
 }
 
 /// The value of the [`place_key`] of `name` in `map`: an ASCII name is looked up as it is
@@ -298,6 +304,14 @@ mod tests {
         assert_eq!(lex.country("Kazakhstan"), Some("Kazakhstan"));
         assert_eq!(lex.country(" the Kazakhstan "), Some("Kazakhstan"));
         assert_eq!(lex.seat("THE KREMLIN"), Some("Russia"));
+        for (name, key) in [
+            (" The Côte d’Ivoire ", "côte d'ivoire"),
+            ("THE KREMLIN", "kremlin"),
+            ("the", "the"),
+            ("Theodore", "theodore"),
+        ] {
+            assert_eq!(place_key(name), key, "{name:?}");
+        }
         assert_eq!(lex.kind("police").unwrap().kind, "police");
         assert!(lex.kind("spokesman").unwrap().flags.role);
         assert!(lex.longest_from("law") >= 2);
