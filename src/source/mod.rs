@@ -256,9 +256,15 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
     // the name ("the mayor, Jane Doe").
     let mut best: Option<(&str, &'static str, Option<String>, Option<String>)> = None;
     let mut name_part: Option<&str> = None;
+    // The words of each part as written and as the lexicon sees them, in two buffers made
+    // once.
+    let mut words: Vec<&str> = Vec::with_capacity(8);
+    let mut lower: Vec<Cow<str>> = Vec::with_capacity(8);
     for part in &parts {
-        let words: Vec<&str> = part.split_whitespace().collect();
-        let lower: Vec<Cow<str>> = words.iter().map(|w| lex_word(w)).collect();
+        words.clear();
+        words.extend(part.split_whitespace());
+        lower.clear();
+        lower.extend(words.iter().map(|w| lex_word(w)));
         let found = matches(lex, &lower);
         if found.is_empty() {
             // Some word besides titles, and every such word capitalized.
