@@ -158,31 +158,31 @@ impl Cues {
     /// Whether `sentence` has a word that starts a cue form or is one of `extra` (lower case):
     /// a fast test, so sentences without any are never tokenized for reported speech.
     pub fn may_attribute(&self, sentence: &str, extra: &[&str]) -> bool {
-        // The first bytes and lengths of `extra`, so most words are compared with none.
-        let (mut firsts, mut lengths) = (0u64, 0u64);
+        // The first bytes and lengths of `extra` together, so most words are compared with
+        // none: bit `len % 8` of `firsts[first % 32]`, as an ASCII word's lower case has them.
+        let mut firsts = [0u8; 32];
         for e in extra {
-            firsts |= e.as_bytes().first().map_or(0, |&b| 1 << (b & 63));
-            lengths |= 1 << e.len().min(63);
+            if let Some(&b) = e.as_bytes().first() {
+                firsts[usize::from(b & 31)] |= 1 << (e.len() & 7);
+            }
         }
         let mut buf = [0u8; 48];
         any_alnum_word(sentence, |w, ascii| {
             if self.starts.get_known(w, ascii).is_some() {
                 return true;
             }
-            if ascii {
-                // Its lower case has its length and its first byte in lower case.
-                let first = w.as_bytes()[0].to_ascii_lowercase();
-                firsts & 1 << (first & 63) != 0
-                    && lengths & 1 << w.len().min(63) != 0
-                    && extra.iter().any(|e| {
-                        e.len() == w.len()
-                            && e.bytes()
-                                .zip(w.bytes())
-                                .all(|(a, b)| a == b.to_ascii_lowercase())
-                    })
-            } else {
-                extra.contains(&&*lower_in(w, &mut buf))
+            if !ascii {
+                return extra.contains(&&*lower_in(w, &mut buf));
             }
+            // Its lower case has its length and its first byte in lower case.
+            let first = w.as_bytes()[0].to_ascii_lowercase();
+            firsts[usize::from(first & 31)] & 1 << (w.len() & 7) != 0
+                && extra.iter().any(|e| {
+                    e.len() == w.len()
+                        && e.bytes()
+                            .zip(w.bytes())
+                            .all(|(a, b)| a == b.to_ascii_lowercase())
+                })
         })
     }
 
@@ -236,19 +236,22 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// A list of lower-case words, one a line (`data/work_nouns.txt`, `colon_labels.txt`,
-/// `evidence_nouns.txt`), looked up in any case without allocating.
-pub struct WordSet(rustc_hash::FxHashSet<&'static str>);
+/// `evidence_nouns.txt`), looked up in any case without lower-casing: a [`WordMap`] without
+/// values.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet(WordMap<()>);
 
 impl WordSet {
     /// The words of a data file's non-blank, non-comment lines.
     pub fn from_data(text: &'static str) -> Self {
-        WordSet(data_lines(text).map(|(_, l)| l.trim()).collect())
+        WordSet(WordMap::new(
+            data_lines(text).map(|(_, l)| (l.trim().to_string(), ())),
+        ))
     }
 
     /// Whether `w`, lower-cased, is in the set.
     pub fn contains(&self, w: &str) -> bool {
-        let mut buf = [0u8; 48];
-        self.0.contains(lower_in(w, &mut buf).as_ref())
+        self.0.get(w).is_some()
     }
 }
 
@@ -287,8 +290,9 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
 /// A table from lower-case words to values, looked up by a word in any case without
 /// lower-casing it: `map.get(w)` is the value of `w.to_lowercase()`. ASCII keys sit in an open
 /// addressing table hashed on the length and three bytes with ASCII case folded, compared
-/// with `eq_ignore_ascii_case`; other keys (and a non-ASCII word's lower case) go through a
-/// hash map.
+/// with `eq_ignore_ascii_case`, behind a bit set of their shapes (most words looked up are no
+/// key, and are told so without hashing); other keys (and a non-ASCII word's lower case) go
+/// through a hash map.
 #[derive(Debug, Clone)]
 pub struct WordMap<V> {
     /// Indexes into `entries` (`u32::MAX`: empty); a power of two long.
@@ -296,6 +300,9 @@ pub struct WordMap<V> {
     entries: Vec<(String, V)>,
     /// Keys that are not ASCII without capitals, by key.
     other: HashMap<String, u32>,
+    /// The shapes of the keys in `slots`: most words are told to be none of them by one bit,
+    /// without hashing them.
+    shapes: ShapeFilter,
 }
 
 impl<V> Default for WordMap<V> {
@@ -308,38 +315,64 @@ impl<V> WordMap<V> {
     /// The map of `pairs` (lower-case keys; a later duplicate key replaces an earlier one).
     pub fn new(pairs: impl IntoIterator<Item = (String, V)>) -> WordMap<V> {
         let mut map = WordMap {
-            slots: Vec::new(),
+            slots: vec![u32::MAX; 16],
             entries: Vec::new(),
             other: HashMap::default(),
+            shapes: ShapeFilter::default(),
         };
-        let mut at: HashMap<String, u32> = HashMap::default();
-        for (k, v) in pairs {
-            match at.get(&k) {
-                Some(&i) => map.entries[i as usize].1 = v,
-                None => {
-                    let i = u32::try_from(map.entries.len()).expect("fewer than 2^32 words");
-                    at.insert(k.clone(), i);
-                    map.entries.push((k, v));
-                }
-            }
-        }
-        // At most a quarter full: probes stay short.
-        let size = (map.entries.len() * 4).next_power_of_two().max(16);
-        map.slots = vec![u32::MAX; size];
-        for (i, (k, _)) in map.entries.iter().enumerate() {
-            let i = i as u32;
-            if k.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                let mask = size - 1;
-                let mut s = fold_hash(k.as_bytes()) & mask;
-                while map.slots[s] != u32::MAX {
-                    s = (s + 1) & mask;
-                }
-                map.slots[s] = i;
-            } else {
-                map.other.insert(k.clone(), i);
-            }
-        }
+        map.extend(pairs);
         map
+    }
+
+    /// Adds `pairs` (lower-case keys), each replacing the value of an equal key.
+    pub fn extend(&mut self, pairs: impl IntoIterator<Item = (String, V)>) {
+        for (k, v) in pairs {
+            self.insert(k, v);
+        }
+    }
+
+    /// Sets the value of the lower-case key `k`, replacing the value of an equal key.
+    pub fn insert(&mut self, k: String, v: V) {
+        let table = is_table_key(&k);
+        let found = if table {
+            // A key without capitals is found only by itself.
+            self.ascii_index(&k)
+        } else {
+            self.other.get(&k).copied()
+        };
+        if let Some(i) = found {
+            self.entries[i as usize].1 = v;
+            return;
+        }
+        let i = u32::try_from(self.entries.len()).expect("fewer than 2^32 words");
+        if !table {
+            self.other.insert(k.clone(), i);
+        }
+        self.entries.push((k, v));
+        // At most a quarter full: probes stay short. The slots are the same whichever way the
+        // keys came in: a growth places them again in order.
+        let size = (self.entries.len() * 4).next_power_of_two().max(16);
+        if size > self.slots.len() {
+            self.slots = vec![u32::MAX; size];
+            for i in 0..self.entries.len() {
+                if is_table_key(&self.entries[i].0) {
+                    self.place(i as u32);
+                }
+            }
+        } else if table {
+            self.place(i);
+        }
+    }
+
+    /// Puts entry `i` (an ASCII key without capitals) in the first free slot of its probe.
+    fn place(&mut self, i: u32) {
+        self.shapes.insert(self.entries[i as usize].0.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut s = fold_hash(self.entries[i as usize].0.as_bytes()) & mask;
+        while self.slots[s] != u32::MAX {
+            s = (s + 1) & mask;
+        }
+        self.slots[s] = i;
     }
 
     /// The value of `w`'s lower case.
@@ -373,6 +406,16 @@ impl<V> WordMap<V> {
     /// The value of `w`'s lower case among the ASCII keys; a hit is always an ASCII `w`.
     #[inline(always)]
     fn get_ascii(&self, w: &str) -> Option<&V> {
+        let i = self.ascii_index(w)?;
+        Some(&self.entries[i as usize].1)
+    }
+
+    /// The entry of `w`'s lower case among the ASCII keys.
+    #[inline(always)]
+    fn ascii_index(&self, w: &str) -> Option<u32> {
+        if !self.shapes.may_hold(w.as_bytes()) {
+            return None;
+        }
         let mask = self.slots.len() - 1;
         let mut s = fold_hash(w.as_bytes()) & mask;
         loop {
@@ -380,12 +423,54 @@ impl<V> WordMap<V> {
             if i == u32::MAX {
                 return None;
             }
-            let (k, v) = &self.entries[i as usize];
+            let k = &self.entries[i as usize].0;
             if k.len() == w.len() && k.as_bytes().eq_ignore_ascii_case(w.as_bytes()) {
-                return Some(v);
+                return Some(i);
             }
             s = (s + 1) & mask;
         }
+    }
+}
+
+/// Whether a [`WordMap`] key sits in its open addressing table: ASCII without capitals.
+fn is_table_key(k: &str) -> bool {
+    k.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// A set of shapes of ASCII words (length, first and last bytes, ASCII case folded), as bits: a
+/// word whose shape is not in the set is none of the words put in, whatever its case.
+#[derive(Debug, Clone)]
+struct ShapeFilter(Box<[u64; 256]>);
+
+impl Default for ShapeFilter {
+    fn default() -> Self {
+        ShapeFilter(Box::new([0; 256]))
+    }
+}
+
+impl ShapeFilter {
+    /// The bit of a word: its length up to 15, its first and last bytes' low five bits with
+    /// `| 0x20` (the same for a byte and its ASCII lower case).
+    #[inline(always)]
+    fn bit(w: &[u8]) -> usize {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return 0;
+        };
+        w.len().min(15) << 10
+            | usize::from((first | 0x20) & 31) << 5
+            | usize::from((last | 0x20) & 31)
+    }
+
+    fn insert(&mut self, w: &[u8]) {
+        let bit = Self::bit(w);
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    /// Whether `w` may be a word put in: false when it is none of them.
+    #[inline(always)]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        let bit = Self::bit(w);
+        self.0[bit >> 6] & 1 << (bit & 63) != 0
     }
 }
 
@@ -617,6 +702,67 @@ mod tests {
     }
 
     #[test]
+    fn word_sets_hold_the_lines_in_any_case() {
+        let set = WordSet::from_data("# words\nreport\n  op-ed \neditor’s\n\nCaps\n");
+        for (w, want) in [
+            ("report", true),
+            ("REPORT", true),
+            ("Op-Ed", true),
+            ("EDITOR’S", true),
+            ("editor's", false),
+            ("# words", false),
+            ("caps", false),
+            ("Caps", false),
+            ("", false),
+        ] {
+            assert_eq!(set.contains(w), want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn shape_filters_hold_their_words_in_any_case() {
+        let mut f = ShapeFilter::default();
+        let words = [
+            "said",
+            "a",
+            "x-y",
+            "0",
+            "long-enough-to-be-capped",
+            "o'neil",
+        ];
+        for w in words {
+            f.insert(w.as_bytes());
+        }
+        for w in words {
+            assert!(f.may_hold(w.as_bytes()) && f.may_hold(w.to_uppercase().as_bytes()));
+        }
+        assert!(!f.may_hold(b"sad") && !f.may_hold(b"b") && !f.may_hold(b""));
+    }
+
+    #[test]
+    fn word_maps_grow_and_replace() {
+        // Inserted one by one across growths, replaced, extended: as one `new` of them all.
+        let mut map = WordMap::default();
+        for i in 0..100 {
+            map.insert(format!("w{i}"), i);
+        }
+        map.insert("w7".to_string(), 700);
+        map.insert("état".to_string(), 1);
+        map.extend([("état".to_string(), 2), ("the kremlin".to_string(), 3)]);
+        let want = WordMap::new(
+            (0..100)
+                .map(|i| (format!("w{i}"), if i == 7 { 700 } else { i }))
+                .chain([("état".to_string(), 2), ("the kremlin".to_string(), 3)]),
+        );
+        assert_eq!(map.slots, want.slots);
+        for w in ["W7", "w99", "w100", "ÉTAT", "The Kremlin", "kremlin"] {
+            assert_eq!(map.get(w), want.get(w), "{w:?}");
+        }
+        assert_eq!(map.get("W7"), Some(&700));
+        assert_eq!(map.get("ÉTAT"), Some(&2));
+    }
+
+    #[test]
     fn cue_starts_agree_with_get_and_multiword() {
         let s = CUES.starting("Pointed").unwrap();
         assert_eq!(s.cue.as_ref(), CUES.get("pointed"));
@@ -628,6 +774,34 @@ mod tests {
         assert!(CUES.may_attribute("Officials SAID so.", &[]));
         assert!(CUES.may_attribute("It was Citing that.", &["citing"]));
         assert!(!CUES.may_attribute("It was citing that.", &["cited"]));
+    }
+
+    #[test]
+    fn may_attribute_answers_as_word_look_ups() {
+        // The keys' shapes and the extra words' bits only skip words that cannot match.
+        let extra = ["according", "put", "Said", "", "x", "ünal", "quoting"];
+        let naive = |s: &str| {
+            alnum_words(s).any(|w| {
+                let lower = w.to_lowercase();
+                CUES.starting(w).is_some() || extra.contains(&lower.as_str())
+            })
+        };
+        let mut words: Vec<String> = CUES.forms.keys().cloned().collect();
+        words.extend(extra.iter().map(|e| e.to_string()));
+        words.extend(
+            ["the", "a", "sa", "saidx", "ÜNAL", "Ünal", "X", "x2", "put1"].map(String::from),
+        );
+        for w in &words {
+            for v in [
+                w.clone(),
+                w.to_uppercase(),
+                format!("({w}),"),
+                format!("{w}s"),
+            ] {
+                let s = format!("It was {v} then");
+                assert_eq!(CUES.may_attribute(&s, &extra), naive(&s), "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -25,6 +25,7 @@
 //! ```
 
 pub mod attribute;
+pub mod bytescan;
 pub mod eval;
 pub mod export;
 pub mod figure;

@@ -10,6 +10,7 @@
 //! or, when it opens the paragraph or follows a colon, taken to the end of the paragraph. So an
 //! unmatched mark never swallows more than its own paragraph.
 
+use crate::bytescan::ByteSet;
 use crate::span::Span;
 
 /// Quote marks whose quotations nest inside each other in pairs.
@@ -255,7 +256,7 @@ fn marks_in(text: &str, para: Span) -> Vec<Mark> {
     let mut i = 0;
     // Every quote mark is ASCII or starts with one of these lead bytes (U+00AB, U+00BB;
     // U+2018..U+203A; U+300C..U+300F): the bytes between are skipped without decoding.
-    while let Some(at) = next_lead_byte(bytes, i) {
+    while let Some(at) = LEAD_BYTES.first_in(bytes, i) {
         let c = p[at..].chars().next().expect("a char boundary");
         let prev = p[..at].chars().next_back();
         if c == '\'' && bytes.get(at + 1) == Some(&b'\'') {
@@ -291,31 +292,7 @@ fn marks_in(text: &str, para: Span) -> Vec<Mark> {
 }
 
 /// The bytes a quote mark starts with: `"`, `'` and the lead bytes of the others.
-const LEAD_BYTES: [u8; 5] = [b'"', b'\'', 0xC2, 0xE2, 0xE3];
-
-/// The first of [`LEAD_BYTES`] at or after `bytes[from]`. Eight bytes are tested at once: a
-/// byte equal to `b` is zero after xor with `b`, and the lowest zero byte of a word is found
-/// exactly (only bytes above it can be taken for zero).
-fn next_lead_byte(bytes: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
-    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & TOPS;
-    let mut i = from;
-    while let Some(block) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
-        let found = LEAD_BYTES
-            .iter()
-            .fold(0, |any, &b| any | zero_bytes(x ^ (ONES * u64::from(b))));
-        if found != 0 {
-            return Some(i + found.trailing_zeros() as usize / 8);
-        }
-        i += 8;
-    }
-    let rest = bytes.get(i..).unwrap_or_default();
-    rest.iter()
-        .position(|b| LEAD_BYTES.contains(b))
-        .map(|k| i + k)
-}
+const LEAD_BYTES: ByteSet<5> = ByteSet::of([b'"', b'\'', 0xC2, 0xE2, 0xE3]);
 
 fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
     let left = !space(next) && (space(prev) || prev.is_some_and(opening_punct));
@@ -404,34 +381,18 @@ mod tests {
     }
 
     #[test]
-    fn lead_bytes_are_found_as_a_byte_scan_finds_them() {
-        for len in 0..20 {
-            for at in 0..len {
-                for b in 0..=255u8 {
-                    let mut bytes = vec![b'a'; len];
-                    bytes[at] = b;
-                    for from in [0, at / 2, at, at + 1] {
-                        let want = bytes
-                            .iter()
-                            .enumerate()
-                            .skip(from)
-                            .find(|(_, c)| LEAD_BYTES.contains(c))
-                            .map(|(k, _)| k);
-                        assert_eq!(next_lead_byte(&bytes, from), want, "{bytes:?} {from}");
-                    }
-                }
-            }
-        }
+    fn lead_bytes_are_found_in_text() {
+        // (`first_in` itself is tested in `bytescan`.)
         let text = "x \u{ab}a\u{bb} \u{2019}s \"b\" \u{300c}c 'd' \u{00e9}\u{00e2}";
         let b = text.as_bytes();
         let mut found = Vec::new();
         let mut i = 0;
-        while let Some(k) = next_lead_byte(b, i) {
+        while let Some(k) = LEAD_BYTES.first_in(b, i) {
             found.push(k);
             i = k + 1;
         }
         let want: Vec<usize> = (0..b.len())
-            .filter(|&k| LEAD_BYTES.contains(&b[k]))
+            .filter(|&k| LEAD_BYTES.contains(b[k]))
             .collect();
         assert_eq!(found, want);
     }

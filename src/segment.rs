@@ -5,6 +5,7 @@
 //! quote marks or brackets after them) before white space and a capital, digit or opening
 //! mark; abbreviations from `data/abbreviations.txt` and initials do not end sentences.
 
+use crate::bytescan::ByteSet;
 use crate::span::Span;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -135,7 +136,7 @@ fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
 /// these are ASCII or start with the lead byte 0xE2, so every match is on a char boundary.
 fn next_terminal(p: &[u8], from: usize) -> Option<(usize, char)> {
     let mut i = from;
-    while let Some(at) = next_candidate(p, i) {
+    while let Some(at) = END_BYTES.first_in(p, i) {
         match p[at] {
             b'.' => return Some((at, '.')),
             b'!' => return Some((at, '!')),
@@ -147,33 +148,8 @@ fn next_terminal(p: &[u8], from: usize) -> Option<(usize, char)> {
     None
 }
 
-/// The offset of the first byte of `p[from..]` that is `.`, `!`, `?` or 0xE2. Eight bytes at a
-/// time: a word without any of them (most of the text) costs a few operations.
-fn next_candidate(p: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Non-zero when some byte of `x` is `b` (exact as a yes/no, not as a position).
-    let has = |x: u64, b: u8| {
-        let y = x ^ (ONES * u64::from(b));
-        y.wrapping_sub(ONES) & !y & HIGHS
-    };
-    let is_candidate = |b: &u8| matches!(b, b'.' | b'!' | b'?' | 0xE2);
-    let rest = &p[from..];
-    let mut chunks = rest.chunks_exact(8);
-    let mut at = from;
-    for chunk in chunks.by_ref() {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if has(x, b'.') | has(x, b'!') | has(x, b'?') | has(x, 0xE2) != 0 {
-            return chunk.iter().position(is_candidate).map(|k| at + k);
-        }
-        at += 8;
-    }
-    chunks
-        .remainder()
-        .iter()
-        .position(is_candidate)
-        .map(|k| at + k)
-}
+/// The bytes a sentence end starts with: `.`, `!`, `?` and the lead byte of `…`.
+const END_BYTES: ByteSet<4> = ByteSet::of([b'.', b'!', b'?', 0xE2]);
 
 /// Whether the punctuation `c` at `at` (its run ending at `end`) ends a sentence in `p`.
 fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {

@@ -42,19 +42,20 @@ pub struct KindEntry {
     pub words: usize,
 }
 
-/// Government seats and capitals: lower-case name (without a leading "the") -> country.
+/// The source lexicons; the tables keyed by lower case are looked up in any case without
+/// lower-casing ([`WordMap`]).
 #[derive(Debug, Clone, Default)]
 pub struct SourceLexicon {
-    kinds: HashMap<String, KindEntry>,
+    /// Kind phrases, their words joined by one space.
+    kinds: WordMap<KindEntry>,
     /// Longest phrase length starting with each first word.
-    longest: HashMap<String, usize>,
-    seats: HashMap<String, String>,
+    longest: WordMap<usize>,
+    /// Government seats and capitals: [`place_key`] -> country.
+    seats: WordMap<String>,
+    /// Nationality words as written -> country.
     demonyms: HashMap<String, String>,
-    countries: HashMap<String, String>,
-    /// `seats` and `countries` again, looked up in any case without lower-casing: rebuilt
-    /// after each [`SourceLexicon::extend_capitals`].
-    seat_words: WordMap<String>,
-    country_words: WordMap<String>,
+    /// Countries: [`place_key`] -> country.
+    countries: WordMap<String>,
 }
 
 fn err(file: &str, line: usize, message: String) -> LexiconError {
@@ -67,8 +68,14 @@ fn err(file: &str, line: usize, message: String) -> LexiconError {
 
 /// A name's lookup key: lower case, curly apostrophes straightened, no leading "the".
 pub fn place_key(name: &str) -> String {
-    let lower = name.trim().to_lowercase().replace('’', "'");
-    lower.strip_prefix("the ").unwrap_or(&lower).to_string()
+    let mut key = name.trim().to_lowercase();
+    if key.contains('’') {
+        key = key.replace('’', "'");
+    }
+    if key.starts_with("the ") {
+        key.drain(..4);
+    }
+    key
 }
 
 /// The value of the [`place_key`] of `name` in `map`: an ASCII name is looked up as it is
@@ -190,8 +197,8 @@ impl SourceLexicon {
             let phrase = cols[0].to_lowercase().replace('’', "'");
             let words = phrase.split_whitespace().count();
             let first = phrase.split_whitespace().next().unwrap_or("").to_string();
-            let longest = self.longest.entry(first).or_insert(0);
-            *longest = (*longest).max(words);
+            let longest = self.longest.get(&first).map_or(words, |&l| l.max(words));
+            self.longest.insert(first, longest);
             self.kinds.insert(phrase, KindEntry { kind, flags, words });
         }
         Ok(())
@@ -212,19 +219,7 @@ impl SourceLexicon {
             self.countries
                 .insert(place_key(cols[1]), cols[1].to_string());
         }
-        self.index_places();
         Ok(())
-    }
-
-    /// Rebuilds the look-up tables of seats and countries.
-    fn index_places(&mut self) {
-        let pairs = |map: &HashMap<String, String>| {
-            map.iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect::<Vec<_>>()
-        };
-        self.seat_words = WordMap::new(pairs(&self.seats));
-        self.country_words = WordMap::new(pairs(&self.countries));
     }
 
     /// Adds entries in the `demonyms.tsv` format: `adjective<TAB>country`.
@@ -237,19 +232,19 @@ impl SourceLexicon {
         Ok(())
     }
 
-    /// The kind entry of a lower-case phrase.
+    /// The kind entry of a phrase (its words joined by one space), in any case.
     pub fn kind(&self, phrase: &str) -> Option<&KindEntry> {
         self.kinds.get(phrase)
     }
 
-    /// The longest kind phrase that starts with this lower-case word (0 when none does).
+    /// The longest kind phrase that starts with this word, in any case (0 when none does).
     pub fn longest_from(&self, word: &str) -> usize {
         self.longest.get(word).copied().unwrap_or(0)
     }
 
     /// The country whose government a name stands for ("Moscow", "the Kremlin").
     pub fn seat(&self, name: &str) -> Option<&str> {
-        place_in(&self.seat_words, name)
+        place_in(&self.seats, name)
     }
 
     /// The country of a nationality word as written ("Kazakh", "Russian", "U.S.").
@@ -271,8 +266,8 @@ impl SourceLexicon {
                 if !w.chars().next().is_some_and(char::is_uppercase) {
                     continue;
                 }
-                // A country's name, else a nationality word, else a seat; the place key of
-                // the word made once for the country and the seat.
+                // A country's name, else a nationality word, else a seat: an ASCII word (most)
+                // is looked up as it is; another's place key is made for each of the two.
                 let found = self
                     .country(w)
                     .or_else(|| self.demonym(w))
@@ -291,7 +286,7 @@ impl SourceLexicon {
 
     /// The country of a country name as written ("Kazakhstan").
     pub fn country(&self, name: &str) -> Option<&str> {
-        place_in(&self.country_words, name)
+        place_in(&self.countries, name)
     }
 }
 
@@ -309,6 +304,14 @@ mod tests {
         assert_eq!(lex.country("Kazakhstan"), Some("Kazakhstan"));
         assert_eq!(lex.country(" the Kazakhstan "), Some("Kazakhstan"));
         assert_eq!(lex.seat("THE KREMLIN"), Some("Russia"));
+        for (name, key) in [
+            (" The Côte d’Ivoire ", "côte d'ivoire"),
+            ("THE KREMLIN", "kremlin"),
+            ("the", "the"),
+            ("Theodore", "theodore"),
+        ] {
+            assert_eq!(place_key(name), key, "{name:?}");
+        }
         assert_eq!(lex.kind("police").unwrap().kind, "police");
         assert!(lex.kind("spokesman").unwrap().flags.role);
         assert!(lex.longest_from("law") >= 2);

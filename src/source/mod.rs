@@ -12,8 +12,10 @@ pub mod lexicon;
 
 pub use lexicon::SourceLexicon;
 
+use crate::lexicon::is_alphanumeric as lexicon_alnum;
 use lexicon::KindEntry;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 /// A canonical source within a run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +82,7 @@ pub fn key_of(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut count = 0;
     for w in name.split_whitespace() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.trim_matches(|c: char| !lexicon_alnum(c));
         if w.is_empty() {
             continue;
         }
@@ -106,6 +108,7 @@ pub fn key_of(name: &str) -> String {
 }
 
 /// Appends `w` in lower case (as `str::to_lowercase` gives it).
+#[inline]
 fn push_lower(out: &mut String, w: &str) {
     if w.is_ascii() {
         let from = out.len();
@@ -120,20 +123,38 @@ fn capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// A word as the lexicon sees it: lower case, no surrounding punctuation, no possessive.
-fn lex_word(w: &str) -> String {
-    let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
+/// A word as the lexicon sees it: no surrounding punctuation, no possessive; an ASCII word
+/// borrowed in its own case (the look-ups and [`same_word`] fold it), another word lower-cased
+/// with its curly apostrophes straightened.
+fn lex_word(w: &str) -> Cow<'_, str> {
+    let w = w.trim_matches(|c: char| !lexicon_alnum(c) && c != '.' && c != '-');
     let w = w.trim_end_matches('.');
-    let mut lower = String::with_capacity(w.len());
-    push_lower(&mut lower, w);
-    // Only a word that is not ASCII may hold a curly apostrophe: most are never searched.
-    if !lower.is_ascii() && lower.contains('’') {
+    if w.is_ascii() {
+        // Lower case keeps an ASCII word's bytes where they are: "'s" in any case is the
+        // possessive.
+        let b = w.as_bytes();
+        let possessive = b.len() >= 2 && b[b.len() - 2] == b'\'' && b[b.len() - 1] | 0x20 == b's';
+        return Cow::Borrowed(if possessive { &w[..w.len() - 2] } else { w });
+    }
+    let mut lower = w.to_lowercase();
+    if lower.contains('’') {
         lower = lower.replace('’', "'");
     }
     if lower.ends_with("'s") {
         lower.truncate(lower.len() - 2);
     }
-    lower
+    Cow::Owned(lower)
+}
+
+/// Whether two [`lex_word`]s are the same word: equal lower case. (A word that is not ASCII
+/// is lower case already, and never equal to an ASCII one.)
+fn same_word(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+/// Whether the [`lex_word`] `w` is one of `list` (lower case).
+fn word_in(list: &[&str], w: &str) -> bool {
+    list.iter().any(|l| same_word(l, w))
 }
 
 #[derive(Debug, Clone)]
@@ -143,18 +164,30 @@ struct Match<'l> {
     entry: &'l KindEntry,
 }
 
-/// The lexicon phrases of `words`, longest first at each position, left to right.
-fn matches<'l>(lex: &'l SourceLexicon, words: &[String]) -> Vec<Match<'l>> {
+/// The lexicon phrases of `words` ([`lex_word`]s), longest first at each position, left to
+/// right.
+fn matches<'l>(lex: &'l SourceLexicon, words: &[Cow<str>]) -> Vec<Match<'l>> {
     let mut out = Vec::new();
+    // The phrase of several words, joined by one space.
+    let mut joined = String::new();
     let mut i = 0;
     while i < words.len() {
         let longest = lex.longest_from(&words[i]).min(words.len() - i);
         let found = (1..=longest).rev().find_map(|len| {
             let phrase = match len {
-                1 => std::borrow::Cow::Borrowed(words[i].as_str()),
-                _ => std::borrow::Cow::Owned(words[i..i + len].join(" ")),
+                1 => &words[i],
+                _ => {
+                    joined.clear();
+                    for (k, w) in words[i..i + len].iter().enumerate() {
+                        if k > 0 {
+                            joined.push(' ');
+                        }
+                        joined.push_str(w);
+                    }
+                    joined.as_str()
+                }
             };
-            lex.kind(&phrase).map(|entry| Match {
+            lex.kind(phrase).map(|entry| Match {
                 start: i,
                 len,
                 entry,
@@ -191,7 +224,7 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
     };
     let mut country = None;
     for w in mention.split_whitespace() {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let bare = w.trim_matches(|c: char| !lexicon_alnum(c) && c != '.');
         let bare = bare
             .strip_suffix("’s")
             .or_else(|| bare.strip_suffix("'s"))
@@ -223,19 +256,25 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
     // the name ("the mayor, Jane Doe").
     let mut best: Option<(&str, &'static str, Option<String>, Option<String>)> = None;
     let mut name_part: Option<&str> = None;
+    // The words of each part as written and as the lexicon sees them, in two buffers made
+    // once.
+    let mut words: Vec<&str> = Vec::with_capacity(8);
+    let mut lower: Vec<Cow<str>> = Vec::with_capacity(8);
     for part in &parts {
-        let words: Vec<&str> = part.split_whitespace().collect();
-        let lower: Vec<String> = words.iter().map(|w| lex_word(w)).collect();
+        words.clear();
+        words.extend(part.split_whitespace());
+        lower.clear();
+        lower.extend(words.iter().map(|w| lex_word(w)));
         let found = matches(lex, &lower);
         if found.is_empty() {
-            let content: Vec<&&str> = words
+            // Some word besides titles, and every such word capitalized.
+            let mut content = words
                 .iter()
                 .zip(&lower)
-                .filter(|(_, l)| !TITLES.contains(&l.as_str()))
+                .filter(|(_, l)| !word_in(TITLES, l))
                 .map(|(w, _)| w)
-                .collect();
-            if !content.is_empty() && content.iter().all(|w| capitalized(w)) && name_part.is_none()
-            {
+                .peekable();
+            if content.peek().is_some() && content.all(|w| capitalized(w)) && name_part.is_none() {
                 name_part = Some(part);
             }
             continue;
@@ -274,18 +313,19 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
 fn read_part(
     lex: &SourceLexicon,
     words: &[&str],
-    lower: &[String],
+    lower: &[Cow<str>],
     found: &[Match],
 ) -> (&'static str, Option<String>, Option<String>) {
     // "who asked not to be named", "people close to": anonymous whatever the head.
-    let marked =
-        |m: &Match| m.entry.kind == "anonymous" && m.entry.words > 1 && lower[m.start] != "the";
+    let marked = |m: &Match| {
+        m.entry.kind == "anonymous" && m.entry.words > 1 && !same_word(&lower[m.start], "the")
+    };
     if found.iter().any(marked) {
         return ("anonymous", None, None);
     }
     let head_end = lower
         .iter()
-        .position(|w| HEAD_ENDS.contains(&w.as_str()))
+        .position(|w| word_in(HEAD_ENDS, w))
         .unwrap_or(lower.len());
     let main = found
         .iter()
@@ -313,10 +353,17 @@ fn read_part(
     // A minister speaks for a ministry: "Minister of Health" -> "Ministry of Health",
     // "interior minister" -> "Interior Ministry".
     if kind == "ministry" && main.entry.flags.title && parent.is_none() {
-        if head_end < lower.len() && lower[head_end] == "of" && head_end + 1 < words.len() {
+        let area = (main.start > 0)
+            .then(|| {
+                MINISTRY_AREAS
+                    .iter()
+                    .find(|a| same_word(a, &lower[main.start - 1]))
+            })
+            .flatten();
+        if head_end < lower.len() && same_word(&lower[head_end], "of") && head_end + 1 < words.len()
+        {
             parent = Some(format!("Ministry of {}", words[head_end + 1..].join(" ")));
-        } else if main.start > 0 && MINISTRY_AREAS.contains(&lower[main.start - 1].as_str()) {
-            let area = &lower[main.start - 1];
+        } else if let Some(area) = area {
             let mut c = area.chars();
             let area = c.next().map_or(String::new(), |f| {
                 f.to_uppercase().collect::<String>() + c.as_str()
@@ -339,7 +386,7 @@ fn read_part(
         if capitalized(w)
             && lex.country(w).is_none()
             && lex.demonym(w).is_none()
-            && !HEAD_ENDS.contains(&lw.as_str())
+            && !word_in(HEAD_ENDS, lw)
         {
             start -= 1;
         } else {
@@ -447,10 +494,13 @@ impl Sources {
             last = Some(w);
         }
         let head = lex_word(last?);
+        // The mention's key, made when first needed.
+        let mut key = None;
         self.recent.iter().rev().copied().find(|&i| {
             let s = &self.list[i];
             std::iter::once(&s.name).chain(&s.aliases).any(|n| {
-                n.split_whitespace().any(|w| lex_word(w) == head) && key_of(n) != key_of(mention)
+                n.split_whitespace().any(|w| same_word(&lex_word(w), &head))
+                    && key_of(n) != *key.get_or_insert_with(|| key_of(mention))
             })
         })
     }
@@ -489,7 +539,7 @@ pub fn surname_of(name: &str) -> Option<String> {
         last = w;
     }
     (count >= 2).then(|| {
-        last.trim_matches(|c: char| !c.is_alphanumeric())
+        last.trim_matches(|c: char| !lexicon_alnum(c))
             .to_lowercase()
     })
 }
@@ -587,10 +637,22 @@ mod tests {
         for (name, key) in cases {
             assert_eq!(key_of(name), key, "{name:?}");
         }
-        assert_eq!(lex_word("Minister’s"), "minister");
-        assert_eq!(lex_word("(Police's)"), "police");
-        assert_eq!(lex_word("U.S."), "u.s");
-        assert_eq!(lex_word("ÉTAT,"), "état");
+        let cases = [
+            ("Minister’s", "minister"),
+            ("(Police's)", "Police"),
+            ("POLICE'S", "POLICE"),
+            ("it's", "it"),
+            ("U.S.", "U.S"),
+            ("ÉTAT,", "état"),
+            ("O’BRIEN’S", "o'brien"),
+            ("“-x-”", "-x-"),
+            ("x's", "x"),
+        ];
+        for (w, want) in cases {
+            assert_eq!(lex_word(w), want, "{w:?}");
+        }
+        assert!(same_word(&lex_word("Police's"), &lex_word("POLICE")));
+        assert!(!same_word(&lex_word("État"), &lex_word("Etat")));
     }
 
     #[test]

@@ -1,0 +1,130 @@
+//! Bytes and a small set of byte values -> the first byte in the set, eight bytes tested at a
+//! time (SWAR: one `u64` holds eight bytes). For the scans that skip text between rare bytes:
+//! sentence ends, quote marks, bytes JSON escapes.
+//!
+//! A byte equal to `b` is zero after xor with `b`, and a byte below `n` (at most 0x80) borrows
+//! into its top bit when `n` is taken from it. A borrow only runs upwards, so the lowest byte
+//! found is exact (a byte above it may be taken for one in the set).
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const TOPS: u64 = 0x8080_8080_8080_8080;
+
+/// A set of byte values: up to `N` values, and every byte below a bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteSet<const N: usize> {
+    bytes: [u8; N],
+    /// Every byte below this is in the set too (0: none).
+    below: u8,
+}
+
+impl<const N: usize> ByteSet<N> {
+    /// The set of `bytes`.
+    pub const fn of(bytes: [u8; N]) -> Self {
+        ByteSet { bytes, below: 0 }
+    }
+
+    /// The set with every byte below `n` (at most 0x80) added.
+    pub const fn and_below(self, n: u8) -> Self {
+        assert!(
+            n <= 0x80,
+            "a bound above 0x80 is not tested eight bytes at a time"
+        );
+        ByteSet { below: n, ..self }
+    }
+
+    /// Whether `b` is in the set.
+    #[inline(always)]
+    pub fn contains(&self, b: u8) -> bool {
+        b < self.below || self.bytes.contains(&b)
+    }
+
+    /// The top bit of each byte of `x` (little-endian) in the set; exact for the lowest such
+    /// byte, maybe set for bytes above it that are not.
+    #[inline(always)]
+    fn found(&self, x: u64) -> u64 {
+        // The top bits are taken once, at the end.
+        let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
+        let mut found = if self.below > 0 {
+            below(x, self.below)
+        } else {
+            0
+        };
+        for &b in &self.bytes {
+            found |= below(x ^ (ONES * u64::from(b)), 1);
+        }
+        found & TOPS
+    }
+
+    /// Whether some byte of `block` is in the set.
+    #[inline(always)]
+    pub fn any_in(&self, block: [u8; 8]) -> bool {
+        self.found(u64::from_le_bytes(block)) != 0
+    }
+
+    /// The offset of the first byte of `bytes[from..]` in the set (an offset into `bytes`).
+    #[inline(always)]
+    pub fn first_in(&self, bytes: &[u8], from: usize) -> Option<usize> {
+        let mut at = from;
+        let mut blocks = bytes[from..].chunks_exact(8);
+        for block in blocks.by_ref() {
+            let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
+            let found = self.found(x);
+            if found != 0 {
+                return Some(at + found.trailing_zeros() as usize / 8);
+            }
+            at += 8;
+        }
+        let rest = blocks.remainder();
+        rest.iter().position(|&b| self.contains(b)).map(|k| at + k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first byte of `bytes[from..]` in the set, a byte at a time.
+    fn slow<const N: usize>(set: &ByteSet<N>, bytes: &[u8], from: usize) -> Option<usize> {
+        (from..bytes.len()).find(|&k| set.contains(bytes[k]))
+    }
+
+    #[test]
+    fn first_in_finds_what_a_byte_scan_finds() {
+        let quote = ByteSet::of([b'"', b'\'', 0xC2, 0xE2, 0xE3]);
+        let escape = ByteSet::of([b'"', b'\\']).and_below(0x20);
+        let end = ByteSet::of([b'.', b'!', b'?', 0xE2]);
+        let top = ByteSet::of([]).and_below(0x80);
+        // Each byte value alone at each place of 0..20 bytes of filler, read from before, at
+        // and after it; fillers next to the set's values (0x20, 0x21, 0xE1, 0xFF) and zero.
+        for filler in [b'a', 0x20, 0x21, 0xE1, 0xFF, 0] {
+            for len in 0..20 {
+                for at in 0..len {
+                    for b in 0..=u8::MAX {
+                        let mut bytes = vec![filler; len];
+                        bytes[at] = b;
+                        for from in [0, at / 2, at, at + 1, len] {
+                            assert_eq!(quote.first_in(&bytes, from), slow(&quote, &bytes, from));
+                            assert_eq!(escape.first_in(&bytes, from), slow(&escape, &bytes, from));
+                            assert_eq!(end.first_in(&bytes, from), slow(&end, &bytes, from));
+                            assert_eq!(top.first_in(&bytes, from), slow(&top, &bytes, from));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn any_in_is_contains_of_some_byte() {
+        let escape = ByteSet::of([b'"', b'\\']).and_below(0x20);
+        for b in 0..=u8::MAX {
+            for at in 0..8 {
+                let mut block = [b'x'; 8];
+                block[at] = b;
+                assert_eq!(escape.any_in(block), escape.contains(b), "{b:#x} at {at}");
+            }
+            assert_eq!(escape.contains(b), b < 0x20 || b == b'"' || b == b'\\');
+        }
+        assert!(!ByteSet::of([]).any_in([0; 8]));
+    }
+}
