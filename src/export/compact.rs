@@ -15,6 +15,7 @@ use super::report::{
     UpdateOut, SCHEMA_V1,
 };
 use super::{ClaimRef, DocumentView, FigureRef, Id, Ids, SourceRef, SpeakerRef};
+use crate::bytescan::ByteSet;
 use crate::input::Document;
 use crate::pipeline::Analysis;
 use crate::source::SourceLexicon;
@@ -308,59 +309,28 @@ impl Json for DocumentOut {
     }
 }
 
-/// Whether JSON writes byte `b` of a string escaped: a quote, a backslash, a control byte.
-fn needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
-}
-
-/// Whether some byte of `block` [`needs_escape`]: the three tests on all eight bytes at once
-/// (a byte below 0x20 borrows into its top bit when 0x20 is taken from it; a byte equal to
-/// `c` is zero after xor with `c`).
-fn block_needs_escape(block: [u8; 8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
-    let x = u64::from_le_bytes(block);
-    let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & TOPS != 0;
-    below(x, 0x20)
-        | below(x ^ (ONES * u64::from(b'"')), 1)
-        | below(x ^ (ONES * u64::from(b'\\')), 1)
-}
+/// The bytes JSON writes escaped in a string: a quote, a backslash, a control byte.
+const ESCAPED: ByteSet<2> = ByteSet::of([b'"', b'\\']).and_below(0x20);
 
 /// `s` as a JSON string, escaped as serde_json escapes it: the short forms `\"`, `\\`, `\b`,
 /// `\t`, `\n`, `\f`, `\r`, other control bytes as `\u00XX` (lower-case hex), the rest as it
-/// is. Eight bytes with nothing to escape are tested at once ([`block_needs_escape`]) and
-/// copied with the run around them.
+/// is. The runs between escapes are found eight bytes at a time ([`ByteSet::first_in`]) and
+/// copied whole.
 fn write_escaped(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     out.reserve(b.len() + 2);
     out.push(b'"');
-    // `b[copied..i]` is written when an escape or the end is reached.
-    let mut copied = 0;
     let mut i = 0;
-    while i < b.len() {
-        // A block with nothing to escape is skipped whole; one with an escape, and the tail
-        // shorter than a block, byte by byte (each byte tested once).
-        let end = (i + 8).min(b.len());
-        if let Ok(&block) = <&[u8; 8]>::try_from(&b[i..end]) {
-            if !block_needs_escape(block) {
-                i = end;
-                continue;
-            }
-        }
-        for j in i..end {
-            if needs_escape(b[j]) {
-                out.extend_from_slice(&b[copied..j]);
-                write_escape(out, b[j]);
-                copied = j + 1;
-            }
-        }
-        i = end;
+    while let Some(j) = ESCAPED.first_in(b, i) {
+        out.extend_from_slice(&b[i..j]);
+        write_escape(out, b[j]);
+        i = j + 1;
     }
-    out.extend_from_slice(&b[copied..]);
+    out.extend_from_slice(&b[i..]);
     out.push(b'"');
 }
 
-/// The escape of one byte that [`needs_escape`].
+/// The escape of one byte of [`ESCAPED`].
 fn write_escape(out: &mut Vec<u8>, b: u8) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let short = match b {
@@ -389,20 +359,6 @@ mod tests {
         let mut line = serde_json::to_vec(report).unwrap();
         line.push(b'\n');
         line
-    }
-
-    #[test]
-    fn blocks_need_escape_when_a_byte_does() {
-        for at in 0..8 {
-            for b in 0..=255u8 {
-                for fill in [b'a', 0x20, 0x21, 0x7f, 0x80, 0xff, b'"'] {
-                    let mut block = [fill; 8];
-                    block[at] = b;
-                    let want = block.iter().any(|&c| needs_escape(c));
-                    assert_eq!(block_needs_escape(block), want, "{block:?}");
-                }
-            }
-        }
     }
 
     #[test]
