@@ -6,7 +6,7 @@
 
 use super::mention::*;
 use super::{after_rules, Claim, ClaimKind};
-use crate::lexicon::{CueClass, Cues};
+use crate::lexicon::{CueClass, Cues, WEEKDAYS};
 use crate::segment::Sentences;
 use crate::span::Span;
 
@@ -47,6 +47,23 @@ struct Found {
 
 /// The content from token `from` to the sentence's end, final punctuation left out, and a
 /// dateline ("LIÈGE — ") at its start too.
+/// The "that" opening the content of a cue whose words end at `from`, at most
+/// `MAX_BEFORE_THAT` tokens on ("said that", "told reporters on Tuesday that"); not a "that"
+/// inside the content, after its own verb ("said the test could change that", "said the
+/// rules would make that harder").
+fn complementizer(toks: &[Tok], from: usize, end: usize) -> Option<usize> {
+    let that = from
+        + toks[from..end.min(from + MAX_BEFORE_THAT)]
+            .iter()
+            .position(|t| t.is("that"))?;
+    let verb_between = toks[from..that].iter().any(is_finite);
+    // ("added that, in Wisconsin, ...": a comma may follow.)
+    let pronoun = !toks
+        .get(that + 1)
+        .is_some_and(|t| t.word || is_quote_tok(t) || t.punct(','));
+    (!verb_between && !pronoun).then_some(that)
+}
+
 fn content_from(toks: &[Tok], from: usize, end: usize) -> Option<Span> {
     let from = from + dateline_len(&toks[from..end]);
     let mut end = end;
@@ -291,6 +308,15 @@ fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option
     {
         return None;
     }
+    // "..., said she understands why ...": an inverted pronoun with words after it, or a
+    // clause word, is the content's subject, not the speaker.
+    let words = || tail.iter().filter(|t| speaker.contains(t.span));
+    let pronoun_led = speaker.start > cue.start
+        && words().next().is_some_and(|t| in_list(PRONOUNS, t))
+        && words().nth(1).is_some();
+    if pronoun_led || words().any(|t| in_list(CLAUSE_WORDS, t)) {
+        return None;
+    }
     // "..., urged the mayor" is not an inversion: a stance verb's object follows it.
     let reports = tail
         .iter()
@@ -490,15 +516,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         // clause's report ends at its comma.
         // "While he’s said he believes in it, he has done little": so does a report in a
         // subordinate clause opening the sentence.
-        let subordinate = first <= 2
-            && toks.first().is_some_and(|t| {
-                in_list(
-                    &[
-                        "while", "although", "though", "whereas", "because", "since", "if",
-                    ],
-                    t,
-                )
-            });
+        let subordinate = first <= 2 && toks.first().is_some_and(|t| in_list(SUBORDINATORS, t));
         let relative = subordinate
             || match relative_subject {
                 Some((_, comma)) => comma,
@@ -545,10 +563,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             }
         }
         // "told reporters", "said on Tuesday", "said in a statement" ... "that"
-        if let Some(that) = toks[from..n.min(from + MAX_BEFORE_THAT)]
-            .iter()
-            .position(|t| t.is("that"))
-        {
+        if let Some(that) = complementizer(toks, from, n).map(|t| t - from) {
             let between = &toks[from..from + that];
             // "declined to comment, saying that ...": the later cue reports; this one is
             // passed over.
@@ -584,6 +599,17 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         {
             // "..., she said in a video message to the convention.": no content follows.
             continue;
+        } else if toks.get(from).is_some_and(|t| {
+            t.word
+                && (WEEKDAYS.iter().any(|w| t.is(w))
+                    || in_list(&["today", "yesterday", "tonight"], t))
+        }) && toks.get(from + 1).is_some_and(|t| t.word)
+        {
+            // "said Thursday his biggest worry is ...": the day is no part of the content.
+            from += 1;
+            if toks.get(from).is_some_and(|t| in_list(TIME_NOUNS, t)) {
+                from += 1;
+            }
         } else if addressee_follows(&toks[k]) {
             // The hearer: a short mention that ends where the next one starts
             // ("told reporters the bridge would ...").
@@ -819,6 +845,26 @@ fn clause_follows(toks: &[Tok], from: usize, end: usize) -> bool {
         .any(|t| is_finite(t) || is_past_form(t))
 }
 
+/// Conjunctions opening a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "whereas", "because", "since", "if",
+];
+
+/// "While Comey has said A, Lewandowski said B": after a report in a subordinate clause that
+/// opens the sentence and ends at its comma, the reports of the main clause.
+fn main_after_subordinate(cues: &Cues, toks: &[Tok], sub: &Found) -> Vec<Found> {
+    let opens = toks.first().is_some_and(|t| in_list(SUBORDINATORS, t));
+    let comma = toks.iter().position(|t| t.span.start >= sub.content.end);
+    let Some(comma) = comma.filter(|&c| opens && toks[c].punct(',')) else {
+        return Vec::new();
+    };
+    let main = &toks[comma + 1..];
+    match speaker_cue_clause(cues, main) {
+        Some(f) => coordinated_reports(cues, main, f),
+        None => Vec::new(),
+    }
+}
+
 /// "Cruz, who says A, said B": after the report of a relative clause that ends at its comma,
 /// the main verb's report, by the relative pronoun's antecedent.
 fn main_after_relative(cues: &Cues, toks: &[Tok], rel: &Found) -> Option<Found> {
@@ -927,12 +973,9 @@ fn next_report(cues: &Cues, toks: &[Tok], cur: &Found) -> Option<(usize, Found)>
             start
         };
         let mut c = k + cue.len;
-        if let Some(that) = toks[c..end.min(c + MAX_BEFORE_THAT)]
-            .iter()
-            .position(|t| t.is("that"))
-        {
-            if toks[c..c + that].iter().all(|t| t.word || t.punct(',')) {
-                c += that + 1;
+        if let Some(that) = complementizer(toks, c, end) {
+            if toks[c..that].iter().all(|t| t.word || t.punct(',')) {
+                c = that + 1;
             }
         }
         if cue.class == CueClass::Thought
@@ -1330,10 +1373,12 @@ pub(super) fn reported_speech(
                 out.extend(next.map(found_claim));
             } else if let Some(f) = speaker_cue_clause(cues, &toks) {
                 let main = main_after_relative(cues, &toks, &f);
+                let after = main_after_subordinate(cues, &toks, &f);
                 out.extend(
                     coordinated_reports(cues, &toks, f)
                         .into_iter()
                         .chain(main)
+                        .chain(after)
                         .map(found_claim),
                 );
             } else if let Some((f, second)) = parenthetical(cues, &toks) {
@@ -2138,6 +2183,89 @@ mod tests {
                     "Cruz".into(),
                     "main_after_relative"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn that_after_the_contents_subject_is_no_complementizer() {
+        assert_one_claim_each(&[
+            // "that" as a pronoun or determiner inside the content, not after the cue.
+            (
+                "Experts on North Korea said the latest nuclear test could change that.",
+                "the latest nuclear test could change that",
+                "Experts on North Korea",
+            ),
+            (
+                "Officials said the new rules would make that harder to do.",
+                "the new rules would make that harder to do",
+                "Officials",
+            ),
+            // A day after the cue is no part of the content.
+            (
+                "Rep. Tom Cole said Thursday his biggest worry is the turnout.",
+                "his biggest worry is the turnout",
+                "Rep. Tom Cole",
+            ),
+            // A hearer and a time before the complementizer are passed over.
+            (
+                "The mayor told reporters on Tuesday that the bridge would reopen.",
+                "the bridge would reopen",
+                "The mayor",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_coordinated_mention_led_by_a_pronoun() {
+        assert_one_claim_each(&[(
+            "It's not only about creating big audiences for advertisers, he and Mr. Allen said.",
+            "It's not only about creating big audiences for advertisers",
+            "he and Mr. Allen",
+        )]);
+    }
+
+    #[test]
+    fn an_inverted_speaker_is_no_clause() {
+        // "said she understands why ...": the words after the cue are the content, not an
+        // inverted speaker.
+        assert_one_claim_each(&[(
+            "Michelle Deardorff, a political science professor, said she understands why tensions amplified so quickly after the April chalking incident.",
+            "she understands why tensions amplified so quickly after the April chalking incident",
+            "Michelle Deardorff, a political science professor",
+        )]);
+    }
+
+    #[test]
+    fn long_mentions_before_the_cue() {
+        assert_one_claim_each(&[
+            (
+                "A person familiar with the planning for Thursday’s meeting says the discussion will focus on one candidate.",
+                "the discussion will focus on one candidate",
+                "A person familiar with the planning for Thursday’s meeting",
+            ),
+            (
+                "The deputy head of China’s delegation to the forum said the United States should reduce its patrols.",
+                "the United States should reduce its patrols",
+                "The deputy head of China’s delegation to the forum",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_subordinate_report_and_the_main_report() {
+        let got = indirect(
+            "While Comey has said that he regularly makes recommendations on cases, Lewandowski said he does not do them publicly.",
+        );
+        let contents: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(c, s, _)| (c.as_str(), s.as_str()))
+            .collect();
+        assert_eq!(
+            contents,
+            [
+                ("he regularly makes recommendations on cases", "Comey"),
+                ("he does not do them publicly", "Lewandowski"),
             ]
         );
     }
