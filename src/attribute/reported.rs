@@ -281,7 +281,14 @@ fn is_apposition(cues: &Cues, toks: &[Tok]) -> bool {
 
 /// "CLAUSE, X said" with the speaker's segment `toks[comma + 1..seg_end]`.
 fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option<Found> {
-    let tail = &toks[comma + 1..seg_end];
+    // `..., “very, very pro-Bernie,” Kilfoyle said.`: the closing mark of a partial quote
+    // ending the clause stands between the comma and the speaker.
+    // (Its opening mark stands inside the clause: "That’s Hillary Clinton,” said the man" is
+    // the end of a quotation opened before.)
+    let closing =
+        toks.get(comma + 1).is_some_and(is_quote_tok) && toks[1..comma].iter().any(is_quote_tok);
+    let after = comma + 1 + usize::from(closing);
+    let tail = &toks[after.min(seg_end)..seg_end];
     let f = after_rules(cues, tail, false)?;
     let speaker = f.speaker?;
     let cue = f.cue?;
@@ -2214,6 +2221,23 @@ mod tests {
                 "The mayor",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_clause_ending_in_a_partial_quote_before_its_speaker() {
+        // The clause is the claim (the quoted words stay a partial claim inside it).
+        assert_one_claim_each(&[(
+            "Teachers who connect online with the group are “very, very pro-Bernie,” Kilfoyle said.",
+            "Teachers who connect online with the group are “very, very pro-Bernie",
+            "Kilfoyle",
+        )]);
+        assert_no_claim(&["That’s Hillary Clinton,” said the man."]);
+        let got = indirect("The plan was “a disgrace,” said the mayor.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            ("The plan was “a disgrace", "the mayor")
+        );
     }
 
     #[test]
