@@ -393,7 +393,13 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let put =
             toks[k].is("put") || toks[k].is("puts") || toks[k].is("gave") || toks[k].is("gives");
         let cue = cue_at(cues, toks, k);
-        let reporting = cue.is_some_and(|c| c.reports);
+        // "Comey called Clinton's use of private servers “extremely careless”": a naming verb
+        // with its object and a quoted label reports what the label says of the object.
+        // ("the so-called “loophole”": no speaker names it.)
+        let naming = cue.is_some_and(|c| c.class == CueClass::Naming)
+            && toks[k + 1..n.min(k + 16)].iter().any(is_quote_tok)
+            && !(toks[k - 1].is("so") || is_dash(&toks[k - 1]));
+        let reporting = cue.is_some_and(|c| c.reports) || naming;
         if !reporting && !put {
             continue;
         }
@@ -730,6 +736,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             (false, true) if evidence => "evidence_shows",
             (false, true) => "speaker_thought_clause",
             (false, false) if relative_subject.is_some() => "relative_cue_clause",
+            (false, false) if naming && rule == "speaker_cue_clause" => "speaker_names_object",
             (false, false) => rule,
         };
         return Some(Found {
@@ -2238,6 +2245,26 @@ mod tests {
             (got[0].0.as_str(), got[0].1.as_str()),
             ("The plan was “a disgrace", "the mayor")
         );
+    }
+
+    #[test]
+    fn a_naming_verb_with_a_quoted_label() {
+        let got = indirect(
+            "Last month, FBI Director James Comey called Clinton's use of private email servers “extremely careless.”",
+        );
+        assert_eq!(
+            got,
+            [(
+                "Clinton's use of private email servers “extremely careless.”".into(),
+                "FBI Director James Comey".into(),
+                "speaker_names_object"
+            )]
+        );
+        // Without a quoted label, or a label nobody gives: no claim.
+        assert_no_claim(&[
+            "The senator called the meeting to order.",
+            "The so-called “Charleston loophole” remains in force.",
+        ]);
     }
 
     #[test]
