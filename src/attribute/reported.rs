@@ -646,6 +646,20 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             from += 1;
             rule = "as_speaker_said";
         }
+        // "She said, if elected, she would ask ...": a comma between the cue and its clause,
+        // when the speaker opens the sentence (not "The plan, he said, would fail").
+        if from == k + len
+            && toks.get(from).is_some_and(|t| t.punct(','))
+            && !toks[..k].iter().any(|t| t.punct(','))
+            && toks
+                .get(from + 1)
+                .is_some_and(|t| t.word && !t.s.ends_with("ing"))
+            && clause_follows(toks, from + 1, n)
+            // ("Cost estimates, he added, were ...": a speaker set off by commas follows.)
+            && !(from + 1..n.min(from + 5)).any(|j| cue_at(cues, toks, j).is_some_and(|c| c.reports))
+        {
+            from += 1;
+        }
         let Some(next) = toks.get(from) else {
             continue;
         };
@@ -2265,6 +2279,28 @@ mod tests {
             "The senator called the meeting to order.",
             "The so-called “Charleston loophole” remains in force.",
         ]);
+    }
+
+    #[test]
+    fn a_comma_between_the_cue_and_its_clause() {
+        assert_one_claim_each(&[(
+            "She said, if elected, she would ask Mr. Biden to lead the initiative.",
+            "if elected, she would ask Mr. Biden to lead the initiative",
+            "She",
+        )]);
+        // A speaker set off by commas inside the sentence is read around it.
+        for text in [
+            "The plan, he said, would have failed without them.",
+            "Cost estimates, he added, were higher without them.",
+        ] {
+            let got = indirect(text);
+            assert_eq!(got.len(), 2, "{got:?}");
+            assert!(
+                got.iter()
+                    .all(|(_, s, r)| s == "he" && *r == "parenthetical_speaker"),
+                "{got:?}"
+            );
+        }
     }
 
     #[test]
