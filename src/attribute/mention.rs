@@ -380,8 +380,11 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     let noun = i > 0 && {
         let prev = &toks[i - 1];
         let number = prev.s.starts_with(|c: char| c.is_ascii_digit());
-        let modifier =
-            prev.word && !prev.capitalized() && (prev.s.ends_with("ed") || prev.s.ends_with("ing"));
+        // ("The person familiar with the planning says": "says" is never a noun.)
+        let modifier = prev.word
+            && !prev.capitalized()
+            && (prev.s.ends_with("ed") || prev.s.ends_with("ing"))
+            && !t.is("says");
         let possessive = prev.word && (prev.s.ends_with("'s") || prev.s.ends_with("’s"));
         // "Ohio and other battleground states, states that ...": "states" is mostly a noun.
         let states = t.is("states")
@@ -935,6 +938,10 @@ pub(super) fn chunk_start(toks: &[Tok], lo: usize, end: usize) -> usize {
                         "heir",
                         "deputy",
                         "secretary",
+                        "delegation",
+                        "delegate",
+                        "representative",
+                        "emissary",
                     ],
                     &toks[i - 2],
                 ));

@@ -6,7 +6,7 @@
 
 use super::mention::*;
 use super::{after_rules, Claim, ClaimKind};
-use crate::lexicon::{CueClass, Cues};
+use crate::lexicon::{CueClass, Cues, WEEKDAYS};
 use crate::segment::Sentences;
 use crate::span::Span;
 
@@ -47,6 +47,23 @@ struct Found {
 
 /// The content from token `from` to the sentence's end, final punctuation left out, and a
 /// dateline ("LIÈGE — ") at its start too.
+/// The "that" opening the content of a cue whose words end at `from`, at most
+/// `MAX_BEFORE_THAT` tokens on ("said that", "told reporters on Tuesday that"); not a "that"
+/// inside the content, after its own verb ("said the test could change that", "said the
+/// rules would make that harder").
+fn complementizer(toks: &[Tok], from: usize, end: usize) -> Option<usize> {
+    let that = from
+        + toks[from..end.min(from + MAX_BEFORE_THAT)]
+            .iter()
+            .position(|t| t.is("that"))?;
+    let verb_between = toks[from..that].iter().any(is_finite);
+    // ("added that, in Wisconsin, ...": a comma may follow.)
+    let pronoun = !toks
+        .get(that + 1)
+        .is_some_and(|t| t.word || is_quote_tok(t) || t.punct(','));
+    (!verb_between && !pronoun).then_some(that)
+}
+
 fn content_from(toks: &[Tok], from: usize, end: usize) -> Option<Span> {
     let from = from + dateline_len(&toks[from..end]);
     let mut end = end;
@@ -264,7 +281,14 @@ fn is_apposition(cues: &Cues, toks: &[Tok]) -> bool {
 
 /// "CLAUSE, X said" with the speaker's segment `toks[comma + 1..seg_end]`.
 fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option<Found> {
-    let tail = &toks[comma + 1..seg_end];
+    // `..., “very, very pro-Bernie,” Kilfoyle said.`: the closing mark of a partial quote
+    // ending the clause stands between the comma and the speaker.
+    // (Its opening mark stands inside the clause: "That’s Hillary Clinton,” said the man" is
+    // the end of a quotation opened before.)
+    let closing =
+        toks.get(comma + 1).is_some_and(is_quote_tok) && toks[1..comma].iter().any(is_quote_tok);
+    let after = comma + 1 + usize::from(closing);
+    let tail = &toks[after.min(seg_end)..seg_end];
     let f = after_rules(cues, tail, false)?;
     let speaker = f.speaker?;
     let cue = f.cue?;
@@ -289,6 +313,15 @@ fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option
         .iter()
         .any(|t| speaker.contains(t.span) && is_finite(t))
     {
+        return None;
+    }
+    // "..., said she understands why ...": an inverted pronoun with words after it, or a
+    // clause word, is the content's subject, not the speaker.
+    let words = || tail.iter().filter(|t| speaker.contains(t.span));
+    let pronoun_led = speaker.start > cue.start
+        && words().next().is_some_and(|t| in_list(PRONOUNS, t))
+        && words().nth(1).is_some();
+    if pronoun_led || words().any(|t| in_list(CLAUSE_WORDS, t)) {
         return None;
     }
     // "..., urged the mayor" is not an inversion: a stance verb's object follows it.
@@ -360,7 +393,13 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let put =
             toks[k].is("put") || toks[k].is("puts") || toks[k].is("gave") || toks[k].is("gives");
         let cue = cue_at(cues, toks, k);
-        let reporting = cue.is_some_and(|c| c.reports);
+        // "Comey called Clinton's use of private servers “extremely careless”": a naming verb
+        // with its object and a quoted label reports what the label says of the object.
+        // ("the so-called “loophole”": no speaker names it.)
+        let naming = cue.is_some_and(|c| c.class == CueClass::Naming)
+            && toks[k + 1..n.min(k + 16)].iter().any(is_quote_tok)
+            && !(toks[k - 1].is("so") || is_dash(&toks[k - 1]));
+        let reporting = cue.is_some_and(|c| c.reports) || naming;
         if !reporting && !put {
             continue;
         }
@@ -490,15 +529,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         // clause's report ends at its comma.
         // "While he’s said he believes in it, he has done little": so does a report in a
         // subordinate clause opening the sentence.
-        let subordinate = first <= 2
-            && toks.first().is_some_and(|t| {
-                in_list(
-                    &[
-                        "while", "although", "though", "whereas", "because", "since", "if",
-                    ],
-                    t,
-                )
-            });
+        let subordinate = first <= 2 && toks.first().is_some_and(|t| in_list(SUBORDINATORS, t));
         let relative = subordinate
             || match relative_subject {
                 Some((_, comma)) => comma,
@@ -545,10 +576,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             }
         }
         // "told reporters", "said on Tuesday", "said in a statement" ... "that"
-        if let Some(that) = toks[from..n.min(from + MAX_BEFORE_THAT)]
-            .iter()
-            .position(|t| t.is("that"))
-        {
+        if let Some(that) = complementizer(toks, from, n).map(|t| t - from) {
             let between = &toks[from..from + that];
             // "declined to comment, saying that ...": the later cue reports; this one is
             // passed over.
@@ -584,6 +612,17 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         {
             // "..., she said in a video message to the convention.": no content follows.
             continue;
+        } else if toks.get(from).is_some_and(|t| {
+            t.word
+                && (WEEKDAYS.iter().any(|w| t.is(w))
+                    || in_list(&["today", "yesterday", "tonight"], t))
+        }) && toks.get(from + 1).is_some_and(|t| t.word)
+        {
+            // "said Thursday his biggest worry is ...": the day is no part of the content.
+            from += 1;
+            if toks.get(from).is_some_and(|t| in_list(TIME_NOUNS, t)) {
+                from += 1;
+            }
         } else if addressee_follows(&toks[k]) {
             // The hearer: a short mention that ends where the next one starts
             // ("told reporters the bridge would ...").
@@ -606,6 +645,20 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         if as_said {
             from += 1;
             rule = "as_speaker_said";
+        }
+        // "She said, if elected, she would ask ...": a comma between the cue and its clause,
+        // when the speaker opens the sentence (not "The plan, he said, would fail").
+        if from == k + len
+            && toks.get(from).is_some_and(|t| t.punct(','))
+            && !toks[..k].iter().any(|t| t.punct(','))
+            && toks
+                .get(from + 1)
+                .is_some_and(|t| t.word && !t.s.ends_with("ing"))
+            && clause_follows(toks, from + 1, n)
+            // ("Cost estimates, he added, were ...": a speaker set off by commas follows.)
+            && !(from + 1..n.min(from + 5)).any(|j| cue_at(cues, toks, j).is_some_and(|c| c.reports))
+        {
+            from += 1;
         }
         let Some(next) = toks.get(from) else {
             continue;
@@ -697,6 +750,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             (false, true) if evidence => "evidence_shows",
             (false, true) => "speaker_thought_clause",
             (false, false) if relative_subject.is_some() => "relative_cue_clause",
+            (false, false) if naming && rule == "speaker_cue_clause" => "speaker_names_object",
             (false, false) => rule,
         };
         return Some(Found {
@@ -819,6 +873,26 @@ fn clause_follows(toks: &[Tok], from: usize, end: usize) -> bool {
         .any(|t| is_finite(t) || is_past_form(t))
 }
 
+/// Conjunctions opening a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "while", "although", "though", "whereas", "because", "since", "if",
+];
+
+/// "While Comey has said A, Lewandowski said B": after a report in a subordinate clause that
+/// opens the sentence and ends at its comma, the reports of the main clause.
+fn main_after_subordinate(cues: &Cues, toks: &[Tok], sub: &Found) -> Vec<Found> {
+    let opens = toks.first().is_some_and(|t| in_list(SUBORDINATORS, t));
+    let comma = toks.iter().position(|t| t.span.start >= sub.content.end);
+    let Some(comma) = comma.filter(|&c| opens && toks[c].punct(',')) else {
+        return Vec::new();
+    };
+    let main = &toks[comma + 1..];
+    match speaker_cue_clause(cues, main) {
+        Some(f) => coordinated_reports(cues, main, f),
+        None => Vec::new(),
+    }
+}
+
 /// "Cruz, who says A, said B": after the report of a relative clause that ends at its comma,
 /// the main verb's report, by the relative pronoun's antecedent.
 fn main_after_relative(cues: &Cues, toks: &[Tok], rel: &Found) -> Option<Found> {
@@ -927,12 +1001,9 @@ fn next_report(cues: &Cues, toks: &[Tok], cur: &Found) -> Option<(usize, Found)>
             start
         };
         let mut c = k + cue.len;
-        if let Some(that) = toks[c..end.min(c + MAX_BEFORE_THAT)]
-            .iter()
-            .position(|t| t.is("that"))
-        {
-            if toks[c..c + that].iter().all(|t| t.word || t.punct(',')) {
-                c += that + 1;
+        if let Some(that) = complementizer(toks, c, end) {
+            if toks[c..that].iter().all(|t| t.word || t.punct(',')) {
+                c = that + 1;
             }
         }
         if cue.class == CueClass::Thought
@@ -1330,10 +1401,12 @@ pub(super) fn reported_speech(
                 out.extend(next.map(found_claim));
             } else if let Some(f) = speaker_cue_clause(cues, &toks) {
                 let main = main_after_relative(cues, &toks, &f);
+                let after = main_after_subordinate(cues, &toks, &f);
                 out.extend(
                     coordinated_reports(cues, &toks, f)
                         .into_iter()
                         .chain(main)
+                        .chain(after)
                         .map(found_claim),
                 );
             } else if let Some((f, second)) = parenthetical(cues, &toks) {
@@ -2138,6 +2211,148 @@ mod tests {
                     "Cruz".into(),
                     "main_after_relative"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn that_after_the_contents_subject_is_no_complementizer() {
+        assert_one_claim_each(&[
+            // "that" as a pronoun or determiner inside the content, not after the cue.
+            (
+                "Experts on North Korea said the latest nuclear test could change that.",
+                "the latest nuclear test could change that",
+                "Experts on North Korea",
+            ),
+            (
+                "Officials said the new rules would make that harder to do.",
+                "the new rules would make that harder to do",
+                "Officials",
+            ),
+            // A day after the cue is no part of the content.
+            (
+                "Rep. Tom Cole said Thursday his biggest worry is the turnout.",
+                "his biggest worry is the turnout",
+                "Rep. Tom Cole",
+            ),
+            // A hearer and a time before the complementizer are passed over.
+            (
+                "The mayor told reporters on Tuesday that the bridge would reopen.",
+                "the bridge would reopen",
+                "The mayor",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_clause_ending_in_a_partial_quote_before_its_speaker() {
+        // The clause is the claim (the quoted words stay a partial claim inside it).
+        assert_one_claim_each(&[(
+            "Teachers who connect online with the group are “very, very pro-Bernie,” Kilfoyle said.",
+            "Teachers who connect online with the group are “very, very pro-Bernie",
+            "Kilfoyle",
+        )]);
+        assert_no_claim(&["That’s Hillary Clinton,” said the man."]);
+        let got = indirect("The plan was “a disgrace,” said the mayor.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].1.as_str()),
+            ("The plan was “a disgrace", "the mayor")
+        );
+    }
+
+    #[test]
+    fn a_naming_verb_with_a_quoted_label() {
+        let got = indirect(
+            "Last month, FBI Director James Comey called Clinton's use of private email servers “extremely careless.”",
+        );
+        assert_eq!(
+            got,
+            [(
+                "Clinton's use of private email servers “extremely careless.”".into(),
+                "FBI Director James Comey".into(),
+                "speaker_names_object"
+            )]
+        );
+        // Without a quoted label, or a label nobody gives: no claim.
+        assert_no_claim(&[
+            "The senator called the meeting to order.",
+            "The so-called “Charleston loophole” remains in force.",
+        ]);
+    }
+
+    #[test]
+    fn a_comma_between_the_cue_and_its_clause() {
+        assert_one_claim_each(&[(
+            "She said, if elected, she would ask Mr. Biden to lead the initiative.",
+            "if elected, she would ask Mr. Biden to lead the initiative",
+            "She",
+        )]);
+        // A speaker set off by commas inside the sentence is read around it.
+        for text in [
+            "The plan, he said, would have failed without them.",
+            "Cost estimates, he added, were higher without them.",
+        ] {
+            let got = indirect(text);
+            assert_eq!(got.len(), 2, "{got:?}");
+            assert!(
+                got.iter()
+                    .all(|(_, s, r)| s == "he" && *r == "parenthetical_speaker"),
+                "{got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_coordinated_mention_led_by_a_pronoun() {
+        assert_one_claim_each(&[(
+            "It's not only about creating big audiences for advertisers, he and Mr. Allen said.",
+            "It's not only about creating big audiences for advertisers",
+            "he and Mr. Allen",
+        )]);
+    }
+
+    #[test]
+    fn an_inverted_speaker_is_no_clause() {
+        // "said she understands why ...": the words after the cue are the content, not an
+        // inverted speaker.
+        assert_one_claim_each(&[(
+            "Michelle Deardorff, a political science professor, said she understands why tensions amplified so quickly after the April chalking incident.",
+            "she understands why tensions amplified so quickly after the April chalking incident",
+            "Michelle Deardorff, a political science professor",
+        )]);
+    }
+
+    #[test]
+    fn long_mentions_before_the_cue() {
+        assert_one_claim_each(&[
+            (
+                "A person familiar with the planning for Thursday’s meeting says the discussion will focus on one candidate.",
+                "the discussion will focus on one candidate",
+                "A person familiar with the planning for Thursday’s meeting",
+            ),
+            (
+                "The deputy head of China’s delegation to the forum said the United States should reduce its patrols.",
+                "the United States should reduce its patrols",
+                "The deputy head of China’s delegation to the forum",
+            ),
+        ]);
+    }
+
+    #[test]
+    fn a_subordinate_report_and_the_main_report() {
+        let got = indirect(
+            "While Comey has said that he regularly makes recommendations on cases, Lewandowski said he does not do them publicly.",
+        );
+        let contents: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(c, s, _)| (c.as_str(), s.as_str()))
+            .collect();
+        assert_eq!(
+            contents,
+            [
+                ("he regularly makes recommendations on cases", "Comey"),
+                ("he does not do them publicly", "Lewandowski"),
             ]
         );
     }
