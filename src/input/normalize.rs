@@ -64,33 +64,41 @@ impl<'t> Normalized<'t> {
         let mut map = Vec::with_capacity(original.len() + 1);
         let body = original.strip_prefix('\u{feff}').unwrap_or(original);
         let base = original.len() - body.len();
-        let mut chars = body.char_indices().peekable();
+        let b = body.as_bytes();
         let mut chunk = String::new();
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while i < b.len() {
+            // A run of ASCII without CR is copied as it is, each byte mapped to itself; but an
+            // ASCII character just before a combining mark is that mark's starter.
+            let run_end = b[i..]
+                .iter()
+                .position(|&c| c == b'\r' || !c.is_ascii())
+                .map_or(b.len(), |k| i + k);
+            let starts_chunk =
+                run_end > i && body[run_end..].chars().next().is_some_and(is_combining);
+            let copied = run_end - usize::from(starts_chunk);
+            text.push_str(&body[i..copied]);
+            map.extend(base + i..base + copied);
+            i = copied;
+            if i == b.len() {
+                break;
+            }
             let at = base + i;
-            if c == '\r' {
-                if let Some(&(_, '\n')) = chars.peek() {
-                    chars.next();
-                }
+            if b[i] == b'\r' {
                 text.push('\n');
                 map.push(at);
-                continue;
-            }
-            if c.is_ascii() && !matches!(chars.peek(), Some(&(_, n)) if is_combining(n)) {
-                text.push(c);
-                map.push(at);
+                i += 1;
+                if b.get(i) == Some(&b'\n') {
+                    i += 1;
+                }
                 continue;
             }
             // A starter with its combining marks: composed together, mapped to the starter.
+            let mut chars = body[i..].chars();
             chunk.clear();
-            chunk.push(c);
-            while let Some(&(_, n)) = chars.peek() {
-                if !is_combining(n) {
-                    break;
-                }
-                chunk.push(n);
-                chars.next();
-            }
+            chunk.extend(chars.next());
+            chunk.extend(chars.take_while(|&n| is_combining(n)));
+            i += chunk.len();
             let before = text.len();
             text.extend(chunk.nfc());
             if text[before..] == chunk {
@@ -197,5 +205,95 @@ mod tests {
         let n = Normalized::new("a\rb");
         assert_eq!(n.text, "a\nb");
         assert_eq!(n.original_offset(2), 2);
+    }
+
+    /// The character-at-a-time normalization this module did before runs of ASCII were
+    /// copied whole: the text and the byte map.
+    fn char_at_a_time(original: &str) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        let body = original.strip_prefix('\u{feff}').unwrap_or(original);
+        let base = original.len() - body.len();
+        let mut chars = body.char_indices().peekable();
+        let mut chunk = String::new();
+        while let Some((i, c)) = chars.next() {
+            let at = base + i;
+            if c == '\r' {
+                if let Some(&(_, '\n')) = chars.peek() {
+                    chars.next();
+                }
+                text.push('\n');
+                map.push(at);
+                continue;
+            }
+            if c.is_ascii() && !matches!(chars.peek(), Some(&(_, n)) if is_combining(n)) {
+                text.push(c);
+                map.push(at);
+                continue;
+            }
+            chunk.clear();
+            chunk.push(c);
+            while let Some(&(_, n)) = chars.peek() {
+                if !is_combining(n) {
+                    break;
+                }
+                chunk.push(n);
+                chars.next();
+            }
+            let before = text.len();
+            text.extend(chunk.nfc());
+            if text[before..] == chunk {
+                map.extend(at..at + chunk.len());
+            } else {
+                map.extend(std::iter::repeat_n(at, text.len() - before));
+            }
+        }
+        map.push(original.len());
+        (text, map)
+    }
+
+    #[test]
+    fn runs_of_ascii_map_as_characters_one_at_a_time_did() {
+        let pieces = [
+            "a",
+            "Z ",
+            "\r",
+            "\n",
+            "\r\n",
+            "\u{feff}",
+            "e\u{301}",
+            "\u{301}",
+            "\u{323}",
+            "\u{303}",
+            "é",
+            "“",
+            "—",
+            "\u{212b}",
+            "\u{1100}",
+            "\u{1161}",
+            "\u{11a8}",
+            "한",
+            "€",
+            "😀",
+            "n\u{303}o",
+            " x\r\u{301}",
+        ];
+        let mut cases: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+        for a in pieces {
+            for b in pieces {
+                for c in ["", "q", "\u{301}", "\r", "\u{feff}"] {
+                    cases.push(format!("{a}{b}{c}"));
+                    cases.push(format!("\u{feff}{a}{c}{b}"));
+                }
+            }
+        }
+        for original in &cases {
+            let n = Normalized::new(original);
+            let (text, map) = char_at_a_time(original);
+            assert_eq!(n.text, text, "{original:?}");
+            for (at, &from) in map.iter().enumerate() {
+                assert_eq!(n.original_offset(at), from, "{original:?} at {at}");
+            }
+        }
     }
 }
