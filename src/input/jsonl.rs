@@ -296,25 +296,27 @@ impl<'a> Parser<'a> {
 }
 
 /// The index of the first byte of `b` that ends a run of a string's plain bytes: `"`, `\` or
-/// a control character (below 0x20). Eight bytes at a time, as bits of a word: a byte's high
-/// bit is set in `hits` when it is one of those (and maybe for bytes after it, never before).
+/// a control character (below 0x20). Eight bytes at a time, as a word `w`: `x - 0x0101..`
+/// sets a byte's high bit where `x`'s byte is below 0x01, `x - 0x2121..` where it is below
+/// 0x21 (and either maybe in bytes after it, never before), and `!w` keeps the bytes below
+/// 0x80. `w ^ 0x0202..` turns `"` (0x22) into 0x20 and keeps the control characters below
+/// 0x20 (and 0x20, 0x21 at or above 0x21), so one test finds both; `w ^ 0x5c5c..`, the `\`.
 fn find_special(b: &[u8]) -> Option<usize> {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let zero_in = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS;
-    let mut at = 0;
-    for chunk in b.chunks_exact(8) {
-        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let hits = zero_in(w ^ (ONES * u64::from(b'"')))
-            | zero_in(w ^ (ONES * u64::from(b'\\')))
-            | (w.wrapping_sub(ONES * 0x20) & !w & HIGHS);
+    let (words, rest) = b.as_chunks::<8>();
+    for (i, word) in words.iter().enumerate() {
+        let w = u64::from_le_bytes(*word);
+        let hits = ((w ^ (ONES * 0x02)).wrapping_sub(ONES * 0x21)
+            | (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES))
+            & !w
+            & HIGHS;
         if hits != 0 {
-            return Some(at + hits.trailing_zeros() as usize / 8);
+            return Some(i * 8 + hits.trailing_zeros() as usize / 8);
         }
-        at += 8;
     }
-    b[at..]
-        .iter()
+    let at = words.len() * 8;
+    rest.iter()
         .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
         .map(|k| at + k)
 }
@@ -456,7 +458,7 @@ mod tests {
     fn special_bytes_are_found_wherever_they_are() {
         for len in 0..40 {
             for at in 0..len {
-                for special in [b'"', b'\\', 0, 0x1f, b'\n'] {
+                for special in (0..0x20).chain([b'"', b'\\']) {
                     let mut b: Vec<u8> = (0..len).map(|i| b"a\x7f\xc3\xa9 ~!#["[i % 9]).collect();
                     b[at] = special;
                     assert_eq!(find_special(&b), Some(at), "{b:?}");
@@ -464,8 +466,11 @@ mod tests {
                     assert_eq!(find_special(&b), Some(at), "{b:?}");
                 }
             }
-            let plain: Vec<u8> = (0..len).map(|i| b" !#[]~\x7f\x80\xff"[i % 9]).collect();
-            assert_eq!(find_special(&plain), None, "{plain:?}");
+            // Every other byte value, in every position of a word.
+            let plain: Vec<u8> = (0x20..=0xff).filter(|&c| c != b'"' && c != b'\\').collect();
+            for shift in 0..8 {
+                assert_eq!(find_special(&plain[shift..]), None, "{shift}");
+            }
         }
     }
 }
