@@ -15,14 +15,21 @@ pub struct Normalized<'t> {
     map: Option<Vec<usize>>,
 }
 
-/// Whether `s` is in NFC by the quick check ([`is_nfc_quick`] says `Yes`), checking only its
-/// runs of non-ASCII characters: an ASCII character is NFC and has combining class 0, so the
-/// check starts afresh after it, and most text is ASCII.
-fn nfc_quick_yes(s: &str) -> bool {
+/// Whether `s` needs no change: no BOM, no CR, and in NFC by the quick check
+/// ([`is_nfc_quick`] says `Yes`), checking only its runs of non-ASCII characters: an ASCII
+/// character is NFC and has combining class 0, so the check starts afresh after it, and most
+/// text is ASCII.
+fn already_normal(s: &str) -> bool {
+    if s.starts_with('\u{feff}') {
+        return false;
+    }
     let b = s.as_bytes();
     let mut i = 0;
-    while let Some(k) = first_non_ascii(&b[i..]) {
+    while let Some(k) = first_cr_or_non_ascii(&b[i..]) {
         let start = i + k;
+        if b[start] == b'\r' {
+            return false;
+        }
         let end = b[start..]
             .iter()
             .position(u8::is_ascii)
@@ -35,26 +42,31 @@ fn nfc_quick_yes(s: &str) -> bool {
     true
 }
 
-/// The index of the first byte of `b` that is not ASCII: runs of ASCII, most of a text, are
-/// skipped 32 bytes at a time ([`slice::is_ascii`] reads words, not bytes).
-fn first_non_ascii(b: &[u8]) -> Option<usize> {
-    let mut at = 0;
-    for chunk in b.chunks(32) {
-        if !chunk.is_ascii() {
-            return chunk.iter().position(|c| !c.is_ascii()).map(|k| at + k);
+/// The index of the first byte of `b` that is CR or not ASCII: runs of other ASCII, most of a
+/// text, are skipped eight bytes at a time, as a word `w`: `w`'s high bits are the non-ASCII
+/// bytes, and `(w ^ 0x0d0d..) - 0x0101..` sets the high bit of a CR byte among the others
+/// (and maybe of bytes after it, never before).
+fn first_cr_or_non_ascii(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let (words, rest) = b.as_chunks::<8>();
+    for (i, word) in words.iter().enumerate() {
+        let w = u64::from_le_bytes(*word);
+        let hits = (w | ((w ^ (ONES * u64::from(b'\r'))).wrapping_sub(ONES) & !w)) & HIGHS;
+        if hits != 0 {
+            return Some(i * 8 + hits.trailing_zeros() as usize / 8);
         }
-        at += chunk.len();
     }
-    None
+    let at = words.len() * 8;
+    rest.iter()
+        .position(|&c| c == b'\r' || !c.is_ascii())
+        .map(|k| at + k)
 }
 
 impl<'t> Normalized<'t> {
     /// Normalizes `original`; borrows it when it is already in normal form.
     pub fn new(original: &'t str) -> Normalized<'t> {
-        let needs_work = original.starts_with('\u{feff}')
-            || original.as_bytes().contains(&b'\r')
-            || !nfc_quick_yes(original);
-        if !needs_work {
+        if already_normal(original) {
             return Normalized {
                 text: Cow::Borrowed(original),
                 map: None,
@@ -70,10 +82,7 @@ impl<'t> Normalized<'t> {
         while i < b.len() {
             // A run of ASCII without CR is copied as it is, each byte mapped to itself; but an
             // ASCII character just before a combining mark is that mark's starter.
-            let run_end = b[i..]
-                .iter()
-                .position(|&c| c == b'\r' || !c.is_ascii())
-                .map_or(b.len(), |k| i + k);
+            let run_end = first_cr_or_non_ascii(&b[i..]).map_or(b.len(), |k| i + k);
             let starts_chunk =
                 run_end > i && body[run_end..].chars().next().is_some_and(is_combining);
             let copied = run_end - usize::from(starts_chunk);
@@ -151,6 +160,11 @@ mod tests {
 
     #[test]
     fn quick_check_by_non_ascii_runs() {
+        let normal = |s: &str| {
+            !s.starts_with('\u{feff}')
+                && !s.contains('\r')
+                && is_nfc_quick(s.chars()) == IsNormalized::Yes
+        };
         for s in [
             "",
             "plain",
@@ -161,12 +175,33 @@ mod tests {
             "\u{301}",
             "한국어 x \u{1100}\u{1161}",
             "\u{212b}ngström",
+            "\u{feff}plain",
+            "a\rb",
+            "a long line of plain ASCII text\r\n",
+            "a long line of plain ASCII text\n“é”\r",
+            "\r",
         ] {
-            assert_eq!(
-                nfc_quick_yes(s),
-                is_nfc_quick(s.chars()) == IsNormalized::Yes,
-                "{s:?}"
-            );
+            assert_eq!(already_normal(s), normal(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn cr_and_non_ascii_bytes_are_found_wherever_they_are() {
+        for len in 0..40 {
+            for at in 0..len {
+                for special in [b'\r', 0x80, 0xc3, 0xff] {
+                    let mut b: Vec<u8> =
+                        (0..len).map(|i| b"a\x0c\x0e\x0d\n\x7f ~"[i % 8]).collect();
+                    b[at] = special;
+                    let first = b.iter().position(|&c| c == b'\r' || !c.is_ascii());
+                    assert_eq!(first_cr_or_non_ascii(&b), first, "{b:?}");
+                    assert!(first <= Some(at));
+                }
+            }
+        }
+        let ascii: Vec<u8> = (0..0x80).filter(|&c| c != b'\r').collect();
+        for shift in 0..8 {
+            assert_eq!(first_cr_or_non_ascii(&ascii[shift..]), None, "{shift}");
         }
     }
 
