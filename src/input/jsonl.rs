@@ -7,6 +7,7 @@
 //! escapes gets the rest of the line's size, shrunk when much too large), where serde_json
 //! unescapes into a scratch buffer grown by doubling and then copies it out.
 
+use super::words::{self, ONES};
 use serde::Deserialize;
 
 /// The fields of one JSONL article; unknown fields are ignored. serde_json's messages name
@@ -297,28 +298,20 @@ impl<'a> Parser<'a> {
 
 /// The index of the first byte of `b` that ends a run of a string's plain bytes: `"`, `\` or
 /// a control character (below 0x20). Eight bytes at a time, as a word `w`: `x - 0x0101..`
-/// sets a byte's high bit where `x`'s byte is below 0x01, `x - 0x2121..` where it is below
-/// 0x21 (and either maybe in bytes after it, never before), and `!w` keeps the bytes below
-/// 0x80. `w ^ 0x0202..` turns `"` (0x22) into 0x20 and keeps the control characters below
-/// 0x20 (and 0x20, 0x21 at or above 0x21), so one test finds both; `w ^ 0x5c5c..`, the `\`.
+/// marks the bytes of `x` below 0x01, `x - 0x2121..` those below 0x21, and `!w` keeps the
+/// bytes below 0x80. `w ^ 0x0202..` turns `"` (0x22) into 0x20 and keeps the control
+/// characters below 0x20 (and 0x20, 0x21 at or above 0x21), so one test finds both;
+/// `w ^ 0x5c5c..` finds the `\`.
 fn find_special(b: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let (words, rest) = b.as_chunks::<8>();
-    for (i, word) in words.iter().enumerate() {
-        let w = u64::from_le_bytes(*word);
-        let hits = ((w ^ (ONES * 0x02)).wrapping_sub(ONES * 0x21)
-            | (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES))
-            & !w
-            & HIGHS;
-        if hits != 0 {
-            return Some(i * 8 + hits.trailing_zeros() as usize / 8);
-        }
-    }
-    let at = words.len() * 8;
-    rest.iter()
-        .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
-        .map(|k| at + k)
+    words::find(
+        b,
+        |w| {
+            ((w ^ (ONES * 0x02)).wrapping_sub(ONES * 0x21)
+                | (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES))
+                & !w
+        },
+        |c| c == b'"' || c == b'\\' || c < 0x20,
+    )
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 mod jsonl;
 mod normalize;
+mod words;
 
 pub use normalize::Normalized;
 

@@ -1,6 +1,7 @@
 //! Text as read -> text the pipeline sees: BOM dropped, CRLF and lone CR as LF, Unicode NFC;
 //! with a byte map back to the original, so every span in the report indexes the input as read.
 
+use super::words::{self, ONES};
 use crate::span::Span;
 use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -43,24 +44,14 @@ fn already_normal(s: &str) -> bool {
 }
 
 /// The index of the first byte of `b` that is CR or not ASCII: runs of other ASCII, most of a
-/// text, are skipped eight bytes at a time, as a word `w`: `w`'s high bits are the non-ASCII
-/// bytes, and `(w ^ 0x0d0d..) - 0x0101..` sets the high bit of a CR byte among the others
-/// (and maybe of bytes after it, never before).
+/// text, are skipped eight bytes at a time, as a word `w`: `w`'s high bits mark the non-ASCII
+/// bytes, and `(w ^ 0x0d0d..) - 0x0101..` the CR bytes among the others.
 fn first_cr_or_non_ascii(b: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    let (words, rest) = b.as_chunks::<8>();
-    for (i, word) in words.iter().enumerate() {
-        let w = u64::from_le_bytes(*word);
-        let hits = (w | ((w ^ (ONES * u64::from(b'\r'))).wrapping_sub(ONES) & !w)) & HIGHS;
-        if hits != 0 {
-            return Some(i * 8 + hits.trailing_zeros() as usize / 8);
-        }
-    }
-    let at = words.len() * 8;
-    rest.iter()
-        .position(|&c| c == b'\r' || !c.is_ascii())
-        .map(|k| at + k)
+    words::find(
+        b,
+        |w| w | ((w ^ (ONES * u64::from(b'\r'))).wrapping_sub(ONES) & !w),
+        |c| c == b'\r' || !c.is_ascii(),
+    )
 }
 
 impl<'t> Normalized<'t> {
