@@ -35,12 +35,21 @@ fn already_normal(s: &str) -> bool {
             .iter()
             .position(u8::is_ascii)
             .map_or(b.len(), |k| start + k);
-        if is_nfc_quick(s[start..end].chars()) != IsNormalized::Yes {
+        let run = &s[start..end];
+        if !run.chars().all(surely_nfc) && is_nfc_quick(run.chars()) != IsNormalized::Yes {
             return false;
         }
         i = end;
     }
     true
+}
+
+/// Characters that are NFC wherever they stand (the quick check's `Yes`, combining class 0):
+/// Latin-1's letters and signs, and the general punctuation from U+2010 (dashes, curly
+/// quotes, ellipsis), nearly all the non-ASCII of English news. A run of them needs none of
+/// the quick check's table lookups.
+fn surely_nfc(c: char) -> bool {
+    matches!(c, '\u{a0}'..='\u{ff}' | '\u{2010}'..='\u{205e}')
 }
 
 /// The index of the first byte of `b` that is CR or not ASCII: runs of other ASCII, most of a
@@ -174,6 +183,20 @@ mod tests {
         ] {
             assert_eq!(already_normal(s), normal(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn surely_nfc_characters_are_nfc_and_start_afresh() {
+        let mut all = String::new();
+        for c in ('\u{80}'..='\u{2100}').filter(|&c| surely_nfc(c)) {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0);
+            all.push(c);
+        }
+        assert_eq!(all.chars().count(), 0x60 + 0x4f);
+        assert!(already_normal(&all));
+        // U+2000 and U+2001 are singletons (NFC makes them U+2002, U+2003): not in the set.
+        assert!(!already_normal("\u{2000}"));
     }
 
     #[test]
