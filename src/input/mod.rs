@@ -4,11 +4,13 @@
 //! [`read_inputs`] collects them. With [`ReadOptions::lossy`], text that is not valid UTF-8 is
 //! read with U+FFFD replacement characters, and a warning names it.
 
+mod jsonl;
 mod normalize;
+mod words;
 
 pub use normalize::Normalized;
 
-use serde::Deserialize;
+use jsonl::{quick_article, JsonlArticle};
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::fs::File;
@@ -822,16 +824,6 @@ fn line_of(bytes: &[u8], at: usize) -> u64 {
     1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64
 }
 
-#[derive(Deserialize)]
-struct JsonlArticle {
-    id: Option<serde_json::Value>,
-    text: Option<String>,
-    date: Option<String>,
-    outlet: Option<String>,
-    title: Option<String>,
-    url: Option<String>,
-}
-
 /// The articles of a JSONL input, one line at a time, each a document or an error naming the
 /// line; blank lines are skipped. A line over `limit` bytes is an error, skipped unread.
 struct JsonlLines<R> {
@@ -989,9 +981,12 @@ fn jsonl_line(
             (std::borrow::Cow::Owned(text), Some(warning))
         }
     };
-    let article: JsonlArticle = match serde_json::from_str(&text) {
-        Ok(a) => a,
-        Err(e) => return fail(format!("not a JSON object: {e}")),
+    let article: JsonlArticle = match quick_article(&text) {
+        Some(a) => a,
+        None => match serde_json::from_str(&text) {
+            Ok(a) => a,
+            Err(e) => return fail(format!("not a JSON object: {e}")),
+        },
     };
     let id = match article.id {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
