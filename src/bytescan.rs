@@ -9,18 +9,34 @@
 const ONES: u64 = 0x0101_0101_0101_0101;
 const TOPS: u64 = 0x8080_8080_8080_8080;
 
-/// A set of byte values: up to `N` values, and every byte below a bound.
+/// A set of byte values: up to `N` values, every byte below a bound, and maybe every byte
+/// that is not ASCII.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ByteSet<const N: usize> {
     bytes: [u8; N],
     /// Every byte below this is in the set too (0: none).
     below: u8,
+    /// Every byte from 0x80 up is in the set too.
+    non_ascii: bool,
 }
 
 impl<const N: usize> ByteSet<N> {
     /// The set of `bytes`.
     pub const fn of(bytes: [u8; N]) -> Self {
-        ByteSet { bytes, below: 0 }
+        ByteSet {
+            bytes,
+            below: 0,
+            non_ascii: false,
+        }
+    }
+
+    /// The set with every byte that is not ASCII (0x80 and up) added: the bytes of UTF-8's
+    /// multi-byte characters.
+    pub const fn and_non_ascii(self) -> Self {
+        ByteSet {
+            non_ascii: true,
+            ..self
+        }
     }
 
     /// The set with every byte below `n` (at most 0x80) added.
@@ -35,7 +51,7 @@ impl<const N: usize> ByteSet<N> {
     /// Whether `b` is in the set.
     #[inline(always)]
     pub fn contains(&self, b: u8) -> bool {
-        b < self.below || self.bytes.contains(&b)
+        b < self.below || self.non_ascii && b >= 0x80 || self.bytes.contains(&b)
     }
 
     /// The top bit of each byte of `x` (little-endian) in the set; exact for the lowest such
@@ -49,6 +65,10 @@ impl<const N: usize> ByteSet<N> {
         } else {
             0
         };
+        if self.non_ascii {
+            // A byte from 0x80 up has its top bit set already.
+            found |= x;
+        }
         for &b in &self.bytes {
             found |= below(x ^ (ONES * u64::from(b)), 1);
         }
@@ -94,6 +114,7 @@ mod tests {
         let escape = ByteSet::of([b'"', b'\\']).and_below(0x20);
         let end = ByteSet::of([b'.', b'!', b'?', 0xE2]);
         let top = ByteSet::of([]).and_below(0x80);
+        let cr_or_non_ascii = ByteSet::of([b'\r']).and_non_ascii();
         // Each byte value alone at each place of 0..20 bytes of filler, read from before, at
         // and after it; fillers next to the set's values (0x20, 0x21, 0xE1, 0xFF) and zero.
         for filler in [b'a', 0x20, 0x21, 0xE1, 0xFF, 0] {
@@ -107,6 +128,10 @@ mod tests {
                             assert_eq!(escape.first_in(&bytes, from), slow(&escape, &bytes, from));
                             assert_eq!(end.first_in(&bytes, from), slow(&end, &bytes, from));
                             assert_eq!(top.first_in(&bytes, from), slow(&top, &bytes, from));
+                            assert_eq!(
+                                cr_or_non_ascii.first_in(&bytes, from),
+                                slow(&cr_or_non_ascii, &bytes, from)
+                            );
                         }
                     }
                 }
@@ -126,5 +151,9 @@ mod tests {
             assert_eq!(escape.contains(b), b < 0x20 || b == b'"' || b == b'\\');
         }
         assert!(!ByteSet::of([]).any_in([0; 8]));
+        let cr_or_non_ascii = ByteSet::of([b'\r']).and_non_ascii();
+        for b in 0..=u8::MAX {
+            assert_eq!(cr_or_non_ascii.contains(b), b == b'\r' || b >= 0x80);
+        }
     }
 }

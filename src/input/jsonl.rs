@@ -7,7 +7,7 @@
 //! escapes gets the rest of the line's size, shrunk when much too large), where serde_json
 //! unescapes into a scratch buffer grown by doubling and then copies it out.
 
-use super::words::{self, ONES};
+use crate::bytescan::ByteSet;
 use serde::Deserialize;
 
 /// The fields of one JSONL article; unknown fields are ignored. serde_json's messages name
@@ -296,22 +296,11 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// The index of the first byte of `b` that ends a run of a string's plain bytes: `"`, `\` or
-/// a control character (below 0x20). Eight bytes at a time, as a word `w`: `x - 0x0101..`
-/// marks the bytes of `x` below 0x01, `x - 0x2121..` those below 0x21, and `!w` keeps the
-/// bytes below 0x80. `w ^ 0x0202..` turns `"` (0x22) into 0x20 and keeps the control
-/// characters below 0x20 (and 0x20, 0x21 at or above 0x21), so one test finds both;
-/// `w ^ 0x5c5c..` finds the `\`.
+/// The index of the first byte of `b` that ends a run of a string's plain bytes: `"`, `\\` or
+/// a control character (below 0x20).
 fn find_special(b: &[u8]) -> Option<usize> {
-    words::find(
-        b,
-        |w| {
-            ((w ^ (ONES * 0x02)).wrapping_sub(ONES * 0x21)
-                | (w ^ (ONES * u64::from(b'\\'))).wrapping_sub(ONES))
-                & !w
-        },
-        |c| c == b'"' || c == b'\\' || c < 0x20,
-    )
+    const SPECIAL: ByteSet<2> = ByteSet::of([b'"', b'\\']).and_below(0x20);
+    SPECIAL.first_in(b, 0)
 }
 
 #[cfg(test)]

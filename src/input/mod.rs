@@ -6,7 +6,6 @@
 
 mod jsonl;
 mod normalize;
-mod words;
 
 pub use normalize::Normalized;
 

@@ -1,7 +1,7 @@
 //! Text as read -> text the pipeline sees: BOM dropped, CRLF and lone CR as LF, Unicode NFC;
 //! with a byte map back to the original, so every span in the report indexes the input as read.
 
-use super::words::{self, ONES};
+use crate::bytescan::ByteSet;
 use crate::span::Span;
 use std::borrow::Cow;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -53,14 +53,10 @@ fn surely_nfc(c: char) -> bool {
 }
 
 /// The index of the first byte of `b` that is CR or not ASCII: runs of other ASCII, most of a
-/// text, are skipped eight bytes at a time, as a word `w`: `w`'s high bits mark the non-ASCII
-/// bytes, and `(w ^ 0x0d0d..) - 0x0101..` the CR bytes among the others.
+/// text, are skipped eight bytes at a time.
 fn first_cr_or_non_ascii(b: &[u8]) -> Option<usize> {
-    words::find(
-        b,
-        |w| w | ((w ^ (ONES * u64::from(b'\r'))).wrapping_sub(ONES) & !w),
-        |c| c == b'\r' || !c.is_ascii(),
-    )
+    const CR_OR_NON_ASCII: ByteSet<1> = ByteSet::of([b'\r']).and_non_ascii();
+    CR_OR_NON_ASCII.first_in(b, 0)
 }
 
 impl<'t> Normalized<'t> {
