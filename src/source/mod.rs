@@ -478,7 +478,8 @@ impl Sources {
     }
 
     /// A description such as "the ministry", "the command", "the official" (lower case, one
-    /// or two words after "the") names the latest source of this document that has that word.
+    /// or two words after "the") names the latest source of this document that has that word
+    /// (and the modifier of two: "the interior ministry").
     fn definite_antecedent(&self, mention: &str) -> Option<usize> {
         // "the" and one or two words, none capitalized; read without collecting the words
         // (most mentions are not such, and are told by their first word).
@@ -486,22 +487,28 @@ impl Sources {
         if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
             return None;
         }
-        let mut last = None;
+        let (mut modifier, mut last) = (None, None);
         for (k, w) in words.enumerate() {
             if k >= 2 || capitalized(w) {
                 return None;
             }
+            modifier = last;
             last = Some(w);
         }
         let head = lex_word(last?);
+        // "the interior ministry" after "the Interior Ministry", not "the information
+        // ministry": a modifier is a word of the antecedent too.
+        let modifier = modifier.map(lex_word);
+        let has = |n: &str, word: &str| n.split_whitespace().any(|w| same_word(&lex_word(w), word));
         // The mention's key, made when first needed.
         let mut key = None;
         self.recent.iter().rev().copied().find(|&i| {
             let s = &self.list[i];
-            std::iter::once(&s.name).chain(&s.aliases).any(|n| {
-                n.split_whitespace().any(|w| same_word(&lex_word(w), &head))
-                    && key_of(n) != *key.get_or_insert_with(|| key_of(mention))
-            })
+            let names = || std::iter::once(&s.name).chain(&s.aliases);
+            modifier.as_ref().is_none_or(|m| names().any(|n| has(n, m)))
+                && names().any(|n| {
+                    has(n, &head) && key_of(n) != *key.get_or_insert_with(|| key_of(mention))
+                })
         })
     }
 
@@ -689,6 +696,11 @@ mod tests {
             s.list[a].aliases,
             ["the mayor, Jane Doe", "Doe", "Ms. Doe", "the mayor"]
         );
+        // A modifier names which one: every word of the description is in the antecedent.
+        let m = s.resolve(&lex, "the Interior Ministry");
+        assert_eq!(s.resolve(&lex, "the interior ministry"), m);
+        assert_ne!(s.resolve(&lex, "The information ministry"), m);
+        assert_ne!(s.resolve(&lex, "the health ministry"), m);
         s.begin_document();
         let fresh = s.resolve(&lex, "the ministry");
         assert_ne!(
