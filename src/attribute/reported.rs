@@ -873,6 +873,43 @@ fn clause_follows(toks: &[Tok], from: usize, end: usize) -> bool {
         .any(|t| is_finite(t) || is_past_form(t))
 }
 
+/// "X said A, the Interfax news agency reported, and B": a relay's report set off by commas
+/// inside `content` (a mention of up to six words and *reported*, then a comma or the
+/// content's end). Returns the token of the comma where the content ends and the relay's
+/// mention.
+fn relay_inside(toks: &[Tok], content: Span) -> Option<(usize, Span)> {
+    let from = toks.iter().position(|t| t.span.start >= content.start)?;
+    let end = toks.iter().rposition(|t| t.span.end <= content.end)? + 1;
+    (from + 1..end).find_map(|i| {
+        if !toks[i].punct(',') {
+            return None;
+        }
+        let k = (i + 2..end.min(i + 8)).find(|&k| in_list(&["reported", "reports"], &toks[k]))?;
+        let np = &toks[i + 1..k];
+        let mention = np.iter().all(|t| t.word || is_name_sign(t))
+            && (np[0].capitalized() || in_list(DETERMINERS, &np[0]));
+        let closed = toks.get(k + 1).is_none_or(|t| t.punct(',') || !t.word) || k + 1 >= end;
+        (mention && closed).then(|| Some((i, join(np)?))).flatten()
+    })
+}
+
+/// The reports of the clause after a relay set off by commas (`comma` is the relay's first):
+/// "X said A, the agency reported, and later that day Y gave a figure of B".
+fn reports_after_relay(cues: &Cues, toks: &[Tok], comma: usize) -> Vec<Found> {
+    let Some(close) = (comma + 1..toks.len()).find(|&j| toks[j].punct(',')) else {
+        return Vec::new();
+    };
+    let mut from = close + 1;
+    if toks.get(from).is_some_and(|t| in_list(&["and", "but"], t)) {
+        from += 1;
+    }
+    let rest = &toks[from.min(toks.len())..];
+    match speaker_cue_clause(cues, rest) {
+        Some(f) => coordinated_reports(cues, rest, f),
+        None => Vec::new(),
+    }
+}
+
 /// Conjunctions opening a subordinate clause before the main one.
 const SUBORDINATORS: &[&str] = &[
     "while", "although", "though", "whereas", "because", "since", "if",
@@ -1419,6 +1456,26 @@ pub(super) fn reported_speech(
                         content,
                         rule: "parenthetical_speaker",
                     }));
+                }
+            }
+            // "X said A, the Interfax news agency reported, and B": A is the content, the
+            // agency a relay.
+            // The clause after the relay's comma is read as a sentence of its own ("..., and
+            // later that day the president's office gave a figure of about 5,800").
+            let mut after_relay = Vec::new();
+            for c in &mut out[before..] {
+                if let Some((comma, via)) = relay_inside(&toks, c.content) {
+                    let from = toks.iter().position(|t| t.span.start >= c.content.start);
+                    if let Some(content) = from.and_then(|f| content_from(&toks, f, comma)) {
+                        c.content = content;
+                        c.via.push(via);
+                        after_relay.extend(reports_after_relay(cues, &toks, comma));
+                    }
+                }
+            }
+            for f in after_relay {
+                if !out[before..].iter().any(|c| c.content == f.content) {
+                    out.push(found_claim(f));
                 }
             }
             let reported = out.len() > before;
@@ -2301,6 +2358,26 @@ mod tests {
                 "{got:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_relay_set_off_by_commas_ends_the_content() {
+        let text = "On Sunday the minister said 5,135 people were in custody, the Interfax news agency reported, and later that day the office gave a figure of about 5,800.";
+        let paras = paragraphs(text, 0);
+        let quotes = find_quotes(text, &paras);
+        let claims = super::super::attribute_quotes(text, &paras, &quotes, &CUES);
+        let c = &claims[0];
+        assert_eq!(&text[c.content], "5,135 people were in custody");
+        assert_eq!(
+            c.via.iter().map(|v| &text[*v]).collect::<Vec<_>>(),
+            ["the Interfax news agency"]
+        );
+        // The clause after the relay is read on its own.
+        let figure = claims
+            .iter()
+            .find(|c| text[c.content].contains("5,800"))
+            .expect("the office's figure");
+        assert_eq!(figure.speaker.map(|s| &text[s]), Some("the office"));
     }
 
     #[test]
