@@ -380,11 +380,15 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     let noun = i > 0 && {
         let prev = &toks[i - 1];
         let number = prev.s.starts_with(|c: char| c.is_ascii_digit());
-        // ("The person familiar with the planning says": "says" is never a noun.)
+        // ("The person familiar with the planning says", "Recent polling shows": a verb
+        // after a noun in -ing, but "the morning shows" are programmes.)
+        let verb_after_ing = prev.s.ends_with("ing")
+            && in_list(&["says", "shows", "indicates", "suggests"], t)
+            && !in_list(&["morning", "evening"], prev);
         let modifier = prev.word
             && !prev.capitalized()
             && (prev.s.ends_with("ed") || prev.s.ends_with("ing"))
-            && !t.is("says");
+            && !verb_after_ing;
         let possessive = prev.word && (prev.s.ends_with("'s") || prev.s.ends_with("’s"));
         // "Ohio and other battleground states, states that ...": "states" is mostly a noun.
         let states = t.is("states")

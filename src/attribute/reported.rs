@@ -717,7 +717,17 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let evidence = thought
             && shared.is_none()
             && in_list(
-                &["show", "shows", "showed", "shown", "found", "finds"],
+                &[
+                    "show",
+                    "shows",
+                    "showed",
+                    "shown",
+                    "found",
+                    "finds",
+                    "indicate",
+                    "indicates",
+                    "indicated",
+                ],
                 &toks[k],
             )
             && toks[..k]
@@ -2378,6 +2388,25 @@ mod tests {
             .find(|c| text[c.content].contains("5,800"))
             .expect("the office's figure");
         assert_eq!(figure.speaker.map(|s| &text[s]), Some("the office"));
+    }
+
+    #[test]
+    fn what_evidence_shows_or_indicates() {
+        assert_one_claim_each(&[
+            (
+                "Recent polling shows that the governor's rating is roughly equal among both groups.",
+                "the governor's rating is roughly equal among both groups",
+                "Recent polling",
+            ),
+            (
+                "Reports indicate the Puerto Rico primary, along with late support, put Clinton over the threshold.",
+                "the Puerto Rico primary, along with late support, put Clinton over the threshold",
+                "Reports",
+            ),
+        ]);
+        assert_no_claim(&[
+            "Trump started his day by calling into the morning shows to preempt an attack.",
+        ]);
     }
 
     #[test]
