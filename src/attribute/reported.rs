@@ -920,6 +920,49 @@ fn reports_after_relay(cues: &Cues, toks: &[Tok], comma: usize) -> Vec<Found> {
     }
 }
 
+/// "“…,” Buchanan said, noting that Manafort did not lose a delegate.": after the speaker
+/// and cue of the direct quotation (outer span `quote`) opening sentence `whole`, a
+/// participle cue goes on with the same speaker.
+fn participle_after_quote(
+    text: &str,
+    cues: &Cues,
+    quoted: &[Claim],
+    quote: Span,
+    whole: Span,
+) -> Option<Claim> {
+    let c = quoted
+        .iter()
+        .find(|c| c.kind == ClaimKind::Direct && c.quote.is_some_and(|q| q.outer() == quote))?;
+    let (speaker, cue) = (c.speaker?, c.cue?);
+    let after = speaker.end.max(cue.end);
+    if speaker.start < quote.end || cue.start < quote.end || after >= whole.end {
+        return None;
+    }
+    // Most attributions end the sentence: no comma, no tokens.
+    if !text[after..whole.end].starts_with(',') {
+        return None;
+    }
+    let toks = tokens(text, Span::new(after, whole.end));
+    let next = cue_at(cues, &toks, 1)
+        .filter(|c| c.reports && c.class != CueClass::Thought && toks[1].s.ends_with("ing"))?;
+    let mut from = 1 + next.len;
+    if toks.get(from).is_some_and(|t| t.is("that")) {
+        from += 1;
+    }
+    // A clause follows ("noting that B"), not the hearer or a topic ("adding to the mood").
+    if !toks[from - 1].is("that") && !clause_follows(&toks, from, toks.len()) {
+        return None;
+    }
+    let content = content_from(&toks, from, toks.len())?;
+    let cue = Span::new(toks[1].span.start, toks[next.len].span.end);
+    Some(indirect_claim(
+        Some(speaker),
+        cue,
+        content,
+        "participle_after_quote",
+    ))
+}
+
 /// Conjunctions opening a subordinate clause before the main one.
 const SUBORDINATORS: &[&str] = &[
     "while", "although", "though", "whereas", "because", "since", "if",
@@ -1387,6 +1430,7 @@ pub(super) fn reported_speech(
             let mut sent = whole;
             if let Some(d) = direct.iter().find(|d| d.overlaps(whole)) {
                 if d.start <= whole.start {
+                    out.extend(participle_after_quote(text, cues, quoted, *d, whole));
                     continue;
                 }
                 sent = Span::new(whole.start, d.start);
@@ -2407,6 +2451,22 @@ mod tests {
         assert_no_claim(&[
             "Trump started his day by calling into the morning shows to preempt an attack.",
         ]);
+    }
+
+    #[test]
+    fn a_participle_after_a_quotations_speaker() {
+        let got = indirect(
+            "“If you're not tough, you will lose,” Buchanan said, noting that Manafort did not lose a single Ford delegate.",
+        );
+        assert_eq!(
+            got,
+            [(
+                "Manafort did not lose a single Ford delegate".into(),
+                "Buchanan".into(),
+                "participle_after_quote"
+            )]
+        );
+        assert!(indirect("“We stay,” the mayor said, adding to the confusion.").is_empty());
     }
 
     #[test]
