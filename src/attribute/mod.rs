@@ -649,7 +649,8 @@ pub fn attribute_quotes_with(
                 b_start = at;
             }
         }
-        let before = tokens(text, Span::new(b_start, q.open.start));
+        let before_window = Span::new(b_start, q.open.start);
+        let before = tokens(text, before_window);
         let outer = q.outer();
         let close_para = paragraphs[para_of(outer.end.saturating_sub(1).max(q.open.start))];
         let next_open = top
@@ -738,9 +739,17 @@ pub fn attribute_quotes_with(
         let subject_end = text
             .ceil_char_boundary(sent_start + SUBJECT_WINDOW)
             .min(q.open.start);
+        // The window is often the words before the quotation, already read.
+        let subject = |window: Span| {
+            if window == before_window {
+                subject_verb(cues, &before)
+            } else {
+                subject_verb(cues, &tokens(text, window))
+            }
+        };
         subjects.push(
             (kind == ClaimKind::Partial && speaker.is_none())
-                .then(|| subject_verb(cues, &tokens(text, Span::new(sent_start, subject_end))))
+                .then(|| subject(Span::new(sent_start, subject_end)))
                 .flatten(),
         );
         claims.push(Claim {
@@ -883,6 +892,9 @@ fn resolve_pronouns(
 ) {
     let mut last_named: Option<Span> = None;
     let quoted = Covering::new(claims.iter().map(|c| c.content).collect());
+    // The last pronoun looked up and the subject before it: claims sharing a speaker come
+    // together, and their sentence is read once.
+    let mut last_near: Option<(Span, Option<Span>)> = None;
     for c in claims.iter_mut() {
         let Some(sp) = c.speaker else { continue };
         let word = text[sp].to_lowercase();
@@ -893,7 +905,11 @@ fn resolve_pronouns(
             }
         } else if PRONOUNS.contains(&word.as_str()) {
             if c.antecedent.is_none() {
-                let near = subject_before(text, paragraphs, sentences, cues, &quoted, sp);
+                let near = match last_near {
+                    Some((at, near)) if at == sp => near,
+                    _ => subject_before(text, paragraphs, sentences, cues, &quoted, sp),
+                };
+                last_near = Some((sp, near));
                 let named = last_named.filter(|s| s.start < sp.start);
                 c.antecedent = match (near, named) {
                     (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),
