@@ -223,6 +223,15 @@ pub(super) fn in_list(list: &[&str], t: &Tok) -> bool {
 
 /// Splits `text[window]` into words and single punctuation signs.
 pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
+    // About one token per five bytes of news text: one allocation for most windows.
+    let mut out = Vec::with_capacity(window.len() / 5 + 4);
+    tokens_into(text, window, &mut out);
+    out
+}
+
+/// [`tokens`] into `out`, which is cleared first: one buffer for window after window.
+pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>>) {
+    out.clear();
     let s = &text[window];
     let b = s.as_bytes();
     // Whether the character at `i` (a char boundary) is alphanumeric: ASCII, most of the
@@ -231,8 +240,6 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
         c @ 0..=0x7F => crate::lexicon::is_ascii_alnum_byte(c),
         _ => is_alphanumeric(char_at(s, i)),
     };
-    // About one token per five bytes of news text: one allocation for most windows.
-    let mut out = Vec::with_capacity(s.len() / 5 + 4);
     let mut i = 0;
     while i < b.len() {
         let (c, alnum) = match b[i] {
@@ -297,7 +304,6 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
         });
         i = end;
     }
-    out
 }
 
 /// Whether a word followed by a period keeps it: initials, titles, dotted abbreviations.
@@ -1197,6 +1203,22 @@ mod tests {
                     .collect();
                 assert_eq!(got, want, "{:?}", &text[w]);
             }
+        }
+    }
+
+    #[test]
+    fn tokens_into_a_used_buffer_are_the_tokens_of_the_window() {
+        let text = "Mr. J. Smith said: “no”. O'Brien, of AT&T, disagreed — twice.";
+        let mut buf = tokens(text, Span::new(0, text.len()));
+        for (start, end) in [(0, 12), (4, 24), (27, text.len()), (5, 5), (0, text.len())] {
+            let w = Span::new(start, end);
+            tokens_into(text, w, &mut buf);
+            let got: Vec<_> = buf.iter().map(|t| (t.span, t.s, t.word)).collect();
+            let want: Vec<_> = tokens(text, w)
+                .iter()
+                .map(|t| (t.span, t.s, t.word))
+                .collect();
+            assert_eq!(got, want, "{:?}", &text[w]);
         }
     }
 

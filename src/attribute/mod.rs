@@ -636,6 +636,8 @@ pub fn attribute_quotes_with(
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
     // Per claim pushed: the sentence's subject, for a partial quote left without a speaker.
     let mut subjects: Vec<Option<Found>> = Vec::new();
+    // The words before and after each quotation, one buffer each for all of them.
+    let (mut before, mut after) = (Vec::new(), Vec::new());
     for (qi, q) in top.iter().enumerate() {
         let pi = para_of(q.open.start);
         let para = paragraphs[pi];
@@ -650,14 +652,14 @@ pub fn attribute_quotes_with(
             }
         }
         let before_window = Span::new(b_start, q.open.start);
-        let before = tokens(text, before_window);
+        tokens_into(text, before_window, &mut before);
         let outer = q.outer();
         let close_para = paragraphs[para_of(outer.end.saturating_sub(1).max(q.open.start))];
         let next_open = top
             .get(qi + 1)
             .map_or(close_para.end, |n| n.open.start.min(close_para.end))
             .max(outer.end);
-        let after = tokens(text, Span::new(outer.end, next_open));
+        tokens_into(text, Span::new(outer.end, next_open), &mut after);
         prev_close = Some((para_of(outer.end.saturating_sub(1)), outer.end));
         if is_title_of_work(text, q, &before) {
             continue;

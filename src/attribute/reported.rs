@@ -1322,6 +1322,8 @@ pub(super) fn reported_speech(
         .filter_map(|c| c.quote.map(|q| q.outer()))
         .collect();
     let mut out: Vec<Claim> = Vec::new();
+    // One buffer for the words of sentence after sentence.
+    let mut toks = Vec::new();
     for sents in sentences.by_paragraph() {
         // "Marco Rubio: I'm Not Interested", "BENENSON: Senator Sanders doesn't ...": a
         // headline or a transcript turn; the rest of the paragraph is the speaker's.
@@ -1364,7 +1366,7 @@ pub(super) fn reported_speech(
                     }
                 }
             }
-            let toks = tokens(text, sent);
+            tokens_into(text, sent, &mut toks);
             if toks.len() < 4 {
                 continue;
             }
