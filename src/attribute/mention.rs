@@ -242,19 +242,25 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
     };
     let mut i = 0;
     while i < b.len() {
-        let (c, alnum) = match b[i] {
-            c @ 0..=0x7F => (char::from(c), crate::lexicon::is_ascii_alnum_byte(c)),
+        // An ASCII character (most of the text) is classified by its byte alone: white space
+        // as `char::is_whitespace` has it (tab to carriage return, space), or a word, or a sign.
+        let (len, alnum) = match b[i] {
+            b'\t'..=b'\r' | b' ' => {
+                i += 1;
+                continue;
+            }
+            c @ 0..=0x7F => (1, crate::lexicon::is_ascii_alnum_byte(c)),
             _ => {
                 let c = char_at(s, i);
-                (c, is_alphanumeric(c))
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                (c.len_utf8(), is_alphanumeric(c))
             }
         };
-        if !alnum && c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
         if !alnum {
-            let end = i + c.len_utf8();
+            let end = i + len;
             out.push(Tok {
                 span: Span::new(window.start + i, window.start + end),
                 s: &s[i..end],
@@ -263,7 +269,7 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
             i = end;
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let mut end = i + len;
         while end < b.len() {
             let d = b[end];
             if crate::lexicon::is_ascii_alnum_byte(d) {
@@ -1189,6 +1195,7 @@ mod tests {
             "It’s x’ y- -z a.b. .c d&",
             "Ελλάδα’ς Ü.S. İstanbul\u{2003}Ωmega’’x … end",
             "a'’b-\u{301}c",
+            "a\u{1c}b\u{1f} \u{0}c\u{7f}\u{8}d\u{e}",
         ];
         for text in texts {
             for start in 0..=text.len() {
