@@ -223,6 +223,15 @@ pub(super) fn in_list(list: &[&str], t: &Tok) -> bool {
 
 /// Splits `text[window]` into words and single punctuation signs.
 pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
+    // About one token per five bytes of news text: one allocation for most windows.
+    let mut out = Vec::with_capacity(window.len() / 5 + 4);
+    tokens_into(text, window, &mut out);
+    out
+}
+
+/// [`tokens`] into `out`, which is cleared first: one buffer for window after window.
+pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>>) {
+    out.clear();
     let s = &text[window];
     let b = s.as_bytes();
     // Whether the character at `i` (a char boundary) is alphanumeric: ASCII, most of the
@@ -231,23 +240,27 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
         c @ 0..=0x7F => crate::lexicon::is_ascii_alnum_byte(c),
         _ => is_alphanumeric(char_at(s, i)),
     };
-    // About one token per five bytes of news text: one allocation for most windows.
-    let mut out = Vec::with_capacity(s.len() / 5 + 4);
     let mut i = 0;
     while i < b.len() {
-        let (c, alnum) = match b[i] {
-            c @ 0..=0x7F => (char::from(c), crate::lexicon::is_ascii_alnum_byte(c)),
+        // An ASCII character (most of the text) is classified by its byte alone: white space
+        // as `char::is_whitespace` has it (tab to carriage return, space), or a word, or a sign.
+        let (len, alnum) = match b[i] {
+            b'\t'..=b'\r' | b' ' => {
+                i += 1;
+                continue;
+            }
+            c @ 0..=0x7F => (1, crate::lexicon::is_ascii_alnum_byte(c)),
             _ => {
                 let c = char_at(s, i);
-                (c, is_alphanumeric(c))
+                if c.is_whitespace() {
+                    i += c.len_utf8();
+                    continue;
+                }
+                (c.len_utf8(), is_alphanumeric(c))
             }
         };
-        if !alnum && c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
         if !alnum {
-            let end = i + c.len_utf8();
+            let end = i + len;
             out.push(Tok {
                 span: Span::new(window.start + i, window.start + end),
                 s: &s[i..end],
@@ -256,7 +269,7 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
             i = end;
             continue;
         }
-        let mut end = i + c.len_utf8();
+        let mut end = i + len;
         while end < b.len() {
             let d = b[end];
             if crate::lexicon::is_ascii_alnum_byte(d) {
@@ -297,7 +310,6 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
         });
         i = end;
     }
-    out
 }
 
 /// Whether a word followed by a period keeps it: initials, titles, dotted abbreviations.
@@ -1187,6 +1199,7 @@ mod tests {
             "It’s x’ y- -z a.b. .c d&",
             "Ελλάδα’ς Ü.S. İstanbul\u{2003}Ωmega’’x … end",
             "a'’b-\u{301}c",
+            "a\u{1c}b\u{1f} \u{0}c\u{7f}\u{8}d\u{e}",
         ];
         for text in texts {
             for start in 0..=text.len() {
@@ -1201,6 +1214,22 @@ mod tests {
                     .collect();
                 assert_eq!(got, want, "{:?}", &text[w]);
             }
+        }
+    }
+
+    #[test]
+    fn tokens_into_a_used_buffer_are_the_tokens_of_the_window() {
+        let text = "Mr. J. Smith said: “no”. O'Brien, of AT&T, disagreed — twice.";
+        let mut buf = tokens(text, Span::new(0, text.len()));
+        for (start, end) in [(0, 12), (4, 24), (27, text.len()), (5, 5), (0, text.len())] {
+            let w = Span::new(start, end);
+            tokens_into(text, w, &mut buf);
+            let got: Vec<_> = buf.iter().map(|t| (t.span, t.s, t.word)).collect();
+            let want: Vec<_> = tokens(text, w)
+                .iter()
+                .map(|t| (t.span, t.s, t.word))
+                .collect();
+            assert_eq!(got, want, "{:?}", &text[w]);
         }
     }
 

@@ -636,6 +636,8 @@ pub fn attribute_quotes_with(
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
     // Per claim pushed: the sentence's subject, for a partial quote left without a speaker.
     let mut subjects: Vec<Option<Found>> = Vec::new();
+    // The words before and after each quotation, one buffer each for all of them.
+    let (mut before, mut after) = (Vec::new(), Vec::new());
     for (qi, q) in top.iter().enumerate() {
         let pi = para_of(q.open.start);
         let para = paragraphs[pi];
@@ -649,14 +651,15 @@ pub fn attribute_quotes_with(
                 b_start = at;
             }
         }
-        let before = tokens(text, Span::new(b_start, q.open.start));
+        let before_window = Span::new(b_start, q.open.start);
+        tokens_into(text, before_window, &mut before);
         let outer = q.outer();
         let close_para = paragraphs[para_of(outer.end.saturating_sub(1).max(q.open.start))];
         let next_open = top
             .get(qi + 1)
             .map_or(close_para.end, |n| n.open.start.min(close_para.end))
             .max(outer.end);
-        let after = tokens(text, Span::new(outer.end, next_open));
+        tokens_into(text, Span::new(outer.end, next_open), &mut after);
         prev_close = Some((para_of(outer.end.saturating_sub(1)), outer.end));
         if is_title_of_work(text, q, &before) {
             continue;
@@ -738,9 +741,17 @@ pub fn attribute_quotes_with(
         let subject_end = text
             .ceil_char_boundary(sent_start + SUBJECT_WINDOW)
             .min(q.open.start);
+        // The window is often the words before the quotation, already read.
+        let subject = |window: Span| {
+            if window == before_window {
+                subject_verb(cues, &before)
+            } else {
+                subject_verb(cues, &tokens(text, window))
+            }
+        };
         subjects.push(
             (kind == ClaimKind::Partial && speaker.is_none())
-                .then(|| subject_verb(cues, &tokens(text, Span::new(sent_start, subject_end))))
+                .then(|| subject(Span::new(sent_start, subject_end)))
                 .flatten(),
         );
         claims.push(Claim {
@@ -883,6 +894,9 @@ fn resolve_pronouns(
 ) {
     let mut last_named: Option<Span> = None;
     let quoted = Covering::new(claims.iter().map(|c| c.content).collect());
+    // The last pronoun looked up and the subject before it: claims sharing a speaker come
+    // together, and their sentence is read once.
+    let mut last_near: Option<(Span, Option<Span>)> = None;
     for c in claims.iter_mut() {
         let Some(sp) = c.speaker else { continue };
         let word = text[sp].to_lowercase();
@@ -893,7 +907,11 @@ fn resolve_pronouns(
             }
         } else if PRONOUNS.contains(&word.as_str()) {
             if c.antecedent.is_none() {
-                let near = subject_before(text, paragraphs, sentences, cues, &quoted, sp);
+                let near = match last_near {
+                    Some((at, near)) if at == sp => near,
+                    _ => subject_before(text, paragraphs, sentences, cues, &quoted, sp),
+                };
+                last_near = Some((sp, near));
                 let named = last_named.filter(|s| s.start < sp.start);
                 c.antecedent = match (near, named) {
                     (Some(a), Some(b)) => Some(if a.start > b.start { a } else { b }),

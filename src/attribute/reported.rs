@@ -1412,6 +1412,8 @@ pub(super) fn reported_speech(
         .filter_map(|c| c.quote.map(|q| q.outer()))
         .collect();
     let mut out: Vec<Claim> = Vec::new();
+    // One buffer for the words of sentence after sentence.
+    let mut toks = Vec::new();
     for sents in sentences.by_paragraph() {
         // "Marco Rubio: I'm Not Interested", "BENENSON: Senator Sanders doesn't ...": a
         // headline or a transcript turn; the rest of the paragraph is the speaker's.
@@ -1455,7 +1457,7 @@ pub(super) fn reported_speech(
                     }
                 }
             }
-            let toks = tokens(text, sent);
+            tokens_into(text, sent, &mut toks);
             if toks.len() < 4 {
                 continue;
             }
