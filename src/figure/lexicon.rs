@@ -282,7 +282,7 @@ impl FigureLexicon {
 
     /// Whether `sentence` may hold a figure: a quantity (a digit, or a word that ends a
     /// number phrase) and something it counts (a word of a measure or group phrase, see
-    /// [`NOUN`]). A fast test, one scan of the words at most, so most sentences of a text are
+    /// `NOUN`). A fast test, one scan of the words at most, so most sentences of a text are
     /// never tokenized for figures.
     pub fn may_have_figure(&self, sentence: &str) -> bool {
         const BOTH: u8 = NUMBER | NOUN;
