@@ -45,8 +45,6 @@ struct Found {
     rule: &'static str,
 }
 
-/// The content from token `from` to the sentence's end, final punctuation left out, and a
-/// dateline ("LIÈGE — ") at its start too.
 /// The "that" opening the content of a cue whose words end at `from`, at most
 /// `MAX_BEFORE_THAT` tokens on ("said that", "told reporters on Tuesday that"); not a "that"
 /// inside the content, after its own verb ("said the test could change that", "said the
@@ -64,6 +62,8 @@ fn complementizer(toks: &[Tok], from: usize, end: usize) -> Option<usize> {
     (!verb_between && !pronoun).then_some(that)
 }
 
+/// The content from token `from` to the sentence's end, final punctuation left out, and a
+/// dateline ("LIÈGE — ") at its start too.
 fn content_from(toks: &[Tok], from: usize, end: usize) -> Option<Span> {
     let from = from + dateline_len(&toks[from..end]);
     let mut end = end;
@@ -576,25 +576,24 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             }
         }
         // "told reporters", "said on Tuesday", "said in a statement" ... "that"
-        if let Some(that) = complementizer(toks, from, n).map(|t| t - from) {
-            let between = &toks[from..from + that];
+        if let Some(that) = complementizer(toks, from, n) {
             // "declined to comment, saying that ...": the later cue reports; this one is
             // passed over.
-            let later_cue = (from + 1..from + that).any(|j| {
+            let later_cue = (from + 1..that).any(|j| {
                 toks[j - 1].punct(',') && cue_at(cues, toks, j).is_some_and(|c| c.reports)
             });
             if later_cue {
                 continue;
             }
             // "said that is a distortion": a demonstrative, the content's subject.
-            let demonstrative = toks.get(from + that + 1).is_some_and(is_finite);
+            let demonstrative = toks.get(that + 1).is_some_and(is_finite);
             // "said — on Twitter, as it happens — that"
             if !demonstrative
-                && between
+                && toks[from..that]
                     .iter()
                     .all(|t| t.word || t.punct(',') || t.punct('—') || t.punct('–'))
             {
-                from += that + 1;
+                from = that + 1;
                 // "added that, in Wisconsin, ...": an adverbial opens the content.
                 if toks.get(from).is_some_and(|t| t.punct(',')) {
                     from += 1;
@@ -898,8 +897,12 @@ fn relay_inside(toks: &[Tok], content: Span) -> Option<(usize, Span)> {
         let np = &toks[i + 1..k];
         let mention = np.iter().all(|t| t.word || is_name_sign(t))
             && (np[0].capitalized() || in_list(DETERMINERS, &np[0]));
-        let closed = toks.get(k + 1).is_none_or(|t| t.punct(',') || !t.word) || k + 1 >= end;
-        (mention && closed).then(|| Some((i, join(np)?))).flatten()
+        // Then a comma, or the content's end.
+        let closed = k + 1 >= end || !toks[k + 1].word;
+        if !(mention && closed) {
+            return None;
+        }
+        join(np).map(|m| (i, m))
     })
 }
 
@@ -913,26 +916,28 @@ fn reports_after_relay(cues: &Cues, toks: &[Tok], comma: usize) -> Vec<Found> {
     if toks.get(from).is_some_and(|t| in_list(&["and", "but"], t)) {
         from += 1;
     }
-    let rest = &toks[from.min(toks.len())..];
-    match speaker_cue_clause(cues, rest) {
-        Some(f) => coordinated_reports(cues, rest, f),
+    clause_reports(cues, &toks[from.min(toks.len())..])
+}
+
+/// The reports of `toks` read as a sentence of their own: its first report and those
+/// coordinated with it.
+fn clause_reports(cues: &Cues, toks: &[Tok]) -> Vec<Found> {
+    match speaker_cue_clause(cues, toks) {
+        Some(f) => coordinated_reports(cues, toks, f),
         None => Vec::new(),
     }
 }
 
 /// "“…,” Buchanan said, noting that Manafort did not lose a delegate.": after the speaker
-/// and cue of the direct quotation (outer span `quote`) opening sentence `whole`, a
+/// and cue of the direct quotation `c` (outer span `quote`) opening sentence `whole`, a
 /// participle cue goes on with the same speaker.
 fn participle_after_quote(
     text: &str,
     cues: &Cues,
-    quoted: &[Claim],
+    c: &Claim,
     quote: Span,
     whole: Span,
 ) -> Option<Claim> {
-    let c = quoted
-        .iter()
-        .find(|c| c.kind == ClaimKind::Direct && c.quote.is_some_and(|q| q.outer() == quote))?;
     let (speaker, cue) = (c.speaker?, c.cue?);
     let after = speaker.end.max(cue.end);
     if speaker.start < quote.end || cue.start < quote.end || after >= whole.end {
@@ -976,11 +981,7 @@ fn main_after_subordinate(cues: &Cues, toks: &[Tok], sub: &Found) -> Vec<Found> 
     let Some(comma) = comma.filter(|&c| opens && toks[c].punct(',')) else {
         return Vec::new();
     };
-    let main = &toks[comma + 1..];
-    match speaker_cue_clause(cues, main) {
-        Some(f) => coordinated_reports(cues, main, f),
-        None => Vec::new(),
-    }
+    clause_reports(cues, &toks[comma + 1..])
 }
 
 /// "Cruz, who says A, said B": after the report of a relative clause that ends at its comma,
@@ -1406,10 +1407,11 @@ pub(super) fn reported_speech(
     cues: &Cues,
     quoted: &[Claim],
 ) -> Vec<Claim> {
-    let direct: Vec<Span> = quoted
+    // The direct quotations' outer spans, each with its claim.
+    let direct: Vec<(Span, &Claim)> = quoted
         .iter()
         .filter(|c| c.kind == ClaimKind::Direct)
-        .filter_map(|c| c.quote.map(|q| q.outer()))
+        .filter_map(|c| c.quote.map(|q| (q.outer(), c)))
         .collect();
     let mut out: Vec<Claim> = Vec::new();
     // One buffer for the words of sentence after sentence.
@@ -1419,7 +1421,7 @@ pub(super) fn reported_speech(
         // headline or a transcript turn; the rest of the paragraph is the speaker's.
         if let (Some(&first), Some(&last)) = (sents.first(), sents.last()) {
             let para = Span::new(first.start, last.end);
-            if !direct.iter().any(|d| d.overlaps(para)) {
+            if !direct.iter().any(|(d, _)| d.overlaps(para)) {
                 if let Some(c) = colon_speaker(text, first, para.end) {
                     out.push(c);
                     continue;
@@ -1430,9 +1432,9 @@ pub(super) fn reported_speech(
             // The words before a direct quotation may report something of their own
             // ("..., according to which one was beheaded: “…,” said the command").
             let mut sent = whole;
-            if let Some(d) = direct.iter().find(|d| d.overlaps(whole)) {
+            if let Some(&(d, quotation)) = direct.iter().find(|(d, _)| d.overlaps(whole)) {
                 if d.start <= whole.start {
-                    out.extend(participle_after_quote(text, cues, quoted, *d, whole));
+                    out.extend(participle_after_quote(text, cues, quotation, d, whole));
                     continue;
                 }
                 sent = Span::new(whole.start, d.start);
@@ -1465,7 +1467,7 @@ pub(super) fn reported_speech(
                 if si > 0 {
                     let prev = sents[si - 1];
                     let taken = out.iter().any(|c| prev.contains(c.content))
-                        || direct.iter().any(|d| d.overlaps(prev));
+                        || direct.iter().any(|(d, _)| d.overlaps(prev));
                     let ptoks = tokens(text, prev);
                     if !taken {
                         if let Some(content) = content_from(&ptoks, 0, ptoks.len()) {
