@@ -177,12 +177,9 @@ impl Cues {
             // Its lower case has its length and its first byte in lower case.
             let first = w.as_bytes()[0].to_ascii_lowercase();
             firsts[usize::from(first & 31)] & 1 << (w.len() & 7) != 0
-                && extra.iter().any(|e| {
-                    e.len() == w.len()
-                        && e.bytes()
-                            .zip(w.bytes())
-                            .all(|(a, b)| a == b.to_ascii_lowercase())
-                })
+                && extra
+                    .iter()
+                    .any(|e| e.as_bytes().eq_ignore_ascii_case(w.as_bytes()))
         })
     }
 

@@ -139,7 +139,7 @@ pub fn analyze_all(docs: &[Document], config: &Config) -> Vec<Analysis> {
 }
 
 /// What a streamed run yields, in input order: a document's report as `R` (the report itself,
-/// or what [`stream_items_map`] made of it).
+/// or what [`stream_items_with`] made of the document and its analysis).
 #[derive(Debug)]
 pub enum Output<R = Box<crate::export::report::Report>> {
     /// The report of one document ([`crate::export::document_report`]).
@@ -178,21 +178,10 @@ pub fn stream_items<E>(
     config: &Config,
     each: impl FnMut(Output) -> Result<(), E>,
 ) -> Result<(), E> {
-    stream_items_map(items, config, Box::new, each)
-}
-
-/// [`stream_items`], each report turned into `R` by `map` on the thread that made it (say,
-/// serialized), so that the calling thread only hands the results on.
-pub fn stream_items_map<R: Send, E>(
-    items: impl Iterator<Item = crate::input::Item>,
-    config: &Config,
-    map: impl Fn(crate::export::report::Report) -> R + Sync,
-    each: impl FnMut(Output<R>) -> Result<(), E>,
-) -> Result<(), E> {
-    let make = |d: &Document, a: &Analysis, config: &Config| {
-        map(crate::export::document_report(d, a, &config.sources))
+    let report = |d: &Document, a: &Analysis, config: &Config| {
+        Box::new(crate::export::document_report(d, a, &config.sources))
     };
-    stream_items_with(items, config, make, each)
+    stream_items_with(items, config, report, each)
 }
 
 /// [`stream_items`], each document's result made by `make` from the document and its

@@ -15,7 +15,7 @@ use super::report::{
     UpdateOut, SCHEMA_V1,
 };
 use super::{ClaimRef, DocumentView, FigureRef, Id, Ids, SourceRef, SpeakerRef};
-use crate::bytescan::ByteSet;
+use crate::bytescan::JSON_SPECIAL;
 use crate::input::Document;
 use crate::pipeline::Analysis;
 use crate::source::SourceLexicon;
@@ -309,19 +309,16 @@ impl Json for DocumentOut {
     }
 }
 
-/// The bytes JSON writes escaped in a string: a quote, a backslash, a control byte.
-const ESCAPED: ByteSet<2> = ByteSet::of([b'"', b'\\']).and_below(0x20);
-
 /// `s` as a JSON string, escaped as serde_json escapes it: the short forms `\"`, `\\`, `\b`,
 /// `\t`, `\n`, `\f`, `\r`, other control bytes as `\u00XX` (lower-case hex), the rest as it
-/// is. The runs between escapes are found eight bytes at a time ([`ByteSet::first_in`]) and
+/// is. The runs between escapes are found eight bytes at a time ([`crate::bytescan::ByteSet::first_in`]) and
 /// copied whole.
 fn write_escaped(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
     out.reserve(b.len() + 2);
     out.push(b'"');
     let mut i = 0;
-    while let Some(j) = ESCAPED.first_in(b, i) {
+    while let Some(j) = JSON_SPECIAL.first_in(b, i) {
         out.extend_from_slice(&b[i..j]);
         write_escape(out, b[j]);
         i = j + 1;
@@ -330,7 +327,7 @@ fn write_escaped(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// The escape of one byte of [`ESCAPED`].
+/// The escape of one byte of [`JSON_SPECIAL`].
 fn write_escape(out: &mut Vec<u8>, b: u8) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let short = match b {

@@ -7,7 +7,7 @@
 //! escapes gets the rest of the line's size, shrunk when much too large), where serde_json
 //! unescapes into a scratch buffer grown by doubling and then copies it out.
 
-use crate::bytescan::ByteSet;
+use crate::bytescan::JSON_SPECIAL;
 use serde::Deserialize;
 
 /// The fields of one JSONL article; unknown fields are ignored. serde_json's messages name
@@ -299,8 +299,7 @@ impl<'a> Parser<'a> {
 /// The index of the first byte of `b` that ends a run of a string's plain bytes: `"`, `\\` or
 /// a control character (below 0x20).
 fn find_special(b: &[u8]) -> Option<usize> {
-    const SPECIAL: ByteSet<2> = ByteSet::of([b'"', b'\\']).and_below(0x20);
-    SPECIAL.first_in(b, 0)
+    JSON_SPECIAL.first_in(b, 0)
 }
 
 #[cfg(test)]
