@@ -134,9 +134,11 @@ fn after_rules(cues: &Cues, toks: &[Tok], open_comma: bool) -> Option<Found> {
             return None;
         }
     }
-    // “…,” said X
+    // “…,” said X  (not “…,” noting that B: a participle goes on with the sentence's
+    // subject and never inverts)
     if let Some(c) = cue_at(cues, toks, i) {
-        if c.class == CueClass::Speech && !addressee_follows(&toks[i]) {
+        if c.class == CueClass::Speech && !addressee_follows(&toks[i]) && !first.s.ends_with("ing")
+        {
             if let Some(speaker) = forward_np(cues, toks, i + c.len) {
                 return Some(Found {
                     speaker: Some(speaker),
@@ -222,7 +224,12 @@ fn after_rules(cues: &Cues, toks: &[Tok], open_comma: bool) -> Option<Found> {
                 .or_else(|| open_comma.then(|| apposed_mention(toks, i, k)).flatten());
             // “…,” despite the swings in stocks, said Richard Curtis: a phrase of the
             // writer's, then the cue and its speaker.
-            if speaker.is_none() && open_comma && k > i && toks[k - 1].punct(',') {
+            if speaker.is_none()
+                && open_comma
+                && k > i
+                && toks[k - 1].punct(',')
+                && !toks[k].s.ends_with("ing")
+            {
                 let named = forward_np(cues, toks, k + c.len).filter(|s| {
                     let first = toks.iter().find(|t| t.span.start == s.start);
                     first.is_some_and(|t| t.capitalized() || in_list(DETERMINERS, t))
@@ -1129,6 +1136,23 @@ mod tests {
         for (input, want) in cases {
             let r = run(input);
             assert_eq!(r[0].2.as_deref(), *want, "input {input:?}: {r:?}");
+        }
+    }
+
+    #[test]
+    fn a_participle_after_a_quote_does_not_invert() {
+        // "“…,” noting that B": the participle goes on with the sentence's subject; the words
+        // after it are its content, not an inverted speaker.
+        for input in [
+            "The former secretary of state mocked Trump for calling himself the “king of debt,” noting that Trump’s tax cuts would cause the debt to skyrocket.",
+            "Rubio called it a “ridiculous proposition,” adding that the person had no plan.",
+        ] {
+            let r = run(input);
+            assert!(
+                r.iter()
+                    .all(|c| !c.2.as_deref().is_some_and(|s| s.starts_with("that"))),
+                "{input}: {r:?}"
+            );
         }
     }
 

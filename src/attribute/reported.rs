@@ -944,13 +944,24 @@ fn participle_after_quote(
         return None;
     }
     // Most attributions end the sentence: no comma, no tokens.
-    if !text[after..whole.end].starts_with(',') {
+    if !text[after..whole.end].contains(',') {
         return None;
     }
     let toks = tokens(text, Span::new(after, whole.end));
-    let next = cue_at(cues, &toks, 1)
-        .filter(|c| c.reports && c.class != CueClass::Thought && toks[1].s.ends_with("ing"))?;
-    let mut from = 1 + next.len;
+    // A phrase of the attribution's own may stand before the comma: where or to whom it was
+    // said ("said in a statement,", "told a North Carolina rally,"), words only and no
+    // clause ("said as the river rose,").
+    let comma = toks.iter().take(12).position(|t| t.punct(','))?;
+    if !toks[..comma]
+        .iter()
+        .all(|t| t.word && !in_list(CLAUSE_WORDS, t) && !is_finite(t))
+    {
+        return None;
+    }
+    let at = comma + 1;
+    let next = cue_at(cues, &toks, at)
+        .filter(|c| c.reports && c.class != CueClass::Thought && toks[at].s.ends_with("ing"))?;
+    let mut from = at + next.len;
     if toks.get(from).is_some_and(|t| t.is("that")) {
         from += 1;
     }
@@ -959,7 +970,7 @@ fn participle_after_quote(
         return None;
     }
     let content = content_from(&toks, from, toks.len())?;
-    let cue = Span::new(toks[1].span.start, toks[next.len].span.end);
+    let cue = Span::new(toks[at].span.start, toks[at + next.len - 1].span.end);
     Some(indirect_claim(
         Some(speaker),
         cue,
@@ -2471,6 +2482,30 @@ mod tests {
             )]
         );
         assert!(indirect("“We stay,” the mayor said, adding to the confusion.").is_empty());
+        // A phrase of the attribution's own may stand before the participle: where or to
+        // whom it was said.
+        for (text, content) in [
+            (
+                "“It has changed,” Twitter said in a statement, adding that it condemns the use of Twitter to promote terrorism.",
+                "it condemns the use of Twitter to promote terrorism",
+            ),
+            (
+                "“Nothing you can do, folks,” Trump told a North Carolina rally, saying Clinton would abolish the Second Amendment.",
+                "Clinton would abolish the Second Amendment",
+            ),
+        ] {
+            let got = indirect(text);
+            assert!(
+                got.iter()
+                    .any(|(c, _, r)| c == content && *r == "participle_after_quote"),
+                "{text}: {got:?}"
+            );
+        }
+        // Not when a clause of its own stands there.
+        assert!(
+            indirect("“We stay,” the mayor said as the river rose, adding to the confusion.")
+                .is_empty()
+        );
     }
 
     #[test]
