@@ -484,7 +484,10 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         } else if by {
             backward_np(toks, 0, k - 2)
         } else {
-            shared.or_else(|| backward_np(toks, 0, progressive.unwrap_or(k)))
+            let at = progressive
+                .or_else(|| dashed_parenthesis(toks, k))
+                .unwrap_or(k);
+            shared.or_else(|| backward_np(toks, 0, at))
         };
         // "Cory Jones, 22, of Flint, Mich., said": read from the sentence's start, a name
         // and its appositions, when the mention read backwards is one of the appositions.
@@ -630,8 +633,17 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
                 .iter()
                 .position(|t| t.span.start >= object.end)
                 .unwrap_or(n);
-            if let Some(d) = (from + 1..end)
-                .find(|&j| in_list(DETERMINERS, &toks[j]) || in_list(PRONOUNS, &toks[j]))
+            // ("told The Post he’s not ...", "told reporters it's time": a contracted
+            // pronoun opens the content.)
+            let contracted = |t: &Tok| {
+                contracted_pronoun(t).is_some()
+                    || t.s
+                        .split_once(['\'', '’'])
+                        .is_some_and(|(p, _)| p.eq_ignore_ascii_case("it"))
+            };
+            if let Some(d) = (from + 1..end).find(|&j| {
+                in_list(DETERMINERS, &toks[j]) || in_list(PRONOUNS, &toks[j]) || contracted(&toks[j])
+            })
             {
                 end = d;
             }
@@ -856,6 +868,26 @@ fn determiner_subject(cues: &Cues, toks: &[Tok]) -> Option<Span> {
         .iter()
         .all(|t| t.word)
         .then(|| join(&toks[..verb]))?
+}
+
+/// "Democrats — and some Republicans — say", "Kall -- co-editor of a book -- said": a
+/// parenthesis set off by dashes just before the cue at `k`. Returns the token of its opening
+/// dash, when a word stands before it (the subject's last).
+fn dashed_parenthesis(toks: &[Tok], k: usize) -> Option<usize> {
+    if k < 4 || !is_dash(&toks[k - 1]) {
+        return None;
+    }
+    let mut close = k - 1;
+    while close > 0 && is_dash(&toks[close - 1]) {
+        close -= 1;
+    }
+    let mut open = (close.saturating_sub(40)..close)
+        .rev()
+        .find(|&o| is_dash(&toks[o]))?;
+    while open > 0 && is_dash(&toks[open - 1]) {
+        open -= 1;
+    }
+    (open >= 1 && open + 1 < close && toks[open - 1].word).then_some(open)
 }
 
 /// "at least 14", "about 5,800", "over 300": a quantity, not an adverbial.
@@ -1650,6 +1682,17 @@ mod tests {
             (
                 "The mayor told reporters the bridge would reopen on Monday.",
                 "the bridge would reopen on Monday",
+                "The mayor",
+            ),
+            // A contracted pronoun opens the content: "he’s" is no word of the hearer.
+            (
+                "Joyce told The Huffington Post he’s not planning an appeal.",
+                "he’s not planning an appeal",
+                "Joyce",
+            ),
+            (
+                "The mayor told reporters it's time to rebuild the bridge.",
+                "it's time to rebuild the bridge",
                 "The mayor",
             ),
             (
@@ -2465,6 +2508,22 @@ mod tests {
         ]);
         assert_no_claim(&[
             "Trump started his day by calling into the morning shows to preempt an attack.",
+        ]);
+    }
+
+    #[test]
+    fn a_parenthesis_in_dashes_between_the_subject_and_its_cue() {
+        assert_one_claim_each(&[
+            (
+                "Democrats — and some Republicans — say that Trump’s alienation of the electorate far outweighs any gains.",
+                "Trump’s alienation of the electorate far outweighs any gains",
+                "Democrats",
+            ),
+            (
+                "The justice -- who has been involved in a scuffle with the nominee -- said she regretted her remarks.",
+                "she regretted her remarks",
+                "The justice",
+            ),
         ]);
     }
 
