@@ -759,7 +759,15 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             ],
             &toks[k],
         );
-        let needs_clause = (thought || shared.is_some() || clause_only) && !evidence;
+        // "Clinton attacked Trump, saying his comments reflect ...": after a comma, a
+        // reporting participle's words are what was said, a clause or not.
+        let participle_report = shared.is_some()
+            && toks[k].s.ends_with("ing")
+            && toks[k - 1].punct(',')
+            && cue.is_some_and(|c| c.class == CueClass::Speech && c.reports)
+            && !in_list(PREPOSITIONS, next);
+        let needs_clause =
+            (thought || shared.is_some() && !participle_report || clause_only) && !evidence;
         // ("added that, in Wisconsin, ...": the comma after "that".)
         let after_that = toks[from - 1].is("that")
             || from >= 2 && toks[from - 1].punct(',') && toks[from - 2].is("that");
@@ -2194,6 +2202,18 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_reporting_participle_after_a_comma_needs_no_clause() {
+        // "his comments reflect ...": no auxiliary tells the clause, but after ", saying" the
+        // words are what was said.
+        assert_one_claim_each(&[(
+            "Clinton attacked Trump, saying his comments reflect a broader intolerance.",
+            "his comments reflect a broader intolerance",
+            "Clinton",
+        )]);
+        assert_no_claim(&["The mayor left the meeting early, adding to the confusion."]);
     }
 
     #[test]
