@@ -458,6 +458,9 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let thought = cue.is_some_and(|c| c.class == CueClass::Thought);
         // "X did Y and said ...", "X did Y, saying ...": the sentence's subject speaks.
         let shared = shared_subject(cues, toks, k);
+        // What evidence shows or finds.
+        let shows = thought && shared.is_none() && in_list(SHOW_VERBS, &toks[k]);
+        let evidence_np = shows.then(|| evidence_subject(toks, k)).flatten();
         // "X responded by saying ...": the subject of the verb before "by".
         let by = toks[k - 1].is("by");
         if by && !(k >= 3 && cue_at(cues, toks, k - 2).is_some()) {
@@ -477,7 +480,9 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         }
         let relative_subject = (r >= 2 && toks[r - 1].is("who") && !by && shared.is_none())
             .then(|| (toks[r - 1].span, toks[r - 2].punct(',')));
-        let speaker = if let Some((who, _)) = relative_subject {
+        let speaker = if evidence_np.is_some() {
+            evidence_np
+        } else if let Some((who, _)) = relative_subject {
             Some(who)
         } else if with_subject.is_some() {
             with_subject
@@ -491,11 +496,12 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         };
         // "Cory Jones, 22, of Flint, Mich., said": read from the sentence's start, a name
         // and its appositions, when the mention read backwards is one of the appositions.
-        let speaker = if shared.is_none() && relative_subject.is_none() && !by {
-            speaker.map(|s| named_subject(toks, k, s))
-        } else {
-            speaker
-        };
+        let speaker =
+            if shared.is_none() && relative_subject.is_none() && !by && evidence_np.is_none() {
+                speaker.map(|s| named_subject(toks, k, s))
+            } else {
+                speaker
+            };
         let Some(speaker) = speaker else {
             continue;
         };
@@ -725,26 +731,12 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
         let end = clause_end(from);
         // "a new poll shows Clinton with a 7-point lead": what evidence shows or finds is
         // reported, a clause or not.
-        let evidence = thought
-            && shared.is_none()
-            && in_list(
-                &[
-                    "show",
-                    "shows",
-                    "showed",
-                    "shown",
-                    "found",
-                    "finds",
-                    "indicate",
-                    "indicates",
-                    "indicated",
-                ],
-                &toks[k],
-            )
-            && toks[..k]
-                .iter()
-                .rfind(|t| t.word && t.span.end <= speaker.end)
-                .is_some_and(is_evidence_noun);
+        let evidence = shows
+            && (evidence_np.is_some()
+                || toks[..k]
+                    .iter()
+                    .rfind(|t| t.word && t.span.end <= speaker.end)
+                    .is_some_and(is_evidence_noun));
         // "police believe the attackers fled": a belief is reported only when a clause follows.
         // "Clinton maintains a wide lead", "He added a clause to the bill": verbs that report
         // only a clause.
@@ -876,6 +868,49 @@ fn determiner_subject(cues: &Cues, toks: &[Tok]) -> Option<Span> {
         .iter()
         .all(|t| t.word)
         .then(|| join(&toks[..verb]))?
+}
+
+/// The thought cues that report what evidence shows or finds ("the poll shows ...").
+const SHOW_VERBS: &[&str] = &[
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "found",
+    "finds",
+    "indicate",
+    "indicates",
+    "indicated",
+];
+
+/// "A CNN/ORC poll of South Carolina released on Tuesday (showed)", "Last year’s FBI
+/// statistics (show)": the words from the sentence's start (after a dateline and an opening
+/// *but* or *and*) to the cue at `k`, when they hold a noun of evidence and only the words
+/// that describe it: no verb of their own, no comma, at most 16 words, opening with a
+/// capital or a determiner. Adverbs before the cue are left out (*actually showed*).
+fn evidence_subject(toks: &[Tok], k: usize) -> Option<Span> {
+    let mut start = dateline_len(&toks[..k]);
+    if toks.get(start).is_some_and(|t| in_list(&["but", "and"], t)) {
+        start += 1;
+    }
+    let mut end = k;
+    while end > start && is_adverb(&toks[end - 1]) {
+        end -= 1;
+    }
+    // ("a review of the emails seems to show": a verb of the subject's own.)
+    if toks[..end].last().is_some_and(|t| t.is("to")) {
+        return None;
+    }
+    let np = toks
+        .get(start..end)
+        .filter(|np| !np.is_empty() && np.len() <= 16)?;
+    let plain = np.iter().all(|t| {
+        (t.word || is_name_sign(t) || t.s == "/") && !is_finite(t) && !in_list(CLAUSE_WORDS, t)
+    });
+    let opens = np[0].capitalized() || in_list(DETERMINERS, &np[0]);
+    (plain && opens && np.iter().any(is_evidence_noun))
+        .then(|| join(np))
+        .flatten()
 }
 
 /// "Democrats — and some Republicans — say", "Kall -- co-editor of a book -- said": a
@@ -2529,6 +2564,38 @@ mod tests {
         assert_no_claim(&[
             "Trump started his day by calling into the morning shows to preempt an attack.",
         ]);
+    }
+
+    #[test]
+    fn evidence_described_by_the_words_after_it() {
+        // The subject runs from the sentence's start: the noun of evidence, then the words
+        // that say which one.
+        assert_one_claim_each(&[
+            (
+                "A CNN/ORC poll of South Carolina released on Tuesday showed Mr. Trump with a 16-point lead over Mr. Cruz.",
+                "Mr. Trump with a 16-point lead over Mr. Cruz",
+                "A CNN/ORC poll of South Carolina released on Tuesday",
+            ),
+            (
+                "Last year’s FBI statistics show that the numbers in the tweet are incorrect.",
+                "the numbers in the tweet are incorrect",
+                "Last year’s FBI statistics",
+            ),
+            (
+                "But an analysis by Politifact of elections going back to 1972 actually showed the party with the highest turnout won only four times.",
+                "the party with the highest turnout won only four times",
+                "an analysis by Politifact of elections going back to 1972",
+            ),
+        ]);
+        // No noun of evidence, or a verb of the subject's own.
+        assert_no_claim(&[
+            "The mayor of the city showed the letter to reporters.",
+            "The poll that was released on Tuesday has a margin of error.",
+        ]);
+        let got = indirect(
+            "A recent review of the emails seems to show that a reporter coordinated with the staff.",
+        );
+        assert!(got.iter().all(|g| !g.1.ends_with("to")), "{got:?}");
     }
 
     #[test]
