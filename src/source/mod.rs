@@ -478,6 +478,18 @@ fn read_part(
 }
 
 impl Sources {
+    /// No sources yet, with room for about `mentions` different mentions without growing its
+    /// tables.
+    pub fn with_capacity(mentions: usize) -> Sources {
+        Sources {
+            list: Vec::with_capacity(mentions),
+            by_key: HashMap::with_capacity_and_hasher(mentions, Default::default()),
+            by_surname: HashMap::with_capacity_and_hasher(mentions, Default::default()),
+            recent: Vec::with_capacity(mentions),
+            described: HashMap::with_capacity_and_hasher(mentions, Default::default()),
+        }
+    }
+
     /// Starts a new document: definite descriptions ("the ministry") look back only within it.
     pub fn begin_document(&mut self) {
         self.recent.clear();
