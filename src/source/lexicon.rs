@@ -54,6 +54,9 @@ pub struct SourceLexicon {
     seats: WordMap<String>,
     /// Nationality words as written -> country.
     demonyms: HashMap<String, String>,
+    /// The first bytes of the nationality words: a word whose first byte is none of them is
+    /// told to be none without hashing it.
+    demonym_firsts: ByteBits,
     /// Countries: [`place_key`] -> country.
     countries: WordMap<String>,
 }
@@ -63,6 +66,21 @@ fn err(file: &str, line: usize, message: String) -> LexiconError {
         file: file.to_string(),
         line,
         message,
+    }
+}
+
+/// A set of byte values, one bit each.
+#[derive(Debug, Clone, Copy, Default)]
+struct ByteBits([u64; 4]);
+
+impl ByteBits {
+    fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+
+    #[inline]
+    fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & 1 << (b & 63) != 0
     }
 }
 
@@ -86,6 +104,17 @@ fn place_in<'m>(map: &'m WordMap<String>, name: &str) -> Option<&'m str> {
         map.get_known(strip_the(name), true)
     } else {
         map.get(&place_key(name))
+    };
+    found.map(String::as_str)
+}
+
+/// [`place_in`] of one word (no white space: nothing to trim, no leading "the ").
+#[inline]
+fn place_word_in<'m>(map: &'m WordMap<String>, w: &str) -> Option<&'m str> {
+    let found = if w.is_ascii() {
+        map.get_known(w, true)
+    } else {
+        map.get(&place_key(w))
     };
     found.map(String::as_str)
 }
@@ -226,6 +255,9 @@ impl SourceLexicon {
     pub fn extend_demonyms(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         for (n, line) in data_lines(text) {
             let cols = columns(file, n, line, &["adjective", "country"], 2)?;
+            if let Some(&first) = cols[0].as_bytes().first() {
+                self.demonym_firsts.insert(first);
+            }
             self.demonyms
                 .insert(cols[0].to_string(), cols[1].to_string());
         }
@@ -249,6 +281,10 @@ impl SourceLexicon {
 
     /// The country of a nationality word as written ("Kazakh", "Russian", "U.S.").
     pub fn demonym(&self, word: &str) -> Option<&str> {
+        let first = *word.as_bytes().first()?;
+        if !self.demonym_firsts.contains(first) {
+            return None;
+        }
         self.demonyms.get(word).map(String::as_str)
     }
 
@@ -263,15 +299,20 @@ impl SourceLexicon {
                     .strip_suffix("’s")
                     .or_else(|| w.strip_suffix("'s"))
                     .unwrap_or(w);
-                if !w.chars().next().is_some_and(char::is_uppercase) {
+                let upper = match w.as_bytes().first() {
+                    None => false,
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+                };
+                if !upper {
                     continue;
                 }
                 // A country's name, else a nationality word, else a seat: an ASCII word (most)
                 // is looked up as it is; another's place key is made for each of the two.
                 let found = self
-                    .country(w)
+                    .country_word(w)
                     .or_else(|| self.demonym(w))
-                    .or_else(|| self.seat(w));
+                    .or_else(|| place_word_in(&self.seats, w));
                 if let Some(c) = found {
                     match counts.iter_mut().find(|(n, _)| n == c) {
                         Some((_, k)) => *k += 1,
@@ -287,6 +328,25 @@ impl SourceLexicon {
     /// The country of a country name as written ("Kazakhstan").
     pub fn country(&self, name: &str) -> Option<&str> {
         place_in(&self.countries, name)
+    }
+
+    /// [`SourceLexicon::country`] of one word (no white space).
+    pub(super) fn country_word(&self, w: &str) -> Option<&str> {
+        place_word_in(&self.countries, w)
+    }
+
+    /// The country whose government a name stands for, by its seat or by the country's own
+    /// name: [`SourceLexicon::seat`], else [`SourceLexicon::country`], the name's key made once.
+    pub(super) fn government(&self, name: &str) -> Option<&str> {
+        let name = name.trim();
+        let found = if name.is_ascii() {
+            let name = strip_the(name);
+            (self.seats.get_known(name, true)).or_else(|| self.countries.get_known(name, true))
+        } else {
+            let key = place_key(name);
+            self.seats.get(&key).or_else(|| self.countries.get(&key))
+        };
+        found.map(String::as_str)
     }
 }
 
@@ -315,6 +375,53 @@ mod tests {
         assert_eq!(lex.kind("police").unwrap().kind, "police");
         assert!(lex.kind("spokesman").unwrap().flags.role);
         assert!(lex.longest_from("law") >= 2);
+    }
+
+    #[test]
+    fn word_lookups_agree_with_name_lookups() {
+        let lex = SourceLexicon::builtin();
+        for w in [
+            "Kazakhstan",
+            "KAZAKHSTAN",
+            "Moscow",
+            "Kremlin",
+            "Kazakh",
+            "kazakh",
+            "U.S.",
+            "Côte",
+            "N’Djamena",
+            "Russian",
+            "",
+            "Trump",
+            "the",
+            "Kelvin\u{212a}",
+        ] {
+            assert_eq!(lex.country_word(w), lex.country(w), "{w:?}");
+            assert_eq!(place_word_in(&lex.seats, w), lex.seat(w), "{w:?}");
+            assert_eq!(
+                lex.demonym(w),
+                lex.demonyms.get(w).map(String::as_str),
+                "{w:?}"
+            );
+        }
+        for name in [
+            "Moscow",
+            " the Kremlin ",
+            "THE KREMLIN",
+            "Kazakhstan",
+            "the Kazakhstan",
+            "Trump",
+            "St. John’s",
+            "N’Djamena",
+            "Côte d’Ivoire",
+            "",
+        ] {
+            assert_eq!(
+                lex.government(name),
+                lex.seat(name).or_else(|| lex.country(name)),
+                "{name:?}"
+            );
+        }
     }
 
     #[test]

@@ -78,33 +78,103 @@ const MINISTRY_AREAS: &[&str] = &[
 
 /// The identity key of a name: lower case, without leading articles and courtesy titles.
 pub fn key_of(name: &str) -> String {
-    // The words, trimmed of punctuation and lower-cased, joined by one space.
+    // The words, trimmed of punctuation and lower-cased, joined by one space; leading titles
+    // dropped, the last word kept: a leading title is held back until a word that is not one
+    // comes, and written only when none does.
     let mut out = String::with_capacity(name.len());
-    let mut count = 0;
-    for w in name.split_whitespace() {
-        let w = w.trim_matches(|c: char| !lexicon_alnum(c));
-        if w.is_empty() {
-            continue;
-        }
-        if count > 0 {
+    let mut title = None;
+    for_each_bare_word(name, |w| {
+        if out.is_empty() {
+            if let Some(t) = title_of(w) {
+                title = Some(t);
+                return;
+            }
+        } else {
             out.push(' ');
         }
         push_lower(&mut out, w);
-        count += 1;
+    });
+    if let (true, Some(t)) = (out.is_empty(), title) {
+        out.push_str(t);
     }
-    // Leading titles dropped, the last word kept. (Lower case never makes a space, so the
-    // words are the spaces' pieces again.)
-    let mut start = 0;
-    while count > 1 {
-        let first = out[start..].split(' ').next().unwrap_or("");
-        if !TITLES.contains(&first) {
-            break;
-        }
-        start += first.len() + 1;
-        count -= 1;
-    }
-    out.drain(..start);
     out
+}
+
+/// Calls `f` with each word of `s` (as `split_whitespace` gives them) trimmed of the
+/// characters that are not alphanumeric ([`lexicon_alnum`]), the empty ones left out. An
+/// ASCII `s` (most names) is read a byte at a time.
+#[inline]
+fn for_each_bare_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
+    if !s.is_ascii() {
+        for w in s.split_whitespace() {
+            let w = trim_to_alnum(w, b"");
+            if !w.is_empty() {
+                f(w);
+            }
+        }
+        return;
+    }
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // The word's alphanumeric bytes, first to last, at `start..end`.
+        let (mut start, mut end) = (usize::MAX, 0);
+        while i < b.len() && !is_ascii_space(b[i]) {
+            if b[i].is_ascii_alphanumeric() {
+                start = start.min(i);
+                end = i + 1;
+            }
+            i += 1;
+        }
+        if start < end {
+            f(&s[start..end]);
+        }
+        i += 1;
+    }
+}
+
+/// `w` trimmed of the characters that are neither alphanumeric ([`lexicon_alnum`]) nor one of
+/// the ASCII bytes `also`: `w.trim_matches(...)`, ASCII ends trimmed a byte at a time.
+#[inline(always)]
+fn trim_to_alnum<'w>(w: &'w str, also: &[u8]) -> &'w str {
+    let cut = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && !also.contains(&b);
+    let b = w.as_bytes();
+    let (mut start, mut end) = (0, b.len());
+    while start < end && cut(b[start]) {
+        start += 1;
+    }
+    while end > start && cut(b[end - 1]) {
+        end -= 1;
+    }
+    // Cut at ASCII bytes: char boundaries.
+    let w = &w[start..end];
+    let b = w.as_bytes();
+    if b.first().is_some_and(|c| !c.is_ascii()) || b.last().is_some_and(|c| !c.is_ascii()) {
+        // A character that is not ASCII at an end: the rest trimmed as characters.
+        let also = |c: char| u8::try_from(c).is_ok_and(|c| also.contains(&c));
+        return w.trim_matches(|c: char| !lexicon_alnum(c) && !also(c));
+    }
+    w
+}
+
+/// Whether an ASCII byte is white space as `char::is_whitespace` has it: tab, line feed,
+/// vertical tab, form feed, carriage return and space.
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// The title of [`TITLES`] that `w` is in lower case, if any.
+fn title_of(w: &str) -> Option<&'static str> {
+    if w.is_ascii() {
+        // Every title is ASCII and at most four bytes long.
+        if w.len() > 4 {
+            return None;
+        }
+        return TITLES.iter().copied().find(|t| t.eq_ignore_ascii_case(w));
+    }
+    let lower = w.to_lowercase();
+    TITLES.iter().copied().find(|t| *t == lower)
 }
 
 /// Appends `w` in lower case (as `str::to_lowercase` gives it).
@@ -119,15 +189,19 @@ fn push_lower(out: &mut String, w: &str) {
     }
 }
 
+/// Whether the first character of `w` is upper case.
 fn capitalized(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// A word as the lexicon sees it: no surrounding punctuation, no possessive; an ASCII word
 /// borrowed in its own case (the look-ups and [`same_word`] fold it), another word lower-cased
 /// with its curly apostrophes straightened.
 fn lex_word(w: &str) -> Cow<'_, str> {
-    let w = w.trim_matches(|c: char| !lexicon_alnum(c) && c != '.' && c != '-');
+    let w = trim_to_alnum(w, b".-");
     let w = w.trim_end_matches('.');
     if w.is_ascii() {
         // Lower case keeps an ASCII word's bytes where they are: "'s" in any case is the
@@ -204,6 +278,31 @@ fn matches<'l>(lex: &'l SourceLexicon, words: &[Cow<str>]) -> Vec<Match<'l>> {
     out
 }
 
+/// The country of the first word of `mention` that names one: a nationality word (as written,
+/// or without its final stops) or a country's name.
+fn mention_country(lex: &SourceLexicon, mention: &str) -> Option<String> {
+    for w in mention.split_whitespace() {
+        let bare = trim_to_alnum(w, b".");
+        let bare = bare
+            .strip_suffix("’s")
+            .or_else(|| bare.strip_suffix("'s"))
+            .unwrap_or(bare);
+        let unstopped = bare.trim_end_matches('.');
+        let found = lex
+            .demonym(bare)
+            .or_else(|| {
+                (unstopped != bare)
+                    .then(|| lex.demonym(unstopped))
+                    .flatten()
+            })
+            .or_else(|| lex.country_word(bare));
+        if let Some(c) = found {
+            return Some(c.to_string());
+        }
+    }
+    None
+}
+
 /// Reads one mention: its kind, canonical name, country and parent organisation.
 pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
     let mention = mention.trim().trim_end_matches([',', '.', ';', ':']);
@@ -222,29 +321,9 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
             mention_owned.as_str()
         }
     };
-    let mut country = None;
-    for w in mention.split_whitespace() {
-        let bare = w.trim_matches(|c: char| !lexicon_alnum(c) && c != '.');
-        let bare = bare
-            .strip_suffix("’s")
-            .or_else(|| bare.strip_suffix("'s"))
-            .unwrap_or(bare);
-        let unstopped = bare.trim_end_matches('.');
-        let found = lex
-            .demonym(bare)
-            .or_else(|| {
-                (unstopped != bare)
-                    .then(|| lex.demonym(unstopped))
-                    .flatten()
-            })
-            .or_else(|| lex.country(bare));
-        if let Some(c) = found {
-            country = Some(c.to_string());
-            break;
-        }
-    }
+    let country = mention_country(lex, mention);
     // A government by its seat or its country's name: "Moscow", "the Kremlin", "Kazakhstan".
-    if let Some(c) = lex.seat(mention).or_else(|| lex.country(mention)) {
+    if let Some(c) = lex.government(mention) {
         return MentionInfo {
             name: mention.to_string(),
             kind: "government",
@@ -399,6 +478,18 @@ fn read_part(
 }
 
 impl Sources {
+    /// No sources yet, with room for about `mentions` different mentions without growing its
+    /// tables.
+    pub fn with_capacity(mentions: usize) -> Sources {
+        Sources {
+            list: Vec::with_capacity(mentions),
+            by_key: HashMap::with_capacity_and_hasher(mentions, Default::default()),
+            by_surname: HashMap::with_capacity_and_hasher(mentions, Default::default()),
+            recent: Vec::with_capacity(mentions),
+            described: HashMap::with_capacity_and_hasher(mentions, Default::default()),
+        }
+    }
+
     /// Starts a new document: definite descriptions ("the ministry") look back only within it.
     pub fn begin_document(&mut self) {
         self.recent.clear();
@@ -546,8 +637,9 @@ pub fn surname_of(name: &str) -> Option<String> {
         last = w;
     }
     (count >= 2).then(|| {
-        last.trim_matches(|c: char| !lexicon_alnum(c))
-            .to_lowercase()
+        let mut lower = String::with_capacity(last.len());
+        push_lower(&mut lower, trim_to_alnum(last, b""));
+        lower
     })
 }
 
@@ -660,6 +752,58 @@ mod tests {
         }
         assert!(same_word(&lex_word("Police's"), &lex_word("POLICE")));
         assert!(!same_word(&lex_word("État"), &lex_word("Etat")));
+    }
+
+    #[test]
+    fn word_helpers_agree_with_std() {
+        // key_of as it was written over std's splitting and lower-casing.
+        let reference = |name: &str| -> String {
+            let words: Vec<String> = name
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !lexicon_alnum(c)).to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            let mut start = 0;
+            while words.len() - start > 1 && TITLES.contains(&words[start].as_str()) {
+                start += 1;
+            }
+            words[start..].join(" ")
+        };
+        let names = [
+            "",
+            " ",
+            "The Mr. Dr",
+            "the, Mr",
+            "MRS. Jane  Doe-Smith's ",
+            "\u{b}Sir\u{b}John\t(Lord)\r\n",
+            "“Dr.  Ünal ÖZ,”",
+            "Dame ÉLISE\u{a0}Durand",
+            "a an the",
+            "-- -- x",
+            "O’Brien’s mother",
+        ];
+        for name in names {
+            assert_eq!(key_of(name), reference(name), "{name:?}");
+            for w in name.split_whitespace().chain([name]) {
+                for also in [&b""[..], b".", b".-"] {
+                    let kept = |c: char| {
+                        lexicon_alnum(c) || u8::try_from(c).is_ok_and(|c| also.contains(&c))
+                    };
+                    assert_eq!(
+                        trim_to_alnum(w, also),
+                        w.trim_matches(|c| !kept(c)),
+                        "{w:?}"
+                    );
+                }
+                assert_eq!(
+                    capitalized(w),
+                    w.chars().next().is_some_and(char::is_uppercase),
+                    "{w:?}"
+                );
+            }
+        }
+        assert_eq!(surname_of("Jane DOE’s"), Some("doe’s".to_string()));
+        assert_eq!(surname_of("Ünal ÖZ"), Some("öz".to_string()));
     }
 
     #[test]
