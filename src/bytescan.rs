@@ -132,8 +132,8 @@ impl<const N: usize> ByteSet<N> {
     #[inline]
     fn found16_sse2(&self, block: &[u8; 16]) -> u32 {
         use std::arch::x86_64::*;
-        let half = |k: usize| i64::from_le_bytes(block[k..k + 8].try_into().expect("eight bytes"));
-        let x = _mm_set_epi64x(half(8), half(0));
+        let v = u128::from_le_bytes(*block);
+        let x = _mm_set_epi64x((v >> 64) as i64, v as i64);
         let mut found = _mm_setzero_si128();
         if self.below > 0 {
             // A byte is below `below` when the smaller of it and `below - 1` is itself.
