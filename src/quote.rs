@@ -73,8 +73,10 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     let mut quotes = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut prev_para: Option<Span> = None;
+    // One paragraph's marks at a time, in one buffer.
+    let mut marks = Vec::new();
     for &para in paragraphs {
-        let marks = marks_in(text, para);
+        marks_in(text, para, &mut marks);
         let mut k = 0;
         if let Some(prev) = prev_para {
             if !stack.is_empty() {
@@ -105,18 +107,17 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                 }
             }
         }
-        // For each mark: is there a later, unambiguous single closing mark in this paragraph?
-        let mut later_single_close = vec![false; marks.len() + 1];
-        for i in (0..marks.len()).rev() {
-            let m = &marks[i];
-            later_single_close[i] = later_single_close[i + 1]
-                || (m.family == Family::Single && m.can_close && !m.possessive);
-        }
+        // The last unambiguous single closing mark of this paragraph: the marks before it
+        // have a later one.
+        let last_single_close = marks
+            .iter()
+            .rposition(|m| m.family == Family::Single && m.can_close && !m.possessive);
         while k < marks.len() {
             let m = marks[k];
             k += 1;
             let open_at = stack.iter().rposition(|o| o.family == m.family);
-            if m.possessive && (open_at.is_none() || later_single_close[k]) {
+            let later_single_close = last_single_close.is_some_and(|last| last >= k);
+            if m.possessive && (open_at.is_none() || later_single_close) {
                 continue;
             }
             let close =
@@ -239,13 +240,13 @@ fn space(c: Option<char>) -> bool {
     c.is_none_or(char::is_whitespace)
 }
 
-/// The quote marks of one paragraph, classed; apostrophes left out. Two apostrophes in a row
-/// (`''`, the New York Times archive's quote mark) are one double mark; in a run of three, the
-/// pair is the outer mark (`''He said 'no.'''`).
-fn marks_in(text: &str, para: Span) -> Vec<Mark> {
+/// The quote marks of one paragraph, classed, into `out` (emptied first); apostrophes left
+/// out. Two apostrophes in a row (`''`, the New York Times archive's quote mark) are one
+/// double mark; in a run of three, the pair is the outer mark (`''He said 'no.'''`).
+fn marks_in(text: &str, para: Span, out: &mut Vec<Mark>) {
+    out.clear();
     let p = &text[para];
     let bytes = p.as_bytes();
-    let mut out = Vec::new();
     let push = |out: &mut Vec<Mark>, at: usize, len: usize, m: Mark| {
         let start = para.start + at;
         out.push(Mark {
@@ -258,6 +259,11 @@ fn marks_in(text: &str, para: Span) -> Vec<Mark> {
     // U+2018..U+203A; U+300C..U+300F): the bytes between are skipped without decoding.
     while let Some(at) = LEAD_BYTES.first_in(bytes, i) {
         let c = p[at..].chars().next().expect("a char boundary");
+        i = at + c.len_utf8();
+        if !is_quote_char(c) {
+            // The lead byte of another character: a dash, an ellipsis, a letter.
+            continue;
+        }
         let prev = p[..at].chars().next_back();
         if c == '\'' && bytes.get(at + 1) == Some(&b'\'') {
             let run = bytes[at..].iter().take_while(|&&b| b == b'\'').count();
@@ -275,20 +281,16 @@ fn marks_in(text: &str, para: Span) -> Vec<Mark> {
                 let after = if off + len == run { next } else { Some('\'') };
                 let glyph = if len == 2 { '"' } else { '\'' };
                 if let Some(m) = classify(glyph, before, after) {
-                    push(&mut out, at + off, len, m);
+                    push(out, at + off, len, m);
                 }
             }
             i = at + run;
             continue;
         }
-        i = at + c.len_utf8();
-        if is_quote_char(c) {
-            if let Some(m) = classify(c, prev, p[i..].chars().next()) {
-                push(&mut out, at, c.len_utf8(), m);
-            }
+        if let Some(m) = classify(c, prev, p[i..].chars().next()) {
+            push(out, at, c.len_utf8(), m);
         }
     }
-    out
 }
 
 /// The bytes a quote mark starts with: `"`, `'` and the lead bytes of the others.

@@ -6,11 +6,11 @@
 //! mark; abbreviations from `data/abbreviations.txt` and initials do not end sentences.
 
 use crate::bytescan::ByteSet;
-use crate::span::Span;
-use std::collections::HashSet;
+use crate::span::{last_run_start, Span};
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static ABBREVIATIONS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../data/abbreviations.txt")
         .lines()
         .map(str::trim)
@@ -28,9 +28,13 @@ pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut joinable = false;
     let mut pos = from;
-    for line in text[from..].split_inclusive('\n') {
-        let span = Span::new(pos, pos + line.len()).trim(text);
-        pos += line.len();
+    // Each line, its line break included.
+    while pos < text.len() {
+        let end = NEWLINE
+            .first_in(text.as_bytes(), pos)
+            .map_or(text.len(), |k| k + 1);
+        let span = Span::new(pos, end).trim(text);
+        pos = end;
         if span.is_empty() {
             joinable = false;
             continue;
@@ -50,6 +54,8 @@ pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
     }
     out
 }
+
+const NEWLINE: ByteSet<1> = ByteSet::of([b'\n']);
 
 /// Sentence spans inside one paragraph span, trimmed, covering it in order.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
@@ -176,12 +182,7 @@ fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
     }
     // The word before the period.
     let before = &p[..at];
-    let word_start = before
-        .rfind(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '‘' | '«'))
-        .map_or(0, |k| {
-            k + before[k..].chars().next().map_or(1, char::len_utf8)
-        });
-    let word = &before[word_start..];
+    let word = &before[word_start(before)..];
     if word.is_empty() {
         return true;
     }
@@ -192,7 +193,7 @@ fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
             return false;
         }
     }
-    if word.contains('.') && word.len() <= 6 && word.split('.').all(|w| w.chars().count() <= 2) {
+    if word.len() <= 6 && word.contains('.') && word.split('.').all(|w| w.chars().count() <= 2) {
         return false;
     }
     if ABBREVIATIONS.contains(word) {
@@ -202,6 +203,14 @@ fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
         return false;
     }
     true
+}
+
+/// Where the last word of `before` starts: after its last white space, `(`, `"`, `“`, `‘` or
+/// `«`, or at 0.
+fn word_start(before: &str) -> usize {
+    last_run_start(before, |ch| {
+        !(ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '‘' | '«'))
+    })
 }
 
 #[cfg(test)]
@@ -224,6 +233,38 @@ mod tests {
                 "Third."
             ]
         );
+    }
+
+    #[test]
+    fn word_start_is_after_the_last_separator() {
+        let cases = [
+            ("", ""),
+            ("Mr", "Mr"),
+            ("said Mr", "Mr"),
+            ("(Gen", "Gen"),
+            ("\"Sen", "Sen"),
+            ("x\u{201c}Dr", "Dr"),
+            ("x\u{2018}Dr", "Dr"),
+            ("x\u{ab}Dr", "Dr"),
+            ("x\u{a0}Dr", "Dr"),
+            ("x\u{2003}Dr", "Dr"),
+            ("x\tDr", "Dr"),
+            ("x\u{b}Dr", "Dr"),
+            ("caf\u{e9}", "caf\u{e9}"),
+            ("the \u{c9}tats-Unis", "\u{c9}tats-Unis"),
+            ("Sen.\u{201d}Dr", "Sen.\u{201d}Dr"),
+            ("a [Dr", "[Dr"),
+        ];
+        for (before, want) in cases {
+            // As the search by characters found it.
+            let slow = before
+                .rfind(|ch: char| ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '‘' | '«'))
+                .map_or(0, |k| {
+                    k + before[k..].chars().next().map_or(1, char::len_utf8)
+                });
+            assert_eq!(word_start(before), slow, "{before:?}");
+            assert_eq!(&before[word_start(before)..], want, "{before:?}");
+        }
     }
 
     #[test]
