@@ -652,12 +652,13 @@ mod tests {
     use crate::input::Document;
     use crate::pipeline::{analyze_all, Config};
 
-    /// Two documents whose death tolls conflict, one of them quoted; a claim states two figures.
-    fn report() -> Report {
+    /// Two documents whose death tolls conflict, one of them quoted by a spokesman (a source
+    /// with a parent); a claim states two figures.
+    pub(super) fn report() -> Report {
         let texts = [
             "date 2022-01-06\n\nKazakhstan unrest: police said 12 people were killed in the \
-             clashes in Kazakhstan.\n\n\"At least 30 people were killed,\" the health \
-             ministry said.",
+             clashes in Kazakhstan.\n\n\"At least 30 people were killed,\" said Ivan Petrov, \
+             a spokesman for the health ministry.",
             "date 2022-01-06\n\nKazakhstan: the interior ministry said 18 people were killed \
              and 40 injured in Kazakhstan.",
         ];
