@@ -9,7 +9,7 @@ use crate::export::report::Report;
 use crate::export::{
     build_report_with, dot, error_out, graphml, html, nodelink, tables, to_json, Merger,
 };
-use crate::graph::{ClaimGraph, Filter};
+use crate::graph::{filtered_view, ClaimGraph, Filter};
 use crate::input::Document;
 use crate::pipeline::{analyze_all, stream_items, stream_items_with, Analysis, Config, Output};
 use anyhow::{Context, Result};
@@ -301,6 +301,27 @@ impl GraphArgs {
         })
     }
 
+    /// Writes the report in the asked format, filtered, to `path` (or stdout); `texts` are the
+    /// documents' texts, for HTML. JSON is written as it is serialized, from the report
+    /// borrowed; the other formats are rendered whole first.
+    fn write(&self, report: &Report, texts: &Texts, path: Option<&Path>) -> Result<()> {
+        if self.format == Format::Json {
+            let filter = self.filter()?;
+            let view = filtered_view(report, &filter).map_err(|e| UsageError(e.to_string()))?;
+            // What `to_json` writes: the pretty JSON and a newline.
+            // serde_json writes a few bytes at a time: into a buffer of its own type, whose
+            // small writes are inlined, not through the sink's dispatch.
+            return write_output_with(path, |sink| {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
+                serde_json::to_writer_pretty(&mut out, &view)?;
+                out.write_all(b"\n")?;
+                out.flush()
+            });
+        }
+        let body = self.render(report, texts)?;
+        write_output(path, body.as_bytes())
+    }
+
     /// The report in the asked format, filtered; `texts` are the documents' texts, for HTML.
     fn render(&self, report: &Report, texts: &Texts) -> Result<String, UsageError> {
         let filter = self.filter()?;
@@ -337,8 +358,9 @@ pub fn run(cli: Cli) -> Result<i32> {
             graph.filter()?;
             let html = graph.format == Format::Html;
             let (report, texts, code) = run_report_keeping(&common, html)?;
-            let body = graph.render(&report, &texts)?;
-            write_output(common.output.as_deref(), body.as_bytes())?;
+            graph.write(&report, &texts, common.output.as_deref())?;
+            // The process ends next: freeing the report's strings one by one is wasted work.
+            std::mem::forget((report, texts));
             Ok(code)
         }
         Command::Extract { common } => run_extract(&common),
@@ -351,8 +373,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         } => {
             graph.filter()?;
             let (report, code) = run_merge(&files, quiet, no_progress)?;
-            let body = graph.render(&report, &Texts::new())?;
-            write_output(output.as_deref(), body.as_bytes())?;
+            graph.write(&report, &Texts::new(), output.as_deref())?;
             Ok(code)
         }
         Command::Figures(args) => {
@@ -674,8 +695,16 @@ fn run_eval(
 /// Writes `bytes` to `path` through a temporary file renamed into place, or to stdout.
 /// A closed stdout pipe is not an error.
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    write_output_with(path, |sink| sink.write_all(bytes))
+}
+
+/// [`write_output`] of what `write` writes to the sink.
+fn write_output_with(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut Sink) -> std::io::Result<()>,
+) -> Result<()> {
     let mut sink = Sink::open(path)?;
-    match sink.write_all(bytes) {
+    match write(&mut sink) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
         r => r.context("cannot write the output")?,
     }

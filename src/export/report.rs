@@ -4,6 +4,7 @@
 //! `docs/report-format.md` documents them and `docs/report.schema.json` validates them.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The `schema` value of every v1 report.
 pub const SCHEMA_V1: &str = "claimgraph/report/v1";
@@ -37,6 +38,42 @@ impl Default for Report {
             updates: Vec::new(),
             agreements: Vec::new(),
             errors: Vec::new(),
+        }
+    }
+}
+
+/// Some of a [`Report`]'s items, borrowed from it: serialized exactly as the [`Report`] of the
+/// same items (the same fields in the same order), without copying them. A claim is copied
+/// only when some of its `figures` are left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportRef<'r> {
+    pub schema: &'r str,
+    pub documents: Vec<&'r DocumentOut>,
+    pub sources: Vec<&'r SourceOut>,
+    pub claims: Vec<Cow<'r, ClaimOut>>,
+    pub figures: Vec<&'r FigureOut>,
+    pub conflicts: Vec<&'r ConflictOut>,
+    pub updates: Vec<&'r UpdateOut>,
+    pub agreements: Vec<&'r AgreementOut>,
+    pub errors: &'r [ErrorOut],
+}
+
+impl ReportRef<'_> {
+    /// The owned report of these items.
+    pub fn to_report(&self) -> Report {
+        fn owned<T: Clone>(items: &[&T]) -> Vec<T> {
+            items.iter().map(|&x| x.clone()).collect()
+        }
+        Report {
+            schema: self.schema.to_string(),
+            documents: owned(&self.documents),
+            sources: owned(&self.sources),
+            claims: self.claims.iter().map(|c| ClaimOut::clone(c)).collect(),
+            figures: owned(&self.figures),
+            conflicts: owned(&self.conflicts),
+            updates: owned(&self.updates),
+            agreements: owned(&self.agreements),
+            errors: self.errors.to_vec(),
         }
     }
 }

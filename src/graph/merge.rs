@@ -15,7 +15,8 @@
 use crate::export::link_report;
 use crate::export::report::{ErrorOut, Report, SourceOut};
 use crate::source::{key_of, surname_of};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashSet;
 
 /// Merges reports one at a time, in memory that grows with the merged report only.
 #[derive(Debug, Default)]
@@ -52,20 +53,14 @@ impl Merger {
                 .insert(d.id.clone(), self.report.documents.len());
             self.report.documents.push(d);
         }
-        let claims: Vec<_> = part
-            .claims
-            .into_iter()
-            .filter(|c| !skipped.contains(&c.doc))
-            .collect();
-        let figures: Vec<_> = part
-            .figures
-            .into_iter()
-            .filter(|f| !skipped.contains(&f.doc))
-            .collect();
+        let (mut claims, mut figures) = (part.claims, part.figures);
+        if !skipped.is_empty() {
+            claims.retain(|c| !skipped.contains(&c.doc));
+            figures.retain(|f| !skipped.contains(&f.doc));
+        }
         // Sources: those the kept claims and figures use, with their parents.
-        let local: HashMap<&str, &SourceOut> =
-            part.sources.iter().map(|s| (s.id.as_str(), s)).collect();
-        let mut used: HashSet<&str> = HashSet::new();
+        let local = Positions::new('s', part.sources.iter().map(|s| s.id.as_str()));
+        let mut used = vec![false; part.sources.len()];
         let mut stack: Vec<&str> = claims
             .iter()
             .flat_map(|c| c.source.iter().chain(&c.via))
@@ -73,55 +68,83 @@ impl Merger {
             .map(String::as_str)
             .collect();
         while let Some(id) = stack.pop() {
-            if used.insert(id) {
-                if let Some(p) = local.get(id).and_then(|s| s.parent.as_deref()) {
-                    stack.push(p);
+            if let Some(k) = local.get(id) {
+                if !used[k] {
+                    used[k] = true;
+                    if let Some(p) = part.sources[k].parent.as_deref() {
+                        stack.push(p);
+                    }
                 }
             }
         }
-        let mut map: HashMap<String, String> = HashMap::new();
-        for s in part.sources.iter().filter(|s| used.contains(s.id.as_str())) {
-            let i = self.intern(s);
-            map.insert(s.id.clone(), self.report.sources[i].id.clone());
+        // The merged source of each local id (at its position), for the used ones.
+        let used_sources = || {
+            part.sources
+                .iter()
+                .filter_map(|s| Some((s, local.get(&s.id)?)))
+                .filter(|&(_, k)| used[k])
+        };
+        let mut global: Vec<Option<usize>> = vec![None; part.sources.len()];
+        for (s, k) in used_sources() {
+            global[k] = Some(self.intern(s));
         }
-        for s in part.sources.iter().filter(|s| used.contains(s.id.as_str())) {
-            let (Some(p), Some(global)) = (&s.parent, map.get(&s.id)) else {
+        let global_of = |id: &str| local.get(id).and_then(|k| global[k]);
+        for (s, k) in used_sources() {
+            let (Some(p), Some(g)) = (&s.parent, global[k]) else {
                 continue;
             };
-            let i = index(global);
-            if self.report.sources[i].parent.is_none() && map.get(p) != Some(global) {
-                self.report.sources[i].parent = map.get(p).cloned();
+            let p = global_of(p);
+            if self.report.sources[g].parent.is_none() && p != Some(g) {
+                self.report.sources[g].parent = p.map(|p| self.report.sources[p].id.clone());
             }
         }
-        let source = |id: &Option<String>| id.as_ref().and_then(|s| map.get(s).cloned());
+        let sources = &self.report.sources;
+        let source = |id: &mut Option<String>| match id.as_deref().and_then(global_of) {
+            Some(g) => id.as_mut().expect("an id").clone_from(&sources[g].id),
+            None => *id = None,
+        };
+        // Claims and figures are numbered on from the merged ones, in order; a claim or figure
+        // refers to another by the number of the one its id names.
         let (c0, f0) = (self.report.claims.len(), self.report.figures.len());
-        let claim_ids: HashMap<String, String> = claims
+        let claim_at = Positions::new('c', claims.iter().map(|c| c.id.as_str()));
+        let figure_at = Positions::new('f', figures.iter().map(|f| f.id.as_str()));
+        let claim_ids: Vec<usize> = claims.iter().map(|c| claim_at.at(&c.id)).collect();
+        let figure_ids: Vec<usize> = figures.iter().map(|f| figure_at.at(&f.id)).collect();
+        // (Taken before the claims change: `claim_at` borrows their ids.)
+        let figure_claims: Vec<Option<usize>> = figures
             .iter()
-            .enumerate()
-            .map(|(k, c)| (c.id.clone(), format!("c{}", c0 + k + 1)))
+            .map(|f| f.claim.as_deref().and_then(|c| claim_at.get(c)))
             .collect();
-        let figure_ids: HashMap<String, String> = figures
-            .iter()
-            .enumerate()
-            .map(|(k, f)| (f.id.clone(), format!("f{}", f0 + k + 1)))
-            .collect();
-        for mut c in claims {
-            c.id = claim_ids[&c.id].clone();
-            c.source = source(&c.source);
-            c.via = c.via.iter().filter_map(|v| map.get(v).cloned()).collect();
-            c.figures = c
-                .figures
-                .iter()
-                .filter_map(|f| figure_ids.get(f).cloned())
-                .collect();
-            self.report.claims.push(c);
+        for c in &mut claims {
+            source(&mut c.source);
+            c.via.retain_mut(|v| match global_of(v) {
+                Some(g) => {
+                    v.clone_from(&sources[g].id);
+                    true
+                }
+                None => false,
+            });
+            c.figures.retain_mut(|f| match figure_at.get(f) {
+                Some(k) => {
+                    *f = numbered('f', f0 + k + 1);
+                    true
+                }
+                None => false,
+            });
         }
-        for mut f in figures {
-            f.id = figure_ids[&f.id].clone();
-            f.claim = f.claim.as_ref().and_then(|c| claim_ids.get(c).cloned());
-            f.source = source(&f.source);
-            self.report.figures.push(f);
+        for (f, (k, claim)) in figures
+            .iter_mut()
+            .zip(figure_ids.into_iter().zip(figure_claims))
+        {
+            f.id = numbered('f', f0 + k + 1);
+            f.claim = claim.map(|k| numbered('c', c0 + k + 1));
+            source(&mut f.source);
         }
+        for (c, k) in claims.iter_mut().zip(claim_ids) {
+            c.id = numbered('c', c0 + k + 1);
+        }
+        self.report.claims.append(&mut claims);
+        self.report.figures.append(&mut figures);
         self.report.errors.extend(part.errors);
         self.report.errors.extend(found.iter().cloned());
         found
@@ -188,9 +211,63 @@ impl Merger {
     }
 }
 
-/// The index of a merged source id `sN`.
-fn index(id: &str) -> usize {
-    id[1..].parse::<usize>().expect("merged source ids are sN") - 1
+/// `prefix` and the number `n`: an id of a merged report (`c12`).
+fn numbered(prefix: char, n: usize) -> String {
+    use std::fmt::Write;
+    let mut id = String::with_capacity(8);
+    id.push(prefix);
+    let _ = write!(id, "{n}");
+    id
+}
+
+/// Where each id of one of a part's arrays is. The ids of a report that claimgraph wrote are
+/// `p1`, `p2`, ... in order (`prefix` `p`), and then an id's position is its number; any other
+/// ids are looked up in a map (the last of equal ids wins, as in a map collected from them).
+struct Positions<'p> {
+    prefix: char,
+    len: usize,
+    /// `None` when the ids are numbered in order.
+    map: Option<HashMap<&'p str, usize>>,
+}
+
+impl<'p> Positions<'p> {
+    fn new(prefix: char, ids: impl Iterator<Item = &'p str> + Clone) -> Positions<'p> {
+        let len = ids.clone().count();
+        let numbered = ids
+            .clone()
+            .enumerate()
+            .all(|(k, id)| number_of(prefix, id) == Some(k + 1));
+        Positions {
+            prefix,
+            len,
+            map: (!numbered).then(|| ids.enumerate().map(|(k, id)| (id, k)).collect()),
+        }
+    }
+
+    /// The position of the item with `id` (the last of them), if any has it.
+    fn get(&self, id: &str) -> Option<usize> {
+        match &self.map {
+            Some(map) => map.get(id).copied(),
+            None => number_of(self.prefix, id)
+                .filter(|&n| n <= self.len)
+                .map(|n| n - 1),
+        }
+    }
+
+    /// The position of an id that is one of the items'.
+    fn at(&self, id: &str) -> usize {
+        self.get(id).expect("an id of the part")
+    }
+}
+
+/// `n` when `id` is `prefix` and the decimal `n` >= 1 as `format!` writes it (no sign, no
+/// leading zero).
+fn number_of(prefix: char, id: &str) -> Option<usize> {
+    let digits = id.strip_prefix(prefix)?;
+    if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// Merges whole reports in order: [`Merger`] in one call.
@@ -281,4 +358,121 @@ pub fn read_reports<'a>(
             Err(e) => Err(err(line, format!("not a claimgraph report: {e}"))),
         });
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::report;
+    use super::*;
+
+    #[test]
+    fn numbers_of_ids() {
+        for (id, n) in [("c1", Some(1)), ("c12", Some(12)), ("f7", Some(7))] {
+            assert_eq!(number_of(id.chars().next().unwrap(), id), n, "{id}");
+        }
+        for id in [
+            "c",
+            "c0",
+            "c01",
+            "c+1",
+            "c1a",
+            "x1",
+            "",
+            "c18446744073709551616",
+        ] {
+            assert_eq!(number_of('c', id), None, "{id}");
+        }
+        assert_eq!(numbered('s', 0), "s0");
+        assert_eq!(numbered('c', 1234567), "c1234567");
+    }
+
+    #[test]
+    fn positions_by_number_or_by_map() {
+        let numbered = Positions::new('c', ["c1", "c2", "c3"].into_iter());
+        assert!(numbered.map.is_none());
+        let other = Positions::new('c', ["c1", "x", "c2", "x"].into_iter());
+        assert!(other.map.is_some());
+        for (p, id, at) in [
+            (&numbered, "c1", Some(0)),
+            (&numbered, "c3", Some(2)),
+            (&numbered, "c4", None),
+            (&numbered, "c0", None),
+            (&numbered, "c01", None),
+            (&numbered, "f1", None),
+            (&other, "c1", Some(0)),
+            (&other, "c2", Some(2)),
+            (&other, "x", Some(3)),
+            (&other, "c3", None),
+        ] {
+            assert_eq!(p.get(id), at, "{id}");
+        }
+        assert!(Positions::new('s', std::iter::empty()).get("s1").is_none());
+    }
+
+    /// `r` with every claim, figure and source id renamed (and every reference to one).
+    fn renamed(r: &Report) -> Report {
+        let name = |id: &str| format!("{id}-x");
+        let mut r = r.clone();
+        for s in &mut r.sources {
+            s.id = name(&s.id);
+            s.parent = s.parent.as_deref().map(name);
+        }
+        for c in &mut r.claims {
+            c.id = name(&c.id);
+            c.source = c.source.as_deref().map(name);
+            c.via = c.via.iter().map(|v| name(v)).collect();
+            c.figures = c.figures.iter().map(|f| name(f)).collect();
+        }
+        for f in &mut r.figures {
+            f.id = name(&f.id);
+            f.claim = f.claim.as_deref().map(name);
+            f.source = f.source.as_deref().map(name);
+        }
+        r
+    }
+
+    #[test]
+    fn ids_named_otherwise_merge_as_numbered_ones() {
+        let r = report();
+        assert!(r.claims.iter().any(|c| !c.figures.is_empty()));
+        assert!(r.sources.iter().any(|s| s.parent.is_some()));
+        let whole = merge([r.clone()]);
+        assert_eq!(whole.claims, r.claims);
+        assert_eq!(whole.figures, r.figures);
+        assert_eq!(merge([renamed(&r)]), whole);
+        // A part after another is numbered on from it.
+        let mut second = r.clone();
+        for d in &mut second.documents {
+            d.id.push('b');
+        }
+        for c in &mut second.claims {
+            c.doc.push('b');
+        }
+        for f in &mut second.figures {
+            f.doc.push('b');
+        }
+        let two = merge([r.clone(), second.clone()]);
+        assert_eq!(merge([r.clone(), renamed(&second)]), two);
+        assert_eq!(two.claims.len(), 2 * r.claims.len());
+        let n = r.claims.len();
+        assert_eq!(two.claims[n].id, format!("c{}", n + 1));
+    }
+
+    #[test]
+    fn equal_ids_refer_to_the_last_item_that_has_them() {
+        let mut r = report();
+        assert!(r.claims.len() >= 2);
+        r.claims[0].id = r.claims[1].id.clone();
+        let m = merge([r.clone()]);
+        assert_eq!(m.claims[0].id, "c2");
+        assert_eq!(m.claims[1].id, "c2");
+        // A reference to a claim, figure or source that is not there is left out.
+        r.figures[0].claim = Some("c99".into());
+        r.claims[1].figures.push("f99".into());
+        r.claims[1].source = Some("s99".into());
+        let m = merge([r]);
+        assert_eq!(m.figures[0].claim, None);
+        assert!(m.claims[1].figures.iter().all(|f| f != "f99"));
+        assert_eq!(m.claims[1].source, None);
+    }
 }

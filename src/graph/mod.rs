@@ -11,8 +11,9 @@
 
 pub mod merge;
 
-use crate::export::report::Report;
+use crate::export::report::{Report, ReportRef};
 use petgraph::graph::{DiGraph, NodeIndex};
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 /// A node: an index into the report's array of that type.
@@ -124,6 +125,91 @@ struct Keep {
     figures: Vec<bool>,
 }
 
+impl Keep {
+    /// Every item of `r` (`true`), or none (`false`).
+    fn every(r: &Report, kept: bool) -> Keep {
+        Keep {
+            docs: vec![kept; r.documents.len()],
+            sources: vec![kept; r.sources.len()],
+            claims: vec![kept; r.claims.len()],
+            figures: vec![kept; r.figures.len()],
+        }
+    }
+
+    fn none(r: &Report) -> Keep {
+        Keep::every(r, false)
+    }
+}
+
+/// What `filter` keeps of `report`, borrowed: the view of [`ClaimGraph::filtered`]
+/// ([`ClaimGraph::view_ref`]), without building the graph.
+pub fn filtered_view<'r>(
+    report: &'r Report,
+    filter: &Filter,
+) -> Result<ReportRef<'r>, FilterError> {
+    let keep = if filter.is_empty() {
+        Keep::every(report, true)
+    } else {
+        keep(report, &Ids::new(report), filter)?
+    };
+    Ok(view_of(report, &keep))
+}
+
+/// The items of `r` that `keep` keeps, the links between kept figures, and the claims' figures
+/// that are kept; a figure is kept when some kept figure has its id.
+fn view_of<'r>(r: &'r Report, keep: &Keep) -> ReportRef<'r> {
+    let figure_ids: HashSet<&str> = r
+        .figures
+        .iter()
+        .zip(&keep.figures)
+        .filter(|(_, &k)| k)
+        .map(|(f, _)| f.id.as_str())
+        .collect();
+    fn kept<'r, T>(items: &'r [T], keep: &[bool]) -> Vec<&'r T> {
+        items
+            .iter()
+            .zip(keep)
+            .filter(|(_, &k)| k)
+            .map(|(x, _)| x)
+            .collect()
+    }
+    let both = |a: &str, b: &str| figure_ids.contains(a) && figure_ids.contains(b);
+    ReportRef {
+        schema: &r.schema,
+        documents: kept(&r.documents, &keep.docs),
+        sources: kept(&r.sources, &keep.sources),
+        claims: kept(&r.claims, &keep.claims)
+            .into_iter()
+            .map(|c| {
+                if c.figures.iter().all(|f| figure_ids.contains(f.as_str())) {
+                    Cow::Borrowed(c)
+                } else {
+                    let mut c = c.clone();
+                    c.figures.retain(|f| figure_ids.contains(f.as_str()));
+                    Cow::Owned(c)
+                }
+            })
+            .collect(),
+        figures: r
+            .figures
+            .iter()
+            .filter(|f| figure_ids.contains(f.id.as_str()))
+            .collect(),
+        conflicts: r
+            .conflicts
+            .iter()
+            .filter(|c| both(&c.figures[0], &c.figures[1]))
+            .collect(),
+        updates: r.updates.iter().filter(|u| both(&u.from, &u.to)).collect(),
+        agreements: r
+            .agreements
+            .iter()
+            .filter(|a| both(&a.figures[0], &a.figures[1]))
+            .collect(),
+        errors: &r.errors,
+    }
+}
+
 impl<'r> ClaimGraph<'r> {
     /// The whole graph of `report`.
     pub fn new(report: &'r Report) -> ClaimGraph<'r> {
@@ -147,56 +233,22 @@ impl<'r> ClaimGraph<'r> {
 
     /// The report of the kept nodes: the JSON view of this graph.
     pub fn view(&self) -> Report {
+        self.view_ref().to_report()
+    }
+
+    /// [`ClaimGraph::view`] borrowed from the report: the same JSON, without copying it.
+    pub fn view_ref(&self) -> ReportRef<'r> {
         let r = self.report;
-        let nodes: HashSet<Node> = self.graph.node_weights().copied().collect();
-        let figure_ids: HashSet<&str> = r
-            .figures
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| nodes.contains(&Node::Figure(*i)))
-            .map(|(_, f)| f.id.as_str())
-            .collect();
-        let docs = (0..r.documents.len()).filter(|&i| nodes.contains(&Node::Document(i)));
-        let sources = (0..r.sources.len()).filter(|&i| nodes.contains(&Node::Source(i)));
-        let claims = (0..r.claims.len()).filter(|&i| nodes.contains(&Node::Claim(i)));
-        let both = |a: &str, b: &str| figure_ids.contains(a) && figure_ids.contains(b);
-        Report {
-            schema: r.schema.clone(),
-            documents: docs.map(|i| r.documents[i].clone()).collect(),
-            sources: sources.map(|i| r.sources[i].clone()).collect(),
-            claims: claims
-                .map(|i| {
-                    let mut c = r.claims[i].clone();
-                    c.figures.retain(|f| figure_ids.contains(f.as_str()));
-                    c
-                })
-                .collect(),
-            figures: r
-                .figures
-                .iter()
-                .filter(|f| figure_ids.contains(f.id.as_str()))
-                .cloned()
-                .collect(),
-            conflicts: r
-                .conflicts
-                .iter()
-                .filter(|c| both(&c.figures[0], &c.figures[1]))
-                .cloned()
-                .collect(),
-            updates: r
-                .updates
-                .iter()
-                .filter(|u| both(&u.from, &u.to))
-                .cloned()
-                .collect(),
-            agreements: r
-                .agreements
-                .iter()
-                .filter(|a| both(&a.figures[0], &a.figures[1]))
-                .cloned()
-                .collect(),
-            errors: r.errors.clone(),
+        let mut keep = Keep::none(r);
+        for n in self.graph.node_weights() {
+            match *n {
+                Node::Document(i) => keep.docs[i] = true,
+                Node::Source(i) => keep.sources[i] = true,
+                Node::Claim(i) => keep.claims[i] = true,
+                Node::Figure(i) => keep.figures[i] = true,
+            }
         }
+        view_of(r, &keep)
     }
 
     /// The id a node has in the exports: the report's id, documents prefixed `doc:` (document
@@ -356,14 +408,8 @@ impl<'r> Ids<'r> {
 
 fn keep(r: &Report, ids: &Ids, filter: &Filter) -> Result<Keep, FilterError> {
     let (source_at, claim_at, figure_at, doc_at) = (&ids.source, &ids.claim, &ids.figure, &ids.doc);
-    let all = |n: usize| vec![true; n];
     if filter.is_empty() {
-        return Ok(Keep {
-            docs: all(r.documents.len()),
-            sources: all(r.sources.len()),
-            claims: all(r.claims.len()),
-            figures: all(r.figures.len()),
-        });
+        return Ok(Keep::every(r, true));
     }
     for d in &filter.documents {
         if !r.documents.iter().any(|x| &x.id == d) {
@@ -596,5 +642,91 @@ fn build<'r>(r: &'r Report, ids: &Ids, keep: &Keep) -> ClaimGraph<'r> {
     ClaimGraph {
         report: r,
         graph: g,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::build_report;
+    use crate::input::Document;
+    use crate::pipeline::{analyze_all, Config};
+
+    /// Two documents whose death tolls conflict, one of them quoted by a spokesman (a source
+    /// with a parent); a claim states two figures.
+    pub(super) fn report() -> Report {
+        let texts = [
+            "date 2022-01-06\n\nKazakhstan unrest: police said 12 people were killed in the \
+             clashes in Kazakhstan.\n\n\"At least 30 people were killed,\" said Ivan Petrov, \
+             a spokesman for the health ministry.",
+            "date 2022-01-06\n\nKazakhstan: the interior ministry said 18 people were killed \
+             and 40 injured in Kazakhstan.",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Document::from_text(format!("d{i}"), t.to_string()))
+            .collect();
+        build_report(&docs, &analyze_all(&docs, &Config::default()), &[])
+    }
+
+    fn json(r: &impl serde::Serialize) -> String {
+        serde_json::to_string_pretty(r).expect("reports serialize")
+    }
+
+    #[test]
+    fn the_borrowed_view_is_the_graphs_view() {
+        let r = report();
+        assert!(r.claims.iter().any(|c| c.figures.len() == 2));
+        assert!(!r.conflicts.is_empty());
+        let filters = [
+            Filter::default(),
+            Filter {
+                measures: vec!["injured".into()],
+                ..Filter::default()
+            },
+            Filter {
+                documents: vec!["d1".into()],
+                ..Filter::default()
+            },
+            Filter {
+                source_kinds: vec!["police".into()],
+                ..Filter::default()
+            },
+            Filter {
+                around: Some("police".into()),
+                ..Filter::default()
+            },
+        ];
+        for filter in &filters {
+            let g = ClaimGraph::filtered(&r, filter).unwrap();
+            let view = filtered_view(&r, filter).unwrap();
+            assert_eq!(view, g.view_ref(), "{filter:?}");
+            assert_eq!(json(&view), json(&view.to_report()), "{filter:?}");
+        }
+        assert_eq!(
+            json(&filtered_view(&r, &Filter::default()).unwrap()),
+            json(&r)
+        );
+        let none = Filter {
+            documents: vec!["d9".into()],
+            ..Filter::default()
+        };
+        assert_eq!(
+            filtered_view(&r, &none),
+            Err(FilterError::NoSuchDocument("d9".into()))
+        );
+    }
+
+    #[test]
+    fn a_claim_is_copied_only_when_some_of_its_figures_are_left_out() {
+        let mut r = report();
+        let figures = r.claims[0].figures.clone();
+        r.claims[0].figures.push("f999".into());
+        let view = filtered_view(&r, &Filter::default()).unwrap();
+        assert!(matches!(&view.claims[0], Cow::Owned(c) if c.figures == figures));
+        assert!(view.claims[1..]
+            .iter()
+            .all(|c| matches!(c, Cow::Borrowed(_))));
     }
 }
