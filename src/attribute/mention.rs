@@ -1,7 +1,7 @@
 //! Windows of text -> words and the speaker mentions around a cue: tokens, cue look-up, and
 //! mention boundaries read forwards ("said X, the mayor of Y") and backwards ("X, who ..., said").
 
-use crate::lexicon::{is_alphanumeric, CueClass, Cues, WordSet, MONTH_NAMES, WEEKDAYS};
+use crate::lexicon::{is_alphanumeric, CueClass, CueStart, Cues, WordSet, MONTH_NAMES, WEEKDAYS};
 use crate::segment;
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -368,6 +368,9 @@ pub(super) struct CueAt {
     pub(super) object: bool,
 }
 
+/// The cue starting at `toks[i]`, if any. The test most words fail (a punctuation sign, or a
+/// word that starts no cue form) is inlined into each caller; the rest is [`cue_from`].
+#[inline(always)]
 pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     let t = toks.get(i)?;
     if !t.word {
@@ -375,6 +378,14 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     }
     // Most words start no cue: one look-up, before anything else.
     let start = cues.starting(t.s)?;
+    cue_from(start, toks, i)
+}
+
+/// [`cue_at`] of a word `toks[i]` that starts the cue forms of `start`: whether it is a verb
+/// there, and which form it starts.
+#[inline(never)]
+fn cue_from(start: &CueStart, toks: &[Tok], i: usize) -> Option<CueAt> {
+    let t = &toks[i];
     // "the calls of", "a report", "two reports": a noun after a determiner, not a verb.
     // After a quantifier a past form is still a verb ("Several said"); after a number only
     // "said", "told" and "wrote" are ("Six in 10 said"; "the 18 reported on Thursday").
