@@ -11,7 +11,7 @@ mod mention;
 mod relay;
 mod reported;
 
-use crate::lexicon::{CueClass, Cues, WordSet};
+use crate::lexicon::{lower_in, CueClass, Cues, WordSet};
 use crate::quote::Quote;
 use crate::segment::Sentences;
 use crate::span::Span;
@@ -902,15 +902,17 @@ fn resolve_pronouns(
     // The last pronoun looked up and the subject before it: claims sharing a speaker come
     // together, and their sentence is read once.
     let mut last_near: Option<(Span, Option<Span>)> = None;
+    // The speaker's lower case, without allocating for most of them.
+    let mut buf = [0u8; 48];
     for c in claims.iter_mut() {
         let Some(sp) = c.speaker else { continue };
-        let word = text[sp].to_lowercase();
+        let word = lower_in(&text[sp], &mut buf);
         if word == "who" {
             // "listeners who said ...", "Perez, who said ...": the mention before it.
             if c.antecedent.is_none() {
                 c.antecedent = relative_antecedent(text, sentences, paragraphs, sp);
             }
-        } else if PRONOUNS.contains(&word.as_str()) {
+        } else if PRONOUNS.contains(&&*word) {
             if c.antecedent.is_none() {
                 let near = match last_near {
                     Some((at, near)) if at == sp => near,
