@@ -1050,9 +1050,7 @@ pub(super) fn chunk_start(toks: &[Tok], lo: usize, end: usize) -> usize {
                     && in_list(&["of", "for"], &toks[i - 2 - w])
                     && toks[i - 1 - w..i - 1].iter().all(|t| t.capitalized())
             });
-        if !t.word
-            || in_list(BACKWARD_STOP, t) && !inner_to && !inner_and
-            || CUE_WORDS.iter().any(|w| t.is(w))
+        if !t.word || in_list(BACKWARD_STOP, t) && !inner_to && !inner_and || in_list(CUE_WORDS, t)
         {
             break;
         }
@@ -1074,7 +1072,7 @@ fn tag_open(toks: &[Tok], lo: usize, close: usize, span: usize) -> Option<usize>
 }
 
 /// Speech cue forms that also end a mention read backwards.
-pub(super) const CUE_WORDS: &[&str] = &[
+pub(super) const CUE_WORDS: &Words = &Words::new(&[
     "said",
     "says",
     "told",
@@ -1082,7 +1080,7 @@ pub(super) const CUE_WORDS: &[&str] = &[
     "wrote",
     "asked",
     "according",
-];
+]);
 
 /// A mention after "according to" or "by": "the information", "the Deputy Minister of Health,
 /// Azhar Guiniyat"; through "the latest numbers released by X" to X.
@@ -1324,7 +1322,8 @@ mod tests {
     }
 
     /// The long lists, each tested through its shapes and as a plain slice.
-    const LISTS: [&Words; 7] = [
+    const LISTS: [&Words; 8] = [
+        CUE_WORDS,
         DETERMINERS,
         FORWARD_STOP,
         BACKWARD_STOP,
