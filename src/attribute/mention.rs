@@ -1,7 +1,7 @@
 //! Windows of text -> words and the speaker mentions around a cue: tokens, cue look-up, and
 //! mention boundaries read forwards ("said X, the mayor of Y") and backwards ("X, who ..., said").
 
-use crate::lexicon::{is_alphanumeric, CueClass, Cues, WordSet, MONTH_NAMES, WEEKDAYS};
+use crate::lexicon::{is_alphanumeric, CueClass, CueStart, Cues, WordSet, MONTH_NAMES, WEEKDAYS};
 use crate::segment;
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -27,13 +27,13 @@ impl Tok<'_> {
     }
 }
 
-pub(super) const DETERMINERS: &[&str] = &[
+pub(super) const DETERMINERS: &Words = &Words::new(&[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
     "your", "some", "one", "two", "several", "many", "another",
-];
+]);
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you"];
 /// Words that end a speaker mention read forwards from a cue ("said X, who ...").
-pub(super) const FORWARD_STOP: &[&str] = &[
+pub(super) const FORWARD_STOP: &Words = &Words::new(&[
     "who",
     "whom",
     "whose",
@@ -105,16 +105,16 @@ pub(super) const FORWARD_STOP: &[&str] = &[
     "over",
     "amid",
     "not",
-];
+]);
 /// Words that end a speaker mention read backwards from a cue ("... that X said").
-pub(super) const BACKWARD_STOP: &[&str] = &[
+pub(super) const BACKWARD_STOP: &Words = &Words::new(&[
     "that", "which", "who", "whom", "whose", "when", "while", "because", "but", "so", "if", "as",
     "than", "after", "before", "since", "until", "where", "and", "or", "is", "was", "are", "were",
     "be", "been", "being", "what", "how", "why", "whether", "although", "though", "to", "not",
     "do", "does", "did", "can", "could", "should", "may", "might", "must", "also",
-];
+]);
 /// Words that may stand between a speaker and the cue ("X also said", "X has said").
-pub(super) const BETWEEN: &[&str] = &[
+pub(super) const BETWEEN: &Words = &Words::new(&[
     "also",
     "later",
     "again",
@@ -178,7 +178,7 @@ pub(super) const BETWEEN: &[&str] = &[
     "can’t",
     "couldn't",
     "couldn’t",
-];
+]);
 /// A word that ends a mention read forwards: [`FORWARD_STOP`] or a weekday ("said Smith
 /// Tuesday"). Months are not: "said Theresa May".
 pub(super) fn ends_forward(t: &Tok) -> bool {
@@ -194,7 +194,7 @@ pub(super) fn is_time_word(t: &Tok) -> bool {
             .any(|list| list.iter().any(|w| t.is(w)))
 }
 /// Nouns of time that end a leading time phrase before a subject.
-pub(super) const TIME_NOUNS: &[&str] = &[
+pub(super) const TIME_NOUNS: &Words = &Words::new(&[
     "day",
     "morning",
     "night",
@@ -212,13 +212,82 @@ pub(super) const TIME_NOUNS: &[&str] = &[
     "weeks",
     "later",
     "earlier",
-];
-pub(super) const PREPOSITIONS: &[&str] = &[
+]);
+pub(super) const PREPOSITIONS: &Words = &Words::new(&[
     "in", "on", "at", "after", "before", "during", "from", "with", "since", "speaking", "for",
     "by", "under", "over", "amid", "of", "into", "through", "about", "outside", "inside",
-];
-pub(super) fn in_list(list: &[&str], t: &Tok) -> bool {
-    t.word && list.iter().any(|w| t.is(w))
+]);
+/// Whether `t` is a word of `list` ([`Tok::is`]).
+pub(super) fn in_list<L: WordList + ?Sized>(list: &L, t: &Tok) -> bool {
+    list.holds(t)
+}
+
+/// A list of words that a token is looked up in: a slice (compared in turn) or [`Words`].
+pub(super) trait WordList {
+    /// Whether `t` is a word and one of these, in any ASCII case.
+    fn holds(&self, t: &Tok) -> bool;
+}
+
+impl WordList for [&str] {
+    #[inline]
+    fn holds(&self, t: &Tok) -> bool {
+        t.word && self.iter().any(|w| t.is(w))
+    }
+}
+
+impl<const N: usize> WordList for [&str; N] {
+    #[inline]
+    fn holds(&self, t: &Tok) -> bool {
+        self.as_slice().holds(t)
+    }
+}
+
+/// A long list of words with the shapes of its words (length and first byte, ASCII case
+/// folded) as bits: most tokens looked up are none of them and are told so by one bit, without
+/// comparing them with each word. A slice of its words otherwise.
+pub(super) struct Words {
+    words: &'static [&'static str],
+    /// Bit `(first | 0x20) & 31` of `shapes[len.min(15)]` for each word: the same for a byte
+    /// and its ASCII lower case, so a word equal to one of them in any ASCII case has its bit.
+    shapes: [u32; 16],
+}
+
+impl Words {
+    /// The list of `words`, none of them empty.
+    pub(super) const fn new(words: &'static [&'static str]) -> Words {
+        let mut shapes = [0u32; 16];
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i].as_bytes();
+            assert!(!w.is_empty(), "an empty word");
+            let len = if w.len() < 15 { w.len() } else { 15 };
+            shapes[len] |= 1 << ((w[0] | 0x20) & 31);
+            i += 1;
+        }
+        Words { words, shapes }
+    }
+
+    /// Whether a word of the list may have the shape of `w`: false when none has.
+    #[inline(always)]
+    fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&first| self.shapes[w.len().min(15)] & 1 << ((first | 0x20) & 31) != 0)
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [&'static str];
+    fn deref(&self) -> &[&'static str] {
+        self.words
+    }
+}
+
+impl WordList for Words {
+    #[inline(always)]
+    fn holds(&self, t: &Tok) -> bool {
+        t.word && self.may_hold(t.s) && self.words.holds(t)
+    }
 }
 
 /// Splits `text[window]` into words and single punctuation signs.
@@ -368,6 +437,9 @@ pub(super) struct CueAt {
     pub(super) object: bool,
 }
 
+/// The cue starting at `toks[i]`, if any. The test most words fail (a punctuation sign, or a
+/// word that starts no cue form) is inlined into each caller; the rest is [`cue_from`].
+#[inline(always)]
 pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     let t = toks.get(i)?;
     if !t.word {
@@ -375,6 +447,14 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     }
     // Most words start no cue: one look-up, before anything else.
     let start = cues.starting(t.s)?;
+    cue_from(start, toks, i)
+}
+
+/// [`cue_at`] of a word `toks[i]` that starts the cue forms of `start`: whether it is a verb
+/// there, and which form it starts.
+#[inline(never)]
+fn cue_from(start: &CueStart, toks: &[Tok], i: usize) -> Option<CueAt> {
+    let t = &toks[i];
     // "the calls of", "a report", "two reports": a noun after a determiner, not a verb.
     // After a quantifier a past form is still a verb ("Several said"); after a number only
     // "said", "told" and "wrote" are ("Six in 10 said"; "the 18 reported on Thursday").
@@ -695,12 +775,12 @@ pub(super) fn is_past_form(t: &Tok) -> bool {
 }
 
 /// Words that make a run of words a clause, not a mention.
-pub(super) const CLAUSE_WORDS: &[&str] = &[
+pub(super) const CLAUSE_WORDS: &Words = &Words::new(&[
     "is", "was", "are", "were", "be", "been", "being", "that", "when", "while", "because", "but",
     "so", "if", "as", "than", "since", "until", "where", "what", "how", "why", "whether",
     "although", "though", "not", "do", "does", "did", "can", "could", "should", "may", "might",
     "must", "will", "would", "has", "have", "had", "who", "whom", "whose", "which",
-];
+]);
 
 /// A sign inside names and descriptions: "Smith & Co.", "Fight for $15", "O'Neill's".
 pub(super) fn is_name_sign(t: &Tok) -> bool {
@@ -970,9 +1050,7 @@ pub(super) fn chunk_start(toks: &[Tok], lo: usize, end: usize) -> usize {
                     && in_list(&["of", "for"], &toks[i - 2 - w])
                     && toks[i - 1 - w..i - 1].iter().all(|t| t.capitalized())
             });
-        if !t.word
-            || in_list(BACKWARD_STOP, t) && !inner_to && !inner_and
-            || CUE_WORDS.iter().any(|w| t.is(w))
+        if !t.word || in_list(BACKWARD_STOP, t) && !inner_to && !inner_and || in_list(CUE_WORDS, t)
         {
             break;
         }
@@ -994,7 +1072,7 @@ fn tag_open(toks: &[Tok], lo: usize, close: usize, span: usize) -> Option<usize>
 }
 
 /// Speech cue forms that also end a mention read backwards.
-pub(super) const CUE_WORDS: &[&str] = &[
+pub(super) const CUE_WORDS: &Words = &Words::new(&[
     "said",
     "says",
     "told",
@@ -1002,7 +1080,7 @@ pub(super) const CUE_WORDS: &[&str] = &[
     "wrote",
     "asked",
     "according",
-];
+]);
 
 /// A mention after "according to" or "by": "the information", "the Deputy Minister of Health,
 /// Azhar Guiniyat"; through "the latest numbers released by X" to X.
@@ -1240,6 +1318,66 @@ mod tests {
             let got: Vec<_> = tokens(&text, w).iter().map(|t| (t.span, t.word)).collect();
             let want: Vec<_> = tokens_by_chars(&text, w).iter().map(|t| (t.span, t.word)).collect();
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    /// The long lists, each tested through its shapes and as a plain slice.
+    const LISTS: [&Words; 8] = [
+        CUE_WORDS,
+        DETERMINERS,
+        FORWARD_STOP,
+        BACKWARD_STOP,
+        BETWEEN,
+        TIME_NOUNS,
+        PREPOSITIONS,
+        CLAUSE_WORDS,
+    ];
+
+    fn word(s: &str) -> Tok<'_> {
+        Tok {
+            span: Span::new(0, s.len()),
+            s,
+            word: true,
+        }
+    }
+
+    #[test]
+    fn words_hold_what_their_slices_hold() {
+        for list in LISTS {
+            for w in list.iter() {
+                for s in [w.to_string(), w.to_uppercase(), w.to_ascii_uppercase()] {
+                    let t = word(&s);
+                    assert_eq!(in_list(list, &t), in_list(&list[..], &t), "{s:?}");
+                }
+                assert!(in_list(list, &word(w)), "{w:?}");
+                let sign = Tok {
+                    word: false,
+                    ..word(w)
+                };
+                assert!(!in_list(list, &sign), "{w:?}");
+            }
+            for s in [
+                "",
+                "x",
+                "Thee",
+                "\u{212a}",
+                "DIDN’T",
+                "fifteen-letters",
+                "afterwardsssssssss",
+            ] {
+                let t = word(s);
+                assert_eq!(in_list(list, &t), in_list(&list[..], &t), "{s:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_hold_any_token_as_their_slices_do(s in "[a-zA-Z’'\u{212a}\u{130}-]{0,16}") {
+            let t = word(&s);
+            for list in LISTS {
+                proptest::prop_assert_eq!(in_list(list, &t), in_list(&list[..], &t));
+            }
         }
     }
 

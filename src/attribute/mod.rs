@@ -11,7 +11,7 @@ mod mention;
 mod relay;
 mod reported;
 
-use crate::lexicon::{CueClass, Cues, WordSet};
+use crate::lexicon::{lower_in, CueClass, Cues, WordSet};
 use crate::quote::Quote;
 use crate::segment::Sentences;
 use crate::span::Span;
@@ -528,11 +528,22 @@ fn last_cue_rule(cues: &Cues, toks: &[Tok]) -> Option<Found> {
 }
 
 fn is_title_of_work(text: &str, q: &Quote, before: &[Tok]) -> bool {
+    // A noun of a work among the last words before the quote, tested first: most quotes have
+    // none, and their words are then not read.
+    let work_noun = before
+        .iter()
+        .rev()
+        .take(3)
+        .any(|t| t.word && WORK_NOUNS.contains(t.s));
+    if !work_noun {
+        return false;
+    }
     let content = text[q.content].trim_end_matches([',', '.']);
     if content.ends_with(['!', '?', ':', ';']) {
         return false;
     }
-    let words: Vec<&str> = content.split_whitespace().collect();
+    // At most 12 words: a 13th says no.
+    let words: Vec<&str> = content.split_whitespace().take(13).collect();
     if words.is_empty() || words.len() > 12 {
         return false;
     }
@@ -544,21 +555,15 @@ fn is_title_of_work(text: &str, q: &Quote, before: &[Tok]) -> bool {
                 .is_some_and(|c| c.is_uppercase() || c.is_numeric())
         })
         .count();
-    let title_case =
-        caps * 2 > words.len() && words[0].chars().next().is_some_and(char::is_uppercase);
-    let work_noun = before
-        .iter()
-        .rev()
-        .take(3)
-        .any(|t| t.word && WORK_NOUNS.contains(t.s));
-    title_case && work_noun
+    caps * 2 > words.len() && words[0].chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether quoted words are a name: at most six words, every word of four letters or more
 /// capitalized, and no sentence punctuation inside.
 fn is_quoted_name(content: &str) -> bool {
     let content = content.trim_end_matches([',', '.']);
-    let words: Vec<&str> = content.split_whitespace().collect();
+    // At most six words: a seventh says no.
+    let words: Vec<&str> = content.split_whitespace().take(7).collect();
     !words.is_empty()
         && words.len() <= 6
         && !content.contains(['!', '?', ':', ';', ',', '.'])
@@ -904,15 +909,17 @@ fn resolve_pronouns(
     // The last pronoun looked up and the subject before it: claims sharing a speaker come
     // together, and their sentence is read once.
     let mut last_near: Option<(Span, Option<Span>)> = None;
+    // The speaker's lower case, without allocating for most of them.
+    let mut buf = [0u8; 48];
     for c in claims.iter_mut() {
         let Some(sp) = c.speaker else { continue };
-        let word = text[sp].to_lowercase();
+        let word = lower_in(&text[sp], &mut buf);
         if word == "who" {
             // "listeners who said ...", "Perez, who said ...": the mention before it.
             if c.antecedent.is_none() {
                 c.antecedent = relative_antecedent(text, sentences, paragraphs, sp);
             }
-        } else if PRONOUNS.contains(&word.as_str()) {
+        } else if PRONOUNS.contains(&&*word) {
             if c.antecedent.is_none() {
                 let near = match last_near {
                     Some((at, near)) if at == sp => near,
@@ -1170,6 +1177,21 @@ mod tests {
         // A scare quote in lower case stays a partial claim.
         let r = run("He spoke of a “witch hunt” in the capital.");
         assert_eq!(r[0].1, "partial");
+    }
+
+    #[test]
+    fn titles_and_quoted_names_are_short() {
+        // A title has at most 12 words; a name at most six.
+        let title = "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve";
+        let r = run(&format!("He read the book “{title}” twice."));
+        assert!(r.is_empty(), "{r:?}");
+        let r = run(&format!("He read the book “{title} Thirteen” twice."));
+        assert_eq!(r.len(), 1, "{r:?}");
+        let name = "Good Morning America Today Fresh Start";
+        let r = run(&format!("She appeared on “{name}” again."));
+        assert!(r.is_empty(), "{r:?}");
+        let r = run(&format!("She appeared on “{name} Again” again."));
+        assert_eq!(r.len(), 1, "{r:?}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::span::Span;
 /// Words after which a reporting verb is not a report: "was told to leave", "is said to".
 const PASSIVE: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "so"];
 /// Words after which a new clause, with its own subject, starts.
-const CLAUSE_OPENERS: &[&str] = &[
+const CLAUSE_OPENERS: &Words = &Words::new(&[
     "and",
     "but",
     "while",
@@ -34,7 +34,7 @@ const CLAUSE_OPENERS: &[&str] = &[
     "meanwhile",
     "also",
     "still",
-];
+]);
 /// What may stand between the cue and "that": "said on Tuesday that", "told reporters that".
 const MAX_BEFORE_THAT: usize = 8;
 
