@@ -388,6 +388,14 @@ impl<V> WordMap<V> {
         self.get_other(w)
     }
 
+    /// Whether the ASCII word `w` (any case) may be a key: false when it is none, told by the
+    /// shapes of the keys without hashing (a test [`WordMap::get`] makes first), for a caller
+    /// that holds most words as bytes.
+    #[inline(always)]
+    pub fn may_hold_ascii(&self, w: &[u8]) -> bool {
+        self.shapes.may_hold(w)
+    }
+
     /// [`WordMap::get`] of a word that is not ASCII.
     #[cold]
     fn get_other(&self, w: &str) -> Option<&V> {
@@ -514,17 +522,163 @@ pub fn alnum_words(s: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether `f` holds for some word of `s` ([`alnum_words`]), given each word and whether it
-/// is ASCII. The scan is inlined into each caller (the sentence pre-tests, run on every
-/// sentence of every document).
+/// is ASCII, in text order. The scan is inlined into each caller (the sentence pre-tests, run
+/// on every sentence of every document): see [`any_alnum_word_at`].
 #[inline(always)]
 pub fn any_alnum_word(s: &str, mut f: impl FnMut(&str, bool) -> bool) -> bool {
-    let mut i = 0;
-    while let Some((w, ascii)) = next_alnum_word(s, &mut i) {
-        if f(w, ascii) {
-            return true;
+    any_alnum_word_at(
+        s,
+        1,
+        #[inline(always)]
+        |start, end, ascii| f(&s[start..end], ascii),
+    )
+}
+
+/// [`any_alnum_word`] with each word given as its start and end in `s` (byte offsets, end
+/// exclusive), for a caller that reads most words' bytes without slicing the `str`; ASCII
+/// words shorter than `min_len` bytes may be left out (most are), for a caller to whom they
+/// are nothing.
+///
+/// The scan reads 64 bytes at a time: a mask of the bytes in words (ASCII letters and digits
+/// told by a loop the compiler vectorizes; other characters decoded only in a block that has
+/// some), whose changes from 0 to 1 and back are the words' starts and ends, so the loop runs
+/// once a word, not once a byte.
+#[inline(always)]
+pub fn any_alnum_word_at(
+    s: &str,
+    min_len: usize,
+    mut f: impl FnMut(usize, usize, bool) -> bool,
+) -> bool {
+    let b = s.as_bytes();
+    let mut tail = [0u8; 64];
+    let mut base = 0;
+    // Bit 0: the last byte of the block before is in a word.
+    let mut carry = 0u64;
+    // The bytes at this block's start that end an alphanumeric character begun before it.
+    let mut spill = 0u64;
+    // Where the word in progress starts, and whether it may have a byte that is not ASCII.
+    let mut start = 0;
+    let mut dirty = false;
+    // A word that runs to the end of `s` ends in a block past it (all padding), so that `f` is
+    // called from one place, where the compiler inlines it.
+    while base < b.len() || carry != 0 {
+        let block: &[u8; 64] = match b.get(base..base + 64) {
+            Some(block) => block.try_into().expect("64 bytes"),
+            None => {
+                // The end of `s`, padded with bytes in no word.
+                let rest = &b[base..];
+                tail[..rest.len()].copy_from_slice(rest);
+                &tail
+            }
+        };
+        let (mut words, high) = word_mask(block);
+        let mut non_ascii = 0;
+        if high != 0 {
+            (non_ascii, spill) = non_ascii_alnum(s, base, high, spill);
+            words |= non_ascii;
+            dirty |= non_ascii != 0 && carry != 0;
+        } else if min_len > 1 {
+            words = long_runs(words, carry, min_len);
         }
+        let changes = words ^ (words << 1 | carry);
+        let mut starts = changes & words;
+        let mut ends = changes & !words;
+        if carry == 0 && starts != 0 {
+            start = base + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            dirty = non_ascii != 0;
+        }
+        carry = words >> 63;
+        // Each end closes the word in progress, and the next start opens the next one.
+        while ends != 0 {
+            let end = base + ends.trailing_zeros() as usize;
+            let word = &b[start..end];
+            if f(start, end, !dirty || word.is_ascii()) {
+                return true;
+            }
+            ends &= ends - 1;
+            if starts != 0 {
+                start = base + starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                dirty = non_ascii != 0;
+            }
+        }
+        base += 64;
     }
     false
+}
+
+/// The bytes of `words` (a block's mask of bytes in words, [`word_mask`]) in runs of at least
+/// `n` bytes (counted up to 3: a longer `n` is taken as 3), those of a run that may go on into
+/// the next block, and those of the run at its start when `carry` (the block before ended in
+/// a word): the others are left out.
+#[inline(always)]
+fn long_runs(words: u64, carry: u64, n: usize) -> u64 {
+    // All ones where a test does not apply (`n` below 2 or 3).
+    let two = if n >= 2 { 0 } else { !0 };
+    let three = if n >= 3 { 0 } else { !0 };
+    // Bytes that start `n` bytes in words, counting those past the block as in words.
+    let heads = words & (words >> 1 | 1 << 63 | two) & (words >> 2 | 3 << 62 | three);
+    let mut long = heads | heads << 1 & !two | heads << 2 & !three;
+    if carry != 0 {
+        // The run at the start: the lowest bits of `words` that are all set.
+        long |= words & (words ^ words.wrapping_add(1));
+    }
+    long
+}
+
+/// The bytes of `block` that are ASCII letters or digits, and those that are not ASCII (bit
+/// `k`: byte `k`). Each byte is classed as 0 or 1 by a loop the compiler vectorizes; eight
+/// such bytes in a `u64` times a constant put each byte's bit in the top byte of the product,
+/// where no two products overlap or carry.
+#[inline(always)]
+fn word_mask(block: &[u8; 64]) -> (u64, u64) {
+    const GATHER: u64 = 0x0102_0408_1020_4080;
+    let gather = |bytes: &[u8], k: usize| {
+        let x = u64::from_le_bytes(bytes[8 * k..8 * k + 8].try_into().expect("8 bytes"));
+        x.wrapping_mul(GATHER) >> 56 << (8 * k)
+    };
+    let mut class = [0u8; 64];
+    let mut any = 0;
+    for (c, &b) in class.iter_mut().zip(block) {
+        // A byte that is not ASCII is neither.
+        *c = u8::from((b | 0x20).wrapping_sub(b'a') < 26) | u8::from(b.wrapping_sub(b'0') < 10);
+        any |= b;
+    }
+    let alnum = (0..8).fold(0, |m, k| m | gather(&class, k));
+    if any < 0x80 {
+        return (alnum, 0);
+    }
+    for (c, &b) in class.iter_mut().zip(block) {
+        *c = b >> 7;
+    }
+    (alnum, (0..8).fold(0, |m, k| m | gather(&class, k)))
+}
+
+/// The bytes of the alphanumeric characters that are not ASCII in the 64-byte block of `s` at
+/// `base`, whose bytes that are not ASCII are `high`, with `spill` (the bytes at its start of
+/// such a character begun in the block before); and the same `spill` for the next block.
+#[inline(never)]
+fn non_ascii_alnum(s: &str, base: usize, high: u64, spill: u64) -> (u64, u64) {
+    let b = s.as_bytes();
+    let mut alnum = spill;
+    let mut next = 0;
+    let mut rest = high & !spill;
+    while rest != 0 {
+        let k = rest.trailing_zeros() as usize;
+        // A continuation byte of a character begun before is a byte of a character that is no
+        // word's (`spill` has the others).
+        if b[base + k] >= 0xC0 {
+            let (is, n) = non_ascii_at(s, base + k);
+            if is {
+                let bits = (1u128 << n) - 1;
+                alnum |= (bits << k) as u64;
+                next = (bits << k >> 64) as u64;
+            }
+        }
+        rest &= rest - 1;
+    }
+    (alnum, next)
 }
 
 /// The word of `s` ([`alnum_words`]) at or after byte `*i` (a char boundary), with whether it
@@ -610,6 +764,23 @@ pub fn is_alphabetic(c: char) -> bool {
     !GENERAL_PUNCTUATION.contains(&c) && c.is_alphabetic()
 }
 
+/// `count` texts made of `pieces` picked at random (the same every run), the `n`th at least
+/// `n % max_len` bytes long: for tests of text scans.
+#[cfg(test)]
+pub(crate) fn texts_of(pieces: &[&str], count: usize, max_len: usize) -> Vec<String> {
+    let mut seed = 1u32;
+    (0..count)
+        .map(|n| {
+            let mut s = String::new();
+            while s.len() < n % max_len {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                s.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            s
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -675,6 +846,90 @@ mod tests {
         assert_eq!(lower_in("said", &mut buf), "said");
         assert_eq!(lower_in("Said", &mut buf), "said");
         assert_eq!(lower_in("ÜNAL", &mut buf), "ünal");
+    }
+
+    #[test]
+    fn word_scans_find_the_words_of_str_split_across_blocks() {
+        // The words of `s` with their spans and whether each is ASCII.
+        let reference = |s: &str| {
+            let mut words = Vec::new();
+            let mut start = None;
+            for (i, c) in s.char_indices().chain([(s.len(), ' ')]) {
+                match (c.is_alphanumeric(), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(b)) => {
+                        words.push((b, i, s[b..i].is_ascii()));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            words
+        };
+        let pieces = [
+            "a",
+            "ab",
+            "abc",
+            "Word",
+            "x1",
+            "12",
+            " ",
+            ", ",
+            "’",
+            "—",
+            "é",
+            "Ünal",
+            "²",
+            "ελλάδα",
+            "\u{212A}",
+            "𝔘",
+            "\u{2070}",
+            "\n",
+            "\u{7f}",
+            "@[`{",
+        ];
+        for s in texts_of(&pieces, 3000, 300) {
+            let want = reference(&s);
+            for min_len in 0..6 {
+                let mut got = Vec::new();
+                assert!(!any_alnum_word_at(&s, min_len, |b, e, ascii| {
+                    got.push((b, e, ascii));
+                    false
+                }));
+                // Every word of `min_len` bytes or more, or not ASCII; maybe some others.
+                let mut rest = got.iter();
+                for w in &want {
+                    let needed = !w.2 || w.1 - w.0 >= min_len.min(3);
+                    if needed {
+                        assert!(rest.any(|g| g == w), "{s:?} {min_len} {w:?}");
+                    }
+                }
+                assert!(got.iter().all(|g| want.contains(g)), "{s:?} {min_len}");
+            }
+            let mut words = Vec::new();
+            any_alnum_word(&s, |w, ascii| {
+                words.push((w.to_string(), ascii));
+                false
+            });
+            let want: Vec<_> = want
+                .iter()
+                .map(|&(b, e, a)| (s[b..e].to_string(), a))
+                .collect();
+            assert_eq!(words, want, "{s:?}");
+            assert_eq!(
+                alnum_words(&s).collect::<Vec<_>>(),
+                s.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+            );
+        }
+        // The scan stops at the first word for which `f` holds.
+        let mut seen = 0;
+        assert!(any_alnum_word("one two three", |w, _| {
+            seen += 1;
+            w == "two"
+        }));
+        assert_eq!(seen, 2);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The figure lexicons (`data/numbers.tsv`, `data/measures.tsv`, `data/groups.tsv`) -> lookup
 //! tables, parsed once.
 
-use crate::lexicon::{columns, data_lines, LexiconError};
+use crate::lexicon::{columns, data_lines, LexiconError, WordMap};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -27,14 +27,15 @@ pub struct FigureLexicon {
     /// no phrase and are never looked up.
     start_shapes: Shapes,
     /// The words the sentence pre-test ([`FigureLexicon::may_have_figure`]) looks for, each
-    /// with what it is ([`NUMBER`], [`NOUN`] or both).
-    keys: HashMap<Box<[u8]>, u8>,
-    /// The first letters and lengths of the words of `keys`: most words of a sentence fail
-    /// this test and are never looked up.
-    key_shapes: Shapes,
+    /// with what it is ([`NUMBER`], [`NOUN`] or both), in any case: most words of a sentence
+    /// are told to be none by the shapes of the keys, without hashing.
+    keys: WordMap<u8>,
     /// Some measure or group phrase has no word of letters `a`..`z` alone to be keyed by, so
     /// the pre-test cannot rule a sentence out for want of one.
     nouns_unkeyed: bool,
+    /// The length in bytes of the shortest ASCII word of `keys`: shorter ASCII words are no
+    /// key.
+    min_key_len: usize,
 }
 
 /// A key of the pre-test: one word of every number phrase (its longest: "couple" of "a
@@ -55,9 +56,9 @@ impl Default for FigureLexicon {
             longest: 0,
             starts: HashMap::default(),
             start_shapes: Shapes::default(),
-            keys: HashMap::default(),
-            key_shapes: Shapes::default(),
+            keys: WordMap::default(),
             nouns_unkeyed: false,
+            min_key_len: usize::MAX,
         };
         // Read as groups by `figures_in` whatever the lexicons hold.
         lex.note_key("members", NOUN);
@@ -104,34 +105,6 @@ impl Shapes {
     }
 }
 
-impl Shapes {
-    /// [`Shapes::may_hold`] for a word in any case: its lower case has its length and starts
-    /// with its first two bytes in lower case.
-    #[inline]
-    fn may_hold_folded(&self, w: &[u8]) -> bool {
-        let letter = |k: usize| w.get(k).map_or(26, |&b| LETTERS[usize::from(b)]);
-        match letter(0) {
-            26 => self.other,
-            first => {
-                self.lengths[usize::from(first)][usize::from(letter(1))] & 1 << w.len().min(31) != 0
-            }
-        }
-    }
-}
-
-/// Each byte's letter `a`..`z` in either case as 0..25, and 26 for any other byte: a
-/// lower-case word's [`second_index`], without a branch.
-static LETTERS: [u8; 256] = {
-    let mut t = [26u8; 256];
-    let mut b = 0;
-    while b < 26 {
-        t[b'a' as usize + b] = b as u8;
-        t[b'A' as usize + b] = b as u8;
-        b += 1;
-    }
-    t
-};
-
 /// [`Shapes`]' index of a word's second byte.
 #[inline]
 fn second_index(b: Option<u8>) -> usize {
@@ -176,8 +149,11 @@ impl FigureLexicon {
     }
 
     fn note_key(&mut self, word: &str, what: u8) {
-        self.key_shapes.note(word);
-        *self.keys.entry(word.as_bytes().into()).or_insert(0) |= what;
+        if word.is_ascii() {
+            self.min_key_len = self.min_key_len.min(word.len());
+        }
+        let was = self.keys.get(word).copied().unwrap_or(0);
+        self.keys.insert(word.to_string(), was | what);
     }
 
     /// Keys the measure or group phrase `phrase` (lower case) by its longest word, the rarest
@@ -296,75 +272,30 @@ impl FigureLexicon {
         if found == BOTH {
             return true;
         }
-        // The words are the runs of alphanumeric characters (as `lexicon::alnum_words` gives
-        // them), found by a loop over bytes that decodes only characters that are not ASCII.
-        let b = sentence.as_bytes();
-        let alnum = crate::lexicon::is_ascii_alnum_byte;
-        let mut buf = [0u8; 48];
-        let mut i = 0;
-        while i < b.len() {
-            let c = b[i];
-            if !alnum(c) {
-                if c.is_ascii() {
-                    i += 1;
-                    continue;
+        crate::lexicon::any_alnum_word_at(
+            sentence,
+            self.min_key_len,
+            #[inline(always)]
+            |start, end, ascii| {
+                if !ascii {
+                    // A word that is not ASCII may hold a noun key as a token of its own
+                    // ("²people": "²" is no letter, so the tokenizer splits it off;
+                    // "\u{212A}illed" with a Kelvin sign is "killed" in lower case), so it
+                    // counts as one.
+                    found |= NOUN | self.key(&sentence[start..end], false);
+                } else if self.keys.may_hold_ascii(&sentence.as_bytes()[start..end]) {
+                    found |= self.key(&sentence[start..end], true);
                 }
-                let (word, n) = alphanumeric_at(sentence, i);
-                if !word {
-                    i += n;
-                    continue;
-                }
-            }
-            let start = i;
-            let mut ascii = true;
-            loop {
-                while i < b.len() && alnum(b[i]) {
-                    i += 1;
-                }
-                match b.get(i) {
-                    Some(c) if !c.is_ascii() => match alphanumeric_at(sentence, i) {
-                        (true, n) => {
-                            ascii = false;
-                            i += n;
-                        }
-                        (false, _) => break,
-                    },
-                    _ => break,
-                }
-            }
-            if ascii {
-                let w = &b[start..i];
-                if self.key_shapes.may_hold_folded(w) {
-                    found |= self.ascii_key(w, &mut buf);
-                }
-            } else {
-                // A word that is not ASCII may hold a noun key as a token of its own
-                // ("²people": "²" is no letter, so the tokenizer splits it off;
-                // "\u{212A}illed" with a Kelvin sign is "killed" in lower case), so it counts
-                // as one.
-                let lower = sentence[start..i].to_lowercase();
-                found |= NOUN | self.keys.get(lower.as_bytes()).copied().unwrap_or(0);
-            }
-            if found == BOTH {
-                return true;
-            }
-        }
-        false
+                found == BOTH
+            },
+        )
     }
 
-    /// What the ASCII word `w` (any case) is a key of: [`NUMBER`], [`NOUN`], both or neither
-    /// (0). Lower-cased into `buf` when it fits (every word of the built-in keys does).
-    fn ascii_key(&self, w: &[u8], buf: &mut [u8; 48]) -> u8 {
-        let look = |lower: &[u8]| self.keys.get(lower).copied().unwrap_or(0);
-        match buf.get_mut(..w.len()) {
-            Some(out) => {
-                for (o, &c) in out.iter_mut().zip(w) {
-                    *o = c.to_ascii_lowercase();
-                }
-                look(out)
-            }
-            None => look(&w.to_ascii_lowercase()),
-        }
+    /// What the word `w` (any case; `ascii`: whether it is ASCII) is a key of: [`NUMBER`],
+    /// [`NOUN`], both or neither (0).
+    #[inline(always)]
+    fn key(&self, w: &str, ascii: bool) -> u8 {
+        self.keys.get_known(w, ascii).copied().unwrap_or(0)
     }
 
     pub fn number(&self, words: &str) -> Option<NumberWord> {
@@ -380,14 +311,6 @@ impl FigureLexicon {
     }
 }
 
-/// Whether the character at byte `i` of `s` (a char boundary, not ASCII) is alphanumeric
-/// ([`crate::lexicon::is_alphanumeric`]), and its length. Out of line: most text is ASCII.
-#[inline(never)]
-fn alphanumeric_at(s: &str, i: usize) -> (bool, usize) {
-    let ch = s[i..].chars().next().expect("a char boundary");
-    (crate::lexicon::is_alphanumeric(ch), ch.len_utf8())
-}
-
 /// Whether `b` has an ASCII digit: 32 bytes at a time without a branch a byte (the compiler
 /// vectorizes the inner fold), then the rest.
 fn has_ascii_digit(b: &[u8]) -> bool {
@@ -397,7 +320,10 @@ fn has_ascii_digit(b: &[u8]) -> bool {
             return true;
         }
     }
-    chunks.remainder().iter().any(u8::is_ascii_digit)
+    // The rest padded to 32 bytes with bytes that are no digits, to be tested the same way.
+    let mut last = [0u8; 32];
+    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    last.iter().fold(false, |any, c| any | c.is_ascii_digit())
 }
 
 /// The built-in figure lexicons.
@@ -423,25 +349,6 @@ mod tests {
         }
         for w in ["the", "for", "an", "b", "", "1", "é"] {
             assert!(!hold(&shapes, w), "{w}");
-        }
-        for w in [
-            "ten",
-            "Ten",
-            "TEN",
-            "tEn",
-            "A",
-            "A.M.",
-            "Twenty-Five",
-            "the",
-            "THE",
-            "1",
-        ] {
-            let lower = w.to_ascii_lowercase();
-            assert_eq!(
-                shapes.may_hold_folded(w.as_bytes()),
-                hold(&shapes, &lower),
-                "{w}"
-            );
         }
         shapes.note("élan");
         assert!(hold(&shapes, "é") && hold(&shapes, "1"));
@@ -472,6 +379,74 @@ mod tests {
         // A phrase with no word of letters alone: no sentence is ruled out for want of a key.
         lex.extend_groups("g.tsv", "g7\tleaders\n").unwrap();
         assert!(lex.may_have_figure("ten people"));
+    }
+
+    #[test]
+    fn the_pre_test_answers_as_word_look_ups() {
+        // Every word looked up, in lower case, with nothing skipped.
+        let naive = |lex: &FigureLexicon, s: &str| {
+            let mut found = 0;
+            if s.bytes().any(|b| b.is_ascii_digit()) {
+                found |= NUMBER;
+            }
+            if lex.nouns_unkeyed {
+                found |= NOUN;
+            }
+            for w in crate::lexicon::alnum_words(s) {
+                let lower = w.to_lowercase();
+                found |= lex.keys.get(&lower).copied().unwrap_or(0);
+                if !w.is_ascii() {
+                    found |= NOUN;
+                }
+            }
+            found == NUMBER | NOUN
+        };
+        let pieces = [
+            "ten",
+            "Ten",
+            "PEOPLE",
+            "people",
+            "peoples",
+            "killed",
+            "Couple",
+            "a",
+            "of",
+            "me",
+            "men",
+            "one",
+            "on",
+            "12",
+            "x1",
+            " ",
+            " ",
+            ", ",
+            "-",
+            "’",
+            "—",
+            "é",
+            "Ünal",
+            "²",
+            "\u{212A}illed",
+            "ελλάδα",
+            "custody",
+            "few",
+            "fe",
+            "dozens",
+            "members",
+        ];
+        let mut lex = FigureLexicon::builtin();
+        let mut short = FigureLexicon::default();
+        short
+            .extend_numbers("n.tsv", "a\t1\t\tnumber\nx\t2\t\tnumber\n")
+            .unwrap();
+        short.extend_groups("g.tsv", "me\tother\n").unwrap();
+        for s in crate::lexicon::texts_of(&pieces, 4000, 200) {
+            for lex in [&lex, &short] {
+                assert_eq!(lex.may_have_figure(&s), naive(lex, &s), "{s:?}");
+            }
+        }
+        lex.nouns_unkeyed = true;
+        assert!(lex.may_have_figure("3 x") && !lex.may_have_figure("x"));
     }
 
     #[test]
