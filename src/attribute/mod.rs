@@ -74,6 +74,36 @@ struct Found {
     partial: bool,
 }
 
+/// "CLAUSE, police believe.", "CLAUSE, new fundraising reports show.": the words after a
+/// clause's comma as a mention and a thought cue, the mention starting right after the comma.
+/// For reported speech only ([`after_rules`] leaves thought cues: they never attribute a
+/// quotation); *know* is left out ("everybody you know").
+fn after_thought(cues: &Cues, toks: &[Tok]) -> Option<Found> {
+    let i = toks.iter().position(|t| !t.punct(','))?;
+    let (k, c) = (i + 1..toks.len().min(i + 10)).find_map(|k| Some((k, cue_at(cues, toks, k)?)))?;
+    let know = ["know", "knows", "knew"].iter().any(|w| toks[k].is(w));
+    if c.class != CueClass::Thought || know || toks[k].s.ends_with("ing") {
+        return None;
+    }
+    // Nothing but a time may follow ("new government data showed Friday"), and the mention
+    // holds no verb of its own ("..., suddenly placed security fears at center stage").
+    let timed = |t: &Tok| !t.word || is_time_word(t);
+    // ("They should be very, very worried.": no mention.)
+    let verb = |t: &Tok| {
+        is_past_form(t) || is_adverb(t) || is_finite(t) || in_list(&["very", "so", "too"], t)
+    };
+    if !toks[k + c.len..].iter().all(timed) || toks[i..k].iter().any(verb) {
+        return None;
+    }
+    let speaker = backward_np(toks, i, k).filter(|s| s.start == toks[i].span.start)?;
+    Some(Found {
+        speaker: Some(speaker),
+        cue: join(&toks[k..k + c.len]),
+        rule: "quote_speaker_cue",
+        partial: false,
+    })
+}
+
 /// Rules on the words after the closing mark. `open_comma`: the quotation opens its
 /// sentence and ends with a comma (“…,” X ...), so the words after it up to a cue can only
 /// be its attribution; long mentions and phrases of the writer's are then read there too.

@@ -5,7 +5,7 @@
 //! for the sentence before it.
 
 use super::mention::*;
-use super::{after_rules, Claim, ClaimKind};
+use super::{after_rules, after_thought, Claim, ClaimKind};
 use crate::lexicon::{CueClass, Cues, WEEKDAYS};
 use crate::segment::Sentences;
 use crate::span::Span;
@@ -289,7 +289,10 @@ fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option
         toks.get(comma + 1).is_some_and(is_quote_tok) && toks[1..comma].iter().any(is_quote_tok);
     let after = comma + 1 + usize::from(closing);
     let tail = &toks[after.min(seg_end)..seg_end];
-    let f = after_rules(cues, tail, false)?;
+    // (A belief set off by commas inside the sentence is left to the parenthetical rule.)
+    let last = seg_end == toks.len();
+    let f = after_rules(cues, tail, false)
+        .or_else(|| last.then(|| after_thought(cues, tail)).flatten())?;
     let speaker = f.speaker?;
     let cue = f.cue?;
     // "..., said that Willie Minor ...", "..., said of Mr. Weiner": no mention opens so.
@@ -2563,6 +2566,35 @@ mod tests {
         ]);
         assert_no_claim(&[
             "Trump started his day by calling into the morning shows to preempt an attack.",
+        ]);
+    }
+
+    #[test]
+    fn a_belief_or_a_finding_after_its_clause() {
+        assert_one_claim_each(&[
+            (
+                "More than 40 percent of that money arrived in February alone, new fundraising reports show.",
+                "More than 40 percent of that money arrived in February alone",
+                "new fundraising reports",
+            ),
+            (
+                "The attackers fled across the border, police believe.",
+                "The attackers fled across the border",
+                "police",
+            ),
+            (
+                "Renewables drew twice as much investment as fossil fuels, Bloomberg New Energy Finance found.",
+                "Renewables drew twice as much investment as fossil fuels",
+                "Bloomberg New Energy Finance",
+            ),
+        ]);
+        // "know" is no belief here; a verb in the mention, or words after the cue, make it
+        // the writer's clause.
+        assert_no_claim(&[
+            "Leave it all behind, your family, everybody you know.",
+            "Terrorist attacks in Paris and San Bernardino, Calif., suddenly placed security fears at center stage.",
+            "In England, France and Norway, Jews fear for their safety.",
+            "They should be very, very worried.",
         ]);
     }
 
