@@ -21,8 +21,8 @@ pub struct FigureLexicon {
     groups: HashMap<String, String>,
     /// Longest phrase (in words) of any table, for longest-match look-ups.
     pub longest: usize,
-    /// For each first word of a phrase of any table, the longest phrase it starts.
-    starts: HashMap<String, usize>,
+    /// For each first word of a phrase of any table, the phrases it starts.
+    starts: HashMap<String, Starts>,
     /// The first letters and lengths of the keys of `starts`: most tokens of a sentence start
     /// no phrase and are never looked up.
     start_shapes: Shapes,
@@ -64,6 +64,26 @@ impl Default for FigureLexicon {
         lex.note_key("members", NOUN);
         lex.note_key("others", NOUN);
         lex
+    }
+}
+
+/// What the phrases of the figure lexicons that start with a word are like: the most words of
+/// one, and the lengths in bytes of those of two words or more, so that most phrases of tokens
+/// that are no key are told so without joining the tokens and hashing them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Starts {
+    /// The most words of a phrase (0: none starts with the word).
+    pub longest: usize,
+    /// Bit `n`: a phrase of two words or more is `n` bytes long (63: 63 or more).
+    lengths: u64,
+}
+
+impl Starts {
+    /// Whether a phrase of two words or more, `bytes` long, may be one of them: false when
+    /// none is that long.
+    #[inline]
+    pub fn may_be(&self, bytes: usize) -> bool {
+        self.lengths & 1 << bytes.min(63) != 0
     }
 }
 
@@ -144,8 +164,11 @@ impl FigureLexicon {
         self.longest = self.longest.max(words);
         let first = phrase.split_whitespace().next().unwrap_or("").to_string();
         self.start_shapes.note(&first);
-        let longest = self.starts.entry(first).or_insert(0);
-        *longest = (*longest).max(words);
+        let starts = self.starts.entry(first).or_default();
+        starts.longest = starts.longest.max(words);
+        if words > 1 {
+            starts.lengths |= 1 << phrase.len().min(63);
+        }
     }
 
     fn note_key(&mut self, word: &str, what: u8) {
@@ -169,14 +192,20 @@ impl FigureLexicon {
 
     /// The longest phrase of any table that starts with this word (0: none does).
     pub fn longest_from(&self, word: &str) -> usize {
+        self.starts_of(word).longest
+    }
+
+    /// The phrases of any table that start with this word (none: the default).
+    #[inline]
+    pub fn starts_of(&self, word: &str) -> Starts {
         let b = word.as_bytes();
         if !self
             .start_shapes
             .may_hold(b.first().copied(), b.get(1).copied(), word.len())
         {
-            return 0;
+            return Starts::default();
         }
-        self.starts.get(word).copied().unwrap_or(0)
+        self.starts.get(word).copied().unwrap_or_default()
     }
 
     /// `words<TAB>low<TAB>high<TAB>number|vague`.
@@ -353,6 +382,22 @@ mod tests {
         shapes.note("élan");
         assert!(hold(&shapes, "é") && hold(&shapes, "1"));
         assert!(!hold(&shapes, "the"));
+    }
+
+    #[test]
+    fn starts_hold_the_phrases_lengths() {
+        let mut lex = FigureLexicon::default();
+        lex.extend_numbers("n.tsv", "a few\t3\t7\tvague\nten\t10\t\tnumber\n")
+            .unwrap();
+        lex.extend_groups("g.tsv", "a b c\tother\n").unwrap();
+        let a = lex.starts_of("a");
+        assert_eq!(a.longest, 3);
+        assert!(a.may_be("a few".len()) && a.may_be("a b c".len()));
+        assert!(!a.may_be("a lot".len() + 1));
+        assert_eq!(lex.starts_of("ten").longest, 1);
+        assert!(!lex.starts_of("ten").may_be(3));
+        assert_eq!(lex.starts_of("Ten"), Starts::default());
+        assert_eq!(lex.starts_of("the"), Starts::default());
     }
 
     #[test]

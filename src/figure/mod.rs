@@ -181,14 +181,23 @@ fn lowered(w: &str) -> std::borrow::Cow<'_, str> {
 fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
     let s = &text[sent];
     let b = s.as_bytes();
-    // The lower case of the token at `start..end`, known to be ASCII or not.
-    let lower_of = |start: usize, end: usize, ascii: bool| {
+    // The lower case of the token at `start..end`, known to be ASCII or not (inlined: called
+    // for every token).
+    #[inline(always)]
+    fn lower_of<'t>(
+        s: &'t str,
+        lower: &'t str,
+        start: usize,
+        end: usize,
+        ascii: bool,
+    ) -> std::borrow::Cow<'t, str> {
         if ascii {
             std::borrow::Cow::Borrowed(&lower[start..end])
         } else {
             lowered(&s[start..end])
         }
-    };
+    }
+    let lower_of = |start: usize, end: usize, ascii: bool| lower_of(s, lower, start, end, ascii);
     // A token every few bytes: one allocation for most sentences.
     let mut out = Vec::with_capacity(s.len() / 4 + 4);
     let mut i = 0;
@@ -310,7 +319,7 @@ fn char_at(s: &str, i: usize) -> char {
 
 /// Appends `t` to the tokens `out`, joining "1 200" into one number: a number of one to
 /// three digits then groups of exactly three.
-#[inline]
+#[inline(always)]
 fn push_joined<'t>(out: &mut Vec<Tok<'t>>, t: Tok<'t>) {
     if let (Some(prev), Kind::Number(v)) = (out.last_mut(), t.kind) {
         let three = t.lower.len() == 3 && t.lower.bytes().all(|b| b.is_ascii_digit());
@@ -452,12 +461,22 @@ struct Quantity {
 
 /// `f` of the `len` tokens from `i` as a lexicon key, joined by spaces: one word as it is, a
 /// phrase written into a buffer on the stack when it fits (most such keys are of no entry),
-/// allocated otherwise.
-fn with_phrase<R>(toks: &[Tok], i: usize, len: usize, f: impl FnOnce(&str) -> R) -> R {
+/// allocated otherwise; none without calling `f` for a phrase whose length no phrase
+/// starting with the word at `i` has (`starts`, the first word's [`lexicon::Starts`]).
+fn with_phrase<R>(
+    toks: &[Tok],
+    i: usize,
+    len: usize,
+    starts: lexicon::Starts,
+    f: impl FnOnce(&str) -> Option<R>,
+) -> Option<R> {
     if len == 1 {
         return f(&toks[i].lower);
     }
     let words = toks[i..i + len].iter().map(|t| t.lower.as_ref());
+    if !starts.may_be(words.clone().map(str::len).sum::<usize>() + len - 1) {
+        return None;
+    }
     let mut buf = [0u8; 64];
     let mut n = 0;
     for (k, w) in words.clone().enumerate() {
@@ -476,7 +495,8 @@ fn with_phrase<R>(toks: &[Tok], i: usize, len: usize, f: impl FnOnce(&str) -> R)
 /// The number (digits, words or vague) starting at token `i`, if any.
 fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> {
     let first = &toks[i];
-    let longest = lex.longest_from(&first.lower);
+    let starts = lex.starts_of(&first.lower);
+    let longest = starts.longest;
     // Most tokens: no phrase of the lexicons starts with them, so they are no number word
     // (every number word starts a phrase, itself), and a quantity needs one or "a"/"an".
     if longest == 0
@@ -488,7 +508,7 @@ fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> 
     }
     // Vague phrases first, longest match: "tens of thousands", "a few", "dozens".
     for len in (1..=longest.min(toks.len() - i)).rev() {
-        if let Some(w) = with_phrase(toks, i, len, |p| lex.number(p)) {
+        if let Some(w) = with_phrase(toks, i, len, starts, |p| lex.number(p)) {
             if w.vague {
                 // "several thousand", "a few hundred"
                 let mult = toks
@@ -671,15 +691,21 @@ fn qualifier_before(toks: &[Tok], start: usize) -> Option<(usize, &'static str)>
 
 /// The longest measure phrase starting at token `i`.
 fn measure_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<(usize, &'static str)> {
-    (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i))
+    let starts = lex.starts_of(&toks[i].lower);
+    (1..=starts.longest.min(toks.len() - i))
         .rev()
-        .find_map(|len| with_phrase(toks, i, len, |p| lex.measure(p)).map(|m| (len, m)))
+        .find_map(|len| with_phrase(toks, i, len, starts, |p| lex.measure(p)).map(|m| (len, m)))
 }
 
 fn group_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<(usize, String)> {
-    (1..=lex.longest_from(&toks[i].lower).min(toks.len() - i))
+    let starts = lex.starts_of(&toks[i].lower);
+    (1..=starts.longest.min(toks.len() - i))
         .rev()
-        .find_map(|len| with_phrase(toks, i, len, |p| lex.group(p).map(|g| (len, g.to_string()))))
+        .find_map(|len| {
+            with_phrase(toks, i, len, starts, |p| {
+                lex.group(p).map(|g| (len, g.to_string()))
+            })
+        })
 }
 
 fn is_quote_mark(t: &Tok) -> bool {
