@@ -3,9 +3,9 @@
 //! input order.
 
 use crate::attribute::{attribute_quotes_with, Claim};
-use crate::figure::{find_figures_in, Figure, FigureLexicon, FIGURES};
+use crate::figure::{find_figures_in, Figure, FigureLexicon};
 use crate::input::{Document, Normalized};
-use crate::lexicon::{Cues, LexiconError, CUES};
+use crate::lexicon::{Cues, LexiconError};
 use crate::quote::find_quotes;
 use crate::segment::{paragraphs, Sentences};
 use crate::source::SourceLexicon;
@@ -22,9 +22,12 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            cues: CUES.clone(),
+            // Built here, not cloned from the statics `CUES` and `FIGURES`: a run needs only
+            // its own copy.
+            cues: Cues::parse("data/cues.tsv", include_str!("../data/cues.tsv"))
+                .expect("built-in data/cues.tsv parses"),
             sources: SourceLexicon::builtin(),
-            figures: FIGURES.clone(),
+            figures: FigureLexicon::builtin(),
         }
     }
 }

@@ -114,7 +114,17 @@ fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
     while let Some((at, c)) = next_terminal(p.as_bytes(), i) {
         // Take the run of closing punctuation and marks after it.
         let mut end = at + c.len_utf8();
-        while let Some(d) = p[end..].chars().next() {
+        let b = p.as_bytes();
+        // ASCII bytes tested as they are; other characters decoded.
+        while let Some(&byte) = b.get(end) {
+            if byte.is_ascii() {
+                if !matches!(byte, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
+                    break;
+                }
+                end += 1;
+                continue;
+            }
+            let d = p[end..].chars().next().expect("a char boundary");
             if matches!(
                 d,
                 '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '」'
@@ -160,13 +170,21 @@ const END_BYTES: ByteSet<4> = ByteSet::of([b'.', b'!', b'?', 0xE2]);
 /// Whether the punctuation `c` at `at` (its run ending at `end`) ends a sentence in `p`.
 fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
     let rest = &p[end..];
-    let Some(ws) = rest.chars().next() else {
-        return true;
-    };
-    if !ws.is_whitespace() {
-        return false;
+    // White space first: ASCII bytes tested as they are, and only the rest trimmed by
+    // characters.
+    let ascii_spaces = rest
+        .bytes()
+        .take_while(|&b| matches!(b, b' ' | b'\t'..=b'\r'))
+        .count();
+    if ascii_spaces == 0 {
+        let Some(ws) = rest.chars().next() else {
+            return true;
+        };
+        if !ws.is_whitespace() {
+            return false;
+        }
     }
-    let next = rest.trim_start().chars().next();
+    let next = rest[ascii_spaces..].trim_start().chars().next();
     let Some(next) = next else { return true };
     let opens = next.is_uppercase()
         || next.is_ascii_digit()
@@ -193,7 +211,10 @@ fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
             return false;
         }
     }
-    if word.len() <= 6 && word.contains('.') && word.split('.').all(|w| w.chars().count() <= 2) {
+    if word.len() <= 6
+        && word.bytes().any(|b| b == b'.')
+        && word.split('.').all(|w| w.chars().count() <= 2)
+    {
         return false;
     }
     if ABBREVIATIONS.contains(word) {

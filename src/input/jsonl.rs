@@ -163,22 +163,30 @@ impl<'a> Parser<'a> {
                 b'\\' => {}
                 _ => return None,
             }
-            let escape = self.peek()?;
-            self.at += 1;
-            let unescaped = match escape {
-                b'"' => '"',
-                b'\\' => '\\',
-                b'/' => '/',
-                b'b' => '\x08',
-                b'f' => '\x0c',
-                b'n' => '\n',
-                b'r' => '\r',
-                b't' => '\t',
-                b'u' => self.unicode_escape()?,
-                _ => return None,
-            };
-            if let Some(out) = out.as_deref_mut() {
-                out.push(unescaped);
+            // Escapes in a row ("\n\n" between paragraphs) are read one after another, with
+            // no scan for the empty runs between them.
+            loop {
+                let escape = self.peek()?;
+                self.at += 1;
+                let unescaped = match escape {
+                    b'"' => '"',
+                    b'\\' => '\\',
+                    b'/' => '/',
+                    b'b' => '\x08',
+                    b'f' => '\x0c',
+                    b'n' => '\n',
+                    b'r' => '\r',
+                    b't' => '\t',
+                    b'u' => self.unicode_escape()?,
+                    _ => return None,
+                };
+                if let Some(out) = out.as_deref_mut() {
+                    out.push(unescaped);
+                }
+                if self.peek() != Some(b'\\') {
+                    break;
+                }
+                self.at += 1;
             }
         }
     }
@@ -204,7 +212,11 @@ impl<'a> Parser<'a> {
         let digits = self.b.get(self.at..self.at + 4)?;
         let mut n = 0;
         for &d in digits {
-            n = n * 16 + char::from(d).to_digit(16)?;
+            let v = HEX_VALUE[usize::from(d)];
+            if v > 15 {
+                return None;
+            }
+            n = n * 16 + u32::from(v);
         }
         self.at += 4;
         Some(n)
@@ -295,6 +307,23 @@ impl<'a> Parser<'a> {
         self.at - start
     }
 }
+
+/// Each byte's value as a hexadecimal digit (either case), 0xFF for a byte that is none.
+const HEX_VALUE: [u8; 256] = {
+    let mut t = [0xFF; 256];
+    let mut d = 0;
+    while d < 10 {
+        t[b'0' as usize + d] = d as u8;
+        d += 1;
+    }
+    let mut d = 0;
+    while d < 6 {
+        t[b'a' as usize + d] = 10 + d as u8;
+        t[b'A' as usize + d] = 10 + d as u8;
+        d += 1;
+    }
+    t
+};
 
 /// The index of the first byte of `b` that ends a run of a string's plain bytes: `"`, `\\` or
 /// a control character (below 0x20).
@@ -433,6 +462,15 @@ mod tests {
             }
         }
         assert!(direct >= 200, "{direct}");
+    }
+
+    #[test]
+    fn hex_values_are_to_digits() {
+        for b in 0..=u8::MAX {
+            let want = char::from(b).to_digit(16);
+            let v = HEX_VALUE[usize::from(b)];
+            assert_eq!((v <= 15).then_some(u32::from(v)), want, "{b}");
+        }
     }
 
     #[test]

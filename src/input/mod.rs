@@ -9,6 +9,7 @@ mod normalize;
 
 pub use normalize::Normalized;
 
+use crate::bytescan::ByteSet;
 use jsonl::{quick_article, JsonlArticle};
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
@@ -882,36 +883,79 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
         while !self.done {
             self.line += 1;
             self.buf.clear();
-            let most = (self.limit as u64).saturating_add(1);
-            match (&mut self.reader)
-                .take(most)
-                .read_until(b'\n', &mut self.buf)
-            {
-                Ok(0) => self.done = true,
-                Ok(_) => {}
-                Err(e) => return Some(self.fail(e)),
-            }
-            if self.done {
-                return None;
-            }
-            if self.buf.last() == Some(&b'\n') {
-                self.buf.pop();
-            } else if self.buf.len() > self.limit {
-                let size = match skip_line(&mut self.reader) {
-                    Ok(rest) => self.buf.len() as u64 + rest,
+            // A line is read up to `limit + 1` bytes, its line break counted. One that lies
+            // whole in the reader's buffer is read there, uncopied.
+            let most = self.limit.saturating_add(1);
+            let mut ended = false;
+            loop {
+                let available = match self.reader.fill_buf() {
+                    Ok(available) => available,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                     Err(e) => return Some(self.fail(e)),
                 };
-                return Some((
-                    None,
-                    Item::Error(error(
-                        &self.name,
-                        Some(self.line),
-                        format!(
-                            "line is {size} bytes, over the limit of {} for a JSONL line (raise it with --max-document-bytes)",
-                            self.limit
-                        ),
-                    )),
-                ));
+                if available.is_empty() {
+                    break;
+                }
+                let room = most - self.buf.len();
+                let window = &available[..available.len().min(room)];
+                match NEWLINE.first_in(window, 0) {
+                    Some(at) if self.buf.is_empty() => {
+                        let read = jsonl_line(
+                            &self.name,
+                            self.path.as_deref(),
+                            self.line,
+                            &window[..at],
+                            self.lossy,
+                        );
+                        self.reader.consume(at + 1);
+                        if read.is_some() {
+                            return read;
+                        }
+                        ended = true;
+                        break;
+                    }
+                    Some(at) => {
+                        self.buf.extend_from_slice(&window[..at]);
+                        self.reader.consume(at + 1);
+                        ended = true;
+                        break;
+                    }
+                    None => {
+                        let n = window.len();
+                        self.buf.extend_from_slice(window);
+                        self.reader.consume(n);
+                        if self.buf.len() == most {
+                            break;
+                        }
+                    }
+                }
+            }
+            if ended && self.buf.is_empty() {
+                // Read where it lay, or blank.
+                continue;
+            }
+            if !ended {
+                if self.buf.is_empty() {
+                    self.done = true;
+                    return None;
+                }
+                if self.buf.len() > self.limit {
+                    let size = match skip_line(&mut self.reader) {
+                        Ok(rest) => self.buf.len() as u64 + rest,
+                        Err(e) => return Some(self.fail(e)),
+                    };
+                    return Some((
+                        None,
+                        Item::Error(error(
+                            &self.name,
+                            Some(self.line),
+                            format!(
+                                "line is {size} bytes, over the limit of {} for a JSONL line (raise it with --max-document-bytes)",
+                                self.limit
+                            ),
+                        )),
+                    ));
+                }
             }
             let read = jsonl_line(
                 &self.name,
@@ -927,6 +971,9 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
         None
     }
 }
+
+/// A JSONL line's end.
+const NEWLINE: ByteSet<1> = ByteSet::of([b'\n']);
 
 /// Consumes the rest of a line, its line break included; gives how many bytes came before
 /// the line break.
