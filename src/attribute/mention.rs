@@ -1,7 +1,7 @@
 //! Windows of text -> words and the speaker mentions around a cue: tokens, cue look-up, and
 //! mention boundaries read forwards ("said X, the mayor of Y") and backwards ("X, who ..., said").
 
-use crate::lexicon::{is_alphanumeric, CueClass, CueStart, Cues, WordSet, MONTH_NAMES, WEEKDAYS};
+use crate::lexicon::{is_alphanumeric, CueClass, CueStart, Cues, WordSet, WEEKDAYS};
 use crate::segment;
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -182,16 +182,45 @@ pub(super) const BETWEEN: &Words = &Words::new(&[
 /// A word that ends a mention read forwards: [`FORWARD_STOP`] or a weekday ("said Smith
 /// Tuesday"). Months are not: "said Theresa May".
 pub(super) fn ends_forward(t: &Tok) -> bool {
-    in_list(FORWARD_STOP, t) || (t.word && WEEKDAYS.iter().any(|w| t.is(w)))
+    in_list(FORWARD_STOP, t) || in_list(WEEKDAY_WORDS, t)
 }
+
+/// The weekday names ([`WEEKDAYS`]) as [`Words`].
+pub(super) const WEEKDAY_WORDS: &Words = &Words::new(WEEKDAYS);
+
+/// The words of [`is_time_word`]: the weekday names ([`WEEKDAYS`]), the month names
+/// ([`MONTH_NAMES`](crate::lexicon::MONTH_NAMES)) and other words of time.
+const TIME_WORDS: &Words = &Words::new(&[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "last",
+]);
 
 /// Words of time that are never a speaker ("On Tuesday the mayor said").
 pub(super) fn is_time_word(t: &Tok) -> bool {
-    const OTHER: &[&str] = &["today", "yesterday", "tonight", "earlier", "later", "last"];
-    t.word
-        && [WEEKDAYS, MONTH_NAMES, OTHER]
-            .iter()
-            .any(|list| list.iter().any(|w| t.is(w)))
+    in_list(TIME_WORDS, t)
 }
 /// Nouns of time that end a leading time phrase before a subject.
 pub(super) const TIME_NOUNS: &Words = &Words::new(&[
@@ -646,7 +675,7 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
     // "X on Thursday evening said", "X earlier Thursday said": a time phrase after the subject.
     let mut t = j;
     while t > lo
-        && (toks[t - 1].word && WEEKDAYS.iter().any(|w| toks[t - 1].is(w))
+        && (in_list(WEEKDAY_WORDS, &toks[t - 1])
             || in_list(TIME_NOUNS, &toks[t - 1])
             || in_list(&["on", "late", "early", "this", "last"], &toks[t - 1]))
     {
@@ -654,7 +683,7 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
     }
     let timed = toks[t..j]
         .iter()
-        .any(|w| WEEKDAYS.iter().any(|d| w.is(d)) || in_list(TIME_NOUNS, w));
+        .any(|w| in_list(WEEKDAY_WORDS, w) || in_list(TIME_NOUNS, w));
     if timed && t > lo && toks[t - 1].word && t < j {
         j = t;
     }
@@ -751,20 +780,20 @@ fn strip_opening<'a, 't>(np: &'a [Tok<'t>]) -> &'a [Tok<'t>] {
 
 /// An auxiliary, a modal or a negated verb: the finite verb of a clause.
 pub(super) fn is_finite(t: &Tok) -> bool {
-    const FINITE: &[&str] = &[
+    const FINITE: &Words = &Words::new(&[
         "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
         "must", "has", "have", "had", "did", "does", "do", "shall", "need", "needs",
-    ];
+    ]);
     in_list(FINITE, t) || t.word && t.s.ends_with("n't")
 }
 
 /// An adverb that may stand between a subject and its cue: "largely", "repeatedly" (not the
 /// nouns in -ly: "rally", "family", "supply").
 pub(super) fn is_adverb(t: &Tok) -> bool {
-    const LY_NOUNS: &[&str] = &[
+    const LY_NOUNS: &Words = &Words::new(&[
         "rally", "ally", "family", "supply", "assembly", "reply", "anomaly", "monopoly", "folly",
         "jelly", "belly", "bully", "tally", "lily",
-    ];
+    ]);
     t.word && t.s.len() > 4 && t.s.ends_with("ly") && !t.capitalized() && !in_list(LY_NOUNS, t)
 }
 
@@ -892,7 +921,7 @@ pub(super) fn named_subject(toks: &[Tok], k: usize, found: Span) -> Span {
 }
 
 /// Words opening a sentence that are not its subject ("Meanwhile, the mayor said").
-const SENTENCE_ADVERBS: &[&str] = &[
+const SENTENCE_ADVERBS: &Words = &Words::new(&[
     "meanwhile",
     "however",
     "still",
@@ -951,7 +980,7 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "regardless",
     "plus",
     "too",
-];
+]);
 
 /// Words that open a label before a colon ("Update:", "Editor's note:").
 static COLON_LABELS: LazyLock<WordSet> =
@@ -1209,6 +1238,7 @@ pub(super) fn colon_speaker_start(toks: &[Tok], colon: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::MONTH_NAMES;
 
     fn backward(text: &str, cue: &str) -> Option<String> {
         let toks = tokens(text, Span::new(0, text.len()));
@@ -1322,8 +1352,10 @@ mod tests {
     }
 
     /// The long lists, each tested through its shapes and as a plain slice.
-    const LISTS: [&Words; 8] = [
+    const LISTS: [&Words; 10] = [
         CUE_WORDS,
+        WEEKDAY_WORDS,
+        TIME_WORDS,
         DETERMINERS,
         FORWARD_STOP,
         BACKWARD_STOP,
@@ -1339,6 +1371,14 @@ mod tests {
             s,
             word: true,
         }
+    }
+
+    #[test]
+    fn time_words_are_weekdays_months_and_others() {
+        let others = ["today", "yesterday", "tonight", "earlier", "later", "last"];
+        let want: Vec<&str> = [WEEKDAYS, MONTH_NAMES, &others].concat();
+        assert_eq!(&TIME_WORDS[..], &want[..]);
+        assert_eq!(&WEEKDAY_WORDS[..], WEEKDAYS);
     }
 
     #[test]

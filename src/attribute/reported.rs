@@ -6,13 +6,13 @@
 
 use super::mention::*;
 use super::{after_rules, Claim, ClaimKind};
-use crate::lexicon::{CueClass, Cues, ExtraWords, WEEKDAYS};
+use crate::lexicon::{CueClass, Cues, ExtraWords};
 use crate::segment::Sentences;
 use crate::span::Span;
 use std::sync::LazyLock;
 
 /// Words after which a reporting verb is not a report: "was told to leave", "is said to".
-const PASSIVE: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "so"];
+const PASSIVE: &Words = &Words::new(&["was", "were", "is", "are", "be", "been", "being", "so"]);
 /// Words after which a new clause, with its own subject, starts.
 const CLAUSE_OPENERS: &Words = &Words::new(&[
     "and",
@@ -623,7 +623,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             continue;
         } else if toks.get(from).is_some_and(|t| {
             t.word
-                && (WEEKDAYS.iter().any(|w| t.is(w))
+                && (in_list(WEEKDAY_WORDS, t)
                     || in_list(&["today", "yesterday", "tonight"], t))
         }) && toks.get(from + 1).is_some_and(|t| t.word)
         {
@@ -1056,9 +1056,9 @@ fn participle_after_quote(
 }
 
 /// Conjunctions opening a subordinate clause before the main one.
-const SUBORDINATORS: &[&str] = &[
+const SUBORDINATORS: &Words = &Words::new(&[
     "while", "although", "though", "whereas", "because", "since", "if",
-];
+]);
 
 /// "While Comey has said A, Lewandowski said B": after a report in a subordinate clause that
 /// opens the sentence and ends at its comma, the reports of the main clause.
