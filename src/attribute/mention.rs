@@ -369,11 +369,16 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
         }
         let mut end = i + len;
         while end < b.len() {
+            // The ASCII letters and digits from `end` on (most of a word) in one run.
+            let run = b[end..]
+                .iter()
+                .position(|&d| !crate::lexicon::is_ascii_alnum_byte(d));
+            let Some(run) = run else {
+                end = b.len();
+                break;
+            };
+            end += run;
             let d = b[end];
-            if crate::lexicon::is_ascii_alnum_byte(d) {
-                end += 1;
-                continue;
-            }
             // Inner joiners: O'Brien, Khabar-24, U.S, AT&T.
             let joiner = match d {
                 b'\'' | b'-' | b'.' | b'&' => 1,
@@ -406,7 +411,8 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
             s: &s[i..end],
             word: true,
         });
-        i = end;
+        // Most words are followed by one space, skipped here without classing it.
+        i = end + usize::from(b.get(end) == Some(&b' '));
     }
 }
 
