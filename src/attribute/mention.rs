@@ -1,7 +1,7 @@
 //! Windows of text -> words and the speaker mentions around a cue: tokens, cue look-up, and
 //! mention boundaries read forwards ("said X, the mayor of Y") and backwards ("X, who ..., said").
 
-use crate::lexicon::{is_alphanumeric, CueClass, CueStart, Cues, WordSet, WEEKDAYS};
+use crate::lexicon::{is_alphanumeric, CueClass, CueStart, Cues, WordSet, MONTH_NAMES, WEEKDAYS};
 use crate::segment;
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -189,34 +189,26 @@ pub(super) fn ends_forward(t: &Tok) -> bool {
 pub(super) const WEEKDAY_WORDS: &Words = &Words::new(WEEKDAYS);
 
 /// The words of [`is_time_word`]: the weekday names ([`WEEKDAYS`]), the month names
-/// ([`MONTH_NAMES`](crate::lexicon::MONTH_NAMES)) and other words of time.
-const TIME_WORDS: &Words = &Words::new(&[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tonight",
-    "earlier",
-    "later",
-    "last",
-]);
+/// ([`MONTH_NAMES`]) and other words of time.
+const TIME_WORDS: &Words = &Words::new(&TIME_WORD_LIST);
+
+/// [`TIME_WORDS`]' words, put together at compile time.
+const TIME_WORD_LIST: [&str; WEEKDAYS.len() + MONTH_NAMES.len() + 6] = {
+    const OTHER: [&str; 6] = ["today", "yesterday", "tonight", "earlier", "later", "last"];
+    let mut out = [""; WEEKDAYS.len() + MONTH_NAMES.len() + 6];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = if i < WEEKDAYS.len() {
+            WEEKDAYS[i]
+        } else if i < WEEKDAYS.len() + MONTH_NAMES.len() {
+            MONTH_NAMES[i - WEEKDAYS.len()]
+        } else {
+            OTHER[i - WEEKDAYS.len() - MONTH_NAMES.len()]
+        };
+        i += 1;
+    }
+    out
+};
 
 /// Words of time that are never a speaker ("On Tuesday the mayor said").
 pub(super) fn is_time_word(t: &Tok) -> bool {
@@ -1244,7 +1236,6 @@ pub(super) fn colon_speaker_start(toks: &[Tok], colon: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::MONTH_NAMES;
 
     fn backward(text: &str, cue: &str) -> Option<String> {
         let toks = tokens(text, Span::new(0, text.len()));
