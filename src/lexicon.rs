@@ -48,6 +48,9 @@ pub struct Cues {
     /// there: one look-up a word, without lower-casing it, for [`Cues::may_attribute`] and
     /// [`Cues::starting`]. Rebuilt after each [`Cues::extend`].
     starts: WordMap<CueStart>,
+    /// ASCII words shorter than this many bytes start no cue form (the shortest ASCII key of
+    /// `starts`).
+    min_start_len: usize,
 }
 
 /// The cues that start at a word: the one-word form and the multiword forms it begins.
@@ -141,6 +144,21 @@ impl Cues {
             (first.to_string(), CueStart { cue, multi })
         });
         self.starts = WordMap::new(starts);
+        self.min_start_len = self.min_ascii_start_len();
+    }
+
+    /// The length of the shortest ASCII key of `starts`, `usize::MAX` when there is none.
+    fn min_ascii_start_len(&self) -> usize {
+        self.forms
+            .keys()
+            .map(|form| {
+                form.split_once(' ')
+                    .map_or(form.as_str(), |(first, _)| first)
+            })
+            .filter(|first| first.is_ascii())
+            .map(str::len)
+            .min()
+            .unwrap_or(usize::MAX)
     }
 
     /// What starts at the word `w`, in any case: the cues of its lower case as
@@ -155,37 +173,60 @@ impl Cues {
         self.forms.get(form)
     }
 
-    /// Whether `sentence` has a word that starts a cue form or is one of `extra` (lower case):
-    /// a fast test, so sentences without any are never tokenized for reported speech.
-    pub fn may_attribute(&self, sentence: &str, extra: &[&str]) -> bool {
-        // The first bytes and lengths of `extra` together, so most words are compared with
-        // none: bit `len % 8` of `firsts[first % 32]`, as an ASCII word's lower case has them.
-        let mut firsts = [0u8; 32];
-        for e in extra {
-            if let Some(&b) = e.as_bytes().first() {
-                firsts[usize::from(b & 31)] |= 1 << (e.len() & 7);
-            }
-        }
-        let mut buf = [0u8; 48];
-        any_alnum_word(sentence, |w, ascii| {
-            if self.starts.get_known(w, ascii).is_some() {
-                return true;
-            }
-            if !ascii {
-                return extra.contains(&&*lower_in(w, &mut buf));
-            }
-            // Its lower case has its length and its first byte in lower case.
-            let first = w.as_bytes()[0].to_ascii_lowercase();
-            firsts[usize::from(first & 31)] & 1 << (w.len() & 7) != 0
-                && extra
-                    .iter()
-                    .any(|e| e.as_bytes().eq_ignore_ascii_case(w.as_bytes()))
-        })
+    /// Whether `sentence` has a word that starts a cue form or is one of `extra`: a fast test,
+    /// so sentences without any are never tokenized for reported speech.
+    pub fn may_attribute(&self, sentence: &str, extra: &ExtraWords) -> bool {
+        let b = sentence.as_bytes();
+        // Shorter ASCII words are neither, and most are skipped by the scan.
+        let min_len = self.min_start_len.min(extra.min_len);
+        any_alnum_word_at(
+            sentence,
+            min_len,
+            #[inline(always)]
+            |start, end, ascii| {
+                if ascii {
+                    // Most words are told to be neither by the keys' shapes, on their bytes.
+                    let w = &b[start..end];
+                    (self.starts.may_hold_ascii(w)
+                        && self.starts.get_known(&sentence[start..end], true).is_some())
+                        || (extra.words.may_hold_ascii(w)
+                            && extra.words.get_known(&sentence[start..end], true).is_some())
+                } else {
+                    let w = &sentence[start..end];
+                    self.starts.get_known(w, false).is_some()
+                        || extra.words.get_known(w, false).is_some()
+                }
+            },
+        )
     }
 
     /// Multiword forms starting with this lower-case word.
     pub fn multiword(&self, first: &str) -> &[String] {
         self.multi_first.get(first).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Words that [`Cues::may_attribute`] looks for besides cue forms (lower case), made once
+/// for all the sentences they are looked for in.
+#[derive(Debug, Clone)]
+pub struct ExtraWords {
+    words: WordMap<()>,
+    /// ASCII words shorter than this many bytes are none of `words`.
+    min_len: usize,
+}
+
+impl ExtraWords {
+    /// The set of `words` (lower case).
+    pub fn new(words: &[&str]) -> ExtraWords {
+        ExtraWords {
+            words: WordMap::new(words.iter().map(|w| (w.to_string(), ()))),
+            min_len: words
+                .iter()
+                .filter(|w| w.is_ascii())
+                .map(|w| w.len())
+                .min()
+                .unwrap_or(usize::MAX),
+        }
     }
 }
 
@@ -1023,15 +1064,18 @@ mod tests {
             .iter()
             .any(|(w, c)| w == &["pointed", "out"] && c.lemma == "point out"));
         assert!(CUES.starting("table").is_none());
-        assert!(CUES.may_attribute("Officials SAID so.", &[]));
-        assert!(CUES.may_attribute("It was Citing that.", &["citing"]));
-        assert!(!CUES.may_attribute("It was citing that.", &["cited"]));
+        let none = ExtraWords::new(&[]);
+        assert!(CUES.may_attribute("Officials SAID so.", &none));
+        assert!(CUES.may_attribute("It was Citing that.", &ExtraWords::new(&["citing"])));
+        assert!(!CUES.may_attribute("It was citing that.", &ExtraWords::new(&["cited"])));
+        assert!(!CUES.may_attribute("It was a table.", &none));
     }
 
     #[test]
     fn may_attribute_answers_as_word_look_ups() {
         // The keys' shapes and the extra words' bits only skip words that cannot match.
         let extra = ["according", "put", "Said", "", "x", "ünal", "quoting"];
+        let extra_words = ExtraWords::new(&extra);
         let naive = |s: &str| {
             alnum_words(s).any(|w| {
                 let lower = w.to_lowercase();
@@ -1051,7 +1095,7 @@ mod tests {
                 format!("{w}s"),
             ] {
                 let s = format!("It was {v} then");
-                assert_eq!(CUES.may_attribute(&s, &extra), naive(&s), "{s:?}");
+                assert_eq!(CUES.may_attribute(&s, &extra_words), naive(&s), "{s:?}");
             }
         }
     }

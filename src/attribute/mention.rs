@@ -182,16 +182,37 @@ pub(super) const BETWEEN: &Words = &Words::new(&[
 /// A word that ends a mention read forwards: [`FORWARD_STOP`] or a weekday ("said Smith
 /// Tuesday"). Months are not: "said Theresa May".
 pub(super) fn ends_forward(t: &Tok) -> bool {
-    in_list(FORWARD_STOP, t) || (t.word && WEEKDAYS.iter().any(|w| t.is(w)))
+    in_list(FORWARD_STOP, t) || in_list(WEEKDAY_WORDS, t)
 }
+
+/// The weekday names ([`WEEKDAYS`]) as [`Words`].
+pub(super) const WEEKDAY_WORDS: &Words = &Words::new(WEEKDAYS);
+
+/// The words of [`is_time_word`]: the weekday names ([`WEEKDAYS`]), the month names
+/// ([`MONTH_NAMES`]) and other words of time.
+const TIME_WORDS: &Words = &Words::new(&TIME_WORD_LIST);
+
+/// [`TIME_WORDS`]' words, put together at compile time.
+const TIME_WORD_LIST: [&str; WEEKDAYS.len() + MONTH_NAMES.len() + 6] = {
+    const OTHER: [&str; 6] = ["today", "yesterday", "tonight", "earlier", "later", "last"];
+    let mut out = [""; WEEKDAYS.len() + MONTH_NAMES.len() + 6];
+    let mut i = 0;
+    while i < out.len() {
+        out[i] = if i < WEEKDAYS.len() {
+            WEEKDAYS[i]
+        } else if i < WEEKDAYS.len() + MONTH_NAMES.len() {
+            MONTH_NAMES[i - WEEKDAYS.len()]
+        } else {
+            OTHER[i - WEEKDAYS.len() - MONTH_NAMES.len()]
+        };
+        i += 1;
+    }
+    out
+};
 
 /// Words of time that are never a speaker ("On Tuesday the mayor said").
 pub(super) fn is_time_word(t: &Tok) -> bool {
-    const OTHER: &[&str] = &["today", "yesterday", "tonight", "earlier", "later", "last"];
-    t.word
-        && [WEEKDAYS, MONTH_NAMES, OTHER]
-            .iter()
-            .any(|list| list.iter().any(|w| t.is(w)))
+    in_list(TIME_WORDS, t)
 }
 /// Nouns of time that end a leading time phrase before a subject.
 pub(super) const TIME_NOUNS: &Words = &Words::new(&[
@@ -340,11 +361,16 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
         }
         let mut end = i + len;
         while end < b.len() {
+            // The ASCII letters and digits from `end` on (most of a word) in one run.
+            let run = b[end..]
+                .iter()
+                .position(|&d| !crate::lexicon::is_ascii_alnum_byte(d));
+            let Some(run) = run else {
+                end = b.len();
+                break;
+            };
+            end += run;
             let d = b[end];
-            if crate::lexicon::is_ascii_alnum_byte(d) {
-                end += 1;
-                continue;
-            }
             // Inner joiners: O'Brien, Khabar-24, U.S, AT&T.
             let joiner = match d {
                 b'\'' | b'-' | b'.' | b'&' => 1,
@@ -377,7 +403,8 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
             s: &s[i..end],
             word: true,
         });
-        i = end;
+        // Most words are followed by one space, skipped here without classing it.
+        i = end + usize::from(b.get(end) == Some(&b' '));
     }
 }
 
@@ -646,7 +673,7 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
     // "X on Thursday evening said", "X earlier Thursday said": a time phrase after the subject.
     let mut t = j;
     while t > lo
-        && (toks[t - 1].word && WEEKDAYS.iter().any(|w| toks[t - 1].is(w))
+        && (in_list(WEEKDAY_WORDS, &toks[t - 1])
             || in_list(TIME_NOUNS, &toks[t - 1])
             || in_list(&["on", "late", "early", "this", "last"], &toks[t - 1]))
     {
@@ -654,7 +681,7 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
     }
     let timed = toks[t..j]
         .iter()
-        .any(|w| WEEKDAYS.iter().any(|d| w.is(d)) || in_list(TIME_NOUNS, w));
+        .any(|w| in_list(WEEKDAY_WORDS, w) || in_list(TIME_NOUNS, w));
     if timed && t > lo && toks[t - 1].word && t < j {
         j = t;
     }
@@ -751,20 +778,20 @@ fn strip_opening<'a, 't>(np: &'a [Tok<'t>]) -> &'a [Tok<'t>] {
 
 /// An auxiliary, a modal or a negated verb: the finite verb of a clause.
 pub(super) fn is_finite(t: &Tok) -> bool {
-    const FINITE: &[&str] = &[
+    const FINITE: &Words = &Words::new(&[
         "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should",
         "must", "has", "have", "had", "did", "does", "do", "shall", "need", "needs",
-    ];
+    ]);
     in_list(FINITE, t) || t.word && t.s.ends_with("n't")
 }
 
 /// An adverb that may stand between a subject and its cue: "largely", "repeatedly" (not the
 /// nouns in -ly: "rally", "family", "supply").
 pub(super) fn is_adverb(t: &Tok) -> bool {
-    const LY_NOUNS: &[&str] = &[
+    const LY_NOUNS: &Words = &Words::new(&[
         "rally", "ally", "family", "supply", "assembly", "reply", "anomaly", "monopoly", "folly",
         "jelly", "belly", "bully", "tally", "lily",
-    ];
+    ]);
     t.word && t.s.len() > 4 && t.s.ends_with("ly") && !t.capitalized() && !in_list(LY_NOUNS, t)
 }
 
@@ -892,7 +919,7 @@ pub(super) fn named_subject(toks: &[Tok], k: usize, found: Span) -> Span {
 }
 
 /// Words opening a sentence that are not its subject ("Meanwhile, the mayor said").
-const SENTENCE_ADVERBS: &[&str] = &[
+const SENTENCE_ADVERBS: &Words = &Words::new(&[
     "meanwhile",
     "however",
     "still",
@@ -951,7 +978,7 @@ const SENTENCE_ADVERBS: &[&str] = &[
     "regardless",
     "plus",
     "too",
-];
+]);
 
 /// Words that open a label before a colon ("Update:", "Editor's note:").
 static COLON_LABELS: LazyLock<WordSet> =
@@ -1322,8 +1349,10 @@ mod tests {
     }
 
     /// The long lists, each tested through its shapes and as a plain slice.
-    const LISTS: [&Words; 8] = [
+    const LISTS: [&Words; 10] = [
         CUE_WORDS,
+        WEEKDAY_WORDS,
+        TIME_WORDS,
         DETERMINERS,
         FORWARD_STOP,
         BACKWARD_STOP,
@@ -1339,6 +1368,14 @@ mod tests {
             s,
             word: true,
         }
+    }
+
+    #[test]
+    fn time_words_are_weekdays_months_and_others() {
+        let others = ["today", "yesterday", "tonight", "earlier", "later", "last"];
+        let want: Vec<&str> = [WEEKDAYS, MONTH_NAMES, &others].concat();
+        assert_eq!(&TIME_WORDS[..], &want[..]);
+        assert_eq!(&WEEKDAY_WORDS[..], WEEKDAYS);
     }
 
     #[test]

@@ -6,12 +6,13 @@
 
 use super::mention::*;
 use super::{after_rules, after_thought, Claim, ClaimKind};
-use crate::lexicon::{CueClass, Cues, WEEKDAYS};
+use crate::lexicon::{CueClass, Cues, ExtraWords};
 use crate::segment::Sentences;
 use crate::span::Span;
+use std::sync::LazyLock;
 
 /// Words after which a reporting verb is not a report: "was told to leave", "is said to".
-const PASSIVE: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "so"];
+const PASSIVE: &Words = &Words::new(&["was", "were", "is", "are", "be", "been", "being", "so"]);
 /// Words after which a new clause, with its own subject, starts.
 const CLAUSE_OPENERS: &Words = &Words::new(&[
     "and",
@@ -625,7 +626,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
             continue;
         } else if toks.get(from).is_some_and(|t| {
             t.word
-                && (WEEKDAYS.iter().any(|w| t.is(w))
+                && (in_list(WEEKDAY_WORDS, t)
                     || in_list(&["today", "yesterday", "tonight"], t))
         }) && toks.get(from + 1).is_some_and(|t| t.word)
         {
@@ -1058,9 +1059,9 @@ fn participle_after_quote(
 }
 
 /// Conjunctions opening a subordinate clause before the main one.
-const SUBORDINATORS: &[&str] = &[
+const SUBORDINATORS: &Words = &Words::new(&[
     "while", "although", "though", "whereas", "because", "since", "if",
-];
+]);
 
 /// "While Comey has said A, Lewandowski said B": after a report in a subordinate clause that
 /// opens the sentence and ends at its comma, the reports of the main clause.
@@ -1481,6 +1482,9 @@ const TRIGGERS: &[&str] = &[
     "believed",
 ];
 
+/// [`TRIGGERS`] as a set, for the sentence pre-test.
+static TRIGGER_WORDS: LazyLock<ExtraWords> = LazyLock::new(|| ExtraWords::new(TRIGGERS));
+
 /// Where `s` has `sign` and a space ("; ", ": "), as `s.find("; ")` answers it: a memchr for
 /// the sign and a look at the next byte, not a two-way substring search (which costs ~1,000
 /// instructions a sentence).
@@ -1530,7 +1534,7 @@ pub(super) fn reported_speech(
             }
             // Every rule below needs one of these words or a cue: most narrative sentences
             // have none and are never tokenized.
-            if !cues.may_attribute(&text[sent], TRIGGERS) {
+            if !cues.may_attribute(&text[sent], &TRIGGER_WORDS) {
                 continue;
             }
             // "Six in 10 said A; 46 percent said B": each clause is read as a sentence.
