@@ -4,7 +4,7 @@
 //! analyzed and written), 2 for usage errors and for output that could not be written.
 
 use crate::eval;
-use crate::export::compact::{document_line, report_line};
+use crate::export::compact::{document_line, report_line, write_pretty};
 use crate::export::report::Report;
 use crate::export::{
     build_report_with, dot, error_out, graphml, html, nodelink, tables, to_json, Merger,
@@ -309,13 +309,9 @@ impl GraphArgs {
             let filter = self.filter()?;
             let view = filtered_view(report, &filter).map_err(|e| UsageError(e.to_string()))?;
             // What `to_json` writes: the pretty JSON and a newline.
-            // serde_json writes a few bytes at a time: into a buffer of its own type, whose
-            // small writes are inlined, not through the sink's dispatch.
             return write_output_with(path, |sink| {
-                let mut out = std::io::BufWriter::with_capacity(1 << 16, sink);
-                serde_json::to_writer_pretty(&mut out, &view)?;
-                out.write_all(b"\n")?;
-                out.flush()
+                write_pretty(&view, sink)?;
+                sink.write_all(b"\n")
             });
         }
         let body = self.render(report, texts)?;

@@ -9,10 +9,14 @@
 //! [`document_line`] writes a document's line from its analysis, borrowed, without building
 //! the owned report: the same fields of the same view of the document (`DocumentView`) that
 //! [`super::document_report`] copies, written by the same field lists below.
+//!
+//! [`write_pretty`] writes a borrowed report with the same field lists as serde_json's pretty
+//! printer does (`claimgraph analyze`'s JSON); tests compare the two on the corpus and on
+//! made-up reports.
 
 use super::report::{
-    ClaimOut, ConflictOut, DocumentOut, ErrorOut, FigureOut, Report, SourceOut, SpeakerOut,
-    UpdateOut, SCHEMA_V1,
+    ClaimOut, ConflictOut, DocumentOut, ErrorOut, FigureOut, Report, ReportRef, SourceOut,
+    SpeakerOut, UpdateOut, SCHEMA_V1,
 };
 use super::{ClaimRef, DocumentView, FigureRef, Id, Ids, SourceRef, SpeakerRef};
 use crate::bytescan::JSON_SPECIAL;
@@ -27,7 +31,7 @@ pub fn report_line(report: &Report) -> Vec<u8> {
         report.figures.iter().map(|f| f.text.len()),
         report.sources.len(),
     ));
-    report.write(&mut out);
+    report.write(&mut Out::compact(&mut out));
     out.push(b'\n');
     out
 }
@@ -43,16 +47,16 @@ pub fn document_line(doc: &Document, analysis: &Analysis, lexicon: &SourceLexico
     ));
     Parts {
         schema: SCHEMA_V1,
-        documents: std::slice::from_ref(&view.document),
+        documents: &[&view.document],
         sources: &Seq((0..view.sources.len()).map(|i| view.source(i))),
         claims: &Seq((0..view.claims.len()).map(|n| view.claim(n))),
         figures: &Seq((0..view.figures.len()).map(|n| view.figure(n))),
         conflicts: &view.conflicts,
         updates: &view.updates,
         agreements: &view.agreements,
-        errors: &[],
+        errors: &[] as &[ErrorOut; 0],
     }
-    .write(&mut out);
+    .write(&mut Out::compact(&mut out));
     out.push(b'\n');
     out
 }
@@ -69,63 +73,194 @@ fn size_hint(
     512 + claims + figures + 128 * sources
 }
 
-/// A value that writes itself as compact JSON.
+/// `report` as serde_json's pretty JSON (`serde_json::to_writer_pretty`: two spaces a level,
+/// `": "` after a name, `[]` and `{}` when empty), written to `sink` as it is made, a buffer
+/// of about 64 KiB at a time.
+pub fn write_pretty(report: &ReportRef, sink: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut bytes = Vec::with_capacity(FLUSH_AT + (1 << 12));
+    let mut out = Out {
+        bytes: &mut bytes,
+        depth: 0,
+        pretty: true,
+        sink: Some(sink),
+        error: None,
+    };
+    report.write(&mut out);
+    out.flush();
+    match out.error {
+        Some(e) => Err(e),
+        None => out.sink.map_or(Ok(()), |s| s.write_all(out.bytes)),
+    }
+}
+
+/// How many bytes [`write_pretty`] gathers before it writes them to its sink.
+const FLUSH_AT: usize = 1 << 16;
+
+/// Where a value writes itself: its bytes, compact or pretty (then at which depth of nesting),
+/// and for [`write_pretty`] the sink the bytes go to when they are many.
+struct Out<'o> {
+    bytes: &'o mut Vec<u8>,
+    depth: usize,
+    pretty: bool,
+    sink: Option<&'o mut dyn std::io::Write>,
+    /// The first error of the sink: nothing more is written to it.
+    error: Option<std::io::Error>,
+}
+
+impl<'o> Out<'o> {
+    /// Compact JSON into `bytes`.
+    fn compact(bytes: &'o mut Vec<u8>) -> Out<'o> {
+        Out {
+            bytes,
+            depth: 0,
+            pretty: false,
+            sink: None,
+            error: None,
+        }
+    }
+
+    /// Hands the bytes to the sink, if any, once they are many (between two items of an array).
+    #[inline(always)]
+    fn flush(&mut self) {
+        if self.bytes.len() >= FLUSH_AT {
+            self.flush_now();
+        }
+    }
+
+    /// [`Out::flush`] of many bytes.
+    #[inline(never)]
+    fn flush_now(&mut self) {
+        if let Some(sink) = &mut self.sink {
+            if self.error.is_none() {
+                if let Err(e) = sink.write_all(self.bytes) {
+                    self.error = Some(e);
+                }
+            }
+            self.bytes.clear();
+        }
+    }
+
+    /// A new line at the current depth (pretty).
+    #[inline(never)]
+    fn line(&mut self) {
+        self.bytes.push(b'\n');
+        for _ in 0..self.depth {
+            self.bytes.extend_from_slice(b"  ");
+        }
+    }
+
+    /// Opens an array or object with `open`; pretty, the items are one level deeper.
+    #[inline(always)]
+    fn open(&mut self, open: u8) {
+        self.bytes.push(open);
+        self.depth += 1;
+    }
+
+    /// Before an item of an array: a comma after an earlier one; pretty, a new line.
+    #[inline(always)]
+    fn item(&mut self, first: bool) {
+        if !first {
+            self.bytes.push(b',');
+        }
+        if self.pretty {
+            self.line();
+        }
+    }
+
+    /// Before the value of the field `name` of an object, given how it is written compact
+    /// (a constant): `"name":` first, `,"name":` after.
+    #[inline(always)]
+    fn key(&mut self, first: bool, compact: &str, name: &str) {
+        if self.pretty {
+            self.pretty_key(first, name);
+        } else {
+            self.bytes.extend_from_slice(compact.as_bytes());
+        }
+    }
+
+    /// [`Out::key`], pretty: `"name": ` on a line of its own.
+    #[inline(never)]
+    fn pretty_key(&mut self, first: bool, name: &str) {
+        self.item(first);
+        self.bytes.push(b'"');
+        self.bytes.extend_from_slice(name.as_bytes());
+        self.bytes.extend_from_slice(b"\": ");
+    }
+
+    /// Closes an array or object with `close`; pretty, on a line of its own after some item.
+    #[inline(always)]
+    fn close(&mut self, close: u8, empty: bool) {
+        self.depth -= 1;
+        if self.pretty && !empty {
+            self.line();
+        }
+        self.bytes.push(close);
+    }
+}
+
+/// A value that writes itself as JSON.
 trait Json {
-    fn write(&self, out: &mut Vec<u8>);
+    fn write(&self, out: &mut Out);
 }
 
 /// The fields of one JSON object, written as they come: `{"a":1,"b":2}`.
-struct Object<'o> {
-    out: &'o mut Vec<u8>,
+struct Object<'a, 'o> {
+    out: &'a mut Out<'o>,
     empty: bool,
 }
 
-impl<'o> Object<'o> {
-    fn open(out: &'o mut Vec<u8>) -> Object<'o> {
-        out.push(b'{');
+impl<'a, 'o> Object<'a, 'o> {
+    fn open(out: &'a mut Out<'o>) -> Object<'a, 'o> {
+        out.open(b'{');
         Object { out, empty: true }
     }
 
     fn field(&mut self, name: &str, value: &(impl Json + ?Sized)) -> &mut Self {
-        if !self.empty {
-            self.out.push(b',');
-        }
+        self.out.item(self.empty);
         self.empty = false;
         // The names are the contract's: nothing in them to escape.
-        self.out.push(b'"');
-        self.out.extend_from_slice(name.as_bytes());
-        self.out.extend_from_slice(b"\":");
+        self.out.bytes.push(b'"');
+        self.out.bytes.extend_from_slice(name.as_bytes());
+        let colon: &[u8] = if self.out.pretty { b"\": " } else { b"\":" };
+        self.out.bytes.extend_from_slice(colon);
         value.write(self.out);
         self
     }
 
     fn close(&mut self) {
-        self.out.push(b'}');
+        self.out.close(b'}', self.empty);
     }
 }
 
 impl Json for str {
-    fn write(&self, out: &mut Vec<u8>) {
-        write_escaped(out, self);
+    fn write(&self, out: &mut Out) {
+        write_escaped(out.bytes, self);
     }
 }
 
 impl Json for String {
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut Out) {
         self.as_str().write(out);
     }
 }
 
 impl<T: Json + ?Sized> Json for &T {
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut Out) {
+        (**self).write(out);
+    }
+}
+
+impl<T: Json + Clone> Json for std::borrow::Cow<'_, T> {
+    fn write(&self, out: &mut Out) {
         (**self).write(out);
     }
 }
 
 /// An id written as its string (`"c12"`), without making the string.
 impl Json for Id {
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut Out) {
         let (digits, at) = super::decimal(self.index as u64 + 1);
+        let out = &mut *out.bytes;
         out.push(b'"');
         out.push(self.prefix);
         out.extend_from_slice(&digits[at..]);
@@ -134,7 +269,7 @@ impl Json for Id {
 }
 
 impl Json for Ids<'_> {
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut Out) {
         Seq(self
             .indices
             .iter()
@@ -151,75 +286,77 @@ where
     I: Iterator + Clone,
     I::Item: Json,
 {
-    fn write(&self, out: &mut Vec<u8>) {
-        out.push(b'[');
-        for (i, v) in self.0.clone().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            v.write(out);
-        }
-        out.push(b']');
+    fn write(&self, out: &mut Out) {
+        write_items(out, self.0.clone());
     }
 }
 
+/// `items` as a JSON array.
+#[inline]
+fn write_items<T: Json>(out: &mut Out, items: impl Iterator<Item = T>) {
+    out.open(b'[');
+    let mut empty = true;
+    for v in items {
+        out.item(empty);
+        empty = false;
+        v.write(out);
+        out.flush();
+    }
+    out.close(b']', empty);
+}
+
 impl<T: Json> Json for Option<T> {
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut Out) {
         match self {
             Some(v) => v.write(out),
-            None => out.extend_from_slice(b"null"),
+            None => out.bytes.extend_from_slice(b"null"),
         }
     }
 }
 
 impl<T: Json> Json for [T] {
-    fn write(&self, out: &mut Vec<u8>) {
-        out.push(b'[');
-        for (i, v) in self.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            v.write(out);
-        }
-        out.push(b']');
+    fn write(&self, out: &mut Out) {
+        write_items(out, self.iter());
     }
 }
 
 impl<T: Json> Json for Vec<T> {
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut Out) {
         self.as_slice().write(out);
     }
 }
 
 impl<T: Json, const N: usize> Json for [T; N] {
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut Out) {
         self.as_slice().write(out);
     }
 }
 
 impl Json for usize {
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut Out) {
         (*self as u64).write(out);
     }
 }
 
 impl Json for u64 {
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut Out) {
         let (digits, at) = super::decimal(*self);
-        out.extend_from_slice(&digits[at..]);
+        out.bytes.extend_from_slice(&digits[at..]);
     }
 }
 
 impl Json for f64 {
-    fn write(&self, out: &mut Vec<u8>) {
-        // Few numbers are not integers: serde_json's own formatting of floats.
-        serde_json::to_writer(out, self).expect("a float serializes");
+    fn write(&self, out: &mut Out) {
+        // Few numbers are not integers: serde_json's own formatting of floats (the same
+        // compact and pretty).
+        serde_json::to_writer(&mut *out.bytes, self).expect("a float serializes");
     }
 }
 
 /// [`Json`] for DTOs whose fields are all written, named as in Rust, in the order given: an
 /// owned DTO of [`super::report`] and its borrowed twin of [`super::DocumentView`] share one
-/// list. Each name is written with the punctuation around it as one constant (`,"text":`).
+/// list. Compact, each name is written with the punctuation around it as one constant
+/// (`,"text":`).
 macro_rules! json_object {
     ($dto:ty, $($twin:ty),+ : $($field:ident),+) => {
         json_object!($dto: $($field),+);
@@ -227,54 +364,63 @@ macro_rules! json_object {
     };
     ($dto:ty: $first:ident $(, $field:ident)*) => {
         impl Json for $dto {
-            fn write(&self, out: &mut Vec<u8>) {
+            fn write(&self, out: &mut Out) {
                 // The names are the contract's: nothing in them to escape.
-                out.extend_from_slice(concat!("{\"", stringify!($first), "\":").as_bytes());
+                out.open(b'{');
+                out.key(true, concat!("\"", stringify!($first), "\":"), stringify!($first));
                 Json::write(&self.$first, out);
                 $(
-                    out.extend_from_slice(concat!(",\"", stringify!($field), "\":").as_bytes());
+                    out.key(false, concat!(",\"", stringify!($field), "\":"), stringify!($field));
                     Json::write(&self.$field, out);
                 )*
-                out.push(b'}');
+                out.close(b'}', false);
             }
         }
     };
 }
 
-/// The fields of a whole report, each anything that writes itself: an owned [`Report`]'s, or
-/// a document's written from its [`DocumentView`].
+/// The fields of a whole report, each anything that writes itself: an owned [`Report`]'s, a
+/// borrowed [`ReportRef`]'s, or a document's written from its [`DocumentView`].
 struct Parts<'p> {
     schema: &'p str,
-    documents: &'p [DocumentOut],
+    documents: &'p dyn Json,
     sources: &'p dyn Json,
     claims: &'p dyn Json,
     figures: &'p dyn Json,
-    conflicts: &'p [ConflictOut],
-    updates: &'p [UpdateOut],
-    agreements: &'p [ConflictOut],
-    errors: &'p [ErrorOut],
+    conflicts: &'p dyn Json,
+    updates: &'p dyn Json,
+    agreements: &'p dyn Json,
+    errors: &'p dyn Json,
 }
 
 json_object!(
     Parts<'_>: schema, documents, sources, claims, figures, conflicts, updates, agreements, errors
 );
 
-impl Json for Report {
-    fn write(&self, out: &mut Vec<u8>) {
-        Parts {
-            schema: &self.schema,
-            documents: &self.documents,
-            sources: &self.sources,
-            claims: &self.claims,
-            figures: &self.figures,
-            conflicts: &self.conflicts,
-            updates: &self.updates,
-            agreements: &self.agreements,
-            errors: &self.errors,
+/// [`Json`] for a report, owned ([`Report`]) or borrowed ([`ReportRef`]): the [`Parts`] of
+/// its fields of the same names.
+macro_rules! json_report {
+    ($($report:ty),+) => {$(
+        impl Json for $report {
+            fn write(&self, out: &mut Out) {
+                Parts {
+                    schema: &self.schema,
+                    documents: &self.documents,
+                    sources: &self.sources,
+                    claims: &self.claims,
+                    figures: &self.figures,
+                    conflicts: &self.conflicts,
+                    updates: &self.updates,
+                    agreements: &self.agreements,
+                    errors: &self.errors,
+                }
+                .write(out);
+            }
         }
-        .write(out);
-    }
+    )+};
 }
+
+json_report!(Report, ReportRef<'_>);
 
 json_object!(SourceOut, SourceRef<'_>: id, name, kind, aliases, parent, country);
 json_object!(SpeakerOut, SpeakerRef<'_>: text, span);
@@ -291,7 +437,7 @@ json_object!(ErrorOut: input, line, message);
 
 /// A document's `title` and `url` are left out when `None`.
 impl Json for DocumentOut {
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut Out) {
         let mut o = Object::open(out);
         o.field("id", &self.id)
             .field("path", &self.path)
@@ -351,6 +497,34 @@ fn write_escape(out: &mut Vec<u8>, b: u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// All of `report`'s items, borrowed.
+    fn borrowed(report: &Report) -> ReportRef<'_> {
+        ReportRef {
+            schema: &report.schema,
+            documents: report.documents.iter().collect(),
+            sources: report.sources.iter().collect(),
+            claims: report
+                .claims
+                .iter()
+                .map(std::borrow::Cow::Borrowed)
+                .collect(),
+            figures: report.figures.iter().collect(),
+            conflicts: report.conflicts.iter().collect(),
+            updates: report.updates.iter().collect(),
+            agreements: report.agreements.iter().collect(),
+            errors: &report.errors,
+        }
+    }
+
+    /// [`write_pretty`] of `report` is what serde_json's pretty printer writes for it.
+    fn assert_pretty_as_serde(report: &Report) {
+        let view = borrowed(report);
+        let mut got = Vec::new();
+        write_pretty(&view, &mut got).unwrap();
+        let want = serde_json::to_vec_pretty(&view).unwrap();
+        assert!(got == want, "{}", String::from_utf8_lossy(&got));
+    }
 
     fn serde_line(report: &Report) -> Vec<u8> {
         let mut line = serde_json::to_vec(report).unwrap();
@@ -461,6 +635,7 @@ mod tests {
             message: "bad".into(),
         });
         assert_eq!(report_line(&report), serde_line(&report));
+        assert_pretty_as_serde(&report);
         let mut doc = report.documents[0].clone();
         (doc.title, doc.url, doc.path) = (None, Some("u".into()), None);
         report.documents[0] = doc;
@@ -471,6 +646,40 @@ mod tests {
             report_line(&Report::default()),
             serde_line(&Report::default())
         );
+        assert_pretty_as_serde(&report);
+        assert_pretty_as_serde(&Report::default());
+        // Unicode, escapes, floats of every form, empty and many items (the output handed to
+        // the sink a part at a time).
+        let claim = report.claims[0].clone();
+        let figure = report.figures[0].clone();
+        for (k, (low, high)) in [
+            (Some(-0.0), Some(3.0)),
+            (Some(12.5), Some(f64::MAX)),
+            (Some(1e-7), Some(f64::NAN)),
+            (None, Some(f64::INFINITY)),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            report.figures.push(FigureOut {
+                low,
+                high,
+                text: format!("«{k}» \u{1}\u{7f}\\ “quoted” é\t"),
+                ..figure.clone()
+            });
+        }
+        for k in 0..3000 {
+            report.claims.push(ClaimOut {
+                id: format!("c{k}"),
+                text: format!("{k} — “Ünal” said \"no\"\n\r{}", "x".repeat(k % 40)),
+                speaker: None,
+                via: vec![format!("s{k}"); k % 3],
+                figures: vec![],
+                ..claim.clone()
+            });
+        }
+        report.sources[0].aliases.clear();
+        assert_pretty_as_serde(&report);
     }
 
     #[test]
@@ -479,10 +688,14 @@ mod tests {
         let docs = crate::input::read_inputs(&[dir.display().to_string()]).documents;
         assert!(!docs.is_empty());
         let config = crate::pipeline::Config::default();
+        let mut reports = Vec::new();
         for doc in &docs {
             let analysis = crate::pipeline::analyze_document(doc, &config);
             let report = super::super::document_report(doc, &analysis, &config.sources);
             assert_eq!(report_line(&report), serde_line(&report), "{}", doc.id);
+            reports.push(report);
         }
+        // The corpus's whole report, as `analyze` writes it.
+        assert_pretty_as_serde(&crate::graph::merge::merge(reports));
     }
 }

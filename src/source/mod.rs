@@ -239,11 +239,14 @@ struct Match<'l> {
 }
 
 /// The lexicon phrases of `words` ([`lex_word`]s), longest first at each position, left to
-/// right.
-fn matches<'l>(lex: &'l SourceLexicon, words: &[Cow<str>]) -> Vec<Match<'l>> {
-    let mut out = Vec::new();
-    // The phrase of several words, joined by one space.
-    let mut joined = String::new();
+/// right, into `out` (emptied first); `joined` holds a phrase of several words.
+fn matches<'l>(
+    lex: &'l SourceLexicon,
+    words: &[Cow<str>],
+    out: &mut Vec<Match<'l>>,
+    joined: &mut String,
+) {
+    out.clear();
     let mut i = 0;
     while i < words.len() {
         let longest = lex.longest_from(&words[i]).min(words.len() - i);
@@ -251,6 +254,7 @@ fn matches<'l>(lex: &'l SourceLexicon, words: &[Cow<str>]) -> Vec<Match<'l>> {
             let phrase = match len {
                 1 => &words[i],
                 _ => {
+                    // The phrase of several words, joined by one space.
                     joined.clear();
                     for (k, w) in words[i..i + len].iter().enumerate() {
                         if k > 0 {
@@ -275,43 +279,104 @@ fn matches<'l>(lex: &'l SourceLexicon, words: &[Cow<str>]) -> Vec<Match<'l>> {
             None => i += 1,
         }
     }
-    out
 }
 
-/// The country of the first word of `mention` that names one: a nationality word (as written,
-/// or without its final stops) or a country's name.
-fn mention_country(lex: &SourceLexicon, mention: &str) -> Option<String> {
-    for w in mention.split_whitespace() {
-        let bare = trim_to_alnum(w, b".");
-        let bare = bare
-            .strip_suffix("’s")
-            .or_else(|| bare.strip_suffix("'s"))
-            .unwrap_or(bare);
-        let unstopped = bare.trim_end_matches('.');
-        let found = lex
-            .demonym(bare)
-            .or_else(|| {
-                (unstopped != bare)
-                    .then(|| lex.demonym(unstopped))
-                    .flatten()
-            })
-            .or_else(|| lex.country_word(bare));
-        if let Some(c) = found {
-            return Some(c.to_string());
-        }
-    }
-    None
+/// The country of the first word of `mention` that names one ([`word_country`]).
+fn mention_country<'l>(lex: &'l SourceLexicon, mention: &str) -> Option<&'l str> {
+    mention
+        .split_whitespace()
+        .find_map(|w| word_country(lex, w))
+}
+
+/// The country a word of a mention names, if any: a nationality word (as written, or without
+/// its final stops) or a country's name, the word trimmed of punctuation and of a possessive.
+fn word_country<'l>(lex: &'l SourceLexicon, w: &str) -> Option<&'l str> {
+    let bare = trim_to_alnum(w, b".");
+    let bare = bare
+        .strip_suffix("’s")
+        .or_else(|| bare.strip_suffix("'s"))
+        .unwrap_or(bare);
+    let unstopped = bare.trim_end_matches('.');
+    lex.demonym(bare)
+        .or_else(|| {
+            (unstopped != bare)
+                .then(|| lex.demonym(unstopped))
+                .flatten()
+        })
+        .or_else(|| lex.country_word(bare))
+}
+
+/// Buffers [`describe`] reuses from one mention to the next (one set a thread), kept empty
+/// between mentions (only their allocations are kept: [`recycle`]).
+#[derive(Debug, Default)]
+struct Scratch {
+    parts: Vec<&'static str>,
+    words: Vec<&'static str>,
+    lower: Vec<Cow<'static, str>>,
+    found: Vec<Match<'static>>,
+    joined: String,
+}
+
+/// [`Scratch`]'s buffers lent to one mention `'m` read with a lexicon `'l`.
+struct Buffers<'m, 'l> {
+    parts: Vec<&'m str>,
+    words: Vec<&'m str>,
+    lower: Vec<Cow<'m, str>>,
+    found: Vec<Match<'l>>,
+    joined: String,
+}
+
+/// `v` emptied, as a vector of another type of the same size and alignment (references of
+/// another lifetime) without allocating: `collect` of a vector's `into_iter` writes into the
+/// vector's own allocation.
+fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("v is empty")).collect()
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
 
 /// Reads one mention: its kind, canonical name, country and parent organisation.
 pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
+    SCRATCH.with(|s| describe_with(lex, mention, &mut s.borrow_mut()))
+}
+
+/// [`describe`] with buffers kept from earlier mentions.
+fn describe_with(lex: &SourceLexicon, mention: &str, scratch: &mut Scratch) -> MentionInfo {
+    let mut b = Buffers {
+        parts: recycle(std::mem::take(&mut scratch.parts)),
+        words: recycle(std::mem::take(&mut scratch.words)),
+        lower: recycle(std::mem::take(&mut scratch.lower)),
+        found: recycle(std::mem::take(&mut scratch.found)),
+        joined: std::mem::take(&mut scratch.joined),
+    };
+    let info = describe_in(lex, mention, &mut b);
+    scratch.parts = recycle(b.parts);
+    scratch.words = recycle(b.words);
+    scratch.lower = recycle(b.lower);
+    scratch.found = recycle(b.found);
+    b.joined.clear();
+    scratch.joined = b.joined;
+    info
+}
+
+/// [`describe`] in the buffers `b`.
+fn describe_in<'m, 'l>(
+    lex: &'l SourceLexicon,
+    mention: &'m str,
+    b: &mut Buffers<'m, 'l>,
+) -> MentionInfo {
     let mention = mention.trim().trim_end_matches([',', '.', ';', ':']);
     // Comma parts, without an age ("Rashford, 23").
-    let parts: Vec<&str> = mention
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty() && !p.chars().all(|c| c.is_ascii_digit()))
-        .collect();
+    let parts = &mut b.parts;
+    parts.extend(
+        mention
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty() && !p.bytes().all(|c| c.is_ascii_digit())),
+    );
     let mention_owned;
     let mention = match parts.as_slice() {
         [] => mention,
@@ -321,7 +386,6 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
             mention_owned.as_str()
         }
     };
-    let country = mention_country(lex, mention);
     // A government by its seat or its country's name: "Moscow", "the Kremlin", "Kazakhstan".
     if let Some(c) = lex.government(mention) {
         return MentionInfo {
@@ -331,25 +395,42 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
             parent: None,
         };
     }
+    // The country of the first word that names one: the mention's words are its parts' (a
+    // part's last word has its comma in the mention, which `word_country` trims), read with
+    // the parts below.
+    let mut country = match parts.is_empty() {
+        true => mention_country(lex, mention),
+        false => None,
+    };
     // The part that carries the lexicon words decides; a part of capitalized words alone is
     // the name ("the mayor, Jane Doe").
-    let mut best: Option<(&str, &'static str, Option<String>, Option<String>)> = None;
+    let mut best: Option<(&'static str, Option<String>, Option<String>)> = None;
     let mut name_part: Option<&str> = None;
-    // The words of each part as written and as the lexicon sees them, in two buffers made
-    // once.
-    let mut words: Vec<&str> = Vec::with_capacity(8);
-    let mut lower: Vec<Cow<str>> = Vec::with_capacity(8);
-    for part in &parts {
+    // The words of each part as written and as the lexicon sees them.
+    let Buffers {
+        words,
+        lower,
+        found,
+        joined,
+        ..
+    } = b;
+    for part in parts.iter() {
         words.clear();
         words.extend(part.split_whitespace());
+        if country.is_none() {
+            country = words.iter().find_map(|w| word_country(lex, w));
+        }
+        if best.is_some() && name_part.is_some() {
+            continue;
+        }
         lower.clear();
         lower.extend(words.iter().map(|w| lex_word(w)));
-        let found = matches(lex, &lower);
+        matches(lex, lower, found, joined);
         if found.is_empty() {
             // Some word besides titles, and every such word capitalized.
             let mut content = words
                 .iter()
-                .zip(&lower)
+                .zip(lower.iter())
                 .filter(|(_, l)| !word_in(TITLES, l))
                 .map(|(w, _)| w)
                 .peekable();
@@ -359,11 +440,11 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
             continue;
         }
         if best.is_none() {
-            let (kind, name, parent) = read_part(lex, &words, &lower, &found);
-            best = Some((part, kind, name, parent));
+            best = Some(read_part(lex, words, lower, found));
         }
     }
-    let Some((_, kind, inner_name, parent)) = best else {
+    let country = country.map(str::to_string);
+    let Some((kind, inner_name, parent)) = best else {
         let kind = if name_part.is_some() {
             "person"
         } else {
@@ -804,6 +885,40 @@ mod tests {
         }
         assert_eq!(surname_of("Jane DOE’s"), Some("doe’s".to_string()));
         assert_eq!(surname_of("Ünal ÖZ"), Some("öz".to_string()));
+    }
+
+    #[test]
+    fn recycled_buffers_keep_their_allocation() {
+        let text = String::from("a b c");
+        let mut v: Vec<&'static str> = Vec::with_capacity(8);
+        v.push("x");
+        let mut w: Vec<&str> = recycle(v);
+        assert!(w.is_empty() && w.capacity() == 8);
+        let ptr = w.as_ptr();
+        w.extend(text.split(' '));
+        let v: Vec<&'static str> = recycle(w);
+        assert!(v.is_empty() && v.capacity() == 8 && v.as_ptr() == ptr);
+        // Mentions read one after another with the same buffers are read as each alone.
+        let lex = lex();
+        let mut scratch = Scratch::default();
+        let fresh = |m| describe_with(&lex, m, &mut Scratch::default());
+        for mention in [
+            "the mayor, Jane Doe",
+            "Rashford, 23",
+            ", 23,",
+            "the Kazakh Deputy Minister of Health, Azhar Guiniyat",
+            "Moscow",
+            "a police spokesman",
+            "company spokesman Bob Ferguson, Kazakh",
+            "the President of Kazakhstan Kassym-Jomart Tokayev",
+            "",
+        ] {
+            assert_eq!(
+                describe_with(&lex, mention, &mut scratch),
+                fresh(mention),
+                "{mention:?}"
+            );
+        }
     }
 
     #[test]
