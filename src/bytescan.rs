@@ -46,7 +46,7 @@ impl<const N: usize> ByteSet<N> {
     pub const fn and_below(self, n: u8) -> Self {
         assert!(
             n <= 0x80,
-            "a bound above 0x80 is not tested eight bytes at a time"
+            "a bound above 0x80 is not tested a block at a time"
         );
         ByteSet { below: n, ..self }
     }

@@ -457,7 +457,7 @@ impl Json for DocumentOut {
 
 /// `s` as a JSON string, escaped as serde_json escapes it: the short forms `\"`, `\\`, `\b`,
 /// `\t`, `\n`, `\f`, `\r`, other control bytes as `\u00XX` (lower-case hex), the rest as it
-/// is. The runs between escapes are found eight bytes at a time ([`crate::bytescan::ByteSet::first_in`]) and
+/// is. The runs between escapes are found a block of bytes at a time ([`crate::bytescan::ByteSet::first_in`]: sixteen with SSE2 on x86_64, eight elsewhere) and
 /// copied whole.
 fn write_escaped(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();

@@ -53,7 +53,7 @@ fn surely_nfc(c: char) -> bool {
 }
 
 /// The index of the first byte of `b` that is CR or not ASCII: runs of other ASCII, most of a
-/// text, are skipped eight bytes at a time.
+/// text, are skipped a block at a time (`ByteSet::first_in`).
 fn first_cr_or_non_ascii(b: &[u8]) -> Option<usize> {
     const CR_OR_NON_ASCII: ByteSet<1> = ByteSet::of([b'\r']).and_non_ascii();
     CR_OR_NON_ASCII.first_in(b, 0)
