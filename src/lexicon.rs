@@ -64,6 +64,12 @@ pub struct CueStart {
 }
 
 impl Cues {
+    /// The built-in cues, `data/cues.tsv`.
+    pub fn builtin() -> Cues {
+        Cues::parse("data/cues.tsv", include_str!("../data/cues.tsv"))
+            .expect("built-in data/cues.tsv parses")
+    }
+
     /// Parses the `cues.tsv` format: `lemma<TAB>forms<TAB>class`.
     pub fn parse(file: &str, text: &str) -> Result<Cues, LexiconError> {
         let mut cues = Cues::default();
@@ -320,10 +326,7 @@ pub const MONTH_NAMES: &[&str] = &[
 ];
 
 /// The built-in cue lexicon, `data/cues.tsv`.
-pub static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    Cues::parse("data/cues.tsv", include_str!("../data/cues.tsv"))
-        .expect("built-in data/cues.tsv parses")
-});
+pub static CUES: LazyLock<Cues> = LazyLock::new(Cues::builtin);
 
 /// A table from lower-case words to values, looked up by a word in any case without
 /// lower-casing it: `map.get(w)` is the value of `w.to_lowercase()`. ASCII keys sit in an open

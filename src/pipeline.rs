@@ -24,8 +24,7 @@ impl Default for Config {
         Config {
             // Built here, not cloned from the statics `CUES` and `FIGURES`: a run needs only
             // its own copy.
-            cues: Cues::parse("data/cues.tsv", include_str!("../data/cues.tsv"))
-                .expect("built-in data/cues.tsv parses"),
+            cues: Cues::builtin(),
             sources: SourceLexicon::builtin(),
             figures: FigureLexicon::builtin(),
         }
