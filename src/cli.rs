@@ -323,7 +323,8 @@ impl GraphArgs {
         let filter = self.filter()?;
         let g = ClaimGraph::filtered(report, &filter).map_err(|e| UsageError(e.to_string()))?;
         Ok(match self.format {
-            Format::Json => to_json(&g.view()),
+            // (`write` streams JSON itself and never renders it.)
+            Format::Json => unreachable!("JSON is written as it is serialized"),
             Format::Dot => dot::to_dot(
                 &g,
                 dot::DotOptions {

@@ -155,16 +155,10 @@ impl Cues {
 
     /// The length of the shortest ASCII key of `starts`, `usize::MAX` when there is none.
     fn min_ascii_start_len(&self) -> usize {
-        self.forms
-            .keys()
-            .map(|form| {
-                form.split_once(' ')
-                    .map_or(form.as_str(), |(first, _)| first)
-            })
-            .filter(|first| first.is_ascii())
-            .map(str::len)
-            .min()
-            .unwrap_or(usize::MAX)
+        shortest_ascii(self.forms.keys().map(|form| {
+            form.split_once(' ')
+                .map_or(form.as_str(), |(first, _)| first)
+        }))
     }
 
     /// What starts at the word `w`, in any case: the cues of its lower case as
@@ -226,14 +220,19 @@ impl ExtraWords {
     pub fn new(words: &[&str]) -> ExtraWords {
         ExtraWords {
             words: WordMap::new(words.iter().map(|w| (w.to_string(), ()))),
-            min_len: words
-                .iter()
-                .filter(|w| w.is_ascii())
-                .map(|w| w.len())
-                .min()
-                .unwrap_or(usize::MAX),
+            min_len: shortest_ascii(words.iter().copied()),
         }
     }
+}
+
+/// The length of the shortest ASCII word of `words` (`usize::MAX` when there is none): the
+/// scanner skips ASCII words shorter than that.
+fn shortest_ascii<'w>(words: impl Iterator<Item = &'w str>) -> usize {
+    words
+        .filter(|w| w.is_ascii())
+        .map(str::len)
+        .min()
+        .unwrap_or(usize::MAX)
 }
 
 /// The tab-separated columns of line `n` of `file`, trimmed: `names` are the columns, of which
