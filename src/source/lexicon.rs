@@ -127,48 +127,101 @@ fn strip_the(name: &str) -> &str {
     }
 }
 
-/// The words of `text` that may name a country: its runs of alphanumeric characters, `-`,
-/// `.` and apostrophes, as `text.split(|c| !(c.is_alphanumeric() || ...))` gives them without
-/// the empty ones, reading ASCII bytes without decoding them.
-fn name_words(text: &str) -> impl Iterator<Item = &str> {
+/// The words of `text` that may name a country and start with a capital letter: of its runs
+/// of alphanumeric characters, `-`, `.` and apostrophes (as `text.split(|c| !(c.is_alphanumeric()
+/// || ...))` gives them), those whose first character is upper case. The bytes that may start
+/// such a word (ASCII capitals, and the first bytes of characters that are not ASCII) are
+/// found eight at a time ([`next_capital_or_non_ascii`]); the other words are skipped without
+/// being read a character at a time, unless such a byte is in them.
+fn capitalized_words(text: &str) -> impl Iterator<Item = &str> {
     let b = text.as_bytes();
-    // Whether the character at `i` belongs to a word, and its length.
-    let in_word = move |i: usize| -> (bool, usize) {
-        let c = b[i];
-        if c.is_ascii() {
-            (
-                crate::lexicon::is_ascii_alnum_byte(c) || matches!(c, b'-' | b'.' | b'\''),
-                1,
-            )
-        } else {
-            non_ascii_in_word(text, i)
-        }
-    };
     let mut i = 0;
-    std::iter::from_fn(move || {
-        loop {
-            if i >= b.len() {
-                return None;
-            }
-            let (word, n) = in_word(i);
-            if word {
-                break;
-            }
-            i += n;
+    std::iter::from_fn(move || loop {
+        let j = next_capital_or_non_ascii(b, i)?;
+        let (word, n) = in_word_at(text, j);
+        if !word {
+            i = j + n;
+            continue;
         }
-        let start = i;
-        while i < b.len() {
-            let (word, n) = in_word(i);
-            if !word {
-                break;
-            }
-            i += n;
+        // The word that holds `j`: it starts at `j` when the character before is none of a
+        // word's (a word that started before `j` started with a byte that is not a capital).
+        let end = word_end(text, j);
+        i = end;
+        if j > 0 && in_word_at(text, char_start_before(b, j)).0 {
+            continue;
         }
-        Some(&text[start..i])
+        let upper = b[j].is_ascii_uppercase()
+            || (!b[j].is_ascii() && text[j..].chars().next().is_some_and(char::is_uppercase));
+        if upper {
+            return Some(&text[j..end]);
+        }
     })
 }
 
-/// [`name_words`]' test of a character that is not ASCII, at byte `i` of `text`.
+/// Whether the character at byte `i` of `text` belongs to a word of [`capitalized_words`], and
+/// its length.
+#[inline(always)]
+fn in_word_at(text: &str, i: usize) -> (bool, usize) {
+    let c = text.as_bytes()[i];
+    if c.is_ascii() {
+        (
+            crate::lexicon::is_ascii_alnum_byte(c) || matches!(c, b'-' | b'.' | b'\''),
+            1,
+        )
+    } else {
+        non_ascii_in_word(text, i)
+    }
+}
+
+/// The end of the word of [`capitalized_words`] that holds byte `i` of `text`.
+#[inline(always)]
+fn word_end(text: &str, mut i: usize) -> usize {
+    while i < text.len() {
+        let (word, n) = in_word_at(text, i);
+        if !word {
+            break;
+        }
+        i += n;
+    }
+    i
+}
+
+/// The first byte of the character that ends just before byte `i` (`i > 0`) of UTF-8 `b`.
+fn char_start_before(b: &[u8], i: usize) -> usize {
+    let mut k = i - 1;
+    while k > 0 && (b[k] & 0xC0) == 0x80 {
+        k -= 1;
+    }
+    k
+}
+
+/// The offset of the first byte of `b[from..]` that is an ASCII capital or not ASCII (an
+/// offset into `b`), eight bytes at a time: in a `u64` of bytes with the top bit cleared, a
+/// byte is from `A` up when adding `0x80 - b'A'` sets its top bit, and above `Z` when adding
+/// `0x7F - b'Z'` does (no byte carries into the next).
+fn next_capital_or_non_ascii(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let mut at = from;
+    let mut blocks = b[from.min(b.len())..].chunks_exact(8);
+    for block in blocks.by_ref() {
+        let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
+        let low = x & !TOPS;
+        let from_a = low + ONES * u64::from(0x80 - b'A');
+        let above_z = low + ONES * u64::from(0x7F - b'Z');
+        let found = (x | (from_a & !above_z)) & TOPS;
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let rest = blocks.remainder();
+    rest.iter()
+        .position(|&c| !c.is_ascii() || c.is_ascii_uppercase())
+        .map(|k| at + k)
+}
+
+/// [`in_word_at`]'s test of a character that is not ASCII, at byte `i` of `text`.
 #[inline(never)]
 fn non_ascii_in_word(text: &str, i: usize) -> (bool, usize) {
     let c = text[i..].chars().next().expect("a char boundary");
@@ -291,22 +344,16 @@ impl SourceLexicon {
     /// The country named most often (by name, capital, seat or nationality word) in `texts`;
     /// the first named on a tie.
     pub fn main_country(&self, texts: &[&str]) -> Option<String> {
-        let mut counts: Vec<(String, usize)> = Vec::new();
+        // By the lexicon's own name of each country: copied once, for the answer.
+        let mut counts: Vec<(&str, usize)> = Vec::new();
         for text in texts {
-            for w in name_words(text) {
+            for w in capitalized_words(text) {
+                // The first character stays: the word starts with a capital.
                 let w = w.trim_end_matches('.');
                 let w = w
                     .strip_suffix("’s")
                     .or_else(|| w.strip_suffix("'s"))
                     .unwrap_or(w);
-                let upper = match w.as_bytes().first() {
-                    None => false,
-                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-                    Some(_) => w.chars().next().is_some_and(char::is_uppercase),
-                };
-                if !upper {
-                    continue;
-                }
                 // A country's name, else a nationality word, else a seat: an ASCII word (most)
                 // is looked up as it is; another's place key is made for each of the two.
                 let found = self
@@ -314,15 +361,18 @@ impl SourceLexicon {
                     .or_else(|| self.demonym(w))
                     .or_else(|| place_word_in(&self.seats, w));
                 if let Some(c) = found {
-                    match counts.iter_mut().find(|(n, _)| n == c) {
+                    match counts.iter_mut().find(|(n, _)| *n == c) {
                         Some((_, k)) => *k += 1,
-                        None => counts.push((c.to_string(), 1)),
+                        None => counts.push((c, 1)),
                     }
                 }
             }
         }
         let best = counts.iter().map(|(_, k)| *k).max()?;
-        counts.into_iter().find(|(_, k)| *k == best).map(|(c, _)| c)
+        counts
+            .into_iter()
+            .find(|(_, k)| *k == best)
+            .map(|(c, _)| c.to_string())
     }
 
     /// The country of a country name as written ("Kazakhstan").
@@ -425,23 +475,42 @@ mod tests {
     }
 
     #[test]
-    fn name_words_split_like_str_split() {
+    fn capitalized_words_split_like_str_split() {
         let split = |t: &str| -> Vec<String> {
             t.split(|c: char| {
-                !(c.is_alphanumeric() || c == '-' || c == '.' || c == '\'' || c == '’')
+                !(crate::lexicon::is_alphanumeric(c)
+                    || c == '-'
+                    || c == '.'
+                    || c == '\''
+                    || c == '’')
             })
-            .filter(|w| !w.is_empty())
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .map(str::to_string)
             .collect()
         };
-        for t in [
+        let mut texts = vec![
             "",
             "Kazakhstan’s U.S.-backed government, in Almaty (Kazakh) — ‘naïve’ 2022; Côte d'Ivoire",
             "  ..  ",
             "é",
+            "É",
             "—a—",
-        ] {
-            assert_eq!(name_words(t).collect::<Vec<_>>(), split(t), "{t:?}");
+            "McDonald said: ÉTAT-Uni, aÉ, éA, 1A A1 —B ’C x’D ‘E’ Z",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ[@`{ abcdefghijklmnopqrstuvwxyz",
+            "Ⓐb ⓐB \u{2028}X \u{2060}Y",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+        texts.extend(crate::lexicon::texts_of(
+            &[
+                "A", "b", "É", "é", " ", "-", "'", "’", "—", ".", "Z", "9", "@", "[",
+            ],
+            300,
+            40,
+        ));
+        for t in &texts {
+            assert_eq!(capitalized_words(t).collect::<Vec<_>>(), split(t), "{t:?}");
         }
     }
 
