@@ -44,8 +44,12 @@ pub struct KindEntry {
 
 /// The source lexicons; the tables keyed by lower case are looked up in any case without
 /// lower-casing ([`WordMap`]).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct SourceLexicon {
+    /// Which lexicon this is, as far as its contents go: a number no other lexicon of the
+    /// process had, given again at every change; a clone keeps it (the same contents). What
+    /// a mention says is kept by it across documents ([`super::Sources::resolve`]).
+    version: u64,
     /// Kind phrases, their words joined by one space.
     kinds: WordMap<KindEntry>,
     /// Longest phrase length starting with each first word.
@@ -59,6 +63,27 @@ pub struct SourceLexicon {
     demonym_firsts: ByteBits,
     /// Countries: [`place_key`] -> country.
     countries: WordMap<String>,
+}
+
+impl Default for SourceLexicon {
+    /// Empty lexicons.
+    fn default() -> Self {
+        SourceLexicon {
+            version: new_version(),
+            kinds: WordMap::default(),
+            longest: WordMap::default(),
+            seats: WordMap::default(),
+            demonyms: HashMap::default(),
+            demonym_firsts: ByteBits::default(),
+            countries: WordMap::default(),
+        }
+    }
+}
+
+/// A [`SourceLexicon::version`] never given before in this process.
+fn new_version() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 fn err(file: &str, line: usize, message: String) -> LexiconError {
@@ -246,6 +271,7 @@ impl SourceLexicon {
 
     /// Adds or overrides entries in the `source_kinds.tsv` format: `phrase<TAB>kind[<TAB>flags]`.
     pub fn extend_kinds(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        self.version = new_version();
         for (n, line) in data_lines(text) {
             let cols = columns(file, n, line, &["phrase", "kind", "flags"], 2)?;
             let kind = KINDS.iter().find(|k| **k == cols[1]).ok_or_else(|| {
@@ -288,6 +314,7 @@ impl SourceLexicon {
 
     /// Adds entries in the `capitals.tsv` format: `name<TAB>country<TAB>capital|seat`.
     pub fn extend_capitals(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        self.version = new_version();
         for (n, line) in data_lines(text) {
             let cols = columns(file, n, line, &["name", "country", "type"], 3)?;
             if !matches!(cols[2], "capital" | "seat") {
@@ -306,6 +333,7 @@ impl SourceLexicon {
 
     /// Adds entries in the `demonyms.tsv` format: `adjective<TAB>country`.
     pub fn extend_demonyms(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        self.version = new_version();
         for (n, line) in data_lines(text) {
             let cols = columns(file, n, line, &["adjective", "country"], 2)?;
             if let Some(&first) = cols[0].as_bytes().first() {
@@ -315,6 +343,12 @@ impl SourceLexicon {
                 .insert(cols[0].to_string(), cols[1].to_string());
         }
         Ok(())
+    }
+
+    /// A number that is this lexicon's alone, unless it is a clone of another unchanged since:
+    /// two lexicons of the same version read every mention the same.
+    pub(super) fn version(&self) -> u64 {
+        self.version
     }
 
     /// The kind entry of a phrase (its words joined by one space), in any case.

@@ -49,9 +49,46 @@ pub struct Sources {
     by_surname: HashMap<String, usize>,
     /// Sources mentioned in the current document, most recent last.
     recent: Vec<usize>,
-    /// What each mention of the current document says ([`describe`]) and the identity key of
-    /// its name ([`key_of`]), read once per mention.
-    described: HashMap<String, (MentionInfo, String)>,
+}
+
+/// What a mention says ([`describe`]) and the identity key of its name ([`key_of`]).
+type Described = std::rc::Rc<(MentionInfo, String)>;
+
+/// The mentions read on this thread with one lexicon ([`SourceLexicon::version`]), each read
+/// once however many documents name it ([`described`]).
+#[derive(Default)]
+struct Memo {
+    version: Option<u64>,
+    mentions: HashMap<String, Described>,
+}
+
+/// The most mentions a [`Memo`] holds: it is emptied when full.
+const MEMO_MENTIONS: usize = 1 << 14;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::default();
+}
+
+/// What `mention` says with `lex` and its name's key, read once on this thread ([`Memo`]).
+fn described(lex: &SourceLexicon, mention: &str) -> Described {
+    MEMO.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.version != Some(lex.version()) {
+            memo.mentions.clear();
+            memo.version = Some(lex.version());
+        }
+        if let Some(d) = memo.mentions.get(mention) {
+            return d.clone();
+        }
+        let info = describe(lex, mention);
+        let key = key_of(&info.name);
+        let d = Described::new((info, key));
+        if memo.mentions.len() >= MEMO_MENTIONS {
+            memo.mentions.clear();
+        }
+        memo.mentions.insert(mention.to_string(), d.clone());
+        d
+    })
 }
 
 const TITLES: &[&str] = &[
@@ -567,32 +604,19 @@ impl Sources {
             by_key: HashMap::with_capacity_and_hasher(mentions, Default::default()),
             by_surname: HashMap::with_capacity_and_hasher(mentions, Default::default()),
             recent: Vec::with_capacity(mentions),
-            described: HashMap::with_capacity_and_hasher(mentions, Default::default()),
         }
     }
 
     /// Starts a new document: definite descriptions ("the ministry") look back only within it.
     pub fn begin_document(&mut self) {
         self.recent.clear();
-        self.described.clear();
     }
 
     /// The source of `mention` (as written), created when new; returns its index.
     pub fn resolve(&mut self, lex: &SourceLexicon, mention: &str) -> usize {
         let mention = mention.trim();
-        // Taken out while resolving, which changes `self`.
-        let mut described = std::mem::take(&mut self.described);
-        let i = match described.get(mention) {
-            Some((info, key)) => self.resolve_info(lex, mention, info, key),
-            None => {
-                let info = describe(lex, mention);
-                let key = key_of(&info.name);
-                let i = self.resolve_info(lex, mention, &info, &key);
-                described.insert(mention.to_string(), (info, key));
-                i
-            }
-        };
-        self.described = described;
+        let d = described(lex, mention);
+        let i = self.resolve_info(lex, mention, &d.0, &d.1);
         self.recent.retain(|&r| r != i);
         self.recent.push(i);
         i
@@ -919,6 +943,23 @@ mod tests {
                 "{mention:?}"
             );
         }
+    }
+
+    #[test]
+    fn mentions_are_read_again_when_the_lexicon_changes() {
+        let mut lex = lex();
+        let mention = "the gendarme";
+        let before = described(&lex, mention);
+        assert_eq!(*before, (describe(&lex, mention), key_of(mention)));
+        assert_eq!(before.0.kind, "unknown");
+        assert!(std::rc::Rc::ptr_eq(&before, &described(&lex, mention)));
+        assert_eq!(lex.clone().version(), lex.version());
+        lex.extend_kinds("k.tsv", "gendarme\tpolice\n").unwrap();
+        assert_eq!(described(&lex, mention).0.kind, "police");
+        let mut s = Sources::default();
+        let i = s.resolve(&lex, mention);
+        assert_eq!(s.list[i].kind, "police");
+        assert_eq!(s.resolve(&SourceLexicon::builtin(), "the gendarme"), i);
     }
 
     #[test]
