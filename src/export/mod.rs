@@ -639,6 +639,11 @@ fn status(f: &crate::figure::Figure) -> &'static str {
 
 fn is_pronoun(s: &str) -> bool {
     const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you"];
+    if s.len() > 4 {
+        // No pronoun is longer, and no longer text has one as its lower case: a character
+        // whose lower case is ASCII is ASCII, or the Kelvin sign (`k`, in no pronoun).
+        return false;
+    }
     if s.is_ascii() {
         // An ASCII word's lower case is its ASCII lower case: compared without allocating.
         return PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(s));
@@ -719,6 +724,8 @@ mod tests {
             ("i", true),
             ("Him", false),
             ("", false),
+            ("They ", false),
+            ("\u{212a}", false),
         ] {
             assert_eq!(is_pronoun(s), want, "{s}");
         }

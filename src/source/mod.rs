@@ -174,6 +174,12 @@ fn for_each_bare_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
 /// the ASCII bytes `also`: `w.trim_matches(...)`, ASCII ends trimmed a byte at a time.
 #[inline(always)]
 fn trim_to_alnum<'w>(w: &'w str, also: &[u8]) -> &'w str {
+    // Most words start and end with an ASCII letter or digit: nothing to trim.
+    if let (Some(first), Some(last)) = (w.as_bytes().first(), w.as_bytes().last()) {
+        if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() {
+            return w;
+        }
+    }
     let cut = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && !also.contains(&b);
     let b = w.as_bytes();
     let (mut start, mut end) = (0, b.len());
@@ -266,6 +272,31 @@ fn same_word(a: &str, b: &str) -> bool {
 /// Whether the [`lex_word`] `w` is one of `list` (lower case).
 fn word_in(list: &[&str], w: &str) -> bool {
     list.iter().any(|l| same_word(l, w))
+}
+
+/// The length of the longest word of `list`: a longer word is none of them, told without
+/// reading the list.
+const fn longest(list: &[&str]) -> usize {
+    let (mut k, mut max) = (0, 0);
+    while k < list.len() {
+        if list[k].len() > max {
+            max = list[k].len();
+        }
+        k += 1;
+    }
+    max
+}
+
+/// [`word_in`] of [`TITLES`].
+fn is_title(w: &str) -> bool {
+    const LONGEST: usize = longest(TITLES);
+    w.len() <= LONGEST && word_in(TITLES, w)
+}
+
+/// [`word_in`] of [`HEAD_ENDS`].
+fn is_head_end(w: &str) -> bool {
+    const LONGEST: usize = longest(HEAD_ENDS);
+    w.len() <= LONGEST && word_in(HEAD_ENDS, w)
 }
 
 #[derive(Debug, Clone)]
@@ -468,7 +499,7 @@ fn describe_in<'m, 'l>(
             let mut content = words
                 .iter()
                 .zip(lower.iter())
-                .filter(|(_, l)| !word_in(TITLES, l))
+                .filter(|(_, l)| !is_title(l))
                 .map(|(w, _)| w)
                 .peekable();
             if content.peek().is_some() && content.all(|w| capitalized(w)) && name_part.is_none() {
@@ -522,7 +553,7 @@ fn read_part(
     }
     let head_end = lower
         .iter()
-        .position(|w| word_in(HEAD_ENDS, w))
+        .position(|w| is_head_end(w))
         .unwrap_or(lower.len());
     let main = found
         .iter()
@@ -583,7 +614,7 @@ fn read_part(
         if capitalized(w)
             && lex.country(w).is_none()
             && lex.demonym(w).is_none()
-            && !word_in(HEAD_ENDS, lw)
+            && !is_head_end(lw)
         {
             start -= 1;
         } else {
@@ -856,6 +887,16 @@ mod tests {
             assert_eq!(lex_word(w), want, "{w:?}");
         }
         assert!(same_word(&lex_word("Police's"), &lex_word("POLICE")));
+        for w in [
+            "the", "THE", "Mrs", "miss", "Misses", "", "of", "WHO", "within", "x",
+        ] {
+            assert_eq!(is_title(w), word_in(TITLES, w), "{w:?}");
+            assert_eq!(is_head_end(w), word_in(HEAD_ENDS, w), "{w:?}");
+        }
+        assert_eq!(
+            (longest(TITLES), longest(HEAD_ENDS), longest(&[])),
+            (4, 4, 0)
+        );
         assert!(!same_word(&lex_word("État"), &lex_word("Etat")));
     }
 
