@@ -256,10 +256,33 @@ impl<T: Json + Clone> Json for std::borrow::Cow<'_, T> {
     }
 }
 
+/// The first `len` bytes of `bytes` appended to `out`: all of them appended (a copy of
+/// constant size, without a `memcpy` call) and the rest cut off again.
+#[inline(always)]
+fn append_cut<const N: usize>(out: &mut Vec<u8>, bytes: &[u8; N], len: usize) {
+    let at = out.len();
+    out.extend_from_slice(bytes);
+    out.truncate(at + len);
+}
+
 /// An id written as its string (`"c12"`), without making the string.
 impl Json for Id {
     fn write(&self, out: &mut Out) {
-        let (digits, at) = super::decimal(self.index as u64 + 1);
+        let n = self.index + 1;
+        if n < 100 {
+            // Most ids: one or two digits, written as `write_short` writes a string.
+            let two = n >= 10;
+            let id = [
+                b'"',
+                self.prefix,
+                b'0' + if two { n / 10 } else { n } as u8,
+                if two { b'0' + (n % 10) as u8 } else { b'"' },
+                b'"',
+            ];
+            append_cut(out.bytes, &id, 4 + usize::from(two));
+            return;
+        }
+        let (digits, at) = super::decimal(n as u64);
         let out = &mut *out.bytes;
         out.push(b'"');
         out.push(self.prefix);
@@ -518,9 +541,7 @@ fn write_short(out: &mut Vec<u8>, b: &[u8]) -> bool {
         return false;
     }
     quoted[n + 1] = b'"';
-    let at = out.len();
-    out.extend_from_slice(&quoted);
-    out.truncate(at + n + 2);
+    append_cut(out, &quoted, n + 2);
     true
 }
 
@@ -630,6 +651,18 @@ mod tests {
                 String::from_utf8(out).unwrap(),
                 serde_json::to_string(s).unwrap(),
                 "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ids_are_written_as_their_strings() {
+        for index in [0, 1, 8, 9, 10, 98, 99, 100, 12344, usize::MAX - 1] {
+            let mut bytes = b"x".to_vec();
+            Id::new(b's', index).write(&mut Out::compact(&mut bytes));
+            assert_eq!(
+                String::from_utf8(bytes).unwrap(),
+                format!("x\"s{}\"", index + 1)
             );
         }
     }
