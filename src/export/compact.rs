@@ -140,9 +140,20 @@ impl<'o> Out<'o> {
         }
     }
 
-    /// A new line at the current depth (pretty).
+    /// A new line at the current depth (pretty): up to sixteen levels (all of a report's) in
+    /// one copy of constant size ([`append_cut`]).
     #[inline(never)]
     fn line(&mut self) {
+        /// A new line and the indentation of sixteen levels.
+        const INDENTED: [u8; 33] = {
+            let mut line = [b' '; 33];
+            line[0] = b'\n';
+            line
+        };
+        if self.depth <= 16 {
+            append_cut(self.bytes, &INDENTED, 1 + 2 * self.depth);
+            return;
+        }
         self.bytes.push(b'\n');
         for _ in 0..self.depth {
             self.bytes.extend_from_slice(b"  ");
@@ -787,6 +798,14 @@ mod tests {
         }
         report.sources[0].aliases.clear();
         assert_pretty_as_serde(&report);
+        // Lines at every depth, past the sixteen levels written at once.
+        for depth in 0..40 {
+            let mut got = b"x".to_vec();
+            let mut out = Out::compact(&mut got);
+            out.depth = depth;
+            out.line();
+            assert_eq!(got, format!("x\n{}", "  ".repeat(depth)).into_bytes());
+        }
     }
 
     #[test]
