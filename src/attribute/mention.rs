@@ -408,6 +408,38 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
     }
 }
 
+/// Where the tokens of `window` start among `toks`, the tokens of `outer` (a window that
+/// ends where `window` ends and starts at or before it): the index of the first of them, when
+/// no token of `outer` runs across `window`'s start. Then `toks[k..]` are exactly
+/// `tokens(text, window)`: the tokenizer reads each token from where it starts on, and a
+/// window starting between two tokens starts where the longer one's tokens go on.
+pub(super) fn tokens_from(toks: &[Tok], outer: Span, window: Span) -> Option<usize> {
+    if outer.end != window.end || outer.start > window.start {
+        return None;
+    }
+    let k = toks.partition_point(|t| t.span.start < window.start);
+    (k == 0 || toks[k - 1].span.end <= window.start).then_some(k)
+}
+
+/// The last words of `window`: the span from the latest start at least `keep` bytes before
+/// its end that follows ASCII white space (or from the window's start). No token runs across
+/// white space, so `tokens` of it are the last tokens of the window.
+pub(super) fn tail_of(text: &str, window: Span, keep: usize) -> Span {
+    let b = text.as_bytes();
+    let mut start = window.end.saturating_sub(keep).max(window.start);
+    while start > window.start && !b[start - 1].is_ascii_whitespace() {
+        start -= 1;
+    }
+    Span::new(start, window.end)
+}
+
+/// Whether `w` is a personal pronoun ([`PRONOUNS`]) in any case: what `w.to_lowercase()`
+/// finds among them, without allocating (no other character lower-cases to one of their
+/// ASCII letters).
+pub(super) fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.iter().any(|p| w.eq_ignore_ascii_case(p))
+}
+
 /// Whether a word followed by a period keeps it: initials, titles, dotted abbreviations.
 fn takes_its_period(w: &str) -> bool {
     let single_cap = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
@@ -1335,6 +1367,93 @@ mod tests {
                 .map(|t| (t.span, t.s, t.word))
                 .collect();
             assert_eq!(got, want, "{:?}", &text[w]);
+        }
+    }
+
+    /// The tokens of `text` from `start` on, as `(span, s, word)`.
+    fn tokens_after(text: &str, start: usize) -> Vec<(Span, &str, bool)> {
+        tokens(text, Span::new(start, text.len()))
+            .iter()
+            .map(|t| (t.span, t.s, t.word))
+            .collect()
+    }
+
+    /// [`tokens_from`] at every start of `text`: the longer window's tokens from there on
+    /// when it answers, a token across the start when it does not.
+    fn check_tokens_from(text: &str) {
+        let outer = Span::new(0, text.len());
+        let all = tokens(text, outer);
+        for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+            let w = Span::new(start, text.len());
+            match tokens_from(&all, outer, w) {
+                Some(k) => {
+                    let got: Vec<_> = all[k..].iter().map(|t| (t.span, t.s, t.word)).collect();
+                    assert_eq!(got, tokens_after(text, start), "{text:?} from {start}");
+                }
+                None => assert!(
+                    all.iter()
+                        .any(|t| t.span.start < start && start < t.span.end),
+                    "{text:?} from {start}"
+                ),
+            }
+            // A window ending elsewhere, or starting before the longer one, is not taken.
+            if start > 0 {
+                assert_eq!(tokens_from(&all, w, outer), None);
+            }
+            if start < text.len() {
+                assert_eq!(tokens_from(&all, outer, Span::new(start, start)), None);
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_from_a_longer_window_are_the_windows_own() {
+        for text in [
+            "",
+            "  x",
+            "O'Brien, Khabar-24, U.S. and AT&T said: “no”—twice.",
+            "Mr. J. Smith (D-Vt.) told Gen. Ünal’s aides ’tis 3.5% of Café-goers’ 12,000 €.",
+            "It’s x’ y- -z a.b. .c d& \u{a0}e\u{2003}f\u{85}g",
+        ] {
+            check_tokens_from(text);
+        }
+    }
+
+    #[test]
+    fn the_tail_of_a_window_holds_its_last_tokens() {
+        let text =
+            "Or maybe Jeb Bush, digital consultant Phil Musser says.\tNo\u{a0}one\u{2003}knows–x";
+        for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+            let w = Span::new(start, text.len());
+            let all = tokens_after(text, start);
+            for keep in 0..text.len() + 2 {
+                let tail = tail_of(text, w, keep);
+                assert!(tail.start >= start && tail.end == w.end);
+                assert!(tail.start == start || tail.len() >= keep);
+                let last = tokens_after(text, tail.start);
+                assert_eq!(&all[all.len() - last.len()..], &last[..], "{w:?} {keep}");
+            }
+        }
+    }
+
+    #[test]
+    fn pronouns_in_any_case_are_those_of_their_lower_case() {
+        for w in [
+            "he", "He", "HE", "she", "sHe", "They", "it", "I", "i", "We", "you", "YOU", "who", "",
+            "h", "hey", "İ", "\u{212a}", "thEy’", "Ｉ",
+        ] {
+            assert_eq!(
+                is_pronoun(w),
+                PRONOUNS.contains(&w.to_lowercase().as_str()),
+                "{w:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_from_any_text_are_the_windows_own(text in "[a-zA-Z0-9 .,'’&\\-–“”Üü€\u{a0}\u{301}\n]{0,30}") {
+            check_tokens_from(&text);
         }
     }
 

@@ -3,6 +3,7 @@
 
 use super::mention::*;
 use super::Claim;
+use crate::bytescan::ByteSet;
 use crate::lexicon::{CueClass, Cues};
 use crate::segment::Sentences;
 use crate::span::Span;
@@ -197,41 +198,31 @@ fn mention_words(text: &str, s: Span) -> Vec<String> {
         .collect()
 }
 
+/// The first letters of "cit" and "quot" in either case.
+const C_OR_Q: ByteSet<4> = ByteSet::of([b'c', b'C', b'q', b'Q']);
+
 /// Whether `b` holds "cit" or "quot" in any ASCII case: the words a relay is stated with
 /// ("cites", "citing", "quoting", ...). `x | 0x20` folds an ASCII letter to lower case, and no
 /// other byte onto a letter.
 ///
-/// Every sentence of a document is read here, most without a match: eight bytes at a time
-/// (SWAR: one `u64` holds eight bytes), each folded and tested for a "c" or a "q" in one pass
-/// for both words; only where one stands is the word compared. A byte equal to `c` is zero
-/// after xor with `c`, and a zero byte borrows into its top bit when one is taken from each
-/// byte; a borrow only runs upwards, so the lowest byte found is exact, and the scan goes on
-/// from the byte after it.
+/// Every sentence of a document is read here, most without a match: the bytes that may start
+/// either word (a "c" or a "q") are found many at a time ([`ByteSet::first_in`]), and only
+/// where one stands is the word compared.
 fn cites_or_quotes(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
     let word_at = |i: usize| {
         let rest = &b[i..];
         let is =
             |w: &[u8]| rest.len() >= w.len() && rest.iter().zip(w).all(|(&x, &c)| x | 0x20 == c);
         is(b"cit") || is(b"quot")
     };
-    let zero = |y: u64| y.wrapping_sub(ONES) & !y & TOPS;
-    let mut i = 0;
-    while let Some(block) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(block.try_into().expect("eight bytes")) | (ONES * 0x20);
-        let found = zero(x ^ (ONES * u64::from(b'c'))) | zero(x ^ (ONES * u64::from(b'q')));
-        if found == 0 {
-            i += 8;
-            continue;
-        }
-        let k = i + found.trailing_zeros() as usize / 8;
+    let mut from = 0;
+    while let Some(k) = C_OR_Q.first_in(b, from) {
         if word_at(k) {
             return true;
         }
-        i = k + 1;
+        from = k + 1;
     }
-    (i..b.len()).any(word_at)
+    false
 }
 
 #[cfg(test)]
