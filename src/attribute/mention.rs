@@ -1049,6 +1049,11 @@ pub(super) fn is_name(toks: &[Tok]) -> bool {
 
 /// The pronoun of "he’s", "I'd", "they've" (not "it's": rarely a speaker).
 pub(super) fn contracted_pronoun(t: &Tok) -> Option<Span> {
+    // At most nine bytes ("they’ll"), with an apostrophe's byte: most words are told by that.
+    let apostrophe = |b: &u8| *b == b'\'' || *b == 0xE2;
+    if !t.word || t.s.len() > 9 || !t.s.as_bytes().iter().any(apostrophe) {
+        return None;
+    }
     let (p, rest) = t.s.split_once(['\'', '’'])?;
     let pronoun =
         PRONOUNS.iter().any(|w| p.eq_ignore_ascii_case(w)) && !p.eq_ignore_ascii_case("it");

@@ -104,10 +104,16 @@ pub(super) fn find_relays(
     claims: &mut [Claim],
 ) {
     let mut relays: Vec<Relay> = Vec::new();
-    for &sent in sentences.all() {
-        // Most sentences cite no one: skip them before tokenizing.
-        let b = text[sent].as_bytes();
-        if !cites_or_quotes(b) {
+    // Most sentences cite no one: the words a relay is stated with are looked for in the
+    // whole text at once, and only the sentences holding one are tokenized.
+    let cite_words = cite_or_quote_words(text.as_bytes());
+    let sentences = if cite_words.is_empty() {
+        &[]
+    } else {
+        sentences.all()
+    };
+    for &sent in sentences {
+        if !cites_or_quotes(&cite_words, sent) {
             continue;
         }
         let toks = tokens(text, sent);
@@ -201,28 +207,37 @@ fn mention_words(text: &str, s: Span) -> Vec<String> {
 /// The first letters of "cit" and "quot" in either case.
 const C_OR_Q: ByteSet<4> = ByteSet::of([b'c', b'C', b'q', b'Q']);
 
-/// Whether `b` holds "cit" or "quot" in any ASCII case: the words a relay is stated with
-/// ("cites", "citing", "quoting", ...). `x | 0x20` folds an ASCII letter to lower case, and no
-/// other byte onto a letter.
+/// Where "cit" and "quot" stand in `b`, in any ASCII case: the words a relay is stated with
+/// ("cites", "citing", "quoting", ...), as spans in order. `x | 0x20` folds an ASCII letter to
+/// lower case, and no other byte onto a letter.
 ///
-/// Every sentence of a document is read here, most without a match: the bytes that may start
-/// either word (a "c" or a "q") are found many at a time ([`ByteSet::first_in`]), and only
-/// where one stands is the word compared.
-fn cites_or_quotes(b: &[u8]) -> bool {
-    let word_at = |i: usize| {
-        let rest = &b[i..];
-        let is =
-            |w: &[u8]| rest.len() >= w.len() && rest.iter().zip(w).all(|(&x, &c)| x | 0x20 == c);
-        is(b"cit") || is(b"quot")
-    };
+/// The whole text of a document is read here, most of it without a match: the bytes that may
+/// start either word (a "c" or a "q") are found many at a time ([`ByteSet::first_in`]), and
+/// only where one stands is the word compared.
+fn cite_or_quote_words(b: &[u8]) -> Vec<Span> {
+    let mut out = Vec::new();
     let mut from = 0;
     while let Some(k) = C_OR_Q.first_in(b, from) {
-        if word_at(k) {
-            return true;
+        let rest = &b[k..];
+        let is =
+            |w: &[u8]| rest.len() >= w.len() && rest.iter().zip(w).all(|(&x, &c)| x | 0x20 == c);
+        if is(b"cit") {
+            out.push(Span::new(k, k + 3));
+        } else if is(b"quot") {
+            out.push(Span::new(k, k + 4));
         }
         from = k + 1;
     }
-    false
+    out
+}
+
+/// Whether one of `words` (from [`cite_or_quote_words`]) lies inside `sentence`.
+fn cites_or_quotes(words: &[Span], sentence: Span) -> bool {
+    let k = words.partition_point(|w| w.start < sentence.start);
+    words[k..]
+        .iter()
+        .take_while(|w| w.start < sentence.end)
+        .any(|w| w.end <= sentence.end)
 }
 
 #[cfg(test)]
@@ -230,6 +245,7 @@ mod tests {
     use crate::lexicon::CUES;
     use crate::quote::find_quotes;
     use crate::segment::paragraphs;
+    use crate::span::Span;
 
     fn via_of(text: &str) -> Vec<(String, Vec<String>, Option<String>)> {
         let paras = paragraphs(text, 0);
@@ -246,6 +262,12 @@ mod tests {
             .collect()
     }
 
+    /// Whether `s` holds "cit" or "quot" in any ASCII case, read from its words.
+    fn cites_or_quotes(s: &[u8]) -> bool {
+        let words = super::cite_or_quote_words(s);
+        super::cites_or_quotes(&words, Span::new(0, s.len()))
+    }
+
     /// Whether `s` holds "cit" or "quot" in any ASCII case, a window at a time.
     fn cites_or_quotes_slow(s: &[u8]) -> bool {
         s.windows(3).any(|w| w.eq_ignore_ascii_case(b"cit"))
@@ -254,7 +276,6 @@ mod tests {
 
     #[test]
     fn cites_or_quotes_is_a_case_insensitive_search() {
-        use super::cites_or_quotes;
         let long = "x".repeat(40);
         for (s, want) in [
             ("", false),
@@ -282,7 +303,23 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn cites_or_quotes_agrees_with_a_window_search(s in "[cCiItTqQuUoOx \u{e3}\u{c3}\u{a3}]{0,40}") {
-            proptest::prop_assert_eq!(super::cites_or_quotes(s.as_bytes()), cites_or_quotes_slow(s.as_bytes()));
+            proptest::prop_assert_eq!(cites_or_quotes(s.as_bytes()), cites_or_quotes_slow(s.as_bytes()));
+        }
+
+        #[test]
+        fn a_sentence_cites_when_a_word_of_the_text_lies_in_it(s in "[cCiItTqQuUoOx \u{e3}\u{c3}\u{a3}]{0,30}") {
+            // Every span of the text, as if it were a sentence.
+            let b = s.as_bytes();
+            let words = super::cite_or_quote_words(b);
+            for start in 0..=b.len() {
+                for end in start..=b.len() {
+                    let sentence = Span::new(start, end);
+                    proptest::prop_assert_eq!(
+                        super::cites_or_quotes(&words, sentence),
+                        cites_or_quotes_slow(&b[start..end])
+                    );
+                }
+            }
         }
     }
 
