@@ -263,37 +263,40 @@ impl<const N: usize> WordList for [&str; N] {
     }
 }
 
-/// A long list of words with the shapes of its words (length and first byte, ASCII case
-/// folded) as bits: most tokens looked up are none of them and are told so by one bit, without
-/// comparing them with each word. A slice of its words otherwise.
+/// A long list of words (at most 128) indexed by the shapes of its words: length and first
+/// byte, ASCII case folded. Most tokens looked up are none of them and are told so by two bits;
+/// the others are compared only with the words of their shape (one or two), not with each
+/// word. A slice of its words otherwise.
 pub(super) struct Words {
     words: &'static [&'static str],
-    /// Bit `(first | 0x20) & 31` of `shapes[len.min(15)]` for each word: the same for a byte
-    /// and its ASCII lower case, so a word equal to one of them in any ASCII case has its bit.
-    shapes: [u32; 16],
+    /// Bit `k` of `by_len[len.min(15)]` for each word `k` of `len` bytes.
+    by_len: [u128; 16],
+    /// Bit `k` of `by_first[(first | 0x20) & 31]` for each word `k` whose first byte is
+    /// `first`: the same for a byte and its ASCII lower case, so a word equal to one of them in
+    /// any ASCII case has its bits.
+    by_first: [u128; 32],
 }
 
 impl Words {
-    /// The list of `words`, none of them empty.
+    /// The list of `words`, none of them empty, at most 128.
     pub(super) const fn new(words: &'static [&'static str]) -> Words {
-        let mut shapes = [0u32; 16];
+        assert!(words.len() <= 128, "more than 128 words");
+        let mut by_len = [0u128; 16];
+        let mut by_first = [0u128; 32];
         let mut i = 0;
         while i < words.len() {
             let w = words[i].as_bytes();
             assert!(!w.is_empty(), "an empty word");
             let len = if w.len() < 15 { w.len() } else { 15 };
-            shapes[len] |= 1 << ((w[0] | 0x20) & 31);
+            by_len[len] |= 1 << i;
+            by_first[((w[0] | 0x20) & 31) as usize] |= 1 << i;
             i += 1;
         }
-        Words { words, shapes }
-    }
-
-    /// Whether a word of the list may have the shape of `w`: false when none has.
-    #[inline(always)]
-    fn may_hold(&self, w: &str) -> bool {
-        w.as_bytes()
-            .first()
-            .is_some_and(|&first| self.shapes[w.len().min(15)] & 1 << ((first | 0x20) & 31) != 0)
+        Words {
+            words,
+            by_len,
+            by_first,
+        }
     }
 }
 
@@ -307,7 +310,19 @@ impl std::ops::Deref for Words {
 impl WordList for Words {
     #[inline(always)]
     fn holds(&self, t: &Tok) -> bool {
-        t.word && self.may_hold(t.s) && self.words.holds(t)
+        let Some(&first) = t.s.as_bytes().first().filter(|_| t.word) else {
+            return false;
+        };
+        // The words of the token's length and first letter: any equal to it is among them.
+        let mut shaped =
+            self.by_len[t.s.len().min(15)] & self.by_first[usize::from((first | 0x20) & 31)];
+        while shaped != 0 {
+            if t.is(self.words[shaped.trailing_zeros() as usize]) {
+                return true;
+            }
+            shaped &= shaped - 1;
+        }
+        false
     }
 }
 
