@@ -1073,23 +1073,15 @@ fn subject_before(
     // Bounded, so a pronoun deep in a huge sentence does not re-read all of it.
     let from = window_start(text, sents[si.saturating_sub(1)].start, at.start);
     let toks = tokens(text, Span::new(from, at.start));
-    let mut best = None;
-    for k in 0..toks.len() {
-        if let Some(c) = cue_at(cues, &toks, k) {
-            if quoted.contains(toks[k].span) {
-                continue; // a cue inside a quotation is the quoted speaker's word
-            }
-            if c.class != CueClass::Speech {
-                continue;
-            }
-            if let Some(np) = backward_np(&toks, 0, k) {
-                if !is_pronoun(&text[np]) {
-                    best = Some(np);
-                }
-            }
+    // The last cue with a mention is the nearest subject: read from the end, the first found.
+    (0..toks.len()).rev().find_map(|k| {
+        let c = cue_at(cues, &toks, k)?;
+        // A cue inside a quotation is the quoted speaker's word.
+        if quoted.contains(toks[k].span) || c.class != CueClass::Speech {
+            return None;
         }
-    }
-    best
+        backward_np(&toks, 0, k).filter(|&np| !is_pronoun(&text[np]))
+    })
 }
 
 #[cfg(test)]
