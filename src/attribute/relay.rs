@@ -17,27 +17,26 @@ struct Relay {
     via: Span,
 }
 
-/// The head word of a mention: its last word before "of", "for", a comma ...
+/// The head word of a mention, lower case: its last word before "of", "for", a comma ...
 fn head_word(text: &str, mention: Span) -> String {
-    let mut head = String::new();
+    // Words that end the head: compared in any ASCII case, as their lower case would be (no
+    // other character lower-cases to their letters).
+    const AFTER_HEAD: &[&str] = &["of", "for", "from", "at", "in", "with", "who", "which"];
+    let mut head = "";
     for w in text[mention].split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         if w.is_empty() {
             continue;
         }
-        let lower = w.to_lowercase();
-        if matches!(
-            lower.as_str(),
-            "of" | "for" | "from" | "at" | "in" | "with" | "who" | "which"
-        ) {
+        if AFTER_HEAD.iter().any(|s| w.eq_ignore_ascii_case(s)) {
             break;
         }
-        head = lower;
+        head = w;
         if text[mention].contains(',') && w.ends_with(',') {
             break;
         }
     }
-    head
+    head.to_lowercase()
 }
 
 /// A relay's mention read backwards from `end` (exclusive): "local television Khabar-24".
@@ -169,10 +168,15 @@ pub(super) fn find_relays(
         // The same source: every word of the speaker's mention is in the relayed mention
         // ("the command" in "the command of the security forces"; "the interior ministry" in
         // "the Kazakh interior ministry", but not in "the health ministry").
-        let own = mention_words(text, mention);
+        // Its words are read only for a relayed mention of the same head (most have another).
+        let own = std::cell::OnceCell::new();
         let same = |k: usize| {
             let (their_head, theirs) = &relayed[k];
-            *their_head == head && own.iter().all(|w| theirs.contains(w))
+            *their_head == head
+                && own
+                    .get_or_init(|| mention_words(text, mention))
+                    .iter()
+                    .all(|w| theirs.contains(w))
         };
         let relay = (0..relays.len())
             .rev()
@@ -322,6 +326,45 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_head_word_is_the_lower_case_of_the_last_word_before_a_stop() {
+        // The head as each word's lower case gives it.
+        fn by_lower_case(m: &str) -> String {
+            let mut head = String::new();
+            for w in m.split_whitespace() {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+                if w.is_empty() {
+                    continue;
+                }
+                let lower = w.to_lowercase();
+                let stops = ["of", "for", "from", "at", "in", "with", "who", "which"];
+                if stops.contains(&lower.as_str()) {
+                    break;
+                }
+                head = lower;
+            }
+            head
+        }
+        for m in [
+            "",
+            " , ",
+            "the command of the security forces",
+            "local television Khabar-24, which cites",
+            "The Interior MINISTRY",
+            "the İn crowd İN",
+            "the \u{212a}elvin AT home",
+            "Ünal’s Aides FROM Ankara",
+            "IN",
+            "staff WITH whom",
+        ] {
+            assert_eq!(
+                super::head_word(m, Span::new(0, m.len())),
+                by_lower_case(m),
+                "{m:?}"
+            );
         }
     }
 
