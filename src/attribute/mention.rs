@@ -263,37 +263,40 @@ impl<const N: usize> WordList for [&str; N] {
     }
 }
 
-/// A long list of words with the shapes of its words (length and first byte, ASCII case
-/// folded) as bits: most tokens looked up are none of them and are told so by one bit, without
-/// comparing them with each word. A slice of its words otherwise.
+/// A long list of words (at most 128) indexed by the shapes of its words: length and first
+/// byte, ASCII case folded. Most tokens looked up are none of them and are told so by two bits;
+/// the others are compared only with the words of their shape (one or two), not with each
+/// word. A slice of its words otherwise.
 pub(super) struct Words {
     words: &'static [&'static str],
-    /// Bit `(first | 0x20) & 31` of `shapes[len.min(15)]` for each word: the same for a byte
-    /// and its ASCII lower case, so a word equal to one of them in any ASCII case has its bit.
-    shapes: [u32; 16],
+    /// Bit `k` of `by_len[len.min(15)]` for each word `k` of `len` bytes.
+    by_len: [u128; 16],
+    /// Bit `k` of `by_first[(first | 0x20) & 31]` for each word `k` whose first byte is
+    /// `first`: the same for a byte and its ASCII lower case, so a word equal to one of them in
+    /// any ASCII case has its bits.
+    by_first: [u128; 32],
 }
 
 impl Words {
-    /// The list of `words`, none of them empty.
+    /// The list of `words`, none of them empty, at most 128.
     pub(super) const fn new(words: &'static [&'static str]) -> Words {
-        let mut shapes = [0u32; 16];
+        assert!(words.len() <= 128, "more than 128 words");
+        let mut by_len = [0u128; 16];
+        let mut by_first = [0u128; 32];
         let mut i = 0;
         while i < words.len() {
             let w = words[i].as_bytes();
             assert!(!w.is_empty(), "an empty word");
             let len = if w.len() < 15 { w.len() } else { 15 };
-            shapes[len] |= 1 << ((w[0] | 0x20) & 31);
+            by_len[len] |= 1 << i;
+            by_first[((w[0] | 0x20) & 31) as usize] |= 1 << i;
             i += 1;
         }
-        Words { words, shapes }
-    }
-
-    /// Whether a word of the list may have the shape of `w`: false when none has.
-    #[inline(always)]
-    fn may_hold(&self, w: &str) -> bool {
-        w.as_bytes()
-            .first()
-            .is_some_and(|&first| self.shapes[w.len().min(15)] & 1 << ((first | 0x20) & 31) != 0)
+        Words {
+            words,
+            by_len,
+            by_first,
+        }
     }
 }
 
@@ -307,7 +310,19 @@ impl std::ops::Deref for Words {
 impl WordList for Words {
     #[inline(always)]
     fn holds(&self, t: &Tok) -> bool {
-        t.word && self.may_hold(t.s) && self.words.holds(t)
+        let Some(&first) = t.s.as_bytes().first().filter(|_| t.word) else {
+            return false;
+        };
+        // The words of the token's length and first letter: any equal to it is among them.
+        let mut shaped =
+            self.by_len[t.s.len().min(15)] & self.by_first[usize::from((first | 0x20) & 31)];
+        while shaped != 0 {
+            if t.is(self.words[shaped.trailing_zeros() as usize]) {
+                return true;
+            }
+            shaped &= shaped - 1;
+        }
+        false
     }
 }
 
@@ -406,6 +421,38 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
         // Most words are followed by one space, skipped here without classing it.
         i = end + usize::from(b.get(end) == Some(&b' '));
     }
+}
+
+/// Where the tokens of `window` start among `toks`, the tokens of `outer` (a window that
+/// ends where `window` ends and starts at or before it): the index of the first of them, when
+/// no token of `outer` runs across `window`'s start. Then `toks[k..]` are exactly
+/// `tokens(text, window)`: the tokenizer reads each token from where it starts on, and a
+/// window starting between two tokens starts where the longer one's tokens go on.
+pub(super) fn tokens_from(toks: &[Tok], outer: Span, window: Span) -> Option<usize> {
+    if outer.end != window.end || outer.start > window.start {
+        return None;
+    }
+    let k = toks.partition_point(|t| t.span.start < window.start);
+    (k == 0 || toks[k - 1].span.end <= window.start).then_some(k)
+}
+
+/// The last words of `window`: the span from the latest start at least `keep` bytes before
+/// its end that follows ASCII white space (or from the window's start). No token runs across
+/// white space, so `tokens` of it are the last tokens of the window.
+pub(super) fn tail_of(text: &str, window: Span, keep: usize) -> Span {
+    let b = text.as_bytes();
+    let mut start = window.end.saturating_sub(keep).max(window.start);
+    while start > window.start && !b[start - 1].is_ascii_whitespace() {
+        start -= 1;
+    }
+    Span::new(start, window.end)
+}
+
+/// Whether `w` is a personal pronoun ([`PRONOUNS`]) in any case: what `w.to_lowercase()`
+/// finds among them, without allocating (no other character lower-cases to one of their
+/// ASCII letters).
+pub(super) fn is_pronoun(w: &str) -> bool {
+    PRONOUNS.iter().any(|p| w.eq_ignore_ascii_case(p))
 }
 
 /// Whether a word followed by a period keeps it: initials, titles, dotted abbreviations.
@@ -1017,6 +1064,11 @@ pub(super) fn is_name(toks: &[Tok]) -> bool {
 
 /// The pronoun of "he’s", "I'd", "they've" (not "it's": rarely a speaker).
 pub(super) fn contracted_pronoun(t: &Tok) -> Option<Span> {
+    // At most nine bytes ("they’ll"), with an apostrophe's byte: most words are told by that.
+    let apostrophe = |b: &u8| *b == b'\'' || *b == 0xE2;
+    if !t.word || t.s.len() > 9 || !t.s.as_bytes().iter().any(apostrophe) {
+        return None;
+    }
     let (p, rest) = t.s.split_once(['\'', '’'])?;
     let pronoun =
         PRONOUNS.iter().any(|w| p.eq_ignore_ascii_case(w)) && !p.eq_ignore_ascii_case("it");
@@ -1335,6 +1387,93 @@ mod tests {
                 .map(|t| (t.span, t.s, t.word))
                 .collect();
             assert_eq!(got, want, "{:?}", &text[w]);
+        }
+    }
+
+    /// The tokens of `text` from `start` on, as `(span, s, word)`.
+    fn tokens_after(text: &str, start: usize) -> Vec<(Span, &str, bool)> {
+        tokens(text, Span::new(start, text.len()))
+            .iter()
+            .map(|t| (t.span, t.s, t.word))
+            .collect()
+    }
+
+    /// [`tokens_from`] at every start of `text`: the longer window's tokens from there on
+    /// when it answers, a token across the start when it does not.
+    fn check_tokens_from(text: &str) {
+        let outer = Span::new(0, text.len());
+        let all = tokens(text, outer);
+        for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+            let w = Span::new(start, text.len());
+            match tokens_from(&all, outer, w) {
+                Some(k) => {
+                    let got: Vec<_> = all[k..].iter().map(|t| (t.span, t.s, t.word)).collect();
+                    assert_eq!(got, tokens_after(text, start), "{text:?} from {start}");
+                }
+                None => assert!(
+                    all.iter()
+                        .any(|t| t.span.start < start && start < t.span.end),
+                    "{text:?} from {start}"
+                ),
+            }
+            // A window ending elsewhere, or starting before the longer one, is not taken.
+            if start > 0 {
+                assert_eq!(tokens_from(&all, w, outer), None);
+            }
+            if start < text.len() {
+                assert_eq!(tokens_from(&all, outer, Span::new(start, start)), None);
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_from_a_longer_window_are_the_windows_own() {
+        for text in [
+            "",
+            "  x",
+            "O'Brien, Khabar-24, U.S. and AT&T said: “no”—twice.",
+            "Mr. J. Smith (D-Vt.) told Gen. Ünal’s aides ’tis 3.5% of Café-goers’ 12,000 €.",
+            "It’s x’ y- -z a.b. .c d& \u{a0}e\u{2003}f\u{85}g",
+        ] {
+            check_tokens_from(text);
+        }
+    }
+
+    #[test]
+    fn the_tail_of_a_window_holds_its_last_tokens() {
+        let text =
+            "Or maybe Jeb Bush, digital consultant Phil Musser says.\tNo\u{a0}one\u{2003}knows–x";
+        for start in (0..=text.len()).filter(|&k| text.is_char_boundary(k)) {
+            let w = Span::new(start, text.len());
+            let all = tokens_after(text, start);
+            for keep in 0..text.len() + 2 {
+                let tail = tail_of(text, w, keep);
+                assert!(tail.start >= start && tail.end == w.end);
+                assert!(tail.start == start || tail.len() >= keep);
+                let last = tokens_after(text, tail.start);
+                assert_eq!(&all[all.len() - last.len()..], &last[..], "{w:?} {keep}");
+            }
+        }
+    }
+
+    #[test]
+    fn pronouns_in_any_case_are_those_of_their_lower_case() {
+        for w in [
+            "he", "He", "HE", "she", "sHe", "They", "it", "I", "i", "We", "you", "YOU", "who", "",
+            "h", "hey", "İ", "\u{212a}", "thEy’", "Ｉ",
+        ] {
+            assert_eq!(
+                is_pronoun(w),
+                PRONOUNS.contains(&w.to_lowercase().as_str()),
+                "{w:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_from_any_text_are_the_windows_own(text in "[a-zA-Z0-9 .,'’&\\-–“”Üü€\u{a0}\u{301}\n]{0,30}") {
+            check_tokens_from(&text);
         }
     }
 

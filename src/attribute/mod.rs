@@ -11,7 +11,7 @@ mod mention;
 mod relay;
 mod reported;
 
-use crate::lexicon::{lower_in, CueClass, Cues, WordSet};
+use crate::lexicon::{CueClass, Cues, WordSet};
 use crate::quote::Quote;
 use crate::segment::Sentences;
 use crate::span::Span;
@@ -608,20 +608,37 @@ fn is_quoted_name(content: &str) -> bool {
 
 /// A sentence that ends with a speaker and a speech cue, nothing after ("Bystrom agreed.",
 /// "..., digital consultant Phil Musser says."): the speaker of the quotation that follows.
-fn cue_ends_sentence(cues: &Cues, toks: &[Tok]) -> Option<Found> {
-    let mut end = toks.len();
-    while end > 0 && !toks[end - 1].word {
-        end -= 1;
+fn cue_ends_sentence(cues: &Cues, text: &str, sentence: Span) -> Option<Found> {
+    // Most sentences end with no cue: their last words tell, and only when they end with
+    // one is the whole sentence read. The last word is a cue there as in the sentence when
+    // the word before it is read too (a cue after an article is a noun).
+    let tail = tail_of(text, sentence, 40);
+    if tail.start > sentence.start {
+        let toks = tokens(text, tail);
+        if last_word(&toks).is_some_and(|k| k > 0 && speech_cue_at(cues, &toks, k).is_none()) {
+            return None;
+        }
     }
-    let k = end.checked_sub(1)?;
-    cue_at(cues, toks, k).filter(|c| c.class == CueClass::Speech && c.len == 1)?;
-    let speaker = backward_np(toks, 0, k)?;
+    let toks = tokens(text, sentence);
+    let k = last_word(&toks)?;
+    speech_cue_at(cues, &toks, k)?;
+    let speaker = backward_np(&toks, 0, k)?;
     Some(Found {
         speaker: Some(speaker),
         cue: Some(toks[k].span),
         rule: "cue_ends_previous_sentence",
         partial: false,
     })
+}
+
+/// The index of the last word of `toks`.
+fn last_word(toks: &[Tok]) -> Option<usize> {
+    toks.iter().rposition(|t| t.word)
+}
+
+/// The one-word speech cue at `toks[k]`, if one stands there.
+fn speech_cue_at(cues: &Cues, toks: &[Tok], k: usize) -> Option<CueAt> {
+    cue_at(cues, toks, k).filter(|c| c.class == CueClass::Speech && c.len == 1)
 }
 
 /// A quotation opening with a speaker's label in capitals and a colon, as transcripts quote
@@ -678,8 +695,10 @@ pub fn attribute_quotes_with(
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
     // Per claim pushed: the sentence's subject, for a partial quote left without a speaker.
     let mut subjects: Vec<Option<Found>> = Vec::new();
-    // The words before and after each quotation, one buffer each for all of them.
+    // The words before and after each quotation, one buffer each for all of them, and the
+    // window of the words after.
     let (mut before, mut after) = (Vec::new(), Vec::new());
+    let mut after_window: Option<Span> = None;
     for (qi, q) in top.iter().enumerate() {
         let pi = para_of(q.open.start);
         let para = paragraphs[pi];
@@ -694,14 +713,24 @@ pub fn attribute_quotes_with(
             }
         }
         let before_window = Span::new(b_start, q.open.start);
-        tokens_into(text, before_window, &mut before);
+        // The words before a quotation are often the words after the previous one (the
+        // same window, or its end from a sentence's start): taken from them, not read again.
+        match after_window.and_then(|w| tokens_from(&after, w, before_window)) {
+            Some(k) => {
+                before.clear();
+                before.extend_from_slice(&after[k..]);
+            }
+            None => tokens_into(text, before_window, &mut before),
+        }
         let outer = q.outer();
         let close_para = paragraphs[para_of(outer.end.saturating_sub(1).max(q.open.start))];
         let next_open = top
             .get(qi + 1)
             .map_or(close_para.end, |n| n.open.start.min(close_para.end))
             .max(outer.end);
-        tokens_into(text, Span::new(outer.end, next_open), &mut after);
+        let window = Span::new(outer.end, next_open);
+        tokens_into(text, window, &mut after);
+        after_window = Some(window);
         prev_close = Some((para_of(outer.end.saturating_sub(1)), outer.end));
         if is_title_of_work(text, q, &before) {
             continue;
@@ -735,7 +764,7 @@ pub fn attribute_quotes_with(
         // "Iowa State University's Dianne Bystrom agreed. “…”", "Or maybe Jeb Bush, digital
         // consultant Phil Musser says. “…”".
         if found.is_none() && before.is_empty() && at >= 2 && q.open.start == sents[at - 1].start {
-            found = cue_ends_sentence(cues, &tokens(text, sents[at - 2]));
+            found = cue_ends_sentence(cues, text, sents[at - 2]);
         }
         // “WALLACE: If I may, sir ...”: a transcript turn inside the marks names its speaker.
         if found.is_none() {
@@ -939,17 +968,15 @@ fn resolve_pronouns(
     // The last pronoun looked up and the subject before it: claims sharing a speaker come
     // together, and their sentence is read once.
     let mut last_near: Option<(Span, Option<Span>)> = None;
-    // The speaker's lower case, without allocating for most of them.
-    let mut buf = [0u8; 48];
     for c in claims.iter_mut() {
         let Some(sp) = c.speaker else { continue };
-        let word = lower_in(&text[sp], &mut buf);
-        if word == "who" {
+        let word = &text[sp];
+        if word.eq_ignore_ascii_case("who") {
             // "listeners who said ...", "Perez, who said ...": the mention before it.
             if c.antecedent.is_none() {
                 c.antecedent = relative_antecedent(text, sentences, paragraphs, sp);
             }
-        } else if PRONOUNS.contains(&&*word) {
+        } else if is_pronoun(word) {
             if c.antecedent.is_none() {
                 let near = match last_near {
                     Some((at, near)) if at == sp => near,
@@ -1046,24 +1073,15 @@ fn subject_before(
     // Bounded, so a pronoun deep in a huge sentence does not re-read all of it.
     let from = window_start(text, sents[si.saturating_sub(1)].start, at.start);
     let toks = tokens(text, Span::new(from, at.start));
-    let mut best = None;
-    for k in 0..toks.len() {
-        if let Some(c) = cue_at(cues, &toks, k) {
-            if quoted.contains(toks[k].span) {
-                continue; // a cue inside a quotation is the quoted speaker's word
-            }
-            if c.class != CueClass::Speech {
-                continue;
-            }
-            if let Some(np) = backward_np(&toks, 0, k) {
-                let w = text[np].to_lowercase();
-                if !PRONOUNS.contains(&w.as_str()) {
-                    best = Some(np);
-                }
-            }
+    // The last cue with a mention is the nearest subject: read from the end, the first found.
+    (0..toks.len()).rev().find_map(|k| {
+        let c = cue_at(cues, &toks, k)?;
+        // A cue inside a quotation is the quoted speaker's word.
+        if quoted.contains(toks[k].span) || c.class != CueClass::Speech {
+            return None;
         }
-    }
-    best
+        backward_np(&toks, 0, k).filter(|&np| !is_pronoun(&text[np]))
+    })
 }
 
 #[cfg(test)]

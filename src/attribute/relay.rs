@@ -3,6 +3,7 @@
 
 use super::mention::*;
 use super::Claim;
+use crate::bytescan::ByteSet;
 use crate::lexicon::{CueClass, Cues};
 use crate::segment::Sentences;
 use crate::span::Span;
@@ -16,27 +17,26 @@ struct Relay {
     via: Span,
 }
 
-/// The head word of a mention: its last word before "of", "for", a comma ...
+/// The head word of a mention, lower case: its last word before "of", "for", a comma ...
 fn head_word(text: &str, mention: Span) -> String {
-    let mut head = String::new();
+    // Words that end the head: compared in any ASCII case, as their lower case would be (no
+    // other character lower-cases to their letters).
+    const AFTER_HEAD: &[&str] = &["of", "for", "from", "at", "in", "with", "who", "which"];
+    let mut head = "";
     for w in text[mention].split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         if w.is_empty() {
             continue;
         }
-        let lower = w.to_lowercase();
-        if matches!(
-            lower.as_str(),
-            "of" | "for" | "from" | "at" | "in" | "with" | "who" | "which"
-        ) {
+        if AFTER_HEAD.iter().any(|s| w.eq_ignore_ascii_case(s)) {
             break;
         }
-        head = lower;
+        head = w;
         if text[mention].contains(',') && w.ends_with(',') {
             break;
         }
     }
-    head
+    head.to_lowercase()
 }
 
 /// A relay's mention read backwards from `end` (exclusive): "local television Khabar-24".
@@ -60,7 +60,7 @@ fn relays_in(cues: &Cues, toks: &[Tok]) -> Vec<Relay> {
     let mut out = Vec::new();
     for k in 0..toks.len() {
         let t = &toks[k];
-        if !in_list(&["cites", "cited", "citing", "quoting", "quotes"], t) {
+        if !in_list(RELAY_WORDS, t) {
             continue;
         }
         let Some(source) = agent_np(cues, toks, k + 1) else {
@@ -103,17 +103,20 @@ pub(super) fn find_relays(
     claims: &mut [Claim],
 ) {
     let mut relays: Vec<Relay> = Vec::new();
-    for &sent in sentences.all() {
-        // Most sentences cite no one: skip them before tokenizing.
-        let b = text[sent].as_bytes();
-        if !cites_or_quotes(b) {
+    // Most sentences cite no one: the words a relay is stated with are looked for in the
+    // whole text at once, and only the sentences holding one are tokenized.
+    let cite_words = cite_or_quote_words(text.as_bytes());
+    let sentences = if cite_words.is_empty() {
+        &[]
+    } else {
+        sentences.all()
+    };
+    for &sent in sentences {
+        if !cites_or_quotes(&cite_words, sent) {
             continue;
         }
         let toks = tokens(text, sent);
-        if toks
-            .iter()
-            .any(|t| in_list(&["cites", "cited", "citing", "quoting", "quotes"], t))
-        {
+        if toks.iter().any(|t| in_list(RELAY_WORDS, t)) {
             relays.extend(relays_in(cues, &toks));
         }
     }
@@ -165,10 +168,15 @@ pub(super) fn find_relays(
         // The same source: every word of the speaker's mention is in the relayed mention
         // ("the command" in "the command of the security forces"; "the interior ministry" in
         // "the Kazakh interior ministry", but not in "the health ministry").
-        let own = mention_words(text, mention);
+        // Its words are read only for a relayed mention of the same head (most have another).
+        let own = std::cell::OnceCell::new();
         let same = |k: usize| {
             let (their_head, theirs) = &relayed[k];
-            *their_head == head && own.iter().all(|w| theirs.contains(w))
+            *their_head == head
+                && own
+                    .get_or_init(|| mention_words(text, mention))
+                    .iter()
+                    .all(|w| theirs.contains(w))
         };
         let relay = (0..relays.len())
             .rev()
@@ -197,41 +205,42 @@ fn mention_words(text: &str, s: Span) -> Vec<String> {
         .collect()
 }
 
-/// Whether `b` holds "cit" or "quot" in any ASCII case: the words a relay is stated with
-/// ("cites", "citing", "quoting", ...). `x | 0x20` folds an ASCII letter to lower case, and no
-/// other byte onto a letter.
+/// The words a relay is stated with: "Y, which cites X", "Y reported, quoting X".
+const RELAY_WORDS: &[&str] = &["cites", "cited", "citing", "quoting", "quotes"];
+
+/// The first letters of [`RELAY_WORDS`] in either case.
+const C_OR_Q: ByteSet<4> = ByteSet::of([b'c', b'C', b'q', b'Q']);
+
+/// Where the [`RELAY_WORDS`] stand in `b`, in any ASCII case, alone or inside longer words,
+/// as spans in order: a sentence has one of them as a word only when it holds one of these.
+/// `x | 0x20` folds an ASCII letter to lower case, and no other byte onto a letter.
 ///
-/// Every sentence of a document is read here, most without a match: eight bytes at a time
-/// (SWAR: one `u64` holds eight bytes), each folded and tested for a "c" or a "q" in one pass
-/// for both words; only where one stands is the word compared. A byte equal to `c` is zero
-/// after xor with `c`, and a zero byte borrows into its top bit when one is taken from each
-/// byte; a borrow only runs upwards, so the lowest byte found is exact, and the scan goes on
-/// from the byte after it.
-fn cites_or_quotes(b: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
-    let word_at = |i: usize| {
-        let rest = &b[i..];
-        let is =
-            |w: &[u8]| rest.len() >= w.len() && rest.iter().zip(w).all(|(&x, &c)| x | 0x20 == c);
-        is(b"cit") || is(b"quot")
-    };
-    let zero = |y: u64| y.wrapping_sub(ONES) & !y & TOPS;
-    let mut i = 0;
-    while let Some(block) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(block.try_into().expect("eight bytes")) | (ONES * 0x20);
-        let found = zero(x ^ (ONES * u64::from(b'c'))) | zero(x ^ (ONES * u64::from(b'q')));
-        if found == 0 {
-            i += 8;
-            continue;
+/// The whole text of a document is read here, most of it without a match: the bytes that may
+/// start one (a "c" or a "q") are found many at a time ([`ByteSet::first_in`]), and only where
+/// one stands are the words compared.
+fn cite_or_quote_words(b: &[u8]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = C_OR_Q.first_in(b, from) {
+        let rest = &b[k..];
+        let is = |w: &str| {
+            rest.len() >= w.len() && rest.iter().zip(w.as_bytes()).all(|(&x, &c)| x | 0x20 == c)
+        };
+        if let Some(w) = RELAY_WORDS.iter().find(|w| is(w)) {
+            out.push(Span::new(k, k + w.len()));
         }
-        let k = i + found.trailing_zeros() as usize / 8;
-        if word_at(k) {
-            return true;
-        }
-        i = k + 1;
+        from = k + 1;
     }
-    (i..b.len()).any(word_at)
+    out
+}
+
+/// Whether one of `words` (from [`cite_or_quote_words`]) lies inside `sentence`.
+fn cites_or_quotes(words: &[Span], sentence: Span) -> bool {
+    let k = words.partition_point(|w| w.start < sentence.start);
+    words[k..]
+        .iter()
+        .take_while(|w| w.start < sentence.end)
+        .any(|w| w.end <= sentence.end)
 }
 
 #[cfg(test)]
@@ -239,6 +248,7 @@ mod tests {
     use crate::lexicon::CUES;
     use crate::quote::find_quotes;
     use crate::segment::paragraphs;
+    use crate::span::Span;
 
     fn via_of(text: &str) -> Vec<(String, Vec<String>, Option<String>)> {
         let paras = paragraphs(text, 0);
@@ -255,29 +265,37 @@ mod tests {
             .collect()
     }
 
-    /// Whether `s` holds "cit" or "quot" in any ASCII case, a window at a time.
+    /// Whether `s` holds a relay word in any ASCII case, read from its words.
+    fn cites_or_quotes(s: &[u8]) -> bool {
+        let words = super::cite_or_quote_words(s);
+        super::cites_or_quotes(&words, Span::new(0, s.len()))
+    }
+
+    /// Whether `s` holds a relay word in any ASCII case, a window at a time.
     fn cites_or_quotes_slow(s: &[u8]) -> bool {
-        s.windows(3).any(|w| w.eq_ignore_ascii_case(b"cit"))
-            || s.windows(4).any(|w| w.eq_ignore_ascii_case(b"quot"))
+        super::RELAY_WORDS.iter().any(|w| {
+            s.windows(w.len())
+                .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+        })
     }
 
     #[test]
     fn cites_or_quotes_is_a_case_insensitive_search() {
-        use super::cites_or_quotes;
         let long = "x".repeat(40);
         for (s, want) in [
             ("", false),
-            ("ci", false),
-            ("cit", true),
-            ("CiT", true),
-            ("ci t", false),
+            ("cit", false),
+            ("cites", true),
+            ("CiTeD", true),
+            ("cit es", false),
+            ("city", false),
             ("Quoting", true),
-            ("quo", false),
-            ("qUOT", true),
-            ("c\u{e9}it", false),
-            ("cc cit", true),
-            ("qqqqqqqqqcit", true),
-            ("\u{e3}\u{83}it", false),
+            ("quoted", false),
+            ("qUOTES", true),
+            ("c\u{e9}ites", false),
+            ("cc citing", true),
+            ("qqqqqqqqqcites", true),
+            ("\u{e3}\u{83}ites", false),
         ] {
             assert_eq!(cites_or_quotes(s.as_bytes()), want, "{s:?}");
             // The same at every place of a block of eight.
@@ -290,8 +308,63 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn cites_or_quotes_agrees_with_a_window_search(s in "[cCiItTqQuUoOx \u{e3}\u{c3}\u{a3}]{0,40}") {
-            proptest::prop_assert_eq!(super::cites_or_quotes(s.as_bytes()), cites_or_quotes_slow(s.as_bytes()));
+        fn cites_or_quotes_agrees_with_a_window_search(s in "(cites|CITED|citing|quoTing|quotes|cit|quot|[cCiItTqQuUoOeEsSdDnNgGx \u{e3}\u{c3}\u{a3}]){0,16}") {
+            proptest::prop_assert_eq!(cites_or_quotes(s.as_bytes()), cites_or_quotes_slow(s.as_bytes()));
+        }
+
+        #[test]
+        fn a_sentence_cites_when_a_word_of_the_text_lies_in_it(s in "(cites|CITED|citing|quoTing|quotes|cit|quot|[cCiItTqQuUoOeEsSdDnNgGx \u{e3}\u{c3}\u{a3}]){0,10}") {
+            // Every span of the text, as if it were a sentence.
+            let b = s.as_bytes();
+            let words = super::cite_or_quote_words(b);
+            for start in 0..=b.len() {
+                for end in start..=b.len() {
+                    let sentence = Span::new(start, end);
+                    proptest::prop_assert_eq!(
+                        super::cites_or_quotes(&words, sentence),
+                        cites_or_quotes_slow(&b[start..end])
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_head_word_is_the_lower_case_of_the_last_word_before_a_stop() {
+        // The head as each word's lower case gives it.
+        fn by_lower_case(m: &str) -> String {
+            let mut head = String::new();
+            for w in m.split_whitespace() {
+                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+                if w.is_empty() {
+                    continue;
+                }
+                let lower = w.to_lowercase();
+                let stops = ["of", "for", "from", "at", "in", "with", "who", "which"];
+                if stops.contains(&lower.as_str()) {
+                    break;
+                }
+                head = lower;
+            }
+            head
+        }
+        for m in [
+            "",
+            " , ",
+            "the command of the security forces",
+            "local television Khabar-24, which cites",
+            "The Interior MINISTRY",
+            "the İn crowd İN",
+            "the \u{212a}elvin AT home",
+            "Ünal’s Aides FROM Ankara",
+            "IN",
+            "staff WITH whom",
+        ] {
+            assert_eq!(
+                super::head_word(m, Span::new(0, m.len())),
+                by_lower_case(m),
+                "{m:?}"
+            );
         }
     }
 
