@@ -343,6 +343,8 @@ pub struct WordMap<V> {
     /// The shapes of the keys in `slots`: most words are told to be none of them by one bit,
     /// without hashing them.
     shapes: ShapeFilter,
+    /// The length in bytes of the shortest ASCII key (`usize::MAX`: none).
+    shortest_ascii: usize,
 }
 
 impl<V> Default for WordMap<V> {
@@ -359,6 +361,7 @@ impl<V> WordMap<V> {
             entries: Vec::new(),
             other: HashMap::default(),
             shapes: ShapeFilter::default(),
+            shortest_ascii: usize::MAX,
         };
         map.extend(pairs);
         map
@@ -387,6 +390,9 @@ impl<V> WordMap<V> {
         let i = u32::try_from(self.entries.len()).expect("fewer than 2^32 words");
         if !table {
             self.other.insert(k.clone(), i);
+        }
+        if k.is_ascii() {
+            self.shortest_ascii = self.shortest_ascii.min(k.len());
         }
         self.entries.push((k, v));
         // At most a quarter full: probes stay short. The slots are the same whichever way the
@@ -429,6 +435,14 @@ impl<V> WordMap<V> {
             return self.get_ascii(w);
         }
         self.get_other(w)
+    }
+
+    /// The length in bytes of the shortest ASCII key (`usize::MAX` when there is none): an
+    /// ASCII word shorter than that is no key, for a word scan to skip
+    /// ([`any_alnum_word_at`]'s `min_len`).
+    #[inline]
+    pub fn shortest_ascii_key(&self) -> usize {
+        self.shortest_ascii
     }
 
     /// Whether the ASCII word `w` (any case) may be a key: false when it is none, told by the
@@ -1055,6 +1069,29 @@ mod tests {
         }
         assert_eq!(map.get("W7"), Some(&700));
         assert_eq!(map.get("ÉTAT"), Some(&2));
+    }
+
+    #[test]
+    fn word_maps_know_their_shortest_ascii_key() {
+        let shortest = |keys: &[&str]| WordMap::new(keys.iter().map(|k| (k.to_string(), ())));
+        assert_eq!(WordMap::<()>::default().shortest_ascii_key(), usize::MAX);
+        assert_eq!(shortest(&["état", "ünal"]).shortest_ascii_key(), usize::MAX);
+        assert_eq!(
+            shortest(&["said", "é", "told", "Caps"]).shortest_ascii_key(),
+            4
+        );
+        let mut map = shortest(&["said", "x-y"]);
+        assert_eq!(map.shortest_ascii_key(), 3);
+        map.insert("a".to_string(), ());
+        map.insert("said".to_string(), ());
+        assert_eq!(map.shortest_ascii_key(), 1);
+        for keys in [&["said", "a"][..], &["ten", "people"], &["é", "to"]] {
+            let want = keys.iter().filter(|k| k.is_ascii()).map(|k| k.len()).min();
+            assert_eq!(
+                shortest(keys).shortest_ascii_key(),
+                want.unwrap_or(usize::MAX)
+            );
+        }
     }
 
     #[test]

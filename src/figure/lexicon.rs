@@ -33,9 +33,6 @@ pub struct FigureLexicon {
     /// Some measure or group phrase has no word of letters `a`..`z` alone to be keyed by, so
     /// the pre-test cannot rule a sentence out for want of one.
     nouns_unkeyed: bool,
-    /// The length in bytes of the shortest ASCII word of `keys`: shorter ASCII words are no
-    /// key.
-    min_key_len: usize,
 }
 
 /// A key of the pre-test: one word of every number phrase (its longest: "couple" of "a
@@ -58,7 +55,6 @@ impl Default for FigureLexicon {
             start_shapes: Shapes::default(),
             keys: WordMap::default(),
             nouns_unkeyed: false,
-            min_key_len: usize::MAX,
         };
         // Read as groups by `figures_in` whatever the lexicons hold.
         lex.note_key("members", NOUN);
@@ -172,9 +168,6 @@ impl FigureLexicon {
     }
 
     fn note_key(&mut self, word: &str, what: u8) {
-        if word.is_ascii() {
-            self.min_key_len = self.min_key_len.min(word.len());
-        }
         let was = self.keys.get(word).copied().unwrap_or(0);
         self.keys.insert(word.to_string(), was | what);
     }
@@ -303,7 +296,8 @@ impl FigureLexicon {
         }
         crate::lexicon::any_alnum_word_at(
             sentence,
-            self.min_key_len,
+            // Shorter ASCII words are no key, and most are skipped by the scan.
+            self.keys.shortest_ascii_key(),
             #[inline(always)]
             |start, end, ascii| {
                 if !ascii {
