@@ -284,17 +284,8 @@ impl FigureLexicon {
     /// never tokenized for figures.
     pub fn may_have_figure(&self, sentence: &str) -> bool {
         const BOTH: u8 = NUMBER | NOUN;
-        let mut found = 0;
-        if has_ascii_digit(sentence.as_bytes()) {
-            found |= NUMBER;
-        }
-        if self.nouns_unkeyed {
-            found |= NOUN;
-        }
-        if found == BOTH {
-            return true;
-        }
-        crate::lexicon::any_alnum_word_at(
+        let mut found = if self.nouns_unkeyed { NOUN } else { 0 };
+        let by_words = crate::lexicon::any_alnum_word_at(
             sentence,
             // Shorter ASCII words are no key, and most are skipped by the scan.
             self.keys.shortest_ascii_key(),
@@ -311,7 +302,9 @@ impl FigureLexicon {
                 }
                 found == BOTH
             },
-        )
+        );
+        // Digits are looked for only where they decide (most sentences have no noun key).
+        by_words || (found == NOUN && has_ascii_digit(sentence.as_bytes()))
     }
 
     /// What the word `w` (any case; `ascii`: whether it is ASCII) is a key of: [`NUMBER`],
@@ -335,18 +328,20 @@ impl FigureLexicon {
 }
 
 /// Whether `b` has an ASCII digit: 32 bytes at a time without a branch a byte (the compiler
-/// vectorizes the inner fold), then the rest.
+/// vectorizes the inner fold), then the last 32 bytes (again in part).
 fn has_ascii_digit(b: &[u8]) -> bool {
-    let mut chunks = b.chunks_exact(32);
-    for chunk in chunks.by_ref() {
-        if chunk.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
-            return true;
-        }
+    fn any_digit(chunk: &[u8; 32]) -> bool {
+        chunk.iter().fold(false, |any, c| any | c.is_ascii_digit())
     }
-    // The rest padded to 32 bytes with bytes that are no digits, to be tested the same way.
-    let mut last = [0u8; 32];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    last.iter().fold(false, |any, c| any | c.is_ascii_digit())
+    let Some(last) = b.last_chunk::<32>() else {
+        // Padded to 32 bytes with bytes that are no digits, to be tested the same way.
+        let mut padded = [0u8; 32];
+        padded[..b.len()].copy_from_slice(b);
+        return any_digit(&padded);
+    };
+    b.chunks_exact(32)
+        .any(|chunk| any_digit(chunk.try_into().expect("32 bytes")))
+        || any_digit(last)
 }
 
 /// The built-in figure lexicons.
@@ -486,6 +481,25 @@ mod tests {
         }
         lex.nouns_unkeyed = true;
         assert!(lex.may_have_figure("3 x") && !lex.may_have_figure("x"));
+    }
+
+    #[test]
+    fn digits_are_found_at_any_offset() {
+        for len in 0..100 {
+            let text = vec![b'x'; len];
+            assert!(!has_ascii_digit(&text));
+            for at in 0..len {
+                for digit in [b'0', b'9'] {
+                    let mut t = text.clone();
+                    t[at] = digit;
+                    assert!(has_ascii_digit(&t), "{len} {at}");
+                }
+                let mut t = text.clone();
+                t[at] = b'/';
+                t[len - 1 - at] = b':';
+                assert!(!has_ascii_digit(&t));
+            }
+        }
     }
 
     #[test]
