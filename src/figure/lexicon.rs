@@ -308,8 +308,10 @@ impl FigureLexicon {
     }
 
     /// What the word `w` (any case; `ascii`: whether it is ASCII) is a key of: [`NUMBER`],
-    /// [`NOUN`], both or neither (0).
-    #[inline(always)]
+    /// [`NOUN`], both or neither (0). Out of line: the pre-test calls it for the few words
+    /// the keys' shapes let through, and inlined, its probe took registers from the word scan
+    /// around it for every word.
+    #[inline(never)]
     fn key(&self, w: &str, ascii: bool) -> u8 {
         self.keys.get_known(w, ascii).copied().unwrap_or(0)
     }
