@@ -561,16 +561,15 @@ impl Default for ShapeFilter {
 }
 
 impl ShapeFilter {
-    /// The bit of a word: its length up to 15, its first and last bytes' low five bits with
-    /// `| 0x20` (the same for a byte and its ASCII lower case).
+    /// The bit of a word: its length modulo 16 (one instruction less than capping it: the
+    /// rare words of 16 bytes or more share the bits of shorter ones), its first and last
+    /// bytes' low five bits (the same for a byte and its ASCII lower case).
     #[inline(always)]
     fn bit(w: &[u8]) -> usize {
         let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
             return 0;
         };
-        w.len().min(15) << 10
-            | usize::from((first | 0x20) & 31) << 5
-            | usize::from((last | 0x20) & 31)
+        (w.len() & 15) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
     }
 
     fn insert(&mut self, w: &[u8]) {
@@ -1086,7 +1085,7 @@ mod tests {
             "a",
             "x-y",
             "0",
-            "long-enough-to-be-capped",
+            "sixteen-bytes-or-more",
             "o'neil",
         ];
         for w in words {
