@@ -1080,14 +1080,7 @@ mod tests {
     #[test]
     fn shape_filters_hold_their_words_in_any_case() {
         let mut f = ShapeFilter::default();
-        let words = [
-            "said",
-            "a",
-            "x-y",
-            "0",
-            "sixteen-bytes-or-more",
-            "o'neil",
-        ];
+        let words = ["said", "a", "x-y", "0", "sixteen-bytes-or-more", "o'neil"];
         for w in words {
             f.insert(w.as_bytes());
         }
