@@ -456,6 +456,12 @@ impl<V> WordMap<V> {
     /// [`WordMap::get`] of a word that is not ASCII.
     #[cold]
     fn get_other(&self, w: &str) -> Option<&V> {
+        // With every key in the table, only a word whose lower case is ASCII may be one, and
+        // the Kelvin sign is the only character outside ASCII whose lower case is ASCII: most
+        // such words are told to be no key without lower-casing them.
+        if self.other.is_empty() && w.chars().any(|c| !c.is_ascii() && c != KELVIN_SIGN) {
+            return None;
+        }
         let lower = w.to_lowercase();
         if lower.is_ascii() {
             // "K" (the Kelvin sign) -> "k".
@@ -493,6 +499,9 @@ impl<V> WordMap<V> {
         }
     }
 }
+
+/// The Kelvin sign, "K": the one character outside ASCII whose lower case is ASCII ("k").
+const KELVIN_SIGN: char = '\u{212A}';
 
 /// Whether a [`WordMap`] key sits in its open addressing table: ASCII without capitals.
 fn is_table_key(k: &str) -> bool {
@@ -1148,6 +1157,22 @@ mod tests {
                 assert!(!is_folded(&key, &w[..n.saturating_sub(1)]) || n == 0);
             }
         }
+    }
+
+    #[test]
+    fn the_kelvin_sign_is_the_one_character_with_an_ascii_lower_case() {
+        let ascii_lower: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(ascii_lower, [KELVIN_SIGN]);
+        // The final sigma, lowered by its context, is not ASCII either way.
+        assert!(!"AΣ".to_lowercase().is_ascii() && !"ΣA".to_lowercase().is_ascii());
+        // Table keys alone: a word with another character outside ASCII is no key.
+        let map = WordMap::new([("killed".to_string(), 1), ("k".to_string(), 2)]);
+        assert_eq!(map.get("\u{212A}ILLED"), Some(&1));
+        assert_eq!(map.get("\u{212A}"), Some(&2));
+        assert_eq!(map.get("kïlled"), None);
+        assert_eq!(map.get("\u{212A}é"), None);
     }
 
     #[test]
