@@ -188,8 +188,10 @@ impl FigureLexicon {
         self.starts_of(word).longest
     }
 
-    /// The phrases of any table that start with this word (none: the default).
-    #[inline]
+    /// The phrases of any table that start with this word (none: the default). The shapes'
+    /// test inlined (called for every token of a sentence read for figures; most start no
+    /// phrase), the look-up out of line.
+    #[inline(always)]
     pub fn starts_of(&self, word: &str) -> Starts {
         let b = word.as_bytes();
         if !self
@@ -198,6 +200,12 @@ impl FigureLexicon {
         {
             return Starts::default();
         }
+        self.starts_looked_up(word)
+    }
+
+    /// [`FigureLexicon::starts_of`] by the look-up alone.
+    #[inline(never)]
+    fn starts_looked_up(&self, word: &str) -> Starts {
         self.starts.get(word).copied().unwrap_or_default()
     }
 
