@@ -330,7 +330,7 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(Cues::builtin);
 /// A table from lower-case words to values, looked up by a word in any case without
 /// lower-casing it: `map.get(w)` is the value of `w.to_lowercase()`. ASCII keys sit in an open
 /// addressing table hashed on the length and three bytes with ASCII case folded, compared
-/// with `eq_ignore_ascii_case`, behind a bit set of their shapes (most words looked up are no
+/// with `eq_ignore_ascii_case` (eight bytes at a time), behind a bit set of their shapes (most words looked up are no
 /// key, and are told so without hashing); other keys (and a non-ASCII word's lower case) go
 /// through a hash map.
 #[derive(Debug, Clone)]
@@ -343,6 +343,8 @@ pub struct WordMap<V> {
     /// The shapes of the keys in `slots`: most words are told to be none of them by one bit,
     /// without hashing them.
     shapes: ShapeFilter,
+    /// The length in bytes of the shortest ASCII key (`usize::MAX`: none).
+    shortest_ascii: usize,
 }
 
 impl<V> Default for WordMap<V> {
@@ -359,6 +361,7 @@ impl<V> WordMap<V> {
             entries: Vec::new(),
             other: HashMap::default(),
             shapes: ShapeFilter::default(),
+            shortest_ascii: usize::MAX,
         };
         map.extend(pairs);
         map
@@ -387,6 +390,9 @@ impl<V> WordMap<V> {
         let i = u32::try_from(self.entries.len()).expect("fewer than 2^32 words");
         if !table {
             self.other.insert(k.clone(), i);
+        }
+        if k.is_ascii() {
+            self.shortest_ascii = self.shortest_ascii.min(k.len());
         }
         self.entries.push((k, v));
         // At most a quarter full: probes stay short. The slots are the same whichever way the
@@ -431,6 +437,14 @@ impl<V> WordMap<V> {
         self.get_other(w)
     }
 
+    /// The length in bytes of the shortest ASCII key (`usize::MAX` when there is none): an
+    /// ASCII word shorter than that is no key, for a word scan to skip
+    /// ([`any_alnum_word_at`]'s `min_len`).
+    #[inline]
+    pub fn shortest_ascii_key(&self) -> usize {
+        self.shortest_ascii
+    }
+
     /// Whether the ASCII word `w` (any case) may be a key: false when it is none, told by the
     /// shapes of the keys without hashing (a test [`WordMap::get`] makes first), for a caller
     /// that holds most words as bytes.
@@ -442,6 +456,12 @@ impl<V> WordMap<V> {
     /// [`WordMap::get`] of a word that is not ASCII.
     #[cold]
     fn get_other(&self, w: &str) -> Option<&V> {
+        // With every key in the table, only a word whose lower case is ASCII may be one, and
+        // the Kelvin sign is the only character outside ASCII whose lower case is ASCII: most
+        // such words are told to be no key without lower-casing them.
+        if self.other.is_empty() && w.chars().any(|c| !c.is_ascii() && c != KELVIN_SIGN) {
+            return None;
+        }
         let lower = w.to_lowercase();
         if lower.is_ascii() {
             // "K" (the Kelvin sign) -> "k".
@@ -472,7 +492,7 @@ impl<V> WordMap<V> {
                 return None;
             }
             let k = &self.entries[i as usize].0;
-            if k.len() == w.len() && k.as_bytes().eq_ignore_ascii_case(w.as_bytes()) {
+            if is_folded(k.as_bytes(), w.as_bytes()) {
                 return Some(i);
             }
             s = (s + 1) & mask;
@@ -480,9 +500,62 @@ impl<V> WordMap<V> {
     }
 }
 
+/// The Kelvin sign, "K": the one character outside ASCII whose lower case is ASCII ("k").
+const KELVIN_SIGN: char = '\u{212A}';
+
 /// Whether a [`WordMap`] key sits in its open addressing table: ASCII without capitals.
 fn is_table_key(k: &str) -> bool {
     k.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// `key.eq_ignore_ascii_case(w)` for a `key` without ASCII capitals (a key of a [`WordMap`]'s
+/// table): `w` with its ASCII capitals in lower case is `key`. Eight bytes at a time (the
+/// last eight overlapping the ones before; four and four, or the first, middle and last
+/// bytes, for shorter words) instead of a loop a byte.
+#[inline(always)]
+fn is_folded(key: &[u8], w: &[u8]) -> bool {
+    let n = w.len();
+    if key.len() != n {
+        return false;
+    }
+    let eight = |b: &[u8], i: usize| u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+    let four = |b: &[u8], i: usize| {
+        u64::from(u32::from_le_bytes(b[i..i + 4].try_into().expect("4 bytes")))
+    };
+    if n >= 8 {
+        let mut i = 0;
+        while i + 8 < n {
+            if eight(key, i) != lower_ascii_8(eight(w, i)) {
+                return false;
+            }
+            i += 8;
+        }
+        eight(key, n - 8) == lower_ascii_8(eight(w, n - 8))
+    } else if n >= 4 {
+        let both = |b: &[u8]| four(b, 0) | four(b, n - 4) << 32;
+        both(key) == lower_ascii_8(both(w))
+    } else {
+        let three = |b: &[u8]| {
+            b.first().map_or(0, |&first| {
+                u64::from(first) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16
+            })
+        };
+        three(key) == lower_ascii_8(three(w))
+    }
+}
+
+/// The eight bytes of `x` with the ASCII capitals in lower case, other bytes as they are: a
+/// byte below 0x80 gets its top bit set by adding 0x3F when it is `A` or above, by adding
+/// 0x25 when it is past `Z` (no sum carries into the next byte).
+#[inline(always)]
+fn lower_ascii_8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let low = x & !TOPS;
+    let from_a = low + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+    let capitals = from_a & !past_z & !x & TOPS;
+    x | capitals >> 2
 }
 
 /// A set of shapes of ASCII words (length, first and last bytes, ASCII case folded), as bits: a
@@ -497,16 +570,15 @@ impl Default for ShapeFilter {
 }
 
 impl ShapeFilter {
-    /// The bit of a word: its length up to 15, its first and last bytes' low five bits with
-    /// `| 0x20` (the same for a byte and its ASCII lower case).
+    /// The bit of a word: its length modulo 16 (one instruction less than capping it: the
+    /// rare words of 16 bytes or more share the bits of shorter ones), its first and last
+    /// bytes' low five bits (the same for a byte and its ASCII lower case).
     #[inline(always)]
     fn bit(w: &[u8]) -> usize {
         let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
             return 0;
         };
-        w.len().min(15) << 10
-            | usize::from((first | 0x20) & 31) << 5
-            | usize::from((last | 0x20) & 31)
+        (w.len() & 15) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
     }
 
     fn insert(&mut self, w: &[u8]) {
@@ -1017,14 +1089,7 @@ mod tests {
     #[test]
     fn shape_filters_hold_their_words_in_any_case() {
         let mut f = ShapeFilter::default();
-        let words = [
-            "said",
-            "a",
-            "x-y",
-            "0",
-            "long-enough-to-be-capped",
-            "o'neil",
-        ];
+        let words = ["said", "a", "x-y", "0", "sixteen-bytes-or-more", "o'neil"];
         for w in words {
             f.insert(w.as_bytes());
         }
@@ -1055,6 +1120,82 @@ mod tests {
         }
         assert_eq!(map.get("W7"), Some(&700));
         assert_eq!(map.get("ÉTAT"), Some(&2));
+    }
+
+    #[test]
+    fn folded_comparison_is_eq_ignore_ascii_case() {
+        // Every byte, in every position of eight.
+        for b in 0..=255u8 {
+            for k in 0..8 {
+                let x = u64::from(b) << (8 * k) | 0x4161_7A5A_405B_7B60 & !(0xFF << (8 * k));
+                let want = u64::from_le_bytes(x.to_le_bytes().map(|c| c.to_ascii_lowercase()));
+                assert_eq!(lower_ascii_8(x), want, "{b:#x} at {k}");
+            }
+        }
+        // Keys without capitals against words of any bytes, of every length.
+        let bytes = [
+            b'a', b'A', b'z', b'Z', b'@', b'[', b'`', b'{', b'0', b'-', 0xC3, 0xA9, 0x80,
+        ];
+        let mut seed = 3u32;
+        let mut next = || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as usize
+        };
+        for n in 0..40 {
+            for _ in 0..300 {
+                let w: Vec<u8> = (0..n).map(|_| bytes[next() % bytes.len()]).collect();
+                let mut key = w.to_ascii_lowercase();
+                if next() % 2 == 0 && n > 0 {
+                    let at = next() % n;
+                    key[at] = bytes[next() % bytes.len()].to_ascii_lowercase();
+                }
+                assert_eq!(
+                    is_folded(&key, &w),
+                    key.eq_ignore_ascii_case(&w),
+                    "{key:?} {w:?}"
+                );
+                assert!(!is_folded(&key, &w[..n.saturating_sub(1)]) || n == 0);
+            }
+        }
+    }
+
+    #[test]
+    fn the_kelvin_sign_is_the_one_character_with_an_ascii_lower_case() {
+        let ascii_lower: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().all(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(ascii_lower, [KELVIN_SIGN]);
+        // The final sigma, lowered by its context, is not ASCII either way.
+        assert!(!"AΣ".to_lowercase().is_ascii() && !"ΣA".to_lowercase().is_ascii());
+        // Table keys alone: a word with another character outside ASCII is no key.
+        let map = WordMap::new([("killed".to_string(), 1), ("k".to_string(), 2)]);
+        assert_eq!(map.get("\u{212A}ILLED"), Some(&1));
+        assert_eq!(map.get("\u{212A}"), Some(&2));
+        assert_eq!(map.get("kïlled"), None);
+        assert_eq!(map.get("\u{212A}é"), None);
+    }
+
+    #[test]
+    fn word_maps_know_their_shortest_ascii_key() {
+        let shortest = |keys: &[&str]| WordMap::new(keys.iter().map(|k| (k.to_string(), ())));
+        assert_eq!(WordMap::<()>::default().shortest_ascii_key(), usize::MAX);
+        assert_eq!(shortest(&["état", "ünal"]).shortest_ascii_key(), usize::MAX);
+        assert_eq!(
+            shortest(&["said", "é", "told", "Caps"]).shortest_ascii_key(),
+            4
+        );
+        let mut map = shortest(&["said", "x-y"]);
+        assert_eq!(map.shortest_ascii_key(), 3);
+        map.insert("a".to_string(), ());
+        map.insert("said".to_string(), ());
+        assert_eq!(map.shortest_ascii_key(), 1);
+        for keys in [&["said", "a"][..], &["ten", "people"], &["é", "to"]] {
+            let want = keys.iter().filter(|k| k.is_ascii()).map(|k| k.len()).min();
+            assert_eq!(
+                shortest(keys).shortest_ascii_key(),
+                want.unwrap_or(usize::MAX)
+            );
+        }
     }
 
     #[test]

@@ -33,9 +33,6 @@ pub struct FigureLexicon {
     /// Some measure or group phrase has no word of letters `a`..`z` alone to be keyed by, so
     /// the pre-test cannot rule a sentence out for want of one.
     nouns_unkeyed: bool,
-    /// The length in bytes of the shortest ASCII word of `keys`: shorter ASCII words are no
-    /// key.
-    min_key_len: usize,
 }
 
 /// A key of the pre-test: one word of every number phrase (its longest: "couple" of "a
@@ -58,7 +55,6 @@ impl Default for FigureLexicon {
             start_shapes: Shapes::default(),
             keys: WordMap::default(),
             nouns_unkeyed: false,
-            min_key_len: usize::MAX,
         };
         // Read as groups by `figures_in` whatever the lexicons hold.
         lex.note_key("members", NOUN);
@@ -172,9 +168,6 @@ impl FigureLexicon {
     }
 
     fn note_key(&mut self, word: &str, what: u8) {
-        if word.is_ascii() {
-            self.min_key_len = self.min_key_len.min(word.len());
-        }
         let was = self.keys.get(word).copied().unwrap_or(0);
         self.keys.insert(word.to_string(), was | what);
     }
@@ -195,8 +188,10 @@ impl FigureLexicon {
         self.starts_of(word).longest
     }
 
-    /// The phrases of any table that start with this word (none: the default).
-    #[inline]
+    /// The phrases of any table that start with this word (none: the default). The shapes'
+    /// test inlined (called for every token of a sentence read for figures; most start no
+    /// phrase), the look-up out of line.
+    #[inline(always)]
     pub fn starts_of(&self, word: &str) -> Starts {
         let b = word.as_bytes();
         if !self
@@ -205,6 +200,12 @@ impl FigureLexicon {
         {
             return Starts::default();
         }
+        self.starts_looked_up(word)
+    }
+
+    /// [`FigureLexicon::starts_of`] by the look-up alone.
+    #[inline(never)]
+    fn starts_looked_up(&self, word: &str) -> Starts {
         self.starts.get(word).copied().unwrap_or_default()
     }
 
@@ -291,19 +292,11 @@ impl FigureLexicon {
     /// never tokenized for figures.
     pub fn may_have_figure(&self, sentence: &str) -> bool {
         const BOTH: u8 = NUMBER | NOUN;
-        let mut found = 0;
-        if has_ascii_digit(sentence.as_bytes()) {
-            found |= NUMBER;
-        }
-        if self.nouns_unkeyed {
-            found |= NOUN;
-        }
-        if found == BOTH {
-            return true;
-        }
-        crate::lexicon::any_alnum_word_at(
+        let mut found = if self.nouns_unkeyed { NOUN } else { 0 };
+        let by_words = crate::lexicon::any_alnum_word_at(
             sentence,
-            self.min_key_len,
+            // Shorter ASCII words are no key, and most are skipped by the scan.
+            self.keys.shortest_ascii_key(),
             #[inline(always)]
             |start, end, ascii| {
                 if !ascii {
@@ -317,12 +310,16 @@ impl FigureLexicon {
                 }
                 found == BOTH
             },
-        )
+        );
+        // Digits are looked for only where they decide (most sentences have no noun key).
+        by_words || (found == NOUN && has_ascii_digit(sentence.as_bytes()))
     }
 
     /// What the word `w` (any case; `ascii`: whether it is ASCII) is a key of: [`NUMBER`],
-    /// [`NOUN`], both or neither (0).
-    #[inline(always)]
+    /// [`NOUN`], both or neither (0). Out of line: the pre-test calls it for the few words
+    /// the keys' shapes let through, and inlined, its probe took registers from the word scan
+    /// around it for every word.
+    #[inline(never)]
     fn key(&self, w: &str, ascii: bool) -> u8 {
         self.keys.get_known(w, ascii).copied().unwrap_or(0)
     }
@@ -341,18 +338,20 @@ impl FigureLexicon {
 }
 
 /// Whether `b` has an ASCII digit: 32 bytes at a time without a branch a byte (the compiler
-/// vectorizes the inner fold), then the rest.
+/// vectorizes the inner fold), then the last 32 bytes (again in part).
 fn has_ascii_digit(b: &[u8]) -> bool {
-    let mut chunks = b.chunks_exact(32);
-    for chunk in chunks.by_ref() {
-        if chunk.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
-            return true;
-        }
+    fn any_digit(chunk: &[u8; 32]) -> bool {
+        chunk.iter().fold(false, |any, c| any | c.is_ascii_digit())
     }
-    // The rest padded to 32 bytes with bytes that are no digits, to be tested the same way.
-    let mut last = [0u8; 32];
-    last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    last.iter().fold(false, |any, c| any | c.is_ascii_digit())
+    let Some(last) = b.last_chunk::<32>() else {
+        // Padded to 32 bytes with bytes that are no digits, to be tested the same way.
+        let mut padded = [0u8; 32];
+        padded[..b.len()].copy_from_slice(b);
+        return any_digit(&padded);
+    };
+    b.chunks_exact(32)
+        .any(|chunk| any_digit(chunk.try_into().expect("32 bytes")))
+        || any_digit(last)
 }
 
 /// The built-in figure lexicons.
@@ -492,6 +491,25 @@ mod tests {
         }
         lex.nouns_unkeyed = true;
         assert!(lex.may_have_figure("3 x") && !lex.may_have_figure("x"));
+    }
+
+    #[test]
+    fn digits_are_found_at_any_offset() {
+        for len in 0..100 {
+            let text = vec![b'x'; len];
+            assert!(!has_ascii_digit(&text));
+            for at in 0..len {
+                for digit in [b'0', b'9'] {
+                    let mut t = text.clone();
+                    t[at] = digit;
+                    assert!(has_ascii_digit(&t), "{len} {at}");
+                }
+                let mut t = text.clone();
+                t[at] = b'/';
+                t[len - 1 - at] = b':';
+                assert!(!has_ascii_digit(&t));
+            }
+        }
     }
 
     #[test]

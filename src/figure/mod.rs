@@ -164,6 +164,8 @@ struct Tok<'t> {
     lower: std::borrow::Cow<'t, str>,
     kind: Kind,
     capitalized: bool,
+    /// The token has a hyphen ("twenty-five", "-").
+    hyphen: bool,
 }
 
 /// `w` in lower case, borrowed when it already is.
@@ -202,6 +204,11 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
     let mut out = Vec::with_capacity(s.len() / 4 + 4);
     let mut i = 0;
     while i < s.len() {
+        // Spaces, the most frequent bytes here, without decoding.
+        if b[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let c = char_at(s, i);
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -252,6 +259,8 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
                     lower: lower_of(start, end, !glued || s[start..end].is_ascii()),
                     kind,
                     capitalized: false,
+                    // Only what is glued to digits may have one.
+                    hyphen: glued && s[start..end].contains('-'),
                 },
             );
             i = end;
@@ -260,6 +269,7 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
         if crate::lexicon::is_alphabetic(c) {
             let mut j = i;
             let mut ascii = c.is_ascii();
+            let mut hyphen = false;
             while j < s.len() {
                 // ASCII letters and digits without decoding; ASCII other than the joiners
                 // ends the word.
@@ -276,6 +286,7 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
                     && s[j + ch.len_utf8()..].starts_with(char::is_alphabetic);
                 if crate::lexicon::is_alphanumeric(ch) || joiner {
                     ascii &= ch.is_ascii();
+                    hyphen |= ch == '-';
                     j += ch.len_utf8();
                 } else {
                     break;
@@ -288,6 +299,7 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
                     lower: lower_of(start, j, ascii),
                     kind: Kind::Word,
                     capitalized: c.is_uppercase(),
+                    hyphen,
                 },
             );
             i = j;
@@ -301,6 +313,7 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
                 lower: std::borrow::Cow::Borrowed(&s[i..end]),
                 kind: Kind::Punct,
                 capitalized: false,
+                hyphen: c == '-',
             },
         );
         i = end;
@@ -502,7 +515,7 @@ fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> 
     if longest == 0
         && !matches!(first.kind, Kind::Number(_))
         && !matches!(first.lower.as_ref(), "a" | "an")
-        && !first.lower.bytes().any(|b| b == b'-')
+        && !first.hyphen
     {
         return None;
     }
@@ -716,15 +729,19 @@ fn is_quote_mark(t: &Tok) -> bool {
             .is_some_and(crate::quote::is_quote_char)
 }
 
-/// Finds the figures of one sentence.
-fn figures_in(lex: &FigureLexicon, text: &str, sent: Span) -> Vec<Figure> {
+/// Finds the figures of one sentence; `buf` holds its lower case when it has capitals (a
+/// buffer kept from sentence to sentence).
+fn figures_in(lex: &FigureLexicon, text: &str, sent: Span, buf: &mut String) -> Vec<Figure> {
     let s = &text[sent];
-    let lower = if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(s.to_ascii_lowercase())
+    let lower: &str = if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        buf.clear();
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+        buf
     } else {
-        std::borrow::Cow::Borrowed(s)
+        s
     };
-    let toks = tokenize(text, sent, &lower);
+    let toks = tokenize(text, sent, lower);
     let mut quantities: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1084,12 +1101,13 @@ pub fn find_figures(lex: &FigureLexicon, text: &str, paragraphs: &[Span]) -> Vec
 /// ([`crate::segment::Sentences::all`]); `Figure::sentence` indexes them.
 pub fn find_figures_in(lex: &FigureLexicon, text: &str, sentences: &[Span]) -> Vec<Figure> {
     let mut out = Vec::new();
+    let mut lower = String::new();
     for (n, &s) in sentences.iter().enumerate() {
         if !lex.may_have_figure(&text[s]) {
             continue;
         }
         out.extend(
-            figures_in(lex, text, s)
+            figures_in(lex, text, s, &mut lower)
                 .into_iter()
                 .map(|f| Figure { sentence: n, ..f }),
         );
@@ -1136,7 +1154,7 @@ mod tests {
             let text: &str = &doc.text;
             let paras = crate::segment::paragraphs(text, 0);
             for &s in crate::segment::Sentences::new(text, &paras).all() {
-                if !figures_in(&FIGURES, text, s).is_empty() {
+                if !figures_in(&FIGURES, text, s, &mut String::new()).is_empty() {
                     with_figures += 1;
                     assert!(FIGURES.may_have_figure(&text[s]), "{}", &text[s]);
                 }
