@@ -25,7 +25,15 @@ pub fn is_abbreviation(word: &str) -> bool {
 
 /// Paragraph spans of `text[from..]`, trimmed, in order; blank lines separate them too.
 pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
+    let mut out = Vec::new();
+    paragraphs_into(text, from, &mut out);
+    out
+}
+
+/// [`paragraphs`] into `out` (emptied first), whose buffer a caller can keep from document
+/// to document.
+pub fn paragraphs_into(text: &str, from: usize, out: &mut Vec<Span>) {
+    out.clear();
     let mut joinable = false;
     let mut pos = from;
     // Each line, its line break included.
@@ -52,7 +60,6 @@ pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
             )
         });
     }
-    out
 }
 
 const NEWLINE: ByteSet<1> = ByteSet::of([b'\n']);
@@ -66,7 +73,7 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
 
 /// The sentences of a document's paragraphs, split once for every stage that reads them
 /// (reported speech, relays, quote attribution, figures).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sentences {
     /// Every paragraph's sentences, in text order.
     spans: Vec<Span>,
@@ -77,17 +84,27 @@ pub struct Sentences {
 impl Sentences {
     /// The [`sentences`] of each of `paragraphs`.
     pub fn new(text: &str, paragraphs: &[Span]) -> Sentences {
+        let mut all = Sentences::default();
+        all.split(text, paragraphs);
+        all
+    }
+
+    /// [`Sentences::new`] in place: the sentences of another document's `paragraphs`, in the
+    /// buffers of the last ones.
+    pub fn split(&mut self, text: &str, paragraphs: &[Span]) {
         // About a sentence in 130 bytes of news text: room for most documents at once.
         let bytes =
             paragraphs.last().map_or(0, |p| p.end) - paragraphs.first().map_or(0, |p| p.start);
-        let mut spans = Vec::with_capacity(bytes / 100 + paragraphs.len());
-        let mut bounds = Vec::with_capacity(paragraphs.len() + 1);
+        let Sentences { spans, bounds } = self;
+        spans.clear();
+        bounds.clear();
+        spans.reserve(bytes / 100 + paragraphs.len());
+        bounds.reserve(paragraphs.len() + 1);
         bounds.push(0);
         for &p in paragraphs {
-            sentences_into(text, p, &mut spans);
+            sentences_into(text, p, spans);
             bounds.push(spans.len());
         }
-        Sentences { spans, bounds }
     }
 
     /// The sentences of paragraph `para` (an index into the paragraphs given to [`Sentences::new`]).
