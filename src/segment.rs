@@ -10,17 +10,41 @@ use crate::span::{last_run_start, Span};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-static ABBREVIATIONS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/abbreviations.txt")
+/// The words of `data/abbreviations.txt`, with what most other words fail before a look-up.
+struct Abbreviations {
+    words: FxHashSet<&'static str>,
+    /// The longest one's length in bytes.
+    longest: usize,
+    /// Whether some abbreviation starts with this byte.
+    starts: [bool; 256],
+}
+
+static ABBREVIATIONS: LazyLock<Abbreviations> = LazyLock::new(|| {
+    let words: FxHashSet<&'static str> = include_str!("../data/abbreviations.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+        .collect();
+    let mut starts = [false; 256];
+    for w in &words {
+        starts[usize::from(w.as_bytes()[0])] = true;
+    }
+    Abbreviations {
+        longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        words,
+        starts,
+    }
 });
 
 /// True for a word (without its period) listed in `data/abbreviations.txt`.
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(word)
+    let a = &*ABBREVIATIONS;
+    word.len() <= a.longest
+        && word
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| a.starts[usize::from(b)])
+        && a.words.contains(word)
 }
 
 /// Paragraph spans of `text[from..]`, trimmed, in order; blank lines separate them too.
@@ -165,8 +189,9 @@ fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
     }
 }
 
-/// The first `.`, `!`, `?` or `…` of `p[from..]`: its offset and the character. A byte scan:
-/// these are ASCII or start with the lead byte 0xE2, so every match is on a char boundary.
+/// The first `.`, `!`, `?` or `…` of `p[from..]` (`from` on a char boundary): its offset and
+/// the character. A byte scan for the ASCII marks and the last byte of `…` (E2 80 A6), which
+/// few other characters hold: the lead byte 0xE2 starts most curly quote marks and dashes too.
 fn next_terminal(p: &[u8], from: usize) -> Option<(usize, char)> {
     let mut i = from;
     while let Some(at) = END_BYTES.first_in(p, i) {
@@ -174,35 +199,47 @@ fn next_terminal(p: &[u8], from: usize) -> Option<(usize, char)> {
             b'.' => return Some((at, '.')),
             b'!' => return Some((at, '!')),
             b'?' => return Some((at, '?')),
-            _ if p[at + 1..].starts_with(&[0x80, 0xA6]) => return Some((at, '…')),
+            // A6 after E2 80 is `…`, whose start the scan passed (from a char boundary, so
+            // `at - 2 >= from`) finding nothing before it.
+            _ if at >= 2 && p[at - 2..at] == [0xE2, 0x80] => return Some((at - 2, '…')),
             _ => i = at + 1,
         }
     }
     None
 }
 
-/// The bytes a sentence end starts with: `.`, `!`, `?` and the lead byte of `…`.
-const END_BYTES: ByteSet<4> = ByteSet::of([b'.', b'!', b'?', 0xE2]);
+/// The bytes that find a sentence end: `.`, `!`, `?` and the last byte of `…`.
+const END_BYTES: ByteSet<4> = ByteSet::of([b'.', b'!', b'?', 0xA6]);
 
 /// Whether the punctuation `c` at `at` (its run ending at `end`) ends a sentence in `p`.
 fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
-    let rest = &p[end..];
+    let rest = &p.as_bytes()[end..];
     // White space first: ASCII bytes tested as they are, and only the rest trimmed by
     // characters.
     let ascii_spaces = rest
-        .bytes()
-        .take_while(|&b| matches!(b, b' ' | b'\t'..=b'\r'))
+        .iter()
+        .take_while(|&&b| matches!(b, b' ' | b'\t'..=b'\r'))
         .count();
-    if ascii_spaces == 0 {
-        let Some(ws) = rest.chars().next() else {
-            return true;
-        };
-        if !ws.is_whitespace() {
-            return false;
+    let next = match rest.get(ascii_spaces) {
+        None => return true,
+        // Not white space: the next character itself, or, right after the mark, no space.
+        Some(&b) if b.is_ascii() => {
+            if ascii_spaces == 0 {
+                return false;
+            }
+            char::from(b)
         }
-    }
-    let next = rest[ascii_spaces..].trim_start().chars().next();
-    let Some(next) = next else { return true };
+        Some(_) => {
+            let rest = &p[end + ascii_spaces..];
+            if ascii_spaces == 0 && !rest.starts_with(char::is_whitespace) {
+                return false;
+            }
+            let Some(next) = rest.trim_start().chars().next() else {
+                return true;
+            };
+            next
+        }
+    };
     let opens = next.is_uppercase()
         || next.is_ascii_digit()
         || matches!(
@@ -234,7 +271,7 @@ fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
     {
         return false;
     }
-    if ABBREVIATIONS.contains(word) {
+    if is_abbreviation(word) {
         return false;
     }
     if word == "No" && next.is_ascii_digit() {
@@ -246,9 +283,22 @@ fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
 /// Where the last word of `before` starts: after its last white space, `(`, `"`, `“`, `‘` or
 /// `«`, or at 0.
 fn word_start(before: &str) -> usize {
-    last_run_start(before, |ch| {
-        !(ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '‘' | '«'))
-    })
+    // ASCII bytes from the end, as long as there are; the rest by characters.
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 {
+        let x = b[k - 1];
+        if !x.is_ascii() {
+            return last_run_start(&before[..k], |ch| {
+                !(ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '‘' | '«'))
+            });
+        }
+        if matches!(x, b' ' | b'\t'..=b'\r' | b'(' | b'"') {
+            return k;
+        }
+        k -= 1;
+    }
+    0
 }
 
 #[cfg(test)]
@@ -306,12 +356,74 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_are_the_listed_words() {
+        for w in ABBREVIATIONS.words.iter() {
+            assert!(is_abbreviation(w), "{w}");
+        }
+        for w in ["", "said", "Mrx", "Messrsx", "e.g.", "\u{e9}", "mr", "Sen "] {
+            assert!(!is_abbreviation(w), "{w}");
+        }
+        assert!(is_abbreviation("Messrs") && is_abbreviation("Mr") && is_abbreviation("vs"));
+    }
+
+    #[test]
+    fn sentence_ends_before_every_kind_of_space_and_character() {
+        // Each mark, then nothing, ASCII or other white space, then ASCII or other
+        // characters: as the test by characters alone has it.
+        let slow = |p: &str, at: usize, c: char, end: usize| {
+            let rest = &p[end..];
+            match rest.chars().next() {
+                None => return true,
+                Some(ws) if !ws.is_whitespace() => return false,
+                _ => {}
+            }
+            let Some(next) = rest.trim_start().chars().next() else {
+                return true;
+            };
+            let opens = next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(
+                    next,
+                    '"' | '\''
+                        | '“'
+                        | '‘'
+                        | '«'
+                        | '„'
+                        | '('
+                        | '['
+                        | '‹'
+                        | '‚'
+                        | '「'
+                        | '—'
+                        | '–'
+                );
+            if !opens || c != '.' {
+                return opens;
+            }
+            ends_sentence(p, at, c, end)
+        };
+        for word in ["said", "Mr", "U.S", "J", "x\u{e9}", "(Gen", "No"] {
+            for mark in [".", "!", "…"] {
+                for space in ["", " ", "\n ", "\u{a0}", " \u{2003}", "\u{2003} "] {
+                    for after in ["", "The", "the", "5", "\u{c9}t", "\u{e9}t", "“A", "—", "x"] {
+                        let p = format!("{word}{mark}{space}{after}");
+                        let at = word.len();
+                        let c = mark.chars().next().unwrap();
+                        let end = at + mark.len();
+                        assert_eq!(ends_sentence(&p, at, c, end), slow(&p, at, c, end), "{p:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn terminals_found_at_every_offset() {
-        // Each terminal after 0..20 bytes of other text (ASCII and 0xE2 lead bytes that are
-        // not an ellipsis), across the eight-byte steps of the scan.
+        // Each terminal after 0..20 bytes of other text (ASCII, 0xE2 lead bytes that are not
+        // an ellipsis, 0xA6 bytes of other characters: æ, ⦦), across the steps of the scan.
         for pad in 0..20 {
             for (mark, c) in [(".", '.'), ("!", '!'), ("?", '?'), ("…", '…')] {
-                let filler: String = "a—b’c".chars().cycle().take(pad).collect();
+                let filler: String = "a—b’cæ⦦".chars().cycle().take(pad).collect();
                 let p = format!("{filler}{mark} x");
                 let want = filler.len();
                 assert_eq!(next_terminal(p.as_bytes(), 0), Some((want, c)), "{p:?}");
