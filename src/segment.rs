@@ -176,8 +176,16 @@ fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
             }
         }
         if ends_sentence(p, at, c, end) {
-            out.push(Span::new(para.start + start, para.start + end).trim(text));
-            start = end;
+            let sentence = Span::new(para.start + start, para.start + end);
+            // It ends with its mark; when it starts with an ASCII character other than white
+            // space too, it has nothing to trim.
+            if b.get(start).is_some_and(|&x| ascii_not_space(x)) {
+                out.push(sentence);
+            } else {
+                out.push(sentence.trim(text));
+            }
+            // The next one starts after the white space (which its trim would take off).
+            start = end + b[end..].iter().take_while(|&&x| is_ascii_space(x)).count();
         }
         i = end;
     }
@@ -187,6 +195,16 @@ fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
             out.push(last);
         }
     }
+}
+
+/// An ASCII white space byte (what [`char::is_whitespace`] takes of ASCII).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// An ASCII byte that is not white space.
+fn ascii_not_space(b: u8) -> bool {
+    b.is_ascii() && !is_ascii_space(b)
 }
 
 /// The first `.`, `!`, `?` or `…` of `p[from..]` (`from` on a char boundary): its offset and
@@ -216,10 +234,7 @@ fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
     let rest = &p.as_bytes()[end..];
     // White space first: ASCII bytes tested as they are, and only the rest trimmed by
     // characters.
-    let ascii_spaces = rest
-        .iter()
-        .take_while(|&&b| matches!(b, b' ' | b'\t'..=b'\r'))
-        .count();
+    let ascii_spaces = rest.iter().take_while(|&&b| is_ascii_space(b)).count();
     let next = match rest.get(ascii_spaces) {
         None => return true,
         // Not white space: the next character itself, or, right after the mark, no space.
@@ -352,6 +367,40 @@ mod tests {
                 });
             assert_eq!(word_start(before), slow, "{before:?}");
             assert_eq!(&before[word_start(before)..], want, "{before:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_spaces_are_white_space() {
+        for b in 0..=u8::MAX {
+            let c = char::from(b);
+            assert_eq!(is_ascii_space(b), b.is_ascii() && c.is_whitespace(), "{b}");
+            assert_eq!(
+                ascii_not_space(b),
+                b.is_ascii() && !c.is_whitespace(),
+                "{b}"
+            );
+        }
+    }
+
+    #[test]
+    fn sentences_are_trimmed_whatever_the_space_between() {
+        for space in ["", " ", "  \n\t", "\u{a0}", " \u{2003} ", "\u{3000}"] {
+            for first in ["The", "\u{c9}t\u{e9}", "\u{201c}We", "5"] {
+                let t = format!("{first} left.{space} {first} came!{space}{first} stayed. {space}");
+                let para = Span::new(0, t.len());
+                let got = sentences(&t, para);
+                for s in &got {
+                    assert_eq!(s.trim(&t), *s, "{t:?}");
+                }
+                // The same sentences as the spans between ends, each trimmed.
+                let ends: Vec<usize> = got.iter().map(|s| s.end).collect();
+                let mut start = 0;
+                for (s, &end) in got.iter().zip(&ends) {
+                    assert_eq!(*s, Span::new(start, end).trim(&t), "{t:?}");
+                    start = end;
+                }
+            }
         }
     }
 
