@@ -62,10 +62,16 @@ pub fn paragraphs_into(text: &str, from: usize, out: &mut Vec<Span>) {
     let mut pos = from;
     // Each line, its line break included.
     while pos < text.len() {
-        let end = NEWLINE
-            .first_in(text.as_bytes(), pos)
-            .map_or(text.len(), |k| k + 1);
-        let span = Span::new(pos, end).trim(text);
+        let b = text.as_bytes();
+        let end = NEWLINE.first_in(b, pos).map_or(text.len(), |k| k + 1);
+        // A line that starts and ends (before its line break) with ASCII characters other
+        // than white space is its own trim.
+        let last = end - usize::from(b[end - 1] == b'\n');
+        let span = if last > pos && ascii_not_space(b[pos]) && ascii_not_space(b[last - 1]) {
+            Span::new(pos, last)
+        } else {
+            Span::new(pos, end).trim(text)
+        };
         pos = end;
         if span.is_empty() {
             joinable = false;
@@ -336,6 +342,41 @@ mod tests {
                 "Third."
             ]
         );
+    }
+
+    #[test]
+    fn paragraphs_are_trimmed_lines() {
+        for end in ["", "\n", "\n\n", " \n", "\u{a0}\n"] {
+            for line in [
+                "x",
+                "A line.",
+                " A line",
+                "\u{c9}t\u{e9}",
+                "\u{201c}Q\u{201d}",
+                "\t",
+                "a b ",
+            ] {
+                let t = format!("{line}\nSecond line.{end}{line}{end}");
+                let slow: Vec<Span> = {
+                    let mut out = Vec::new();
+                    let mut pos = 0;
+                    while pos < t.len() {
+                        let end = t[pos..].find('\n').map_or(t.len(), |k| pos + k + 1);
+                        out.push(Span::new(pos, end).trim(&t));
+                        pos = end;
+                    }
+                    out.retain(|s| !s.is_empty());
+                    out
+                };
+                let got = paragraphs(&t, 0);
+                // Lines joined by a soft wrap are one paragraph: compare each paragraph's ends.
+                for p in &got {
+                    assert!(slow.iter().any(|s| s.start == p.start), "{t:?}");
+                    assert!(slow.iter().any(|s| s.end == p.end), "{t:?}");
+                    assert_eq!(p.trim(&t), *p, "{t:?}");
+                }
+            }
+        }
     }
 
     #[test]
