@@ -6,9 +6,10 @@ use crate::attribute::{attribute_quotes_with, Claim};
 use crate::figure::{find_figures_in, Figure, FigureLexicon};
 use crate::input::{Document, Normalized};
 use crate::lexicon::{Cues, LexiconError};
-use crate::quote::find_quotes;
-use crate::segment::{paragraphs, Sentences};
+use crate::quote::{find_quotes_into, Quote};
+use crate::segment::{paragraphs_into, Sentences};
 use crate::source::SourceLexicon;
+use crate::span::Span;
 use rayon::prelude::*;
 
 /// The lexicons a run uses: the built-in ones, extended by the user's.
@@ -89,18 +90,45 @@ pub struct Analysis {
     pub event: Option<String>,
 }
 
+/// A document's paragraphs, sentences and quotations: lists a thread keeps from document to
+/// document, so their buffers are allocated once.
+#[derive(Default)]
+struct Scratch {
+    paras: Vec<Span>,
+    sentences: Sentences,
+    quotes: Vec<Quote>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::Cell<Scratch> = std::cell::Cell::default();
+}
+
 /// The claims and figures of one document.
 pub fn analyze_document(doc: &Document, config: &Config) -> Analysis {
+    // Taken and put back (not borrowed), so a nested call would only start afresh.
+    let mut scratch = SCRATCH.take();
+    let analysis = analyze_with(doc, config, &mut scratch);
+    SCRATCH.set(scratch);
+    analysis
+}
+
+fn analyze_with(doc: &Document, config: &Config, scratch: &mut Scratch) -> Analysis {
     let norm = Normalized::new(&doc.text);
     let text: &str = &norm.text;
     let body = crate::input::date_header(text).map_or(0, |(_, end)| end);
-    let paras = paragraphs(text, body);
+    let Scratch {
+        paras,
+        sentences,
+        quotes,
+    } = scratch;
+    paragraphs_into(text, body, paras);
     if paras.is_empty() {
         return Analysis::default();
     }
-    let sentences = Sentences::new(text, &paras);
-    let quotes = find_quotes(text, &paras);
-    let mut claims = attribute_quotes_with(text, &paras, &sentences, &quotes, &config.cues);
+    let paras: &[Span] = paras;
+    sentences.split(text, paras);
+    find_quotes_into(text, paras, quotes);
+    let mut claims = attribute_quotes_with(text, paras, sentences, quotes, &config.cues);
     for c in &mut claims {
         c.content = norm.original_span(c.content);
         c.speaker = c.speaker.map(|s| norm.original_span(s));

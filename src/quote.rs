@@ -71,12 +71,32 @@ struct Open {
 /// Finds the quotations in `paragraphs` (spans of `text`, in order), sorted by opening mark.
 pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     let mut quotes = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
+    find_quotes_into(text, paragraphs, &mut quotes);
+    quotes
+}
+
+/// [`find_quotes`] into `quotes` (emptied first), whose buffer a caller can keep from
+/// document to document.
+pub fn find_quotes_into(text: &str, paragraphs: &[Span], quotes: &mut Vec<Quote>) {
+    quotes.clear();
+    MARKS.with_borrow_mut(|marks| find_quotes_with(text, paragraphs, quotes, marks));
+}
+
+thread_local! {
+    /// One paragraph's marks at a time, in one buffer a thread keeps.
+    static MARKS: std::cell::RefCell<Vec<Mark>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn find_quotes_with(
+    text: &str,
+    paragraphs: &[Span],
+    quotes: &mut Vec<Quote>,
+    marks: &mut Vec<Mark>,
+) {
+    let stack: &mut Vec<Open> = &mut Vec::new();
     let mut prev_para: Option<Span> = None;
-    // One paragraph's marks at a time, in one buffer.
-    let mut marks = Vec::new();
     for &para in paragraphs {
-        marks_in(text, para, &mut marks);
+        marks_in(text, para, marks);
         let mut k = 0;
         if let Some(prev) = prev_para {
             if !stack.is_empty() {
@@ -103,7 +123,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
                     });
                     k = 1;
                 } else {
-                    close_at_paragraph_end(text, &mut stack, prev, &mut quotes);
+                    close_at_paragraph_end(text, stack, prev, quotes);
                 }
             }
         }
@@ -147,16 +167,17 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         prev_para = Some(para);
     }
     if let Some(prev) = prev_para {
-        close_at_paragraph_end(text, &mut stack, prev, &mut quotes);
+        close_at_paragraph_end(text, stack, prev, quotes);
     }
-    set_depths(&mut quotes);
-    quotes
+    set_depths(quotes);
 }
 
 /// Sorts quotations by position and sets each one's depth to the number of quotations it lies
 /// inside. (A mark left open in the stack does not make the quotations after it nested.)
 fn set_depths(quotes: &mut [Quote]) {
-    quotes.sort_by_key(|q| (q.open.start, std::cmp::Reverse(q.outer().end)));
+    // No two quotations share an opening mark: the keys differ, and an unstable sort is as
+    // good as a stable one.
+    quotes.sort_unstable_by_key(|q| (q.open.start, std::cmp::Reverse(q.outer().end)));
     let mut enclosing: Vec<usize> = Vec::new();
     for q in quotes.iter_mut() {
         let outer = q.outer();
@@ -255,13 +276,19 @@ fn marks_in(text: &str, para: Span, out: &mut Vec<Mark>) {
         });
     };
     let mut i = 0;
-    // Every quote mark is ASCII or starts with one of these lead bytes (U+00AB, U+00BB;
-    // U+2018..U+203A; U+300C..U+300F): the bytes between are skipped without decoding.
+    // Every quote mark is `"`, `'` or not ASCII: the bytes between are skipped without
+    // decoding. (The scan starts on a character boundary, so it stops at a character's lead
+    // byte, and the next one starts after the character.)
     while let Some(at) = LEAD_BYTES.first_in(bytes, i) {
         let c = p[at..].chars().next().expect("a char boundary");
         i = at + c.len_utf8();
         if !is_quote_char(c) {
             // The lead byte of another character: a dash, an ellipsis, a letter.
+            continue;
+        }
+        if matches!(c, '\'' | '’') && in_ascii_word(bytes, at, i) {
+            // An apostrophe inside a word ("don’t"), the commonest of these marks: what
+            // `classify` says of it, without decoding its neighbours.
             continue;
         }
         let prev = p[..at].chars().next_back();
@@ -293,8 +320,16 @@ fn marks_in(text: &str, para: Span, out: &mut Vec<Mark>) {
     }
 }
 
-/// The bytes a quote mark starts with: `"`, `'` and the lead bytes of the others.
-const LEAD_BYTES: ByteSet<5> = ByteSet::of([b'"', b'\'', 0xC2, 0xE2, 0xE3]);
+/// Whether the bytes before `at` and from `end` are ASCII letters or digits.
+fn in_ascii_word(bytes: &[u8], at: usize, end: usize) -> bool {
+    at > 0
+        && bytes[at - 1].is_ascii_alphanumeric()
+        && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// The bytes a quote mark starts with: `"`, `'` and, for the others, every byte that is not
+/// ASCII (which costs the scan less than their lead bytes 0xC2, 0xE2 and 0xE3 alone).
+const LEAD_BYTES: ByteSet<2> = ByteSet::of([b'"', b'\'']).and_non_ascii();
 
 fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
     let left = !space(next) && (space(prev) || prev.is_some_and(opening_punct));
@@ -415,6 +450,27 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(contents(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn apostrophes_in_ascii_words_are_what_classify_says() {
+        for c in ['\'', '’'] {
+            for a in ['a', 'Z', '0', ' ', '.', 'é', 's'] {
+                for b in ['t', '9', ' ', ',', 'ü', '\''] {
+                    let text = format!("{a}{c}{b}");
+                    let at = a.len_utf8();
+                    let end = at + c.len_utf8();
+                    if in_ascii_word(text.as_bytes(), at, end) {
+                        assert!(classify(c, Some(a), Some(b)).is_none(), "{text:?}");
+                    }
+                    assert_eq!(
+                        in_ascii_word(text.as_bytes(), at, end),
+                        a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric()
+                    );
+                }
+            }
+            assert!(!in_ascii_word(c.to_string().as_bytes(), 0, c.len_utf8()));
         }
     }
 

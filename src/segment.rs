@@ -10,30 +10,68 @@ use crate::span::{last_run_start, Span};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
-static ABBREVIATIONS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/abbreviations.txt")
+/// The words of `data/abbreviations.txt`, with what most other words fail before a look-up.
+struct Abbreviations {
+    words: FxHashSet<&'static str>,
+    /// The longest one's length in bytes.
+    longest: usize,
+    /// Whether some abbreviation starts with this byte.
+    starts: [bool; 256],
+}
+
+static ABBREVIATIONS: LazyLock<Abbreviations> = LazyLock::new(|| {
+    let words: FxHashSet<&'static str> = include_str!("../data/abbreviations.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+        .collect();
+    let mut starts = [false; 256];
+    for w in &words {
+        starts[usize::from(w.as_bytes()[0])] = true;
+    }
+    Abbreviations {
+        longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+        words,
+        starts,
+    }
 });
 
 /// True for a word (without its period) listed in `data/abbreviations.txt`.
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.contains(word)
+    let a = &*ABBREVIATIONS;
+    word.len() <= a.longest
+        && word
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| a.starts[usize::from(b)])
+        && a.words.contains(word)
 }
 
 /// Paragraph spans of `text[from..]`, trimmed, in order; blank lines separate them too.
 pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
+    let mut out = Vec::new();
+    paragraphs_into(text, from, &mut out);
+    out
+}
+
+/// [`paragraphs`] into `out` (emptied first), whose buffer a caller can keep from document
+/// to document.
+pub fn paragraphs_into(text: &str, from: usize, out: &mut Vec<Span>) {
+    out.clear();
     let mut joinable = false;
     let mut pos = from;
     // Each line, its line break included.
     while pos < text.len() {
-        let end = NEWLINE
-            .first_in(text.as_bytes(), pos)
-            .map_or(text.len(), |k| k + 1);
-        let span = Span::new(pos, end).trim(text);
+        let b = text.as_bytes();
+        let end = NEWLINE.first_in(b, pos).map_or(text.len(), |k| k + 1);
+        // A line that starts and ends (before its line break) with ASCII characters other
+        // than white space is its own trim.
+        let last = end - usize::from(b[end - 1] == b'\n');
+        let span = if last > pos && ascii_not_space(b[pos]) && ascii_not_space(b[last - 1]) {
+            Span::new(pos, last)
+        } else {
+            Span::new(pos, end).trim(text)
+        };
         pos = end;
         if span.is_empty() {
             joinable = false;
@@ -52,7 +90,6 @@ pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
             )
         });
     }
-    out
 }
 
 const NEWLINE: ByteSet<1> = ByteSet::of([b'\n']);
@@ -66,7 +103,7 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
 
 /// The sentences of a document's paragraphs, split once for every stage that reads them
 /// (reported speech, relays, quote attribution, figures).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sentences {
     /// Every paragraph's sentences, in text order.
     spans: Vec<Span>,
@@ -77,17 +114,27 @@ pub struct Sentences {
 impl Sentences {
     /// The [`sentences`] of each of `paragraphs`.
     pub fn new(text: &str, paragraphs: &[Span]) -> Sentences {
+        let mut all = Sentences::default();
+        all.split(text, paragraphs);
+        all
+    }
+
+    /// [`Sentences::new`] in place: the sentences of another document's `paragraphs`, in the
+    /// buffers of the last ones.
+    pub fn split(&mut self, text: &str, paragraphs: &[Span]) {
         // About a sentence in 130 bytes of news text: room for most documents at once.
         let bytes =
             paragraphs.last().map_or(0, |p| p.end) - paragraphs.first().map_or(0, |p| p.start);
-        let mut spans = Vec::with_capacity(bytes / 100 + paragraphs.len());
-        let mut bounds = Vec::with_capacity(paragraphs.len() + 1);
+        let Sentences { spans, bounds } = self;
+        spans.clear();
+        bounds.clear();
+        spans.reserve(bytes / 100 + paragraphs.len());
+        bounds.reserve(paragraphs.len() + 1);
         bounds.push(0);
         for &p in paragraphs {
-            sentences_into(text, p, &mut spans);
+            sentences_into(text, p, spans);
             bounds.push(spans.len());
         }
-        Sentences { spans, bounds }
     }
 
     /// The sentences of paragraph `para` (an index into the paragraphs given to [`Sentences::new`]).
@@ -135,8 +182,16 @@ fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
             }
         }
         if ends_sentence(p, at, c, end) {
-            out.push(Span::new(para.start + start, para.start + end).trim(text));
-            start = end;
+            let sentence = Span::new(para.start + start, para.start + end);
+            // It ends with its mark; when it starts with an ASCII character other than white
+            // space too, it has nothing to trim.
+            if b.get(start).is_some_and(|&x| ascii_not_space(x)) {
+                out.push(sentence);
+            } else {
+                out.push(sentence.trim(text));
+            }
+            // The next one starts after the white space (which its trim would take off).
+            start = end + b[end..].iter().take_while(|&&x| is_ascii_space(x)).count();
         }
         i = end;
     }
@@ -148,8 +203,19 @@ fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
     }
 }
 
-/// The first `.`, `!`, `?` or `…` of `p[from..]`: its offset and the character. A byte scan:
-/// these are ASCII or start with the lead byte 0xE2, so every match is on a char boundary.
+/// An ASCII white space byte (what [`char::is_whitespace`] takes of ASCII).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// An ASCII byte that is not white space.
+fn ascii_not_space(b: u8) -> bool {
+    b.is_ascii() && !is_ascii_space(b)
+}
+
+/// The first `.`, `!`, `?` or `…` of `p[from..]` (`from` on a char boundary): its offset and
+/// the character. A byte scan for the ASCII marks and the last byte of `…` (E2 80 A6), which
+/// few other characters hold: the lead byte 0xE2 starts most curly quote marks and dashes too.
 fn next_terminal(p: &[u8], from: usize) -> Option<(usize, char)> {
     let mut i = from;
     while let Some(at) = END_BYTES.first_in(p, i) {
@@ -157,35 +223,44 @@ fn next_terminal(p: &[u8], from: usize) -> Option<(usize, char)> {
             b'.' => return Some((at, '.')),
             b'!' => return Some((at, '!')),
             b'?' => return Some((at, '?')),
-            _ if p[at + 1..].starts_with(&[0x80, 0xA6]) => return Some((at, '…')),
+            // A6 after E2 80 is `…`, whose start the scan passed (from a char boundary, so
+            // `at - 2 >= from`) finding nothing before it.
+            _ if at >= 2 && p[at - 2..at] == [0xE2, 0x80] => return Some((at - 2, '…')),
             _ => i = at + 1,
         }
     }
     None
 }
 
-/// The bytes a sentence end starts with: `.`, `!`, `?` and the lead byte of `…`.
-const END_BYTES: ByteSet<4> = ByteSet::of([b'.', b'!', b'?', 0xE2]);
+/// The bytes that find a sentence end: `.`, `!`, `?` and the last byte of `…`.
+const END_BYTES: ByteSet<4> = ByteSet::of([b'.', b'!', b'?', 0xA6]);
 
 /// Whether the punctuation `c` at `at` (its run ending at `end`) ends a sentence in `p`.
 fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
-    let rest = &p[end..];
+    let rest = &p.as_bytes()[end..];
     // White space first: ASCII bytes tested as they are, and only the rest trimmed by
     // characters.
-    let ascii_spaces = rest
-        .bytes()
-        .take_while(|&b| matches!(b, b' ' | b'\t'..=b'\r'))
-        .count();
-    if ascii_spaces == 0 {
-        let Some(ws) = rest.chars().next() else {
-            return true;
-        };
-        if !ws.is_whitespace() {
-            return false;
+    let ascii_spaces = rest.iter().take_while(|&&b| is_ascii_space(b)).count();
+    let next = match rest.get(ascii_spaces) {
+        None => return true,
+        // Not white space: the next character itself, or, right after the mark, no space.
+        Some(&b) if b.is_ascii() => {
+            if ascii_spaces == 0 {
+                return false;
+            }
+            char::from(b)
         }
-    }
-    let next = rest[ascii_spaces..].trim_start().chars().next();
-    let Some(next) = next else { return true };
+        Some(_) => {
+            let rest = &p[end + ascii_spaces..];
+            if ascii_spaces == 0 && !rest.starts_with(char::is_whitespace) {
+                return false;
+            }
+            let Some(next) = rest.trim_start().chars().next() else {
+                return true;
+            };
+            next
+        }
+    };
     let opens = next.is_uppercase()
         || next.is_ascii_digit()
         || matches!(
@@ -217,7 +292,7 @@ fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
     {
         return false;
     }
-    if ABBREVIATIONS.contains(word) {
+    if is_abbreviation(word) {
         return false;
     }
     if word == "No" && next.is_ascii_digit() {
@@ -229,9 +304,22 @@ fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
 /// Where the last word of `before` starts: after its last white space, `(`, `"`, `“`, `‘` or
 /// `«`, or at 0.
 fn word_start(before: &str) -> usize {
-    last_run_start(before, |ch| {
-        !(ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '‘' | '«'))
-    })
+    // ASCII bytes from the end, as long as there are; the rest by characters.
+    let b = before.as_bytes();
+    let mut k = b.len();
+    while k > 0 {
+        let x = b[k - 1];
+        if !x.is_ascii() {
+            return last_run_start(&before[..k], |ch| {
+                !(ch.is_whitespace() || matches!(ch, '(' | '"' | '“' | '‘' | '«'))
+            });
+        }
+        if matches!(x, b' ' | b'\t'..=b'\r' | b'(' | b'"') {
+            return k;
+        }
+        k -= 1;
+    }
+    0
 }
 
 #[cfg(test)]
@@ -254,6 +342,41 @@ mod tests {
                 "Third."
             ]
         );
+    }
+
+    #[test]
+    fn paragraphs_are_trimmed_lines() {
+        for end in ["", "\n", "\n\n", " \n", "\u{a0}\n"] {
+            for line in [
+                "x",
+                "A line.",
+                " A line",
+                "\u{c9}t\u{e9}",
+                "\u{201c}Q\u{201d}",
+                "\t",
+                "a b ",
+            ] {
+                let t = format!("{line}\nSecond line.{end}{line}{end}");
+                let slow: Vec<Span> = {
+                    let mut out = Vec::new();
+                    let mut pos = 0;
+                    while pos < t.len() {
+                        let end = t[pos..].find('\n').map_or(t.len(), |k| pos + k + 1);
+                        out.push(Span::new(pos, end).trim(&t));
+                        pos = end;
+                    }
+                    out.retain(|s| !s.is_empty());
+                    out
+                };
+                let got = paragraphs(&t, 0);
+                // Lines joined by a soft wrap are one paragraph: compare each paragraph's ends.
+                for p in &got {
+                    assert!(slow.iter().any(|s| s.start == p.start), "{t:?}");
+                    assert!(slow.iter().any(|s| s.end == p.end), "{t:?}");
+                    assert_eq!(p.trim(&t), *p, "{t:?}");
+                }
+            }
+        }
     }
 
     #[test]
@@ -289,12 +412,108 @@ mod tests {
     }
 
     #[test]
+    fn ascii_spaces_are_white_space() {
+        for b in 0..=u8::MAX {
+            let c = char::from(b);
+            assert_eq!(is_ascii_space(b), b.is_ascii() && c.is_whitespace(), "{b}");
+            assert_eq!(
+                ascii_not_space(b),
+                b.is_ascii() && !c.is_whitespace(),
+                "{b}"
+            );
+        }
+    }
+
+    #[test]
+    fn sentences_are_trimmed_whatever_the_space_between() {
+        for space in ["", " ", "  \n\t", "\u{a0}", " \u{2003} ", "\u{3000}"] {
+            for first in ["The", "\u{c9}t\u{e9}", "\u{201c}We", "5"] {
+                let t = format!("{first} left.{space} {first} came!{space}{first} stayed. {space}");
+                let para = Span::new(0, t.len());
+                let got = sentences(&t, para);
+                for s in &got {
+                    assert_eq!(s.trim(&t), *s, "{t:?}");
+                }
+                // The same sentences as the spans between ends, each trimmed.
+                let ends: Vec<usize> = got.iter().map(|s| s.end).collect();
+                let mut start = 0;
+                for (s, &end) in got.iter().zip(&ends) {
+                    assert_eq!(*s, Span::new(start, end).trim(&t), "{t:?}");
+                    start = end;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_the_listed_words() {
+        for w in ABBREVIATIONS.words.iter() {
+            assert!(is_abbreviation(w), "{w}");
+        }
+        for w in ["", "said", "Mrx", "Messrsx", "e.g.", "\u{e9}", "mr", "Sen "] {
+            assert!(!is_abbreviation(w), "{w}");
+        }
+        assert!(is_abbreviation("Messrs") && is_abbreviation("Mr") && is_abbreviation("vs"));
+    }
+
+    #[test]
+    fn sentence_ends_before_every_kind_of_space_and_character() {
+        // Each mark, then nothing, ASCII or other white space, then ASCII or other
+        // characters: as the test by characters alone has it.
+        let slow = |p: &str, at: usize, c: char, end: usize| {
+            let rest = &p[end..];
+            match rest.chars().next() {
+                None => return true,
+                Some(ws) if !ws.is_whitespace() => return false,
+                _ => {}
+            }
+            let Some(next) = rest.trim_start().chars().next() else {
+                return true;
+            };
+            let opens = next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(
+                    next,
+                    '"' | '\''
+                        | '“'
+                        | '‘'
+                        | '«'
+                        | '„'
+                        | '('
+                        | '['
+                        | '‹'
+                        | '‚'
+                        | '「'
+                        | '—'
+                        | '–'
+                );
+            if !opens || c != '.' {
+                return opens;
+            }
+            ends_sentence(p, at, c, end)
+        };
+        for word in ["said", "Mr", "U.S", "J", "x\u{e9}", "(Gen", "No"] {
+            for mark in [".", "!", "…"] {
+                for space in ["", " ", "\n ", "\u{a0}", " \u{2003}", "\u{2003} "] {
+                    for after in ["", "The", "the", "5", "\u{c9}t", "\u{e9}t", "“A", "—", "x"] {
+                        let p = format!("{word}{mark}{space}{after}");
+                        let at = word.len();
+                        let c = mark.chars().next().unwrap();
+                        let end = at + mark.len();
+                        assert_eq!(ends_sentence(&p, at, c, end), slow(&p, at, c, end), "{p:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn terminals_found_at_every_offset() {
-        // Each terminal after 0..20 bytes of other text (ASCII and 0xE2 lead bytes that are
-        // not an ellipsis), across the eight-byte steps of the scan.
+        // Each terminal after 0..20 bytes of other text (ASCII, 0xE2 lead bytes that are not
+        // an ellipsis, 0xA6 bytes of other characters: æ, ⦦), across the steps of the scan.
         for pad in 0..20 {
             for (mark, c) in [(".", '.'), ("!", '!'), ("?", '?'), ("…", '…')] {
-                let filler: String = "a—b’c".chars().cycle().take(pad).collect();
+                let filler: String = "a—b’cæ⦦".chars().cycle().take(pad).collect();
                 let p = format!("{filler}{mark} x");
                 let want = filler.len();
                 assert_eq!(next_terminal(p.as_bytes(), 0), Some((want, c)), "{p:?}");

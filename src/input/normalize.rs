@@ -31,6 +31,17 @@ fn already_normal(s: &str) -> bool {
         if b[start] == b'\r' {
             return false;
         }
+        // The commonest run: one character of U+2010..U+203F (curly quote marks, dashes) or
+        // U+00A0..U+00FF alone between ASCII, told NFC by its bytes.
+        let one = match b[start..] {
+            [0xE2, 0x80, 0x90..=0xBF, ..] => 3,
+            [0xC2, 0xA0..=0xBF, ..] | [0xC3, 0x80..=0xBF, ..] => 2,
+            _ => 0,
+        };
+        if one > 0 && b.get(start + one).is_none_or(u8::is_ascii) {
+            i = start + one;
+            continue;
+        }
         let end = b[start..]
             .iter()
             .position(u8::is_ascii)
@@ -176,6 +187,13 @@ mod tests {
             "a long line of plain ASCII text\r\n",
             "a long line of plain ASCII text\n“é”\r",
             "\r",
+            "don\u{2019}t \u{201c}x\u{201d} \u{2014} \u{2010}\u{203f} caf\u{e9} \u{a0}\u{ff}",
+            "\u{2019}",
+            "x\u{2019}\u{301}",
+            "e\u{e9}\u{301}",
+            "\u{a0}\u{301}",
+            "\u{2010}\u{2000}",
+            "a\u{2019}\r",
         ] {
             assert_eq!(already_normal(s), normal(s), "{s:?}");
         }
