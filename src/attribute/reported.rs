@@ -214,20 +214,28 @@ fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
         }
     }
     let n = toks.len();
-    let commas: Vec<usize> = (3..n)
-        .rev()
-        .filter(|&k| toks[k].punct(','))
-        .take_while(|&k| n - k <= 48)
-        .take(3)
-        .collect();
+    // The last three commas, within 48 tokens of the end (no allocation: one sentence after
+    // another comes here).
+    let mut commas = [0; 3];
+    let mut count = 0;
+    for k in (3.max(n.saturating_sub(48))..n).rev() {
+        if toks[k].punct(',') {
+            commas[count] = k;
+            count += 1;
+            if count == 3 {
+                break;
+            }
+        }
+    }
+    let commas = &commas[..count];
+    // The content is a clause, not an opening phrase before a quotation ("In a statement,
+    // X said, “…”": the sentence was cut at the quote).
+    let opening = toks.first().is_some_and(|t| {
+        in_list(PREPOSITIONS, t) || is_time_word(t) || t.is("asked") || t.s.ends_with("ing")
+    });
     for (i, &comma) in commas.iter().enumerate() {
         // "CLAUSE, Trump's finance chairman, Steve Mnuchin, told The Post.": a speaker with
         // an apposition runs to the sentence's end.
-        // The content is a clause, not an opening phrase before a quotation ("In a statement,
-        // X said, “…”": the sentence was cut at the quote).
-        let opening = toks.first().is_some_and(|t| {
-            in_list(PREPOSITIONS, t) || is_time_word(t) || t.is("asked") || t.s.ends_with("ing")
-        });
         if i > 0 && n - comma <= 20 && !opening {
             // (After the cue, "said David Autor, a professor ...", the segment's mention is
             // the name: below.)
@@ -335,31 +343,32 @@ fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option
         .and_then(|k| cue_at(cues, tail, k))
         .is_some_and(|c| c.reports && !(c.object && f.rule == "quote_cue_speaker"));
     // Only a short adverbial may follow: "..., the ministry said on Sunday."
-    let mut rest: Vec<&Tok> = tail
-        .iter()
-        .filter(|t| t.word && t.span.start >= speaker.end.max(cue.end))
-        .collect();
+    // (The words after them, read twice or three times rather than collected.)
+    let rest = || {
+        tail.iter()
+            .filter(|t| t.word && t.span.start >= speaker.end.max(cue.end))
+    };
     // "..., he told reporters (on Sunday)", "..., experts told me this week": the hearer first.
     let told = tail.iter().any(|t| t.span == cue && addressee_follows(t));
+    let mut hearer = 0;
     if told && speaker.end <= cue.start {
-        let hearer = rest
-            .iter()
+        hearer = rest()
             .take_while(|t| !in_list(PREPOSITIONS, t) && !is_time_word(t) && !t.is("as"))
             .count();
         if !(1..=5).contains(&hearer) {
             return None;
         }
-        rest.drain(..hearer);
     }
+    let first = rest().nth(hearer);
     // "..., said an American official who was briefed on the talks.": the speaker's relative
     // clause.
-    let relative = rest.first().is_some_and(|t| t.is("who"));
-    let adverbial = rest.first().is_none_or(|t| {
+    let relative = first.is_some_and(|t| t.is("who"));
+    let adverbial = first.is_none_or(|t| {
         in_list(PREPOSITIONS, t) || is_time_word(t) || in_list(&["late", "early", "this"], t)
     }) || relative;
-    let prepositional = rest.first().is_some_and(|t| in_list(PREPOSITIONS, t));
+    let prepositional = first.is_some_and(|t| in_list(PREPOSITIONS, t));
     let limit = if prepositional || relative { 12 } else { 6 };
-    (reports && adverbial && rest.len() <= limit).then_some(())?;
+    (reports && adverbial && rest().count() - hearer <= limit).then_some(())?;
     Some(Found {
         speaker,
         cue,
@@ -1001,10 +1010,11 @@ fn reports_after_relay(cues: &Cues, toks: &[Tok], comma: usize) -> Vec<Found> {
 /// The reports of `toks` read as a sentence of their own: its first report and those
 /// coordinated with it.
 fn clause_reports(cues: &Cues, toks: &[Tok]) -> Vec<Found> {
-    match speaker_cue_clause(cues, toks) {
-        Some(f) => coordinated_reports(cues, toks, f),
-        None => Vec::new(),
+    let mut out = Vec::new();
+    if let Some(f) = speaker_cue_clause(cues, toks) {
+        coordinated_reports(cues, toks, f, |f| out.push(f));
     }
+    out
 }
 
 /// "“…,” Buchanan said, noting that Manafort did not lose a delegate.": after the speaker
@@ -1107,9 +1117,9 @@ fn main_after_relative(cues: &Cues, toks: &[Tok], rel: &Found) -> Option<Found> 
 
 /// A report may be followed in its sentence by another, each with its own content:
 /// "X said A, but he said B", "X said A, while Y said B", "X said A and added that B".
-/// Returns the first report with its content cut where the next starts, then the others.
-fn coordinated_reports(cues: &Cues, toks: &[Tok], first: Found) -> Vec<Found> {
-    let mut out = Vec::new();
+/// Gives `emit` the first report with its content cut where the next starts, then the
+/// others (no list of them is made: most sentences have one).
+fn coordinated_reports(cues: &Cues, toks: &[Tok], first: Found, mut emit: impl FnMut(Found)) {
     let mut cur = first;
     while let Some((cut, next)) = next_report(cues, toks, &cur) {
         let from = toks
@@ -1120,12 +1130,11 @@ fn coordinated_reports(cues: &Cues, toks: &[Tok], first: Found) -> Vec<Found> {
         // out; it does not swallow the next report.
         if let Some(content) = content_from(toks, from, cut) {
             cur.content = content;
-            out.push(cur);
+            emit(cur);
         }
         cur = next;
     }
-    out.push(cur);
-    out
+    emit(cur);
 }
 
 /// The next report inside `cur`'s content: the token where `cur`'s content ends and the new
@@ -1321,21 +1330,22 @@ fn hearsay(toks: &[Tok]) -> Option<Span> {
     }
     // "is said to", "is widely expected to", "is not thought to": what unnamed people say,
     // believe or expect.
+    const HEARD: &Words = &Words::new(&[
+        "said",
+        "reported",
+        "rumoured",
+        "rumored",
+        "believed",
+        "expected",
+        "thought",
+        "understood",
+        "alleged",
+    ]);
     (1..toks.len().saturating_sub(1)).find_map(|k| {
-        let said = in_list(
-            &[
-                "said",
-                "reported",
-                "rumoured",
-                "rumored",
-                "believed",
-                "expected",
-                "thought",
-                "understood",
-                "alleged",
-            ],
-            &toks[k],
-        );
+        // The verb and "to" first: most words are neither, and the words before are not read.
+        if !(in_list(HEARD, &toks[k]) && toks[k + 1].is("to")) {
+            return None;
+        }
         let mut b = k - 1;
         if b > 0 && (is_adverb(&toks[b]) || in_list(&["also", "not", "still"], &toks[b])) {
             b -= 1;
@@ -1343,8 +1353,7 @@ fn hearsay(toks: &[Tok]) -> Option<Span> {
         let be = in_list(&["is", "are", "was", "were"], &toks[b])
             || toks[b].s.ends_with("’s")
             || toks[b].s.ends_with("'s");
-        (be && said && toks[k + 1].is("to"))
-            .then(|| Span::new(toks[b].span.start, toks[k + 1].span.end))
+        be.then(|| Span::new(toks[b].span.start, toks[k + 1].span.end))
     })
 }
 
@@ -1508,7 +1517,7 @@ pub(super) fn reported_speech(
         .collect();
     let mut out: Vec<Claim> = Vec::new();
     // One buffer for the words of sentence after sentence.
-    let mut toks = Vec::new();
+    let mut buf = Vec::new();
     for sents in sentences.by_paragraph() {
         // "Marco Rubio: I'm Not Interested", "BENENSON: Senator Sanders doesn't ...": a
         // headline or a transcript turn; the rest of the paragraph is the speaker's.
@@ -1537,32 +1546,35 @@ pub(super) fn reported_speech(
             if !cues.may_attribute(&text[sent], &TRIGGER_WORDS) {
                 continue;
             }
-            // "Six in 10 said A; 46 percent said B": each clause is read as a sentence.
+            tokens_into(text, sent, &mut buf);
+            let mut toks: &[Tok] = &buf;
+            // "Six in 10 said A; 46 percent said B": each clause is read as a sentence. Their
+            // tokens are the sentence's before the semicolon's and after it (a window's
+            // tokens end at a semicolon, and the space after it starts no word).
             if let Some(semi) = sign_space(&text[sent], ';') {
-                let first = Span::new(sent.start, sent.start + semi);
-                let toks = tokens(text, first);
-                if toks.len() >= 4 {
-                    if let Some(f) = speaker_cue_clause(cues, &toks) {
-                        out.extend(
-                            coordinated_reports(cues, &toks, f)
-                                .into_iter()
-                                .map(found_claim),
-                        );
-                        sent = Span::new(sent.start + semi + 2, sent.end);
+                let at = sent.start + semi;
+                let cut = toks
+                    .iter()
+                    .position(|t| t.span.start >= at)
+                    .unwrap_or(toks.len());
+                let first = &toks[..cut];
+                if first.len() >= 4 {
+                    if let Some(f) = speaker_cue_clause(cues, first) {
+                        coordinated_reports(cues, first, f, |f| out.push(found_claim(f)));
+                        toks = &toks[(cut + 1).min(toks.len())..];
                     }
                 }
             }
-            tokens_into(text, sent, &mut toks);
             if toks.len() < 4 {
                 continue;
             }
-            if let Some(source) = report_of_previous(cues, &toks) {
+            if let Some(source) = report_of_previous(cues, toks) {
                 if si > 0 {
                     let prev = sents[si - 1];
                     let taken = out.iter().any(|c| prev.contains(c.content))
                         || direct.iter().any(|(d, _)| d.overlaps(prev));
-                    let ptoks = tokens(text, prev);
                     if !taken {
+                        let ptoks = tokens(text, prev);
                         if let Some(content) = content_from(&ptoks, 0, ptoks.len()) {
                             out.push(found_claim(Found {
                                 speaker: source,
@@ -1578,26 +1590,21 @@ pub(super) fn reported_speech(
                 }
             }
             let tail = || {
-                let (f, seg_end) = tail_segment(cues, &toks)?;
-                let next = adding_after(cues, &toks, seg_end, f.speaker);
+                let (f, seg_end) = tail_segment(cues, toks)?;
+                let next = adding_after(cues, toks, seg_end, f.speaker);
                 Some((f, next))
             };
-            let found = according_to(cues, &toks).map(|f| (f, None)).or_else(tail);
+            let found = according_to(cues, toks).map(|f| (f, None)).or_else(tail);
             let before = out.len();
             if let Some((f, next)) = found {
                 out.push(found_claim(f));
                 out.extend(next.map(found_claim));
-            } else if let Some(f) = speaker_cue_clause(cues, &toks) {
-                let main = main_after_relative(cues, &toks, &f);
-                let after = main_after_subordinate(cues, &toks, &f);
-                out.extend(
-                    coordinated_reports(cues, &toks, f)
-                        .into_iter()
-                        .chain(main)
-                        .chain(after)
-                        .map(found_claim),
-                );
-            } else if let Some((f, second)) = parenthetical(cues, &toks) {
+            } else if let Some(f) = speaker_cue_clause(cues, toks) {
+                let main = main_after_relative(cues, toks, &f);
+                let after = main_after_subordinate(cues, toks, &f);
+                coordinated_reports(cues, toks, f, |f| out.push(found_claim(f)));
+                out.extend(main.into_iter().chain(after).map(found_claim));
+            } else if let Some((f, second)) = parenthetical(cues, toks) {
                 let (speaker, cue) = (f.speaker, f.cue);
                 out.push(found_claim(f));
                 if let Some(content) = second {
@@ -1615,12 +1622,12 @@ pub(super) fn reported_speech(
             // later that day the president's office gave a figure of about 5,800").
             let mut after_relay = Vec::new();
             for c in &mut out[before..] {
-                if let Some((comma, via)) = relay_inside(&toks, c.content) {
+                if let Some((comma, via)) = relay_inside(toks, c.content) {
                     let from = toks.iter().position(|t| t.span.start >= c.content.start);
-                    if let Some(content) = from.and_then(|f| content_from(&toks, f, comma)) {
+                    if let Some(content) = from.and_then(|f| content_from(toks, f, comma)) {
                         c.content = content;
                         c.via.push(via);
-                        after_relay.extend(reports_after_relay(cues, &toks, comma));
+                        after_relay.extend(reports_after_relay(cues, toks, comma));
                     }
                 }
             }
@@ -1632,12 +1639,12 @@ pub(super) fn reported_speech(
             let reported = out.len() > before;
             // "Asked if he was ever bullied, the candidate said ...": the question too.
             let asked =
-                question(&toks).filter(|q| !out[before..].iter().any(|c| c.content.overlaps(q.2)));
+                question(toks).filter(|q| !out[before..].iter().any(|c| c.content.overlaps(q.2)));
             let unnamed = match asked {
                 Some((speaker, cue, content)) => Some((speaker, cue, content, "asked_question")),
                 // "Dozens were reportedly detained": a claim of unnamed sources.
-                None if !reported => hearsay(&toks).and_then(|cue| {
-                    Some((None, cue, content_from(&toks, 0, toks.len())?, "hearsay"))
+                None if !reported => hearsay(toks).and_then(|cue| {
+                    Some((None, cue, content_from(toks, 0, toks.len())?, "hearsay"))
                 }),
                 None => None,
             };
