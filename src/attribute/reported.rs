@@ -398,13 +398,15 @@ fn adding_after(cues: &Cues, toks: &[Tok], seg_end: usize, speaker: Span) -> Opt
     })
 }
 
+/// The verbs of "X put the toll at ...", "X gave a figure of ...".
+const PUT: &Words = &Words::new(&["put", "puts", "gave", "gives"]);
+
 /// "X said (that) CLAUSE", "X told Y (that) CLAUSE", "X reported, citing Y, that CLAUSE",
 /// "X put the toll at ...".
 fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
     let n = toks.len();
     for k in 1..n.min(48) {
-        let put =
-            toks[k].is("put") || toks[k].is("puts") || toks[k].is("gave") || toks[k].is("gives");
+        let put = in_list(PUT, &toks[k]);
         let cue = cue_at(cues, toks, k);
         // "Comey called Clinton's use of private servers “extremely careless”": a naming verb
         // with its object and a quoted label reports what the label says of the object.
@@ -1320,27 +1322,30 @@ fn report_of_previous(cues: &Cues, toks: &[Tok]) -> Option<Span> {
     agent_np(cues, toks, k + 1)
 }
 
+/// The adverbs of hearsay.
+const HEARSAY_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly"];
+/// The participles of hearsay, before "to" ("is said to").
+const HEARD_WORDS: &[&str] = &[
+    "said",
+    "reported",
+    "rumoured",
+    "rumored",
+    "believed",
+    "expected",
+    "thought",
+    "understood",
+    "alleged",
+];
+/// [`HEARD_WORDS`], looked up.
+const HEARD: &Words = &Words::new(HEARD_WORDS);
+
 /// "reportedly", "allegedly", "is said to", "are believed to": hearsay with no named source.
 fn hearsay(toks: &[Tok]) -> Option<Span> {
-    if let Some(t) = toks
-        .iter()
-        .find(|t| in_list(&["reportedly", "allegedly", "purportedly"], t))
-    {
+    if let Some(t) = toks.iter().find(|t| in_list(HEARSAY_ADVERBS, t)) {
         return Some(t.span);
     }
     // "is said to", "is widely expected to", "is not thought to": what unnamed people say,
     // believe or expect.
-    const HEARD: &Words = &Words::new(&[
-        "said",
-        "reported",
-        "rumoured",
-        "rumored",
-        "believed",
-        "expected",
-        "thought",
-        "understood",
-        "alleged",
-    ]);
     (1..toks.len().saturating_sub(1)).find_map(|k| {
         // The verb and "to" first: most words are neither, and the words before are not read.
         if !(in_list(HEARD, &toks[k]) && toks[k + 1].is("to")) {
@@ -1357,11 +1362,13 @@ fn hearsay(toks: &[Tok]) -> Option<Span> {
     })
 }
 
+/// The verbs of a reported question.
+const ASK: &[&str] = &["asked", "asks", "asking", "ask"];
+
 /// "X asked (Y) whether CLAUSE", "Asked if CLAUSE, X said ...", "when asked by X what ...":
 /// a reported question, its content from the question word. With no subject (a participle)
 /// the asker is the agent after *by*, or nobody named.
 fn question(toks: &[Tok]) -> Option<(Option<Span>, Span, Span)> {
-    const ASK: &[&str] = &["asked", "asks", "asking", "ask"];
     const WH: &[&str] = &[
         "whether", "if", "what", "why", "how", "who", "which", "when", "where",
     ];
@@ -1494,6 +1501,91 @@ const TRIGGERS: &[&str] = &[
 /// [`TRIGGERS`] as a set, for the sentence pre-test.
 static TRIGGER_WORDS: LazyLock<ExtraWords> = LazyLock::new(|| ExtraWords::new(TRIGGERS));
 
+/// Which of the words that some rules look for first may stand in a sentence's tokens:
+/// told in one pass by the words' shapes, so that a rule whose word is missing is not run
+/// (each would scan the tokens for it, and most sentences have none of them). A mark may be
+/// set with its word missing (another word of its shape), never the reverse: the rule it
+/// gates reads the tokens itself.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Landmarks(u8);
+
+impl Landmarks {
+    /// "according" ([`according_to`]).
+    const ACCORDING: u8 = 1;
+    /// A verb of [`ASK`] ([`question`]).
+    const ASK: u8 = 2;
+    /// A word of [`HEARSAY_ADVERBS`] or [`HEARD_WORDS`] ([`hearsay`]).
+    const HEARSAY: u8 = 4;
+    /// "reported" or "reports" ([`relay_inside`]).
+    const RELAY: u8 = 8;
+
+    /// The words of each mark.
+    const WORDS: &[(u8, &[&str])] = &[
+        (Self::ACCORDING, &["according"]),
+        (Self::ASK, ASK),
+        (Self::HEARSAY, HEARSAY_ADVERBS),
+        (Self::HEARSAY, HEARD_WORDS),
+        (Self::RELAY, &["reported", "reports"]),
+    ];
+
+    /// The marks of the words by their shapes: `BYTES[j][len][b]` has the marks of the
+    /// words of length `len` (up to 15) whose `j`th byte (the first, the second, the one before
+    /// the last and the last) has the low five bits `b` after `| 0x20` (the same for a letter
+    /// in either case). A word of a mark has it in all four.
+    const BYTES: [[[u8; 32]; 16]; 4] = [
+        Self::table(0),
+        Self::table(1),
+        Self::table(2),
+        Self::table(3),
+    ];
+
+    /// The index in `w` (at least two bytes long) of the `j`th byte of [`Landmarks::BYTES`].
+    const fn at(j: usize, len: usize) -> usize {
+        match j {
+            0 => 0,
+            1 => 1,
+            2 => len - 2,
+            _ => len - 1,
+        }
+    }
+
+    const fn table(j: usize) -> [[u8; 32]; 16] {
+        let mut t = [[0; 32]; 16];
+        let mut m = 0;
+        while m < Self::WORDS.len() {
+            let (mark, words) = Self::WORDS[m];
+            let mut i = 0;
+            while i < words.len() {
+                let w = words[i].as_bytes();
+                let len = if w.len() < 15 { w.len() } else { 15 };
+                t[len][((w[Self::at(j, w.len())] | 0x20) & 31) as usize] |= mark;
+                i += 1;
+            }
+            m += 1;
+        }
+        t
+    }
+
+    /// The marks of `toks`: four table look-ups a word, no other branch.
+    fn of(toks: &[Tok]) -> Landmarks {
+        let mut marks = 0;
+        for t in toks {
+            let w = t.s.as_bytes();
+            if let (true, &[first, second, ..]) = (t.word, w) {
+                let n = w.len();
+                let (penult, last) = (w[n - 2], w[n - 1]);
+                let row = |j: usize, b: u8| Self::BYTES[j][n.min(15)][usize::from((b | 0x20) & 31)];
+                marks |= row(0, first) & row(1, second) & row(2, penult) & row(3, last);
+            }
+        }
+        Landmarks(marks)
+    }
+
+    fn has(self, mark: u8) -> bool {
+        self.0 & mark != 0
+    }
+}
+
 /// Where `s` has `sign` and a space ("; ", ": "), as `s.find("; ")` answers it: a memchr for
 /// the sign and a look at the next byte, not a two-way substring search (which costs ~1,000
 /// instructions a sentence).
@@ -1518,6 +1610,7 @@ pub(super) fn reported_speech(
     let mut out: Vec<Claim> = Vec::new();
     // One buffer for the words of sentence after sentence.
     let mut buf = Vec::new();
+    let bytes = text.as_bytes();
     for sents in sentences.by_paragraph() {
         // "Marco Rubio: I'm Not Interested", "BENENSON: Senator Sanders doesn't ...": a
         // headline or a transcript turn; the rest of the paragraph is the speaker's.
@@ -1551,12 +1644,12 @@ pub(super) fn reported_speech(
             // "Six in 10 said A; 46 percent said B": each clause is read as a sentence. Their
             // tokens are the sentence's before the semicolon's and after it (a window's
             // tokens end at a semicolon, and the space after it starts no word).
-            if let Some(semi) = sign_space(&text[sent], ';') {
-                let at = sent.start + semi;
-                let cut = toks
-                    .iter()
-                    .position(|t| t.span.start >= at)
-                    .unwrap_or(toks.len());
+            // (The first semicolon with a space after it, as `sign_space` finds it in the
+            // text: a semicolon is always a token of its own.)
+            let semicolon = toks.iter().position(|t| {
+                !t.word && t.s == ";" && t.span.end < sent.end && bytes[t.span.end] == b' '
+            });
+            if let Some(cut) = semicolon {
                 let first = &toks[..cut];
                 if first.len() >= 4 {
                     if let Some(f) = speaker_cue_clause(cues, first) {
@@ -1568,6 +1661,7 @@ pub(super) fn reported_speech(
             if toks.len() < 4 {
                 continue;
             }
+            let marks = Landmarks::of(toks);
             if let Some(source) = report_of_previous(cues, toks) {
                 if si > 0 {
                     let prev = sents[si - 1];
@@ -1594,7 +1688,12 @@ pub(super) fn reported_speech(
                 let next = adding_after(cues, toks, seg_end, f.speaker);
                 Some((f, next))
             };
-            let found = according_to(cues, toks).map(|f| (f, None)).or_else(tail);
+            let found = marks
+                .has(Landmarks::ACCORDING)
+                .then(|| according_to(cues, toks))
+                .flatten()
+                .map(|f| (f, None))
+                .or_else(tail);
             let before = out.len();
             if let Some((f, next)) = found {
                 out.push(found_claim(f));
@@ -1622,7 +1721,11 @@ pub(super) fn reported_speech(
             // later that day the president's office gave a figure of about 5,800").
             let mut after_relay = Vec::new();
             for c in &mut out[before..] {
-                if let Some((comma, via)) = relay_inside(toks, c.content) {
+                if let Some((comma, via)) = marks
+                    .has(Landmarks::RELAY)
+                    .then(|| relay_inside(toks, c.content))
+                    .flatten()
+                {
                     let from = toks.iter().position(|t| t.span.start >= c.content.start);
                     if let Some(content) = from.and_then(|f| content_from(toks, f, comma)) {
                         c.content = content;
@@ -1638,14 +1741,19 @@ pub(super) fn reported_speech(
             }
             let reported = out.len() > before;
             // "Asked if he was ever bullied, the candidate said ...": the question too.
-            let asked =
-                question(toks).filter(|q| !out[before..].iter().any(|c| c.content.overlaps(q.2)));
+            let asked = marks
+                .has(Landmarks::ASK)
+                .then(|| question(toks))
+                .flatten()
+                .filter(|q| !out[before..].iter().any(|c| c.content.overlaps(q.2)));
             let unnamed = match asked {
                 Some((speaker, cue, content)) => Some((speaker, cue, content, "asked_question")),
                 // "Dozens were reportedly detained": a claim of unnamed sources.
-                None if !reported => hearsay(toks).and_then(|cue| {
-                    Some((None, cue, content_from(toks, 0, toks.len())?, "hearsay"))
-                }),
+                None if !reported && marks.has(Landmarks::HEARSAY) => {
+                    hearsay(toks).and_then(|cue| {
+                        Some((None, cue, content_from(toks, 0, toks.len())?, "hearsay"))
+                    })
+                }
                 None => None,
             };
             if let Some((speaker, cue, content, rule)) = unnamed {
@@ -1658,6 +1766,7 @@ pub(super) fn reported_speech(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::lexicon::CUES;
     use crate::quote::find_quotes;
     use crate::segment::paragraphs;
@@ -2756,5 +2865,39 @@ mod tests {
         assert!(indirect("“We will stay,” the mayor said on Tuesday.").is_empty());
         let got = indirect("Trump said the media was “very dishonest” on Tuesday.");
         assert_eq!(got[0].0, "the media was “very dishonest” on Tuesday");
+    }
+
+    /// The marks of a text's tokens.
+    fn marks(text: &str) -> Landmarks {
+        Landmarks::of(&tokens(text, Span::new(0, text.len())))
+    }
+
+    #[test]
+    fn landmarks_mark_every_word_of_theirs_in_any_case() {
+        for &(mark, words) in Landmarks::WORDS {
+            for w in words {
+                for text in [
+                    format!("x {w} y"),
+                    w.to_uppercase(),
+                    format!("{}{}.", w[..1].to_uppercase(), &w[1..]),
+                ] {
+                    assert!(marks(&text).has(mark), "{text}");
+                }
+            }
+        }
+        assert_eq!(marks("The mayor spoke on Tuesday, ya."), Landmarks(0));
+        assert_eq!(marks("“—, a”"), Landmarks(0));
+    }
+
+    #[test]
+    fn a_semicolon_splits_a_sentence_like_its_text() {
+        // The clause before the semicolon is read as a sentence; the one after only when the
+        // first gave a report ("; " as the text has it, not ";" alone).
+        let got = indirect("Six in 10 said the economy was weak; 46 percent said it was good.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "the economy was weak");
+        assert_eq!(got[1].0, "it was good");
+        let got = indirect("Six in 10 said the economy was weak;46 percent said it was good.");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 }
