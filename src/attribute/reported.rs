@@ -199,7 +199,8 @@ fn according_to(cues: &Cues, toks: &[Tok]) -> Option<Found> {
 /// ("CLAUSE, officials said, adding that ...", "CLAUSE, X said, although ...").
 fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
     // "CLAUSE, the agency reported, citing the ministry.": the ministry is the source.
-    if let Some(c) = (2..toks.len()).rev().find(|&k| toks[k].punct(',')) {
+    let last_comma = (2..toks.len()).rev().find(|&k| toks[k].punct(','));
+    if let Some(c) = last_comma {
         if toks.get(c + 1).is_some_and(|t| t.is("citing")) {
             let cited = agent_np(cues, toks, c + 2)?;
             let (f, _) = tail_segment(cues, &toks[..c])?;
@@ -215,10 +216,11 @@ fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
     }
     let n = toks.len();
     // The last three commas, within 48 tokens of the end (no allocation: one sentence after
-    // another comes here).
+    // another comes here), read from the last one found above.
     let mut commas = [0; 3];
     let mut count = 0;
-    for k in (3.max(n.saturating_sub(48))..n).rev() {
+    let after_last = last_comma.map_or(0, |c| c + 1);
+    for k in (3.max(n.saturating_sub(48))..after_last).rev() {
         if toks[k].punct(',') {
             commas[count] = k;
             count += 1;
@@ -1611,12 +1613,17 @@ pub(super) fn reported_speech(
     // One buffer for the words of sentence after sentence.
     let mut buf = Vec::new();
     let bytes = text.as_bytes();
+    // The direct quotations that overlap the paragraph, in the same order: a sentence's are
+    // among them.
+    let mut near: Vec<(Span, &Claim)> = Vec::new();
     for sents in sentences.by_paragraph() {
+        near.clear();
         // "Marco Rubio: I'm Not Interested", "BENENSON: Senator Sanders doesn't ...": a
         // headline or a transcript turn; the rest of the paragraph is the speaker's.
         if let (Some(&first), Some(&last)) = (sents.first(), sents.last()) {
             let para = Span::new(first.start, last.end);
-            if !direct.iter().any(|(d, _)| d.overlaps(para)) {
+            near.extend(direct.iter().filter(|(d, _)| d.overlaps(para)));
+            if near.is_empty() {
                 if let Some(c) = colon_speaker(text, first, para.end) {
                     out.push(c);
                     continue;
@@ -1627,7 +1634,7 @@ pub(super) fn reported_speech(
             // The words before a direct quotation may report something of their own
             // ("..., according to which one was beheaded: “…,” said the command").
             let mut sent = whole;
-            if let Some(&(d, quotation)) = direct.iter().find(|(d, _)| d.overlaps(whole)) {
+            if let Some(&(d, quotation)) = near.iter().find(|(d, _)| d.overlaps(whole)) {
                 if d.start <= whole.start {
                     out.extend(participle_after_quote(text, cues, quotation, d, whole));
                     continue;
