@@ -1559,6 +1559,7 @@ impl Landmarks {
             let mut i = 0;
             while i < words.len() {
                 let w = words[i].as_bytes();
+                assert!(w.len() >= 3, "a mark's word of fewer than three bytes");
                 let len = if w.len() < 15 { w.len() } else { 15 };
                 t[len][((w[Self::at(j, w.len())] | 0x20) & 31) as usize] |= mark;
                 i += 1;
@@ -1568,12 +1569,13 @@ impl Landmarks {
         t
     }
 
-    /// The marks of `toks`: four table look-ups a word, no other branch.
+    /// The marks of `toks`: four table look-ups a word of three bytes or more.
     fn of(toks: &[Tok]) -> Landmarks {
         let mut marks = 0;
         for t in toks {
             let w = t.s.as_bytes();
-            if let (true, &[first, second, ..]) = (t.word, w) {
+            // (No word of a mark is shorter than three bytes.)
+            if let (true, &[first, second, _, ..]) = (t.word, w) {
                 let n = w.len();
                 let (penult, last) = (w[n - 2], w[n - 1]);
                 let row = |j: usize, b: u8| Self::BYTES[j][n.min(15)][usize::from((b | 0x20) & 31)];
