@@ -199,7 +199,8 @@ fn according_to(cues: &Cues, toks: &[Tok]) -> Option<Found> {
 /// ("CLAUSE, officials said, adding that ...", "CLAUSE, X said, although ...").
 fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
     // "CLAUSE, the agency reported, citing the ministry.": the ministry is the source.
-    if let Some(c) = (2..toks.len()).rev().find(|&k| toks[k].punct(',')) {
+    let last_comma = (2..toks.len()).rev().find(|&k| toks[k].punct(','));
+    if let Some(c) = last_comma {
         if toks.get(c + 1).is_some_and(|t| t.is("citing")) {
             let cited = agent_np(cues, toks, c + 2)?;
             let (f, _) = tail_segment(cues, &toks[..c])?;
@@ -214,20 +215,29 @@ fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
         }
     }
     let n = toks.len();
-    let commas: Vec<usize> = (3..n)
-        .rev()
-        .filter(|&k| toks[k].punct(','))
-        .take_while(|&k| n - k <= 48)
-        .take(3)
-        .collect();
+    // The last three commas, within 48 tokens of the end (no allocation: one sentence after
+    // another comes here), read from the last one found above.
+    let mut commas = [0; 3];
+    let mut count = 0;
+    let after_last = last_comma.map_or(0, |c| c + 1);
+    for k in (3.max(n.saturating_sub(48))..after_last).rev() {
+        if toks[k].punct(',') {
+            commas[count] = k;
+            count += 1;
+            if count == 3 {
+                break;
+            }
+        }
+    }
+    let commas = &commas[..count];
+    // The content is a clause, not an opening phrase before a quotation ("In a statement,
+    // X said, “…”": the sentence was cut at the quote).
+    let opening = toks.first().is_some_and(|t| {
+        in_list(PREPOSITIONS, t) || is_time_word(t) || t.is("asked") || t.s.ends_with("ing")
+    });
     for (i, &comma) in commas.iter().enumerate() {
         // "CLAUSE, Trump's finance chairman, Steve Mnuchin, told The Post.": a speaker with
         // an apposition runs to the sentence's end.
-        // The content is a clause, not an opening phrase before a quotation ("In a statement,
-        // X said, “…”": the sentence was cut at the quote).
-        let opening = toks.first().is_some_and(|t| {
-            in_list(PREPOSITIONS, t) || is_time_word(t) || t.is("asked") || t.s.ends_with("ing")
-        });
         if i > 0 && n - comma <= 20 && !opening {
             // (After the cue, "said David Autor, a professor ...", the segment's mention is
             // the name: below.)
@@ -335,31 +345,32 @@ fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option
         .and_then(|k| cue_at(cues, tail, k))
         .is_some_and(|c| c.reports && !(c.object && f.rule == "quote_cue_speaker"));
     // Only a short adverbial may follow: "..., the ministry said on Sunday."
-    let mut rest: Vec<&Tok> = tail
-        .iter()
-        .filter(|t| t.word && t.span.start >= speaker.end.max(cue.end))
-        .collect();
+    // (The words after them, read twice or three times rather than collected.)
+    let rest = || {
+        tail.iter()
+            .filter(|t| t.word && t.span.start >= speaker.end.max(cue.end))
+    };
     // "..., he told reporters (on Sunday)", "..., experts told me this week": the hearer first.
     let told = tail.iter().any(|t| t.span == cue && addressee_follows(t));
+    let mut hearer = 0;
     if told && speaker.end <= cue.start {
-        let hearer = rest
-            .iter()
+        hearer = rest()
             .take_while(|t| !in_list(PREPOSITIONS, t) && !is_time_word(t) && !t.is("as"))
             .count();
         if !(1..=5).contains(&hearer) {
             return None;
         }
-        rest.drain(..hearer);
     }
+    let first = rest().nth(hearer);
     // "..., said an American official who was briefed on the talks.": the speaker's relative
     // clause.
-    let relative = rest.first().is_some_and(|t| t.is("who"));
-    let adverbial = rest.first().is_none_or(|t| {
+    let relative = first.is_some_and(|t| t.is("who"));
+    let adverbial = first.is_none_or(|t| {
         in_list(PREPOSITIONS, t) || is_time_word(t) || in_list(&["late", "early", "this"], t)
     }) || relative;
-    let prepositional = rest.first().is_some_and(|t| in_list(PREPOSITIONS, t));
+    let prepositional = first.is_some_and(|t| in_list(PREPOSITIONS, t));
     let limit = if prepositional || relative { 12 } else { 6 };
-    (reports && adverbial && rest.len() <= limit).then_some(())?;
+    (reports && adverbial && rest().count() - hearer <= limit).then_some(())?;
     Some(Found {
         speaker,
         cue,
@@ -389,13 +400,15 @@ fn adding_after(cues: &Cues, toks: &[Tok], seg_end: usize, speaker: Span) -> Opt
     })
 }
 
+/// The verbs of "X put the toll at ...", "X gave a figure of ...".
+const PUT: &Words = &Words::new(&["put", "puts", "gave", "gives"]);
+
 /// "X said (that) CLAUSE", "X told Y (that) CLAUSE", "X reported, citing Y, that CLAUSE",
 /// "X put the toll at ...".
 fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
     let n = toks.len();
     for k in 1..n.min(48) {
-        let put =
-            toks[k].is("put") || toks[k].is("puts") || toks[k].is("gave") || toks[k].is("gives");
+        let put = in_list(PUT, &toks[k]);
         let cue = cue_at(cues, toks, k);
         // "Comey called Clinton's use of private servers “extremely careless”": a naming verb
         // with its object and a quoted label reports what the label says of the object.
@@ -1001,10 +1014,11 @@ fn reports_after_relay(cues: &Cues, toks: &[Tok], comma: usize) -> Vec<Found> {
 /// The reports of `toks` read as a sentence of their own: its first report and those
 /// coordinated with it.
 fn clause_reports(cues: &Cues, toks: &[Tok]) -> Vec<Found> {
-    match speaker_cue_clause(cues, toks) {
-        Some(f) => coordinated_reports(cues, toks, f),
-        None => Vec::new(),
+    let mut out = Vec::new();
+    if let Some(f) = speaker_cue_clause(cues, toks) {
+        coordinated_reports(cues, toks, f, |f| out.push(f));
     }
+    out
 }
 
 /// "“…,” Buchanan said, noting that Manafort did not lose a delegate.": after the speaker
@@ -1107,9 +1121,9 @@ fn main_after_relative(cues: &Cues, toks: &[Tok], rel: &Found) -> Option<Found> 
 
 /// A report may be followed in its sentence by another, each with its own content:
 /// "X said A, but he said B", "X said A, while Y said B", "X said A and added that B".
-/// Returns the first report with its content cut where the next starts, then the others.
-fn coordinated_reports(cues: &Cues, toks: &[Tok], first: Found) -> Vec<Found> {
-    let mut out = Vec::new();
+/// Gives `emit` the first report with its content cut where the next starts, then the
+/// others (no list of them is made: most sentences have one).
+fn coordinated_reports(cues: &Cues, toks: &[Tok], first: Found, mut emit: impl FnMut(Found)) {
     let mut cur = first;
     while let Some((cut, next)) = next_report(cues, toks, &cur) {
         let from = toks
@@ -1120,12 +1134,11 @@ fn coordinated_reports(cues: &Cues, toks: &[Tok], first: Found) -> Vec<Found> {
         // out; it does not swallow the next report.
         if let Some(content) = content_from(toks, from, cut) {
             cur.content = content;
-            out.push(cur);
+            emit(cur);
         }
         cur = next;
     }
-    out.push(cur);
-    out
+    emit(cur);
 }
 
 /// The next report inside `cur`'s content: the token where `cur`'s content ends and the new
@@ -1311,31 +1324,35 @@ fn report_of_previous(cues: &Cues, toks: &[Tok]) -> Option<Span> {
     agent_np(cues, toks, k + 1)
 }
 
+/// The adverbs of hearsay.
+const HEARSAY_ADVERBS: &[&str] = &["reportedly", "allegedly", "purportedly"];
+/// The participles of hearsay, before "to" ("is said to").
+const HEARD_WORDS: &[&str] = &[
+    "said",
+    "reported",
+    "rumoured",
+    "rumored",
+    "believed",
+    "expected",
+    "thought",
+    "understood",
+    "alleged",
+];
+/// [`HEARD_WORDS`], looked up.
+const HEARD: &Words = &Words::new(HEARD_WORDS);
+
 /// "reportedly", "allegedly", "is said to", "are believed to": hearsay with no named source.
 fn hearsay(toks: &[Tok]) -> Option<Span> {
-    if let Some(t) = toks
-        .iter()
-        .find(|t| in_list(&["reportedly", "allegedly", "purportedly"], t))
-    {
+    if let Some(t) = toks.iter().find(|t| in_list(HEARSAY_ADVERBS, t)) {
         return Some(t.span);
     }
     // "is said to", "is widely expected to", "is not thought to": what unnamed people say,
     // believe or expect.
     (1..toks.len().saturating_sub(1)).find_map(|k| {
-        let said = in_list(
-            &[
-                "said",
-                "reported",
-                "rumoured",
-                "rumored",
-                "believed",
-                "expected",
-                "thought",
-                "understood",
-                "alleged",
-            ],
-            &toks[k],
-        );
+        // The verb and "to" first: most words are neither, and the words before are not read.
+        if !(in_list(HEARD, &toks[k]) && toks[k + 1].is("to")) {
+            return None;
+        }
         let mut b = k - 1;
         if b > 0 && (is_adverb(&toks[b]) || in_list(&["also", "not", "still"], &toks[b])) {
             b -= 1;
@@ -1343,16 +1360,17 @@ fn hearsay(toks: &[Tok]) -> Option<Span> {
         let be = in_list(&["is", "are", "was", "were"], &toks[b])
             || toks[b].s.ends_with("’s")
             || toks[b].s.ends_with("'s");
-        (be && said && toks[k + 1].is("to"))
-            .then(|| Span::new(toks[b].span.start, toks[k + 1].span.end))
+        be.then(|| Span::new(toks[b].span.start, toks[k + 1].span.end))
     })
 }
+
+/// The verbs of a reported question.
+const ASK: &[&str] = &["asked", "asks", "asking", "ask"];
 
 /// "X asked (Y) whether CLAUSE", "Asked if CLAUSE, X said ...", "when asked by X what ...":
 /// a reported question, its content from the question word. With no subject (a participle)
 /// the asker is the agent after *by*, or nobody named.
 fn question(toks: &[Tok]) -> Option<(Option<Span>, Span, Span)> {
-    const ASK: &[&str] = &["asked", "asks", "asking", "ask"];
     const WH: &[&str] = &[
         "whether", "if", "what", "why", "how", "who", "which", "when", "where",
     ];
@@ -1485,6 +1503,93 @@ const TRIGGERS: &[&str] = &[
 /// [`TRIGGERS`] as a set, for the sentence pre-test.
 static TRIGGER_WORDS: LazyLock<ExtraWords> = LazyLock::new(|| ExtraWords::new(TRIGGERS));
 
+/// Which of the words that some rules look for first may stand in a sentence's tokens:
+/// told in one pass by the words' shapes, so that a rule whose word is missing is not run
+/// (each would scan the tokens for it, and most sentences have none of them). A mark may be
+/// set with its word missing (another word of its shape), never the reverse: the rule it
+/// gates reads the tokens itself.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Landmarks(u8);
+
+impl Landmarks {
+    /// "according" ([`according_to`]).
+    const ACCORDING: u8 = 1;
+    /// A verb of [`ASK`] ([`question`]).
+    const ASK: u8 = 2;
+    /// A word of [`HEARSAY_ADVERBS`] or [`HEARD_WORDS`] ([`hearsay`]).
+    const HEARSAY: u8 = 4;
+    /// "reported" or "reports" ([`relay_inside`]).
+    const RELAY: u8 = 8;
+
+    /// The words of each mark.
+    const WORDS: &[(u8, &[&str])] = &[
+        (Self::ACCORDING, &["according"]),
+        (Self::ASK, ASK),
+        (Self::HEARSAY, HEARSAY_ADVERBS),
+        (Self::HEARSAY, HEARD_WORDS),
+        (Self::RELAY, &["reported", "reports"]),
+    ];
+
+    /// The marks of the words by their shapes: `BYTES[j][len][b]` has the marks of the
+    /// words of length `len` (up to 15) whose `j`th byte (the first, the second, the one before
+    /// the last and the last) has the low five bits `b` after `| 0x20` (the same for a letter
+    /// in either case). A word of a mark has it in all four.
+    const BYTES: [[[u8; 32]; 16]; 4] = [
+        Self::table(0),
+        Self::table(1),
+        Self::table(2),
+        Self::table(3),
+    ];
+
+    /// The index in `w` (at least two bytes long) of the `j`th byte of [`Landmarks::BYTES`].
+    const fn at(j: usize, len: usize) -> usize {
+        match j {
+            0 => 0,
+            1 => 1,
+            2 => len - 2,
+            _ => len - 1,
+        }
+    }
+
+    const fn table(j: usize) -> [[u8; 32]; 16] {
+        let mut t = [[0; 32]; 16];
+        let mut m = 0;
+        while m < Self::WORDS.len() {
+            let (mark, words) = Self::WORDS[m];
+            let mut i = 0;
+            while i < words.len() {
+                let w = words[i].as_bytes();
+                assert!(w.len() >= 3, "a mark's word of fewer than three bytes");
+                let len = if w.len() < 15 { w.len() } else { 15 };
+                t[len][((w[Self::at(j, w.len())] | 0x20) & 31) as usize] |= mark;
+                i += 1;
+            }
+            m += 1;
+        }
+        t
+    }
+
+    /// The marks of `toks`: four table look-ups a word of three bytes or more.
+    fn of(toks: &[Tok]) -> Landmarks {
+        let mut marks = 0;
+        for t in toks {
+            let w = t.s.as_bytes();
+            // (No word of a mark is shorter than three bytes.)
+            if let (true, &[first, second, _, ..]) = (t.word, w) {
+                let n = w.len();
+                let (penult, last) = (w[n - 2], w[n - 1]);
+                let row = |j: usize, b: u8| Self::BYTES[j][n.min(15)][usize::from((b | 0x20) & 31)];
+                marks |= row(0, first) & row(1, second) & row(2, penult) & row(3, last);
+            }
+        }
+        Landmarks(marks)
+    }
+
+    fn has(self, mark: u8) -> bool {
+        self.0 & mark != 0
+    }
+}
+
 /// Where `s` has `sign` and a space ("; ", ": "), as `s.find("; ")` answers it: a memchr for
 /// the sign and a look at the next byte, not a two-way substring search (which costs ~1,000
 /// instructions a sentence).
@@ -1508,13 +1613,19 @@ pub(super) fn reported_speech(
         .collect();
     let mut out: Vec<Claim> = Vec::new();
     // One buffer for the words of sentence after sentence.
-    let mut toks = Vec::new();
+    let mut buf = Vec::new();
+    let bytes = text.as_bytes();
+    // The direct quotations that overlap the paragraph, in the same order: a sentence's are
+    // among them.
+    let mut near: Vec<(Span, &Claim)> = Vec::new();
     for sents in sentences.by_paragraph() {
+        near.clear();
         // "Marco Rubio: I'm Not Interested", "BENENSON: Senator Sanders doesn't ...": a
         // headline or a transcript turn; the rest of the paragraph is the speaker's.
         if let (Some(&first), Some(&last)) = (sents.first(), sents.last()) {
             let para = Span::new(first.start, last.end);
-            if !direct.iter().any(|(d, _)| d.overlaps(para)) {
+            near.extend(direct.iter().filter(|(d, _)| d.overlaps(para)));
+            if near.is_empty() {
                 if let Some(c) = colon_speaker(text, first, para.end) {
                     out.push(c);
                     continue;
@@ -1525,7 +1636,7 @@ pub(super) fn reported_speech(
             // The words before a direct quotation may report something of their own
             // ("..., according to which one was beheaded: “…,” said the command").
             let mut sent = whole;
-            if let Some(&(d, quotation)) = direct.iter().find(|(d, _)| d.overlaps(whole)) {
+            if let Some(&(d, quotation)) = near.iter().find(|(d, _)| d.overlaps(whole)) {
                 if d.start <= whole.start {
                     out.extend(participle_after_quote(text, cues, quotation, d, whole));
                     continue;
@@ -1537,32 +1648,36 @@ pub(super) fn reported_speech(
             if !cues.may_attribute(&text[sent], &TRIGGER_WORDS) {
                 continue;
             }
-            // "Six in 10 said A; 46 percent said B": each clause is read as a sentence.
-            if let Some(semi) = sign_space(&text[sent], ';') {
-                let first = Span::new(sent.start, sent.start + semi);
-                let toks = tokens(text, first);
-                if toks.len() >= 4 {
-                    if let Some(f) = speaker_cue_clause(cues, &toks) {
-                        out.extend(
-                            coordinated_reports(cues, &toks, f)
-                                .into_iter()
-                                .map(found_claim),
-                        );
-                        sent = Span::new(sent.start + semi + 2, sent.end);
+            tokens_into(text, sent, &mut buf);
+            let mut toks: &[Tok] = &buf;
+            // "Six in 10 said A; 46 percent said B": each clause is read as a sentence. Their
+            // tokens are the sentence's before the semicolon's and after it (a window's
+            // tokens end at a semicolon, and the space after it starts no word).
+            // (The first semicolon with a space after it, as `sign_space` finds it in the
+            // text: a semicolon is always a token of its own.)
+            let semicolon = toks.iter().position(|t| {
+                !t.word && t.s == ";" && t.span.end < sent.end && bytes[t.span.end] == b' '
+            });
+            if let Some(cut) = semicolon {
+                let first = &toks[..cut];
+                if first.len() >= 4 {
+                    if let Some(f) = speaker_cue_clause(cues, first) {
+                        coordinated_reports(cues, first, f, |f| out.push(found_claim(f)));
+                        toks = &toks[(cut + 1).min(toks.len())..];
                     }
                 }
             }
-            tokens_into(text, sent, &mut toks);
             if toks.len() < 4 {
                 continue;
             }
-            if let Some(source) = report_of_previous(cues, &toks) {
+            let marks = Landmarks::of(toks);
+            if let Some(source) = report_of_previous(cues, toks) {
                 if si > 0 {
                     let prev = sents[si - 1];
                     let taken = out.iter().any(|c| prev.contains(c.content))
                         || direct.iter().any(|(d, _)| d.overlaps(prev));
-                    let ptoks = tokens(text, prev);
                     if !taken {
+                        let ptoks = tokens(text, prev);
                         if let Some(content) = content_from(&ptoks, 0, ptoks.len()) {
                             out.push(found_claim(Found {
                                 speaker: source,
@@ -1578,26 +1693,26 @@ pub(super) fn reported_speech(
                 }
             }
             let tail = || {
-                let (f, seg_end) = tail_segment(cues, &toks)?;
-                let next = adding_after(cues, &toks, seg_end, f.speaker);
+                let (f, seg_end) = tail_segment(cues, toks)?;
+                let next = adding_after(cues, toks, seg_end, f.speaker);
                 Some((f, next))
             };
-            let found = according_to(cues, &toks).map(|f| (f, None)).or_else(tail);
+            let found = marks
+                .has(Landmarks::ACCORDING)
+                .then(|| according_to(cues, toks))
+                .flatten()
+                .map(|f| (f, None))
+                .or_else(tail);
             let before = out.len();
             if let Some((f, next)) = found {
                 out.push(found_claim(f));
                 out.extend(next.map(found_claim));
-            } else if let Some(f) = speaker_cue_clause(cues, &toks) {
-                let main = main_after_relative(cues, &toks, &f);
-                let after = main_after_subordinate(cues, &toks, &f);
-                out.extend(
-                    coordinated_reports(cues, &toks, f)
-                        .into_iter()
-                        .chain(main)
-                        .chain(after)
-                        .map(found_claim),
-                );
-            } else if let Some((f, second)) = parenthetical(cues, &toks) {
+            } else if let Some(f) = speaker_cue_clause(cues, toks) {
+                let main = main_after_relative(cues, toks, &f);
+                let after = main_after_subordinate(cues, toks, &f);
+                coordinated_reports(cues, toks, f, |f| out.push(found_claim(f)));
+                out.extend(main.into_iter().chain(after).map(found_claim));
+            } else if let Some((f, second)) = parenthetical(cues, toks) {
                 let (speaker, cue) = (f.speaker, f.cue);
                 out.push(found_claim(f));
                 if let Some(content) = second {
@@ -1615,12 +1730,16 @@ pub(super) fn reported_speech(
             // later that day the president's office gave a figure of about 5,800").
             let mut after_relay = Vec::new();
             for c in &mut out[before..] {
-                if let Some((comma, via)) = relay_inside(&toks, c.content) {
+                if let Some((comma, via)) = marks
+                    .has(Landmarks::RELAY)
+                    .then(|| relay_inside(toks, c.content))
+                    .flatten()
+                {
                     let from = toks.iter().position(|t| t.span.start >= c.content.start);
-                    if let Some(content) = from.and_then(|f| content_from(&toks, f, comma)) {
+                    if let Some(content) = from.and_then(|f| content_from(toks, f, comma)) {
                         c.content = content;
                         c.via.push(via);
-                        after_relay.extend(reports_after_relay(cues, &toks, comma));
+                        after_relay.extend(reports_after_relay(cues, toks, comma));
                     }
                 }
             }
@@ -1631,14 +1750,19 @@ pub(super) fn reported_speech(
             }
             let reported = out.len() > before;
             // "Asked if he was ever bullied, the candidate said ...": the question too.
-            let asked =
-                question(&toks).filter(|q| !out[before..].iter().any(|c| c.content.overlaps(q.2)));
+            let asked = marks
+                .has(Landmarks::ASK)
+                .then(|| question(toks))
+                .flatten()
+                .filter(|q| !out[before..].iter().any(|c| c.content.overlaps(q.2)));
             let unnamed = match asked {
                 Some((speaker, cue, content)) => Some((speaker, cue, content, "asked_question")),
                 // "Dozens were reportedly detained": a claim of unnamed sources.
-                None if !reported => hearsay(&toks).and_then(|cue| {
-                    Some((None, cue, content_from(&toks, 0, toks.len())?, "hearsay"))
-                }),
+                None if !reported && marks.has(Landmarks::HEARSAY) => {
+                    hearsay(toks).and_then(|cue| {
+                        Some((None, cue, content_from(toks, 0, toks.len())?, "hearsay"))
+                    })
+                }
                 None => None,
             };
             if let Some((speaker, cue, content, rule)) = unnamed {
@@ -1651,6 +1775,7 @@ pub(super) fn reported_speech(
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::lexicon::CUES;
     use crate::quote::find_quotes;
     use crate::segment::paragraphs;
@@ -2749,5 +2874,39 @@ mod tests {
         assert!(indirect("“We will stay,” the mayor said on Tuesday.").is_empty());
         let got = indirect("Trump said the media was “very dishonest” on Tuesday.");
         assert_eq!(got[0].0, "the media was “very dishonest” on Tuesday");
+    }
+
+    /// The marks of a text's tokens.
+    fn marks(text: &str) -> Landmarks {
+        Landmarks::of(&tokens(text, Span::new(0, text.len())))
+    }
+
+    #[test]
+    fn landmarks_mark_every_word_of_theirs_in_any_case() {
+        for &(mark, words) in Landmarks::WORDS {
+            for w in words {
+                for text in [
+                    format!("x {w} y"),
+                    w.to_uppercase(),
+                    format!("{}{}.", w[..1].to_uppercase(), &w[1..]),
+                ] {
+                    assert!(marks(&text).has(mark), "{text}");
+                }
+            }
+        }
+        assert_eq!(marks("The mayor spoke on Tuesday, ya."), Landmarks(0));
+        assert_eq!(marks("“—, a”"), Landmarks(0));
+    }
+
+    #[test]
+    fn a_semicolon_splits_a_sentence_like_its_text() {
+        // The clause before the semicolon is read as a sentence; the one after only when the
+        // first gave a report ("; " as the text has it, not ";" alone).
+        let got = indirect("Six in 10 said the economy was weak; 46 percent said it was good.");
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "the economy was weak");
+        assert_eq!(got[1].0, "it was good");
+        let got = indirect("Six in 10 said the economy was weak;46 percent said it was good.");
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 }
