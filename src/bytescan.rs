@@ -117,6 +117,57 @@ impl<const N: usize> ByteSet<N> {
         rest.iter().position(|&b| self.contains(b)).map(|k| at + k)
     }
 
+    /// Calls `f` with the offset of each byte of `bytes` in the set, in order: the set's bytes
+    /// found sixteen at a time, as [`ByteSet::first_in`] finds the first, but walked through
+    /// a block's mask of them instead of a new search after each. For a scan that stops at
+    /// many of the set's bytes.
+    #[inline(always)]
+    pub fn each_in(&self, bytes: &[u8], mut f: impl FnMut(usize)) {
+        let mut each = |at: usize, mut found: u32| {
+            while found != 0 {
+                f(at + found.trailing_zeros() as usize);
+                found &= found - 1;
+            }
+        };
+        let mut blocks = bytes.chunks_exact(16);
+        let mut at = 0;
+        for block in blocks.by_ref() {
+            each(at, self.found16(block.try_into().expect("sixteen bytes")));
+            at += 16;
+        }
+        if at < bytes.len() {
+            each(at, self.last16(bytes, at));
+        }
+    }
+
+    /// [`ByteSet::found16`] of the last bytes of `bytes`, from `at` (fewer than sixteen): its
+    /// last sixteen bytes tested, their mask shifted down to `at`, when it has sixteen.
+    #[inline(always)]
+    fn last16(&self, bytes: &[u8], at: usize) -> u32 {
+        match bytes.len().checked_sub(16) {
+            Some(from) => {
+                let found = self.found16(bytes[from..].try_into().expect("sixteen bytes"));
+                found >> (at - from)
+            }
+            None => bytes[at..]
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| self.contains(b))
+                .fold(0, |m, (k, _)| m | 1 << k),
+        }
+    }
+
+    /// Bit `k` set for each byte `block[k]` in the set, a byte at a time (without SSE2).
+    #[cfg(not(target_arch = "x86_64"))]
+    #[inline(always)]
+    fn found16(&self, block: &[u8; 16]) -> u32 {
+        block
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| self.contains(b))
+            .fold(0, |m, (k, _)| m | 1 << k)
+    }
+
     /// Bit `k` set for each byte `block[k]` in the set.
     #[cfg(target_arch = "x86_64")]
     #[inline(always)]
@@ -193,6 +244,43 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn each_in_gives_what_a_byte_scan_finds() {
+        let quote = ByteSet::of([b'"', b'\'', 0xC2, 0xE2, 0xE3]);
+        let c_or_q = ByteSet::of([b'c', b'C', b'q', b'Q']);
+        let escape = ByteSet::of([b'"', b'\\']).and_below(0x20);
+        let cr_or_non_ascii = ByteSet::of([b'\r']).and_non_ascii();
+        // Each byte value at each place of 0..40 bytes, with a byte of the sets at every third
+        // place (no, one or many in a block; the last sixteen bytes overlapping the blocks).
+        for len in 0..40 {
+            for at in 0..len {
+                for b in 0..=u8::MAX {
+                    let mut bytes: Vec<u8> = (0..len)
+                        .map(|k| if k % 3 == 2 { b'q' } else { b'a' })
+                        .collect();
+                    bytes[at] = b;
+                    check_each_in(&quote, &bytes);
+                    check_each_in(&c_or_q, &bytes);
+                    check_each_in(&escape, &bytes);
+                    check_each_in(&cr_or_non_ascii, &bytes);
+                    bytes
+                        .iter_mut()
+                        .for_each(|x| *x = if *x == b'q' { b'a' } else { *x });
+                    check_each_in(&c_or_q, &bytes);
+                }
+            }
+        }
+    }
+
+    fn check_each_in<const N: usize>(set: &ByteSet<N>, bytes: &[u8]) {
+        let mut got = Vec::new();
+        set.each_in(bytes, |k| got.push(k));
+        let want: Vec<usize> = (0..bytes.len())
+            .filter(|&k| set.contains(bytes[k]))
+            .collect();
+        assert_eq!(got, want, "{bytes:?}");
     }
 
     #[test]

@@ -216,23 +216,33 @@ const C_OR_Q: ByteSet<4> = ByteSet::of([b'c', b'C', b'q', b'Q']);
 /// `x | 0x20` folds an ASCII letter to lower case, and no other byte onto a letter.
 ///
 /// The whole text of a document is read here, most of it without a match: the bytes that may
-/// start one (a "c" or a "q") are found many at a time ([`ByteSet::first_in`]), and only where
-/// one stands are the words compared.
+/// start one (a "c" or a "q") are found many at a time ([`ByteSet::each_in`]), and only where
+/// one stands, and is followed by the second letter of a word that starts with it
+/// ([`RELAY_HEADS`]), are the words compared.
 fn cite_or_quote_words(b: &[u8]) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(k) = C_OR_Q.first_in(b, from) {
-        let rest = &b[k..];
-        let is = |w: &str| {
-            rest.len() >= w.len() && rest.iter().zip(w.as_bytes()).all(|(&x, &c)| x | 0x20 == c)
-        };
-        if let Some(w) = RELAY_WORDS.iter().find(|w| is(w)) {
-            out.push(Span::new(k, k + w.len()));
-        }
-        from = k + 1;
-    }
+    C_OR_Q.each_in(
+        b,
+        #[inline(always)]
+        |k| {
+            let rest = &b[k..];
+            let head = |r: &[u8]| r.get(1).map(|&x| [r[0] | 0x20, x | 0x20]);
+            if !head(rest).is_some_and(|h| RELAY_HEADS.contains(&h)) {
+                return;
+            }
+            let is = |w: &str| {
+                rest.len() >= w.len() && rest.iter().zip(w.as_bytes()).all(|(&x, &c)| x | 0x20 == c)
+            };
+            if let Some(w) = RELAY_WORDS.iter().find(|w| is(w)) {
+                out.push(Span::new(k, k + w.len()));
+            }
+        },
+    );
     out
 }
+
+/// The first two letters of each of [`RELAY_WORDS`].
+const RELAY_HEADS: [[u8; 2]; 2] = [*b"ci", *b"qu"];
 
 /// Whether one of `words` (from [`cite_or_quote_words`]) lies inside `sentence`.
 fn cites_or_quotes(words: &[Span], sentence: Span) -> bool {
@@ -277,6 +287,16 @@ mod tests {
             s.windows(w.len())
                 .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
         })
+    }
+
+    #[test]
+    fn relay_heads_are_the_relay_words_first_letters() {
+        for w in super::RELAY_WORDS {
+            assert!(super::RELAY_HEADS
+                .iter()
+                .any(|h| w.as_bytes().starts_with(h)));
+            assert!(super::C_OR_Q.contains(w.as_bytes()[0]));
+        }
     }
 
     #[test]
