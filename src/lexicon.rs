@@ -168,6 +168,14 @@ impl Cues {
         self.starts.get(w)
     }
 
+    /// [`Cues::starting`] of a word known to be ASCII or not (`ascii` must be `w.is_ascii()`),
+    /// for a caller that knows it without testing the bytes again.
+    #[inline]
+    pub fn starting_known(&self, w: &str, ascii: bool) -> Option<&CueStart> {
+        debug_assert_eq!(ascii, w.is_ascii());
+        self.starts.get_known(w, ascii)
+    }
+
     /// The cue of a one-word lower-case form.
     pub fn get(&self, form: &str) -> Option<&Cue> {
         self.forms.get(form)
@@ -1207,6 +1215,19 @@ mod tests {
             .iter()
             .any(|(w, c)| w == &["pointed", "out"] && c.lemma == "point out"));
         assert!(CUES.starting("table").is_none());
+        for w in [
+            "Pointed",
+            "SAID",
+            "table",
+            "said",
+            "\u{212A}",
+            "Ünal",
+            "sa\u{212A}d",
+        ] {
+            let known = CUES.starting_known(w, w.is_ascii());
+            let at = |s: Option<&CueStart>| s.map(std::ptr::from_ref);
+            assert_eq!(at(known), at(CUES.starting(w)), "{w}");
+        }
         let none = ExtraWords::new(&[]);
         assert!(CUES.may_attribute("Officials SAID so.", &none));
         assert!(CUES.may_attribute("It was Citing that.", &ExtraWords::new(&["citing"])));

@@ -12,6 +12,8 @@ pub(super) struct Tok<'t> {
     pub(super) span: Span,
     pub(super) s: &'t str,
     pub(super) word: bool,
+    /// `s` is ASCII (most tokens): known from the tokenizer, for look-ups that ask.
+    pub(super) ascii: bool,
 }
 
 impl Tok<'_> {
@@ -370,11 +372,14 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
                 span: Span::new(window.start + i, window.start + end),
                 s: &s[i..end],
                 word: false,
+                ascii: len == 1,
             });
             i = end;
             continue;
         }
         let mut end = i + len;
+        // A character outside ASCII takes more than one byte.
+        let mut ascii = len == 1;
         while end < b.len() {
             // The ASCII letters and digits from `end` on (most of a word) in one run.
             let run = b[end..]
@@ -393,6 +398,7 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
                 _ => {
                     let d = char_at(s, end);
                     if is_alphanumeric(d) {
+                        ascii = false;
                         end += d.len_utf8();
                         continue;
                     }
@@ -404,6 +410,8 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
                 }
             };
             if joiner > 0 && end + joiner < b.len() && alnum_at(end + joiner) {
+                // "’" takes three bytes, the ASCII joiners one.
+                ascii &= joiner == 1;
                 end += joiner;
                 continue;
             }
@@ -417,6 +425,7 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
             span: Span::new(window.start + i, window.start + end),
             s: &s[i..end],
             word: true,
+            ascii,
         });
         // Most words are followed by one space, skipped here without classing it.
         i = end + usize::from(b.get(end) == Some(&b' '));
@@ -520,7 +529,7 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
         return None;
     }
     // Most words start no cue: one look-up, before anything else.
-    let start = cues.starting(t.s)?;
+    let start = cues.starting_known(t.s, t.ascii)?;
     cue_from(start, toks, i)
 }
 
@@ -1333,6 +1342,7 @@ mod tests {
                     span: Span::new(window.start + i, window.start + end),
                     s: &s[i..end],
                     word: true,
+                    ascii: s[i..end].is_ascii(),
                 });
             } else {
                 let end = i + c.len_utf8();
@@ -1340,6 +1350,7 @@ mod tests {
                     span: Span::new(window.start + i, window.start + end),
                     s: &s[i..end],
                     word: false,
+                    ascii: c.is_ascii(),
                 });
             }
         }
@@ -1364,10 +1375,13 @@ mod tests {
                     continue;
                 }
                 let w = Span::new(start, text.len());
-                let got: Vec<_> = tokens(text, w).iter().map(|t| (t.span, t.word)).collect();
+                let got: Vec<_> = tokens(text, w)
+                    .iter()
+                    .map(|t| (t.span, t.word, t.ascii))
+                    .collect();
                 let want: Vec<_> = tokens_by_chars(text, w)
                     .iter()
-                    .map(|t| (t.span, t.word))
+                    .map(|t| (t.span, t.word, t.ascii))
                     .collect();
                 assert_eq!(got, want, "{:?}", &text[w]);
             }
@@ -1481,8 +1495,8 @@ mod tests {
         #[test]
         fn tokens_read_any_text_as_characters_did(text in "[a-zA-Z0-9 .,'’&\\-–“”Üüİ€\u{a0}\u{301}\n]{0,40}") {
             let w = Span::new(0, text.len());
-            let got: Vec<_> = tokens(&text, w).iter().map(|t| (t.span, t.word)).collect();
-            let want: Vec<_> = tokens_by_chars(&text, w).iter().map(|t| (t.span, t.word)).collect();
+            let got: Vec<_> = tokens(&text, w).iter().map(|t| (t.span, t.word, t.ascii)).collect();
+            let want: Vec<_> = tokens_by_chars(&text, w).iter().map(|t| (t.span, t.word, t.ascii)).collect();
             proptest::prop_assert_eq!(got, want);
         }
     }
@@ -1506,6 +1520,7 @@ mod tests {
             span: Span::new(0, s.len()),
             s,
             word: true,
+            ascii: s.is_ascii(),
         }
     }
 
