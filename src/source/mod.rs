@@ -45,14 +45,19 @@ pub struct MentionInfo {
 #[derive(Debug, Default)]
 pub struct Sources {
     pub list: Vec<Source>,
-    by_key: HashMap<String, usize>,
+    /// Identity keys ([`key_of`]), shared with the mentions read ([`Described`]).
+    by_key: HashMap<Key, usize>,
     by_surname: HashMap<String, usize>,
     /// Sources mentioned in the current document, most recent last.
     recent: Vec<usize>,
 }
 
+/// An identity key ([`key_of`]), shared by the mention read and the sources it names
+/// without a copy each.
+type Key = std::sync::Arc<str>;
+
 /// What a mention says ([`describe`]) and the identity key of its name ([`key_of`]).
-type Described = std::rc::Rc<(MentionInfo, String)>;
+type Described = std::rc::Rc<(MentionInfo, Key)>;
 
 /// The mentions read on this thread with one lexicon ([`SourceLexicon::version`]), each read
 /// once however many documents name it ([`described`]).
@@ -75,13 +80,16 @@ fn described(lex: &SourceLexicon, mention: &str) -> Described {
         let mut memo = memo.borrow_mut();
         if memo.version != Some(lex.version()) {
             memo.mentions.clear();
+            // Room for a quarter of the most it holds, made once a thread instead of grown
+            // and rehashed from a few.
+            memo.mentions.reserve(MEMO_MENTIONS / 4);
             memo.version = Some(lex.version());
         }
         if let Some(d) = memo.mentions.get(mention) {
             return d.clone();
         }
         let info = describe(lex, mention);
-        let key = key_of(&info.name);
+        let key = Key::from(key_of(&info.name));
         let d = Described::new((info, key));
         if memo.mentions.len() >= MEMO_MENTIONS {
             memo.mentions.clear();
@@ -681,7 +689,7 @@ impl Sources {
         lex: &SourceLexicon,
         mention: &str,
         info: &MentionInfo,
-        key: &str,
+        key: &Key,
     ) -> usize {
         if let Some(&i) = self.by_key.get(key) {
             self.add_alias(i, mention);
@@ -695,15 +703,15 @@ impl Sources {
         // "Doe" after "Jane Doe"; "Tokayev" after "President Kassym-Jomart Tokayev".
         let single = !key.contains(' ') && key.chars().next().is_some_and(char::is_alphabetic);
         if single && info.name.split_whitespace().last().is_some_and(capitalized) {
-            if let Some(&i) = self.by_surname.get(key) {
+            if let Some(&i) = self.by_surname.get(&**key) {
                 self.add_alias(i, mention);
-                self.by_key.insert(key.to_string(), i);
+                self.by_key.insert(key.clone(), i);
                 return i;
             }
         }
         let parent = info.parent.as_ref().map(|p| {
             let parent_info = describe(lex, p);
-            let parent_key = key_of(&parent_info.name);
+            let parent_key = Key::from(key_of(&parent_info.name));
             let pi = self.resolve_info(lex, p, &parent_info, &parent_key);
             if self.list[pi].country.is_none() {
                 self.list[pi].country = info.country.clone();
@@ -719,7 +727,7 @@ impl Sources {
             country: info.country.clone(),
         });
         self.add_alias(i, mention);
-        self.by_key.insert(key.to_string(), i);
+        self.by_key.insert(key.clone(), i);
         if let Some(surname) = surname_of(&info.name) {
             self.by_surname.entry(surname).or_insert(i);
         }
@@ -731,7 +739,11 @@ impl Sources {
     /// (and the modifier of two: "the interior ministry").
     fn definite_antecedent(&self, mention: &str) -> Option<usize> {
         // "the" and one or two words, none capitalized; read without collecting the words
-        // (most mentions are not such, and are told by their first word).
+        // (most mentions are not such, and are told by their first word, most of them by its
+        // first three bytes without splitting).
+        if !starts_with_the(mention) {
+            return None;
+        }
         let mut words = mention.split_whitespace();
         if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
             return None;
@@ -777,6 +789,15 @@ impl Sources {
             s.aliases.push(mention.to_string());
         }
     }
+}
+
+/// Whether the first three bytes after the leading white space of `s` are "the" in any
+/// case: false for a text whose first word is not "the" (as `split_whitespace` has it).
+fn starts_with_the(s: &str) -> bool {
+    s.trim_start()
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|t| t.eq_ignore_ascii_case(b"the"))
 }
 
 /// A name of two or more capitalized words, no comma: its last word.
@@ -1071,7 +1092,7 @@ mod tests {
         let mut lex = lex();
         let mention = "the gendarme";
         let before = described(&lex, mention);
-        assert_eq!(*before, (describe(&lex, mention), key_of(mention)));
+        assert_eq!(*before, (describe(&lex, mention), key_of(mention).into()));
         assert_eq!(before.0.kind, "unknown");
         assert!(std::rc::Rc::ptr_eq(&before, &described(&lex, mention)));
         assert_eq!(lex.clone().version(), lex.version());
@@ -1122,6 +1143,23 @@ mod tests {
         assert_eq!(s.resolve(&lex, "the interior ministry"), m);
         assert_ne!(s.resolve(&lex, "The information ministry"), m);
         assert_ne!(s.resolve(&lex, "the health ministry"), m);
+        for m in [
+            "the",
+            " The x",
+            "\u{a0}the",
+            "thee",
+            "th",
+            "",
+            "a the",
+            "théâtre",
+        ] {
+            let first = m.split_whitespace().next();
+            assert!(
+                starts_with_the(m) || !first.is_some_and(|w| w.eq_ignore_ascii_case("the")),
+                "{m:?}"
+            );
+        }
+        assert!(!starts_with_the("a the") && starts_with_the("\u{a0}THE"));
         s.begin_document();
         let fresh = s.resolve(&lex, "the ministry");
         assert_ne!(
