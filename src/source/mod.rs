@@ -200,8 +200,22 @@ fn trim_to_alnum<'w>(w: &'w str, also: &[u8]) -> &'w str {
             return w;
         }
     }
-    let cut = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && !also.contains(&b);
+    let w = trim_ascii_bytes(w, |b| {
+        b.is_ascii() && !b.is_ascii_alphanumeric() && !also.contains(&b)
+    });
     let b = w.as_bytes();
+    if b.first().is_some_and(|c| !c.is_ascii()) || b.last().is_some_and(|c| !c.is_ascii()) {
+        // A character that is not ASCII at an end: the rest trimmed as characters.
+        let also = |c: char| u8::try_from(c).is_ok_and(|c| also.contains(&c));
+        return w.trim_matches(|c: char| !lexicon_alnum(c) && !also(c));
+    }
+    w
+}
+
+/// `s` without the bytes at either end that `cut` (true of ASCII bytes only) holds.
+#[inline(always)]
+fn trim_ascii_bytes(s: &str, cut: impl Fn(u8) -> bool) -> &str {
+    let b = s.as_bytes();
     let (mut start, mut end) = (0, b.len());
     while start < end && cut(b[start]) {
         start += 1;
@@ -210,14 +224,39 @@ fn trim_to_alnum<'w>(w: &'w str, also: &[u8]) -> &'w str {
         end -= 1;
     }
     // Cut at ASCII bytes: char boundaries.
-    let w = &w[start..end];
-    let b = w.as_bytes();
-    if b.first().is_some_and(|c| !c.is_ascii()) || b.last().is_some_and(|c| !c.is_ascii()) {
-        // A character that is not ASCII at an end: the rest trimmed as characters.
-        let also = |c: char| u8::try_from(c).is_ok_and(|c| also.contains(&c));
-        return w.trim_matches(|c: char| !lexicon_alnum(c) && !also(c));
+    &s[start..end]
+}
+
+/// `s.trim()`, ASCII ends (most) trimmed a byte at a time.
+#[inline]
+fn trim_space(s: &str) -> &str {
+    let t = trim_ascii_bytes(s, is_ascii_space);
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(first), Some(last)) if !first.is_ascii() || !last.is_ascii() => t.trim(),
+        _ => t,
     }
-    w
+}
+
+/// Appends the words of `s` (as `split_whitespace` gives them) to `out`: an ASCII `s` (most)
+/// split at its white space bytes without decoding characters.
+fn push_words<'s>(s: &'s str, out: &mut Vec<&'s str>) {
+    if !s.is_ascii() {
+        out.extend(s.split_whitespace());
+        return;
+    }
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if is_ascii_space(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !is_ascii_space(b[i]) {
+            i += 1;
+        }
+        out.push(&s[start..i]);
+    }
 }
 
 /// Whether an ASCII byte is white space as `char::is_whitespace` has it: tab, line feed,
@@ -466,13 +505,13 @@ fn describe_in<'m, 'l>(
     mention: &'m str,
     b: &mut Buffers<'m, 'l>,
 ) -> MentionInfo {
-    let mention = mention.trim().trim_end_matches([',', '.', ';', ':']);
+    let mention = trim_space(mention).trim_end_matches([',', '.', ';', ':']);
     // Comma parts, without an age ("Rashford, 23").
     let parts = &mut b.parts;
     parts.extend(
         mention
             .split(',')
-            .map(str::trim)
+            .map(trim_space)
             .filter(|p| !p.is_empty() && !p.bytes().all(|c| c.is_ascii_digit())),
     );
     let mention_owned;
@@ -514,7 +553,7 @@ fn describe_in<'m, 'l>(
     } = b;
     for part in parts.iter() {
         words.clear();
-        words.extend(part.split_whitespace());
+        push_words(part, words);
         if country.is_none() {
             country = words.iter().find_map(|w| word_country(lex, w));
         }
@@ -1026,6 +1065,23 @@ mod tests {
                     "{w:?}"
                 );
             }
+            let mut words = Vec::new();
+            push_words(name, &mut words);
+            assert_eq!(
+                words,
+                name.split_whitespace().collect::<Vec<_>>(),
+                "{name:?}"
+            );
+        }
+        for s in names.into_iter().chain([
+            "\u{a0}x\u{a0}",
+            " \u{a0} x \u{3000}",
+            "\u{1c}x\u{1f}",
+            "\u{85}",
+            " é ",
+            "\t\u{b}\u{c} ",
+        ]) {
+            assert_eq!(trim_space(s), s.trim(), "{s:?}");
         }
         // surname_of as it was written over std's splitting.
         let reference = |name: &str| -> Option<String> {
