@@ -65,6 +65,8 @@ type Described = std::rc::Rc<(MentionInfo, Key)>;
 struct Memo {
     version: Option<u64>,
     mentions: HashMap<String, Described>,
+    /// The key of an ASCII name being made ([`shared_key`]).
+    key: Vec<u8>,
 }
 
 /// The most mentions a [`Memo`] holds: it is emptied when full.
@@ -89,7 +91,7 @@ fn described(lex: &SourceLexicon, mention: &str) -> Described {
             return d.clone();
         }
         let info = describe(lex, mention);
-        let key = Key::from(key_of(&info.name));
+        let key = shared_key(&info.name, &mut memo.key);
         let d = Described::new((info, key));
         if memo.mentions.len() >= MEMO_MENTIONS {
             memo.mentions.clear();
@@ -156,7 +158,24 @@ pub fn key_of(name: &str) -> String {
 /// split at ASCII white space (all of `split_whitespace`'s in ASCII), each trimmed to its
 /// first and last letter or digit.
 fn ascii_key_of(b: &[u8]) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut out = Vec::with_capacity(b.len());
+    ascii_key_into(b, &mut out);
+    String::from_utf8(out).expect("ASCII bytes are UTF-8")
+}
+
+/// [`key_of`] as a shared [`Key`]: an ASCII name's key is written in `buf` (its allocation
+/// kept from one name to the next) and copied once, into the key.
+fn shared_key(name: &str, buf: &mut Vec<u8>) -> Key {
+    if !name.is_ascii() {
+        return Key::from(key_of(name));
+    }
+    ascii_key_into(name.as_bytes(), buf);
+    Key::from(std::str::from_utf8(buf).expect("ASCII bytes are UTF-8"))
+}
+
+/// [`ascii_key_of`] into `out`, emptied first.
+fn ascii_key_into(b: &[u8], out: &mut Vec<u8>) {
+    out.clear();
     let mut title = None;
     let mut rest = b;
     while !rest.is_empty() {
@@ -187,7 +206,6 @@ fn ascii_key_of(b: &[u8]) -> String {
     if let (true, Some(t)) = (out.is_empty(), title) {
         out.extend_from_slice(t.as_bytes());
     }
-    String::from_utf8(out).expect("ASCII bytes are UTF-8")
 }
 
 /// `w` trimmed of the characters that are neither alphanumeric ([`lexicon_alnum`]) nor one of
@@ -714,7 +732,7 @@ impl Sources {
 
     /// The source of `mention` (as written), created when new; returns its index.
     pub fn resolve(&mut self, lex: &SourceLexicon, mention: &str) -> usize {
-        let mention = mention.trim();
+        let mention = trim_space(mention);
         let d = described(lex, mention);
         let i = self.resolve_info(lex, mention, &d.0, &d.1);
         self.recent.retain(|&r| r != i);
@@ -1046,8 +1064,10 @@ mod tests {
             "DAME. Edna\u{c}Everage!",
             "the 3 Kings",
         ];
+        let mut buf = b"stale".to_vec();
         for name in names {
             assert_eq!(key_of(name), reference(name), "{name:?}");
+            assert_eq!(&*shared_key(name, &mut buf), reference(name), "{name:?}");
             for w in name.split_whitespace().chain([name]) {
                 for also in [&b""[..], b".", b".-"] {
                     let kept = |c: char| {
