@@ -45,14 +45,19 @@ pub struct MentionInfo {
 #[derive(Debug, Default)]
 pub struct Sources {
     pub list: Vec<Source>,
-    by_key: HashMap<String, usize>,
+    /// Identity keys ([`key_of`]), shared with the mentions read ([`Described`]).
+    by_key: HashMap<Key, usize>,
     by_surname: HashMap<String, usize>,
     /// Sources mentioned in the current document, most recent last.
     recent: Vec<usize>,
 }
 
+/// An identity key ([`key_of`]), shared by the mention read and the sources it names
+/// without a copy each.
+type Key = std::sync::Arc<str>;
+
 /// What a mention says ([`describe`]) and the identity key of its name ([`key_of`]).
-type Described = std::rc::Rc<(MentionInfo, String)>;
+type Described = std::rc::Rc<(MentionInfo, Key)>;
 
 /// The mentions read on this thread with one lexicon ([`SourceLexicon::version`]), each read
 /// once however many documents name it ([`described`]).
@@ -60,6 +65,8 @@ type Described = std::rc::Rc<(MentionInfo, String)>;
 struct Memo {
     version: Option<u64>,
     mentions: HashMap<String, Described>,
+    /// The key of an ASCII name being made ([`shared_key`]).
+    key: Vec<u8>,
 }
 
 /// The most mentions a [`Memo`] holds: it is emptied when full.
@@ -75,13 +82,16 @@ fn described(lex: &SourceLexicon, mention: &str) -> Described {
         let mut memo = memo.borrow_mut();
         if memo.version != Some(lex.version()) {
             memo.mentions.clear();
+            // Room for a quarter of the most it holds, made once a thread instead of grown
+            // and rehashed from a few.
+            memo.mentions.reserve(MEMO_MENTIONS / 4);
             memo.version = Some(lex.version());
         }
         if let Some(d) = memo.mentions.get(mention) {
             return d.clone();
         }
         let info = describe(lex, mention);
-        let key = key_of(&info.name);
+        let key = shared_key(&info.name, &mut memo.key);
         let d = Described::new((info, key));
         if memo.mentions.len() >= MEMO_MENTIONS {
             memo.mentions.clear();
@@ -118,55 +128,83 @@ pub fn key_of(name: &str) -> String {
     // The words, trimmed of punctuation and lower-cased, joined by one space; leading titles
     // dropped, the last word kept: a leading title is held back until a word that is not one
     // comes, and written only when none does.
+    if name.is_ascii() {
+        return ascii_key_of(name.as_bytes());
+    }
     let mut out = String::with_capacity(name.len());
     let mut title = None;
-    for_each_bare_word(name, |w| {
+    for w in name.split_whitespace() {
+        let w = trim_to_alnum(w, b"");
+        if w.is_empty() {
+            continue;
+        }
         if out.is_empty() {
             if let Some(t) = title_of(w) {
                 title = Some(t);
-                return;
+                continue;
             }
         } else {
             out.push(' ');
         }
         push_lower(&mut out, w);
-    });
+    }
     if let (true, Some(t)) = (out.is_empty(), title) {
         out.push_str(t);
     }
     out
 }
 
-/// Calls `f` with each word of `s` (as `split_whitespace` gives them) trimmed of the
-/// characters that are not alphanumeric ([`lexicon_alnum`]), the empty ones left out. An
-/// ASCII `s` (most names) is read a byte at a time.
-#[inline]
-fn for_each_bare_word<'s>(s: &'s str, mut f: impl FnMut(&'s str)) {
-    if !s.is_ascii() {
-        for w in s.split_whitespace() {
-            let w = trim_to_alnum(w, b"");
-            if !w.is_empty() {
-                f(w);
-            }
-        }
-        return;
+/// [`key_of`] of an ASCII name (most names), read and written a byte at a time: its words
+/// split at ASCII white space (all of `split_whitespace`'s in ASCII), each trimmed to its
+/// first and last letter or digit.
+fn ascii_key_of(b: &[u8]) -> String {
+    let mut out = Vec::with_capacity(b.len());
+    ascii_key_into(b, &mut out);
+    String::from_utf8(out).expect("ASCII bytes are UTF-8")
+}
+
+/// [`key_of`] as a shared [`Key`]: an ASCII name's key is written in `buf` (its allocation
+/// kept from one name to the next) and copied once, into the key.
+fn shared_key(name: &str, buf: &mut Vec<u8>) -> Key {
+    if !name.is_ascii() {
+        return Key::from(key_of(name));
     }
-    let b = s.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        // The word's alphanumeric bytes, first to last, at `start..end`.
-        let (mut start, mut end) = (usize::MAX, 0);
-        while i < b.len() && !is_ascii_space(b[i]) {
-            if b[i].is_ascii_alphanumeric() {
-                start = start.min(i);
-                end = i + 1;
+    ascii_key_into(name.as_bytes(), buf);
+    Key::from(std::str::from_utf8(buf).expect("ASCII bytes are UTF-8"))
+}
+
+/// [`ascii_key_of`] into `out`, emptied first.
+fn ascii_key_into(b: &[u8], out: &mut Vec<u8>) {
+    out.clear();
+    let mut title = None;
+    let mut rest = b;
+    while !rest.is_empty() {
+        let len = rest
+            .iter()
+            .position(|&c| is_ascii_space(c))
+            .unwrap_or(rest.len());
+        let word = &rest[..len];
+        rest = rest.get(len + 1..).unwrap_or_default();
+        let Some(start) = word.iter().position(u8::is_ascii_alphanumeric) else {
+            continue;
+        };
+        let end = word
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(0, |e| e + 1);
+        let w = &word[start..end];
+        if out.is_empty() {
+            if let Some(t) = ascii_title_of(w) {
+                title = Some(t);
+                continue;
             }
-            i += 1;
+        } else {
+            out.push(b' ');
         }
-        if start < end {
-            f(&s[start..end]);
-        }
-        i += 1;
+        out.extend(w.iter().map(u8::to_ascii_lowercase));
+    }
+    if let (true, Some(t)) = (out.is_empty(), title) {
+        out.extend_from_slice(t.as_bytes());
     }
 }
 
@@ -180,8 +218,22 @@ fn trim_to_alnum<'w>(w: &'w str, also: &[u8]) -> &'w str {
             return w;
         }
     }
-    let cut = |b: u8| b.is_ascii() && !b.is_ascii_alphanumeric() && !also.contains(&b);
+    let w = trim_ascii_bytes(w, |b| {
+        b.is_ascii() && !b.is_ascii_alphanumeric() && !also.contains(&b)
+    });
     let b = w.as_bytes();
+    if b.first().is_some_and(|c| !c.is_ascii()) || b.last().is_some_and(|c| !c.is_ascii()) {
+        // A character that is not ASCII at an end: the rest trimmed as characters.
+        let also = |c: char| u8::try_from(c).is_ok_and(|c| also.contains(&c));
+        return w.trim_matches(|c: char| !lexicon_alnum(c) && !also(c));
+    }
+    w
+}
+
+/// `s` without the bytes at either end that `cut` (true of ASCII bytes only) holds.
+#[inline(always)]
+fn trim_ascii_bytes(s: &str, cut: impl Fn(u8) -> bool) -> &str {
+    let b = s.as_bytes();
     let (mut start, mut end) = (0, b.len());
     while start < end && cut(b[start]) {
         start += 1;
@@ -190,14 +242,39 @@ fn trim_to_alnum<'w>(w: &'w str, also: &[u8]) -> &'w str {
         end -= 1;
     }
     // Cut at ASCII bytes: char boundaries.
-    let w = &w[start..end];
-    let b = w.as_bytes();
-    if b.first().is_some_and(|c| !c.is_ascii()) || b.last().is_some_and(|c| !c.is_ascii()) {
-        // A character that is not ASCII at an end: the rest trimmed as characters.
-        let also = |c: char| u8::try_from(c).is_ok_and(|c| also.contains(&c));
-        return w.trim_matches(|c: char| !lexicon_alnum(c) && !also(c));
+    &s[start..end]
+}
+
+/// `s.trim()`, ASCII ends (most) trimmed a byte at a time.
+#[inline]
+fn trim_space(s: &str) -> &str {
+    let t = trim_ascii_bytes(s, is_ascii_space);
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(first), Some(last)) if !first.is_ascii() || !last.is_ascii() => t.trim(),
+        _ => t,
     }
-    w
+}
+
+/// Appends the words of `s` (as `split_whitespace` gives them) to `out`: an ASCII `s` (most)
+/// split at its white space bytes without decoding characters.
+fn push_words<'s>(s: &'s str, out: &mut Vec<&'s str>) {
+    if !s.is_ascii() {
+        out.extend(s.split_whitespace());
+        return;
+    }
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if is_ascii_space(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && !is_ascii_space(b[i]) {
+            i += 1;
+        }
+        out.push(&s[start..i]);
+    }
 }
 
 /// Whether an ASCII byte is white space as `char::is_whitespace` has it: tab, line feed,
@@ -210,14 +287,24 @@ fn is_ascii_space(b: u8) -> bool {
 /// The title of [`TITLES`] that `w` is in lower case, if any.
 fn title_of(w: &str) -> Option<&'static str> {
     if w.is_ascii() {
-        // Every title is ASCII and at most four bytes long.
-        if w.len() > 4 {
-            return None;
-        }
-        return TITLES.iter().copied().find(|t| t.eq_ignore_ascii_case(w));
+        return ascii_title_of(w.as_bytes());
     }
     let lower = w.to_lowercase();
     TITLES.iter().copied().find(|t| *t == lower)
+}
+
+/// [`title_of`] an ASCII word.
+#[inline]
+fn ascii_title_of(w: &[u8]) -> Option<&'static str> {
+    // Every title is ASCII and at most four bytes long.
+    const LONGEST: usize = longest(TITLES);
+    if w.len() > LONGEST {
+        return None;
+    }
+    TITLES
+        .iter()
+        .copied()
+        .find(|t| t.as_bytes().eq_ignore_ascii_case(w))
 }
 
 /// Appends `w` in lower case (as `str::to_lowercase` gives it).
@@ -436,13 +523,13 @@ fn describe_in<'m, 'l>(
     mention: &'m str,
     b: &mut Buffers<'m, 'l>,
 ) -> MentionInfo {
-    let mention = mention.trim().trim_end_matches([',', '.', ';', ':']);
+    let mention = trim_space(mention).trim_end_matches([',', '.', ';', ':']);
     // Comma parts, without an age ("Rashford, 23").
     let parts = &mut b.parts;
     parts.extend(
         mention
             .split(',')
-            .map(str::trim)
+            .map(trim_space)
             .filter(|p| !p.is_empty() && !p.bytes().all(|c| c.is_ascii_digit())),
     );
     let mention_owned;
@@ -484,7 +571,7 @@ fn describe_in<'m, 'l>(
     } = b;
     for part in parts.iter() {
         words.clear();
-        words.extend(part.split_whitespace());
+        push_words(part, words);
         if country.is_none() {
             country = words.iter().find_map(|w| word_country(lex, w));
         }
@@ -645,7 +732,7 @@ impl Sources {
 
     /// The source of `mention` (as written), created when new; returns its index.
     pub fn resolve(&mut self, lex: &SourceLexicon, mention: &str) -> usize {
-        let mention = mention.trim();
+        let mention = trim_space(mention);
         let d = described(lex, mention);
         let i = self.resolve_info(lex, mention, &d.0, &d.1);
         self.recent.retain(|&r| r != i);
@@ -659,7 +746,7 @@ impl Sources {
         lex: &SourceLexicon,
         mention: &str,
         info: &MentionInfo,
-        key: &str,
+        key: &Key,
     ) -> usize {
         if let Some(&i) = self.by_key.get(key) {
             self.add_alias(i, mention);
@@ -673,15 +760,15 @@ impl Sources {
         // "Doe" after "Jane Doe"; "Tokayev" after "President Kassym-Jomart Tokayev".
         let single = !key.contains(' ') && key.chars().next().is_some_and(char::is_alphabetic);
         if single && info.name.split_whitespace().last().is_some_and(capitalized) {
-            if let Some(&i) = self.by_surname.get(key) {
+            if let Some(&i) = self.by_surname.get(&**key) {
                 self.add_alias(i, mention);
-                self.by_key.insert(key.to_string(), i);
+                self.by_key.insert(key.clone(), i);
                 return i;
             }
         }
         let parent = info.parent.as_ref().map(|p| {
             let parent_info = describe(lex, p);
-            let parent_key = key_of(&parent_info.name);
+            let parent_key = Key::from(key_of(&parent_info.name));
             let pi = self.resolve_info(lex, p, &parent_info, &parent_key);
             if self.list[pi].country.is_none() {
                 self.list[pi].country = info.country.clone();
@@ -697,7 +784,7 @@ impl Sources {
             country: info.country.clone(),
         });
         self.add_alias(i, mention);
-        self.by_key.insert(key.to_string(), i);
+        self.by_key.insert(key.clone(), i);
         if let Some(surname) = surname_of(&info.name) {
             self.by_surname.entry(surname).or_insert(i);
         }
@@ -709,7 +796,11 @@ impl Sources {
     /// (and the modifier of two: "the interior ministry").
     fn definite_antecedent(&self, mention: &str) -> Option<usize> {
         // "the" and one or two words, none capitalized; read without collecting the words
-        // (most mentions are not such, and are told by their first word).
+        // (most mentions are not such, and are told by their first word, most of them by its
+        // first three bytes without splitting).
+        if !starts_with_the(mention) {
+            return None;
+        }
         let mut words = mention.split_whitespace();
         if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
             return None;
@@ -757,8 +848,20 @@ impl Sources {
     }
 }
 
+/// Whether the first three bytes after the leading white space of `s` are "the" in any
+/// case: false for a text whose first word is not "the" (as `split_whitespace` has it).
+fn starts_with_the(s: &str) -> bool {
+    s.trim_start()
+        .as_bytes()
+        .get(..3)
+        .is_some_and(|t| t.eq_ignore_ascii_case(b"the"))
+}
+
 /// A name of two or more capitalized words, no comma: its last word.
 pub fn surname_of(name: &str) -> Option<String> {
+    if name.is_ascii() {
+        return ascii_surname_of(name);
+    }
     if name.contains(',') {
         return None;
     }
@@ -777,6 +880,34 @@ pub fn surname_of(name: &str) -> Option<String> {
         push_lower(&mut lower, trim_to_alnum(last, b""));
         lower
     })
+}
+
+/// [`surname_of`] an ASCII name, read once a byte at a time: its words split at ASCII white
+/// space (all of `split_whitespace`'s in ASCII).
+fn ascii_surname_of(name: &str) -> Option<String> {
+    let b = name.as_bytes();
+    let (mut count, mut last) = (0, 0..0);
+    let mut i = 0;
+    while i < b.len() {
+        if is_ascii_space(b[i]) {
+            i += 1;
+            continue;
+        }
+        // A word: capitalized, without a comma (a comma anywhere is no surname).
+        if !b[i].is_ascii_uppercase() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && !is_ascii_space(b[i]) {
+            if b[i] == b',' {
+                return None;
+            }
+            i += 1;
+        }
+        count += 1;
+        last = start..i;
+    }
+    (count >= 2).then(|| trim_to_alnum(&name[last], b"").to_ascii_lowercase())
 }
 
 #[cfg(test)]
@@ -927,9 +1058,16 @@ mod tests {
             "a an the",
             "-- -- x",
             "O’Brien’s mother",
+            "Mr",
+            "mr. -- x.",
+            " (Ms) ",
+            "DAME. Edna\u{c}Everage!",
+            "the 3 Kings",
         ];
+        let mut buf = b"stale".to_vec();
         for name in names {
             assert_eq!(key_of(name), reference(name), "{name:?}");
+            assert_eq!(&*shared_key(name, &mut buf), reference(name), "{name:?}");
             for w in name.split_whitespace().chain([name]) {
                 for also in [&b""[..], b".", b".-"] {
                     let kept = |c: char| {
@@ -947,6 +1085,45 @@ mod tests {
                     "{w:?}"
                 );
             }
+            let mut words = Vec::new();
+            push_words(name, &mut words);
+            assert_eq!(
+                words,
+                name.split_whitespace().collect::<Vec<_>>(),
+                "{name:?}"
+            );
+        }
+        for s in names.into_iter().chain([
+            "\u{a0}x\u{a0}",
+            " \u{a0} x \u{3000}",
+            "\u{1c}x\u{1f}",
+            "\u{85}",
+            " é ",
+            "\t\u{b}\u{c} ",
+        ]) {
+            assert_eq!(trim_space(s), s.trim(), "{s:?}");
+        }
+        // surname_of as it was written over std's splitting.
+        let reference = |name: &str| -> Option<String> {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            (!name.contains(',') && words.len() >= 2 && words.iter().all(|w| capitalized(w)))
+                .then(|| trim_to_alnum(words[words.len() - 1], b"").to_lowercase())
+        };
+        for name in names.into_iter().chain([
+            "Jane Doe",
+            " Jane\u{b}DOE's\t",
+            "Jane Doe, 23",
+            "Jane, Doe",
+            "Jane doe",
+            "jane Doe",
+            "J. R. R. Tolkien",
+            "Jane (Doe)",
+            "Jane --",
+            "Doe",
+            "Jane\u{a0}Doe",
+            "Jane Doe\u{85}Smith",
+        ]) {
+            assert_eq!(surname_of(name), reference(name), "{name:?}");
         }
         assert_eq!(surname_of("Jane DOE’s"), Some("doe’s".to_string()));
         assert_eq!(surname_of("Ünal ÖZ"), Some("öz".to_string()));
@@ -991,7 +1168,7 @@ mod tests {
         let mut lex = lex();
         let mention = "the gendarme";
         let before = described(&lex, mention);
-        assert_eq!(*before, (describe(&lex, mention), key_of(mention)));
+        assert_eq!(*before, (describe(&lex, mention), key_of(mention).into()));
         assert_eq!(before.0.kind, "unknown");
         assert!(std::rc::Rc::ptr_eq(&before, &described(&lex, mention)));
         assert_eq!(lex.clone().version(), lex.version());
@@ -1042,6 +1219,23 @@ mod tests {
         assert_eq!(s.resolve(&lex, "the interior ministry"), m);
         assert_ne!(s.resolve(&lex, "The information ministry"), m);
         assert_ne!(s.resolve(&lex, "the health ministry"), m);
+        for m in [
+            "the",
+            " The x",
+            "\u{a0}the",
+            "thee",
+            "th",
+            "",
+            "a the",
+            "théâtre",
+        ] {
+            let first = m.split_whitespace().next();
+            assert!(
+                starts_with_the(m) || !first.is_some_and(|w| w.eq_ignore_ascii_case("the")),
+                "{m:?}"
+            );
+        }
+        assert!(!starts_with_the("a the") && starts_with_the("\u{a0}THE"));
         s.begin_document();
         let fresh = s.resolve(&lex, "the ministry");
         assert_ne!(
