@@ -12,6 +12,13 @@
 const ONES: u64 = 0x0101_0101_0101_0101;
 const TOPS: u64 = 0x8080_8080_8080_8080;
 
+/// Whether an ASCII byte is white space as `char::is_whitespace` has it: tab, line feed,
+/// vertical tab, form feed, carriage return and space.
+#[inline]
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
 /// A set of byte values: up to `N` values, every byte below a bound, and maybe every byte
 /// that is not ASCII.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,15 +164,23 @@ impl<const N: usize> ByteSet<N> {
         }
     }
 
-    /// Bit `k` set for each byte `block[k]` in the set, a byte at a time (without SSE2).
-    #[cfg(not(target_arch = "x86_64"))]
+    /// Bit `k` set for each byte `block[k]` in the set, a byte at a time: [`ByteSet::found16`]
+    /// without SSE2 (and what the tests check the SSE2 version against).
+    #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
     #[inline(always)]
-    fn found16(&self, block: &[u8; 16]) -> u32 {
+    fn found16_bytes(&self, block: &[u8; 16]) -> u32 {
         block
             .iter()
             .enumerate()
             .filter(|&(_, &b)| self.contains(b))
             .fold(0, |m, (k, _)| m | 1 << k)
+    }
+
+    /// Bit `k` set for each byte `block[k]` in the set (without SSE2).
+    #[cfg(not(target_arch = "x86_64"))]
+    #[inline(always)]
+    fn found16(&self, block: &[u8; 16]) -> u32 {
+        self.found16_bytes(block)
     }
 
     /// Bit `k` set for each byte `block[k]` in the set.
@@ -212,6 +227,32 @@ mod tests {
     /// The first byte of `bytes[from..]` in the set, a byte at a time.
     fn slow<const N: usize>(set: &ByteSet<N>, bytes: &[u8], from: usize) -> Option<usize> {
         (from..bytes.len()).find(|&k| set.contains(bytes[k]))
+    }
+
+    /// The masks of sixteen bytes agree with a byte at a time's, whichever `found16` is built
+    /// (SSE2 on x86_64, so the other targets' version is tested here too).
+    #[test]
+    fn block_masks_are_the_byte_masks() {
+        let sets = [
+            ByteSet::of([b'"', b'\'', 0xC2, 0xE2, 0xE3]),
+            ByteSet::of([b'"', b'\\', 0, 0, 0]).and_below(0x20),
+            ByteSet::of([b'\r', 0, 0, 0, 0]).and_non_ascii(),
+            ByteSet::of([0; 5]).and_below(0x80),
+        ];
+        for set in &sets {
+            for b in 0..=u8::MAX {
+                for at in 0..16 {
+                    let mut block = [b'a'; 16];
+                    block[at] = b;
+                    block[15 - at] = b.wrapping_add(0x41);
+                    assert_eq!(
+                        set.found16(&block),
+                        set.found16_bytes(&block),
+                        "{b} at {at}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -171,7 +171,7 @@ impl Cues {
     /// [`Cues::starting`] of a word known to be ASCII or not (`ascii` must be `w.is_ascii()`),
     /// for a caller that knows it without testing the bytes again.
     #[inline]
-    pub fn starting_known(&self, w: &str, ascii: bool) -> Option<&CueStart> {
+    pub(crate) fn starting_known(&self, w: &str, ascii: bool) -> Option<&CueStart> {
         debug_assert_eq!(ascii, w.is_ascii());
         self.starts.get_known(w, ascii)
     }
@@ -338,9 +338,9 @@ pub static CUES: LazyLock<Cues> = LazyLock::new(Cues::builtin);
 /// A table from lower-case words to values, looked up by a word in any case without
 /// lower-casing it: `map.get(w)` is the value of `w.to_lowercase()`. ASCII keys sit in an open
 /// addressing table hashed on the length and three bytes with ASCII case folded, compared
-/// with `eq_ignore_ascii_case` (eight bytes at a time), behind a bit set of their shapes (most words looked up are no
-/// key, and are told so without hashing); other keys (and a non-ASCII word's lower case) go
-/// through a hash map.
+/// in ASCII case eight bytes at a time (`is_folded`), behind a bit set of their shapes (most
+/// words looked up are no key, and are told so without hashing); other keys (and a non-ASCII
+/// word's lower case) go through a hash map.
 #[derive(Debug, Clone)]
 pub struct WordMap<V> {
     /// Indexes into `entries` (`u32::MAX`: empty); a power of two long.
@@ -437,7 +437,7 @@ impl<V> WordMap<V> {
 
     /// [`WordMap::get`] of a word known to be ASCII or not.
     #[inline]
-    pub fn get_known(&self, w: &str, ascii: bool) -> Option<&V> {
+    pub(crate) fn get_known(&self, w: &str, ascii: bool) -> Option<&V> {
         if ascii {
             // An ASCII word's lower case is ASCII: the table has every such key.
             return self.get_ascii(w);
@@ -614,26 +614,6 @@ fn fold_hash(b: &[u8]) -> usize {
         | u64::from(b[1.min(b.len() - 1)] | 0x20) << 16
         | u64::from(last | 0x20) << 24;
     (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize
-}
-
-/// `w` in lower case: `w` itself when it is ASCII without capitals (most words), written into
-/// `buf` without allocating when it is other short ASCII, allocated otherwise. For look-ups
-/// in lower-case tables on hot paths.
-pub fn lower_in<'b>(w: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
-    let bytes = w.as_bytes();
-    if bytes
-        .iter()
-        .all(|&b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        std::borrow::Cow::Borrowed(w)
-    } else if w.is_ascii() && w.len() <= buf.len() {
-        let out = &mut buf[..w.len()];
-        out.copy_from_slice(bytes);
-        out.make_ascii_lowercase();
-        std::borrow::Cow::Borrowed(std::str::from_utf8(out).expect("ASCII is UTF-8"))
-    } else {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    }
 }
 
 /// The words of `s`: its runs of alphanumeric characters, as
@@ -965,10 +945,6 @@ mod tests {
                 .collect();
             assert_eq!(alnum_words(s).collect::<Vec<_>>(), want, "{s:?}");
         }
-        let mut buf = [0u8; 48];
-        assert_eq!(lower_in("said", &mut buf), "said");
-        assert_eq!(lower_in("Said", &mut buf), "said");
-        assert_eq!(lower_in("ÜNAL", &mut buf), "ünal");
     }
 
     #[test]

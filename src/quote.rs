@@ -178,6 +178,12 @@ fn set_depths(quotes: &mut [Quote]) {
     // No two quotations share an opening mark: the keys differ, and an unstable sort is as
     // good as a stable one.
     quotes.sort_unstable_by_key(|q| (q.open.start, std::cmp::Reverse(q.outer().end)));
+    debug_assert!(
+        quotes
+            .windows(2)
+            .all(|w| w[0].open.start != w[1].open.start),
+        "two quotations share an opening mark"
+    );
     let mut enclosing: Vec<usize> = Vec::new();
     for q in quotes.iter_mut() {
         let outer = q.outer();

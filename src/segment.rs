@@ -5,7 +5,7 @@
 //! quote marks or brackets after them) before white space and a capital, digit or opening
 //! mark; abbreviations from `data/abbreviations.txt` and initials do not end sentences.
 
-use crate::bytescan::ByteSet;
+use crate::bytescan::{is_ascii_space, ByteSet};
 use crate::span::{last_run_start, Span};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -201,11 +201,6 @@ fn sentences_into(text: &str, para: Span, out: &mut Vec<Span>) {
             out.push(last);
         }
     }
-}
-
-/// An ASCII white space byte (what [`char::is_whitespace`] takes of ASCII).
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// An ASCII byte that is not white space.

@@ -318,7 +318,7 @@ mod tests {
             ("\u{e3}\u{83}ites", false),
         ] {
             assert_eq!(cites_or_quotes(s.as_bytes()), want, "{s:?}");
-            // The same at every place of a block of eight.
+            // The same at every place of a block of sixteen, and across two.
             for at in 0..=17 {
                 let t = format!("{}{s}{}", &long[..at], &long[at..]);
                 assert_eq!(cites_or_quotes(t.as_bytes()), want, "{t:?}");

@@ -1590,7 +1590,7 @@ impl Landmarks {
     }
 }
 
-/// Where `s` has `sign` and a space ("; ", ": "), as `s.find("; ")` answers it: a memchr for
+/// Where `s` has `sign` and a space (": "), as `s.find(": ")` answers it: a memchr for
 /// the sign and a look at the next byte, not a two-way substring search (which costs ~1,000
 /// instructions a sentence).
 fn sign_space(s: &str, sign: char) -> Option<usize> {

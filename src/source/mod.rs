@@ -12,6 +12,7 @@ pub mod lexicon;
 
 pub use lexicon::SourceLexicon;
 
+use crate::bytescan::is_ascii_space;
 use crate::lexicon::is_alphanumeric as lexicon_alnum;
 use lexicon::KindEntry;
 use rustc_hash::FxHashMap as HashMap;
@@ -275,13 +276,6 @@ fn push_words<'s>(s: &'s str, out: &mut Vec<&'s str>) {
         }
         out.push(&s[start..i]);
     }
-}
-
-/// Whether an ASCII byte is white space as `char::is_whitespace` has it: tab, line feed,
-/// vertical tab, form feed, carriage return and space.
-#[inline]
-fn is_ascii_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
 /// The title of [`TITLES`] that `w` is in lower case, if any.
