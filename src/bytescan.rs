@@ -10,7 +10,20 @@
 //! exact (a byte above it may be taken for one in the set).
 
 const ONES: u64 = 0x0101_0101_0101_0101;
-const TOPS: u64 = 0x8080_8080_8080_8080;
+/// The top bit of each of eight bytes.
+pub(crate) const TOPS: u64 = 0x8080_8080_8080_8080;
+
+/// The top bit of each byte of `x` that is an ASCII capital, `A` to `Z`, eight at a time: with
+/// the top bits cleared, a byte is from `A` up when adding `0x80 - b'A'` sets its top bit, and
+/// past `Z` when adding `0x7F - b'Z'` does (no sum carries into the next byte); a byte whose
+/// own top bit is set is not ASCII.
+#[inline(always)]
+pub(crate) fn ascii_capitals(x: u64) -> u64 {
+    let low = x & !TOPS;
+    let from_a = low + ONES * u64::from(0x80 - b'A');
+    let past_z = low + ONES * u64::from(0x7F - b'Z');
+    from_a & !past_z & !x & TOPS
+}
 
 /// Whether an ASCII byte is white space as `char::is_whitespace` has it: tab, line feed,
 /// vertical tab, form feed, carriage return and space.
@@ -65,9 +78,9 @@ impl<const N: usize> ByteSet<N> {
     }
 
     /// The top bit of each byte of `x` (little-endian) in the set; exact for the lowest such
-    /// byte, maybe set for bytes above it that are not.
+    /// byte, maybe set for bytes above it that are not (so exact for whether there is one).
     #[inline(always)]
-    fn found(&self, x: u64) -> u64 {
+    pub(crate) fn found(&self, x: u64) -> u64 {
         // The top bits are taken once, at the end.
         let below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x;
         let mut found = if self.below > 0 {
@@ -227,6 +240,23 @@ mod tests {
     /// The first byte of `bytes[from..]` in the set, a byte at a time.
     fn slow<const N: usize>(set: &ByteSet<N>, bytes: &[u8], from: usize) -> Option<usize> {
         (from..bytes.len()).find(|&k| set.contains(bytes[k]))
+    }
+
+    /// The capitals of eight bytes are the bytes `A` to `Z`, each byte value at each place.
+    #[test]
+    fn ascii_capitals_are_a_to_z() {
+        for filler in [b'a', b'Z', b'@', b'[', 0x80 + b'A', 0xFF, 0] {
+            for at in 0..8 {
+                for b in 0..=u8::MAX {
+                    let mut bytes = [filler; 8];
+                    bytes[at] = b;
+                    let want = bytes.iter().enumerate().fold(0, |m, (k, c)| {
+                        m | u64::from(c.is_ascii_uppercase()) << (8 * k + 7)
+                    });
+                    assert_eq!(ascii_capitals(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+                }
+            }
+        }
     }
 
     /// The masks of sixteen bytes agree with a byte at a time's, whichever `found16` is built

@@ -553,17 +553,10 @@ fn is_folded(key: &[u8], w: &[u8]) -> bool {
 }
 
 /// The eight bytes of `x` with the ASCII capitals in lower case, other bytes as they are: a
-/// byte below 0x80 gets its top bit set by adding 0x3F when it is `A` or above, by adding
-/// 0x25 when it is past `Z` (no sum carries into the next byte).
+/// capital's top bit ([`crate::bytescan::ascii_capitals`]) moved to bit 5.
 #[inline(always)]
 fn lower_ascii_8(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
-    let low = x & !TOPS;
-    let from_a = low + ONES * (0x80 - u64::from(b'A'));
-    let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
-    let capitals = from_a & !past_z & !x & TOPS;
-    x | capitals >> 2
+    x | crate::bytescan::ascii_capitals(x) >> 2
 }
 
 /// A set of shapes of ASCII words (length, first and last bytes, ASCII case folded), as bits: a

@@ -273,8 +273,8 @@ pub(super) struct Words {
     words: &'static [&'static str],
     /// Bit `k` of `by_len[len.min(15)]` for each word `k` of `len` bytes.
     by_len: [u128; 16],
-    /// Bit `k` of `by_first[(first | 0x20) & 31]` for each word `k` whose first byte is
-    /// `first`: the same for a byte and its ASCII lower case, so a word equal to one of them in
+    /// Bit `k` of `by_first[first & 31]` for each word `k` whose first byte is `first`: the
+    /// same for a byte and its ASCII lower case (they differ in bit 5 only), so a word equal to one of them in
     /// any ASCII case has its bits.
     by_first: [u128; 32],
 }
@@ -291,7 +291,7 @@ impl Words {
             assert!(!w.is_empty(), "an empty word");
             let len = if w.len() < 15 { w.len() } else { 15 };
             by_len[len] |= 1 << i;
-            by_first[((w[0] | 0x20) & 31) as usize] |= 1 << i;
+            by_first[(w[0] & 31) as usize] |= 1 << i;
             i += 1;
         }
         Words {
@@ -316,8 +316,7 @@ impl WordList for Words {
             return false;
         };
         // The words of the token's length and first letter: any equal to it is among them.
-        let mut shaped =
-            self.by_len[t.s.len().min(15)] & self.by_first[usize::from((first | 0x20) & 31)];
+        let mut shaped = self.by_len[t.s.len().min(15)] & self.by_first[usize::from(first & 31)];
         while shaped != 0 {
             if t.is(self.words[shaped.trailing_zeros() as usize]) {
                 return true;
@@ -1084,7 +1083,7 @@ pub(super) fn contracted_pronoun(t: &Tok) -> Option<Span> {
     let aux = ["s", "d", "ve", "ll"]
         .iter()
         .any(|w| rest.eq_ignore_ascii_case(w));
-    (t.word && pronoun && aux).then(|| Span::new(t.span.start, t.span.start + p.len()))
+    (pronoun && aux).then(|| Span::new(t.span.start, t.span.start + p.len()))
 }
 
 /// Start of the run of mention words ending at `end` (exclusive), at most 10 words back.

@@ -32,9 +32,6 @@ fn head_word(text: &str, mention: Span) -> String {
             break;
         }
         head = w;
-        if text[mention].contains(',') && w.ends_with(',') {
-            break;
-        }
     }
     head.to_lowercase()
 }

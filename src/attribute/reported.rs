@@ -1532,8 +1532,8 @@ impl Landmarks {
 
     /// The marks of the words by their shapes: `BYTES[j][len][b]` has the marks of the
     /// words of length `len` (up to 15) whose `j`th byte (the first, the second, the one before
-    /// the last and the last) has the low five bits `b` after `| 0x20` (the same for a letter
-    /// in either case). A word of a mark has it in all four.
+    /// the last and the last) has the low five bits `b` (the same for a letter in either case:
+    /// its cases differ in bit 5 only). A word of a mark has it in all four.
     const BYTES: [[[u8; 32]; 16]; 4] = [
         Self::table(0),
         Self::table(1),
@@ -1561,7 +1561,7 @@ impl Landmarks {
                 let w = words[i].as_bytes();
                 assert!(w.len() >= 3, "a mark's word of fewer than three bytes");
                 let len = if w.len() < 15 { w.len() } else { 15 };
-                t[len][((w[Self::at(j, w.len())] | 0x20) & 31) as usize] |= mark;
+                t[len][(w[Self::at(j, w.len())] & 31) as usize] |= mark;
                 i += 1;
             }
             m += 1;
@@ -1578,7 +1578,7 @@ impl Landmarks {
             if let (true, &[first, second, _, ..]) = (t.word, w) {
                 let n = w.len();
                 let (penult, last) = (w[n - 2], w[n - 1]);
-                let row = |j: usize, b: u8| Self::BYTES[j][n.min(15)][usize::from((b | 0x20) & 31)];
+                let row = |j: usize, b: u8| Self::BYTES[j][n.min(15)][usize::from(b & 31)];
                 marks |= row(0, first) & row(1, second) & row(2, penult) & row(3, last);
             }
         }

@@ -556,17 +556,10 @@ fn write_short(out: &mut Vec<u8>, b: &[u8]) -> bool {
     true
 }
 
-/// Whether a byte of `x` is one of [`JSON_SPECIAL`]: below 0x20, `"` or `\`. A byte below `k`
-/// borrows into its top bit when `k` is taken from it (and a byte that borrows from a byte
-/// above it is such a byte itself): exact for whether there is one.
+/// Whether a byte of `x` (eight bytes, little-endian) is one of [`JSON_SPECIAL`].
 #[inline(always)]
 fn json_special_in(x: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
-    let below = |x: u64, k: u8| x.wrapping_sub(ONES * u64::from(k)) & !x;
-    let quote = x ^ (ONES * u64::from(b'"'));
-    let backslash = x ^ (ONES * u64::from(b'\\'));
-    (below(x, 0x20) | below(quote, 1) | below(backslash, 1)) & TOPS != 0
+    JSON_SPECIAL.found(x) != 0
 }
 
 /// The escape of one byte of [`JSON_SPECIAL`].

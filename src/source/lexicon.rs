@@ -221,20 +221,15 @@ fn char_start_before(b: &[u8], i: usize) -> usize {
 }
 
 /// The offset of the first byte of `b[from..]` that is an ASCII capital or not ASCII (an
-/// offset into `b`), eight bytes at a time: in a `u64` of bytes with the top bit cleared, a
-/// byte is from `A` up when adding `0x80 - b'A'` sets its top bit, and above `Z` when adding
-/// `0x7F - b'Z'` does (no byte carries into the next).
+/// offset into `b`), eight bytes at a time ([`crate::bytescan::ascii_capitals`], and the top
+/// bits of the bytes that are not ASCII).
 fn next_capital_or_non_ascii(b: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
+    use crate::bytescan::{ascii_capitals, TOPS};
     let mut at = from;
     let mut blocks = b[from.min(b.len())..].chunks_exact(8);
     for block in blocks.by_ref() {
         let x = u64::from_le_bytes(block.try_into().expect("eight bytes"));
-        let low = x & !TOPS;
-        let from_a = low + ONES * u64::from(0x80 - b'A');
-        let above_z = low + ONES * u64::from(0x7F - b'Z');
-        let found = (x | (from_a & !above_z)) & TOPS;
+        let found = x & TOPS | ascii_capitals(x);
         if found != 0 {
             return Some(at + found.trailing_zeros() as usize / 8);
         }
