@@ -230,6 +230,9 @@ impl<const N: usize> ByteSet<N> {
     }
 }
 
+/// A line's end.
+pub const NEWLINE: ByteSet<1> = ByteSet::of([b'\n']);
+
 /// The bytes a JSON string cannot hold as they are: a quote, a backslash, a control byte.
 pub const JSON_SPECIAL: ByteSet<2> = ByteSet::of([b'"', b'\\']).and_below(0x20);
 

@@ -48,9 +48,6 @@ pub struct Cues {
     /// there: one look-up a word, without lower-casing it, for [`Cues::may_attribute`] and
     /// [`Cues::starting`]. Rebuilt after each [`Cues::extend`].
     starts: WordMap<CueStart>,
-    /// ASCII words shorter than this many bytes start no cue form (the shortest ASCII key of
-    /// `starts`).
-    min_start_len: usize,
 }
 
 /// The cues that start at a word: the one-word form and the multiword forms it begins.
@@ -150,15 +147,6 @@ impl Cues {
             (first.to_string(), CueStart { cue, multi })
         });
         self.starts = WordMap::new(starts);
-        self.min_start_len = self.min_ascii_start_len();
-    }
-
-    /// The length of the shortest ASCII key of `starts`, `usize::MAX` when there is none.
-    fn min_ascii_start_len(&self) -> usize {
-        shortest_ascii(self.forms.keys().map(|form| {
-            form.split_once(' ')
-                .map_or(form.as_str(), |(first, _)| first)
-        }))
     }
 
     /// What starts at the word `w`, in any case: the cues of its lower case as
@@ -186,7 +174,7 @@ impl Cues {
     pub fn may_attribute(&self, sentence: &str, extra: &ExtraWords) -> bool {
         let b = sentence.as_bytes();
         // Shorter ASCII words are neither, and most are skipped by the scan.
-        let min_len = self.min_start_len.min(extra.min_len);
+        let min_len = (self.starts.shortest_ascii_key()).min(extra.words.shortest_ascii_key());
         any_alnum_word_at(
             sentence,
             min_len,
@@ -219,8 +207,6 @@ impl Cues {
 #[derive(Debug, Clone)]
 pub struct ExtraWords {
     words: WordMap<()>,
-    /// ASCII words shorter than this many bytes are none of `words`.
-    min_len: usize,
 }
 
 impl ExtraWords {
@@ -228,19 +214,8 @@ impl ExtraWords {
     pub fn new(words: &[&str]) -> ExtraWords {
         ExtraWords {
             words: WordMap::new(words.iter().map(|w| (w.to_string(), ()))),
-            min_len: shortest_ascii(words.iter().copied()),
         }
     }
-}
-
-/// The length of the shortest ASCII word of `words` (`usize::MAX` when there is none): the
-/// scanner skips ASCII words shorter than that.
-fn shortest_ascii<'w>(words: impl Iterator<Item = &'w str>) -> usize {
-    words
-        .filter(|w| w.is_ascii())
-        .map(str::len)
-        .min()
-        .unwrap_or(usize::MAX)
 }
 
 /// The tab-separated columns of line `n` of `file`, trimmed: `names` are the columns, of which

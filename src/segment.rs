@@ -5,7 +5,7 @@
 //! quote marks or brackets after them) before white space and a capital, digit or opening
 //! mark; abbreviations from `data/abbreviations.txt` and initials do not end sentences.
 
-use crate::bytescan::{is_ascii_space, ByteSet};
+use crate::bytescan::{is_ascii_space, ByteSet, NEWLINE};
 use crate::span::{last_run_start, Span};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
@@ -91,8 +91,6 @@ pub fn paragraphs_into(text: &str, from: usize, out: &mut Vec<Span>) {
         });
     }
 }
-
-const NEWLINE: ByteSet<1> = ByteSet::of([b'\n']);
 
 /// Sentence spans inside one paragraph span, trimmed, covering it in order.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {

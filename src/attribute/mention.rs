@@ -1078,8 +1078,7 @@ pub(super) fn contracted_pronoun(t: &Tok) -> Option<Span> {
         return None;
     }
     let (p, rest) = t.s.split_once(['\'', '’'])?;
-    let pronoun =
-        PRONOUNS.iter().any(|w| p.eq_ignore_ascii_case(w)) && !p.eq_ignore_ascii_case("it");
+    let pronoun = is_pronoun(p) && !p.eq_ignore_ascii_case("it");
     let aux = ["s", "d", "ve", "ll"]
         .iter()
         .any(|w| rest.eq_ignore_ascii_case(w));

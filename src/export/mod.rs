@@ -653,7 +653,7 @@ fn is_pronoun(s: &str) -> bool {
 
 /// An id of the report: `prefix` and the number `n` ("c12"), as `format!` writes it, in one
 /// allocation.
-fn id_of(prefix: char, n: usize) -> String {
+pub(crate) fn id_of(prefix: char, n: usize) -> String {
     let (digits, at) = decimal(n as u64);
     let mut id = String::with_capacity(1 + digits.len() - at);
     id.push(prefix);

@@ -12,8 +12,8 @@
 //! associative: merging the reports of shards, or merges of merges, gives the report of the
 //! whole (`tests/graph.rs` checks it on the corpus).
 
-use crate::export::link_report;
 use crate::export::report::{ErrorOut, Report, SourceOut};
+use crate::export::{id_of, link_report};
 use crate::source::{key_of, surname_of};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::HashSet;
@@ -126,7 +126,7 @@ impl Merger {
             });
             c.figures.retain_mut(|f| match figure_at.get(f) {
                 Some(k) => {
-                    *f = numbered('f', f0 + k + 1);
+                    *f = id_of('f', f0 + k + 1);
                     true
                 }
                 None => false,
@@ -136,12 +136,12 @@ impl Merger {
             .iter_mut()
             .zip(figure_ids.into_iter().zip(figure_claims))
         {
-            f.id = numbered('f', f0 + k + 1);
-            f.claim = claim.map(|k| numbered('c', c0 + k + 1));
+            f.id = id_of('f', f0 + k + 1);
+            f.claim = claim.map(|k| id_of('c', c0 + k + 1));
             source(&mut f.source);
         }
         for (c, k) in claims.iter_mut().zip(claim_ids) {
-            c.id = numbered('c', c0 + k + 1);
+            c.id = id_of('c', c0 + k + 1);
         }
         self.report.claims.append(&mut claims);
         self.report.figures.append(&mut figures);
@@ -209,15 +209,6 @@ impl Merger {
         }
         i
     }
-}
-
-/// `prefix` and the number `n`: an id of a merged report (`c12`).
-fn numbered(prefix: char, n: usize) -> String {
-    use std::fmt::Write;
-    let mut id = String::with_capacity(8);
-    id.push(prefix);
-    let _ = write!(id, "{n}");
-    id
 }
 
 /// Where each id of one of a part's arrays is. The ids of a report that claimgraph wrote are
@@ -382,8 +373,8 @@ mod tests {
         ] {
             assert_eq!(number_of('c', id), None, "{id}");
         }
-        assert_eq!(numbered('s', 0), "s0");
-        assert_eq!(numbered('c', 1234567), "c1234567");
+        assert_eq!(id_of('s', 0), "s0");
+        assert_eq!(id_of('c', 1234567), "c1234567");
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod normalize;
 
 pub use normalize::Normalized;
 
-use crate::bytescan::ByteSet;
+use crate::bytescan::NEWLINE;
 use jsonl::{quick_article, JsonlArticle};
 use std::collections::{HashMap, VecDeque};
 use std::fmt;
@@ -971,9 +971,6 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
         None
     }
 }
-
-/// A JSONL line's end.
-const NEWLINE: ByteSet<1> = ByteSet::of([b'\n']);
 
 /// Consumes the rest of a line, its line break included; gives how many bytes came before
 /// the line break.
