@@ -336,9 +336,74 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
 }
 
 /// [`tokens`] into `out`, which is cleared first: one buffer for window after window.
+#[inline(never)]
 pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>>) {
     out.clear();
     let s = &text[window];
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        // Most tokens are words of ASCII letters and digits ended by a space or a sign: read
+        // here, a byte a time; a word that a joiner or a character outside ASCII may go on
+        // is read on by `word_end`.
+        if crate::lexicon::is_ascii_alnum_byte(c) {
+            let mut end = i + 1;
+            while let Some(&d) = b.get(end) {
+                if !crate::lexicon::is_ascii_alnum_byte(d) {
+                    break;
+                }
+                end += 1;
+            }
+            let mut ascii = true;
+            if b.get(end).is_some_and(|&d| MAY_GO_ON[usize::from(d)]) {
+                (end, ascii) = word_end(s, i, end);
+            }
+            out.push(Tok {
+                span: Span::new(window.start + i, window.start + end),
+                s: &s[i..end],
+                word: true,
+                ascii,
+            });
+            // Most words are followed by one space, skipped here without classing it.
+            i = end + usize::from(b.get(end) == Some(&b' '));
+            continue;
+        }
+        // An ASCII character is classified by its byte alone: white space as
+        // `char::is_whitespace` has it (tab to carriage return, space), or a sign.
+        if c.is_ascii() {
+            if !matches!(c, b'\t'..=b'\r' | b' ') {
+                out.push(Tok {
+                    span: Span::new(window.start + i, window.start + i + 1),
+                    s: &s[i..i + 1],
+                    word: false,
+                    ascii: true,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        i = non_ascii_token(s, window.start, i, out);
+    }
+}
+
+/// The bytes after a run of ASCII letters and digits that may go on with the word: the
+/// joiners (`'`, `-`, `.`, `&`) and the bytes of characters outside ASCII; a period may also
+/// end it as its own (`takes_its_period`).
+static MAY_GO_ON: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || matches!(b as u8, b'\'' | b'-' | b'.' | b'&');
+        b += 1;
+    }
+    t
+};
+
+/// The end of the word of `s` (the window's text) starting at `i`, whose letters and digits
+/// run to `end` at least, and whether it is ASCII: inner joiners (O'Brien, Khabar-24, U.S,
+/// AT&T, O’Brien), letters and digits outside ASCII, and a period that belongs to the word.
+#[inline(never)]
+fn word_end(s: &str, i: usize, mut end: usize) -> (usize, bool) {
     let b = s.as_bytes();
     // Whether the character at `i` (a char boundary) is alphanumeric: ASCII, most of the
     // text, without decoding.
@@ -346,89 +411,79 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
         c @ 0..=0x7F => crate::lexicon::is_ascii_alnum_byte(c),
         _ => is_alphanumeric(char_at(s, i)),
     };
-    let mut i = 0;
-    while i < b.len() {
-        // An ASCII character (most of the text) is classified by its byte alone: white space
-        // as `char::is_whitespace` has it (tab to carriage return, space), or a word, or a sign.
-        let (len, alnum) = match b[i] {
-            b'\t'..=b'\r' | b' ' => {
-                i += 1;
-                continue;
-            }
-            c @ 0..=0x7F => (1, crate::lexicon::is_ascii_alnum_byte(c)),
+    // A character outside ASCII takes more than one byte.
+    let mut ascii = b[i].is_ascii();
+    while end < b.len() {
+        // The ASCII letters and digits from `end` on (most of a word) in one run.
+        let run = b[end..]
+            .iter()
+            .position(|&d| !crate::lexicon::is_ascii_alnum_byte(d));
+        let Some(run) = run else {
+            end = b.len();
+            break;
+        };
+        end += run;
+        let d = b[end];
+        // Inner joiners: O'Brien, Khabar-24, U.S, AT&T.
+        let joiner = match d {
+            b'\'' | b'-' | b'.' | b'&' => 1,
+            0..=0x7F => 0,
             _ => {
-                let c = char_at(s, i);
-                if c.is_whitespace() {
-                    i += c.len_utf8();
+                let d = char_at(s, end);
+                if is_alphanumeric(d) {
+                    ascii = false;
+                    end += d.len_utf8();
                     continue;
                 }
-                (c.len_utf8(), is_alphanumeric(c))
+                if d == '’' {
+                    d.len_utf8()
+                } else {
+                    0
+                }
             }
         };
-        if !alnum {
-            let end = i + len;
-            out.push(Tok {
-                span: Span::new(window.start + i, window.start + end),
-                s: &s[i..end],
-                word: false,
-                ascii: len == 1,
-            });
-            i = end;
+        if joiner > 0 && end + joiner < b.len() && alnum_at(end + joiner) {
+            // "’" takes three bytes, the ASCII joiners one.
+            ascii &= joiner == 1;
+            end += joiner;
             continue;
         }
-        let mut end = i + len;
-        // A character outside ASCII takes more than one byte.
-        let mut ascii = len == 1;
-        while end < b.len() {
-            // The ASCII letters and digits from `end` on (most of a word) in one run.
-            let run = b[end..]
-                .iter()
-                .position(|&d| !crate::lexicon::is_ascii_alnum_byte(d));
-            let Some(run) = run else {
-                end = b.len();
-                break;
-            };
-            end += run;
-            let d = b[end];
-            // Inner joiners: O'Brien, Khabar-24, U.S, AT&T.
-            let joiner = match d {
-                b'\'' | b'-' | b'.' | b'&' => 1,
-                0..=0x7F => 0,
-                _ => {
-                    let d = char_at(s, end);
-                    if is_alphanumeric(d) {
-                        ascii = false;
-                        end += d.len_utf8();
-                        continue;
-                    }
-                    if d == '’' {
-                        d.len_utf8()
-                    } else {
-                        0
-                    }
-                }
-            };
-            if joiner > 0 && end + joiner < b.len() && alnum_at(end + joiner) {
-                // "’" takes three bytes, the ASCII joiners one.
-                ascii &= joiner == 1;
-                end += joiner;
-                continue;
-            }
-            break;
-        }
-        // A period that belongs to the word: initials, titles, dotted abbreviations.
-        if b.get(end) == Some(&b'.') && takes_its_period(&s[i..end]) {
-            end += 1;
-        }
-        out.push(Tok {
-            span: Span::new(window.start + i, window.start + end),
-            s: &s[i..end],
-            word: true,
-            ascii,
-        });
-        // Most words are followed by one space, skipped here without classing it.
-        i = end + usize::from(b.get(end) == Some(&b' '));
+        break;
     }
+    // A period that belongs to the word: initials, titles, dotted abbreviations.
+    if b.get(end) == Some(&b'.') && takes_its_period(&s[i..end]) {
+        end += 1;
+    }
+    (end, ascii)
+}
+
+/// The token of `s` (the window's text, which starts at `base` in the document) at `i`,
+/// whose first byte is not ASCII, pushed onto `out` unless it is white space: where the next
+/// token may start.
+#[inline(never)]
+fn non_ascii_token<'t>(s: &'t str, base: usize, i: usize, out: &mut Vec<Tok<'t>>) -> usize {
+    let c = char_at(s, i);
+    let len = c.len_utf8();
+    if c.is_whitespace() {
+        return i + len;
+    }
+    if !is_alphanumeric(c) {
+        out.push(Tok {
+            span: Span::new(base + i, base + i + len),
+            s: &s[i..i + len],
+            word: false,
+            ascii: false,
+        });
+        return i + len;
+    }
+    let (end, ascii) = word_end(s, i, i + len);
+    out.push(Tok {
+        span: Span::new(base + i, base + end),
+        s: &s[i..end],
+        word: true,
+        ascii,
+    });
+    end + usize::from(s.as_bytes().get(end) == Some(&b' '))
 }
 
 /// Where the tokens of `window` start among `toks`, the tokens of `outer` (a window that
@@ -465,8 +520,19 @@ pub(super) fn is_pronoun(w: &str) -> bool {
 
 /// Whether a word followed by a period keeps it: initials, titles, dotted abbreviations.
 fn takes_its_period(w: &str) -> bool {
-    let single_cap = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-    single_cap || w.contains('.') || is_title_abbreviation(w) || segment::is_abbreviation(w)
+    // One capital letter: an ASCII one is one byte, any other at most four.
+    let b = w.as_bytes();
+    let single_cap = match b {
+        [c] => c.is_ascii_uppercase(),
+        [c, ..] if b.len() <= 4 && !c.is_ascii() => {
+            w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+        }
+        _ => false,
+    };
+    single_cap
+        || b.iter().any(|&c| c == b'.')
+        || is_title_abbreviation(w)
+        || segment::is_abbreviation(w)
 }
 
 /// The character of `s` at byte `i`, a char boundary.
