@@ -241,6 +241,7 @@ pub(super) const PREPOSITIONS: &Words = &Words::new(&[
     "by", "under", "over", "amid", "of", "into", "through", "about", "outside", "inside",
 ]);
 /// Whether `t` is a word of `list` ([`Tok::is`]).
+#[inline]
 pub(super) fn in_list<L: WordList + ?Sized>(list: &L, t: &Tok) -> bool {
     list.holds(t)
 }
