@@ -349,6 +349,18 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
         // is read on by `word_end`.
         if crate::lexicon::is_ascii_alnum_byte(c) {
             let mut end = i + 1;
+            // Four bytes a step while four are left (most words end in the first step), then
+            // a byte a step.
+            while let Some(four) = b.get(end..end + 4) {
+                let stop = four
+                    .iter()
+                    .position(|&d| !crate::lexicon::is_ascii_alnum_byte(d));
+                if let Some(k) = stop {
+                    end += k;
+                    break;
+                }
+                end += 4;
+            }
             while let Some(&d) = b.get(end) {
                 if !crate::lexicon::is_ascii_alnum_byte(d) {
                     break;
@@ -357,7 +369,7 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
             }
             let mut ascii = true;
             if b.get(end).is_some_and(|&d| MAY_GO_ON[usize::from(d)]) {
-                (end, ascii) = word_end(s, i, end);
+                (end, ascii) = word_end(s, i, end, true);
             }
             out.push(Tok {
                 span: Span::new(window.start + i, window.start + end),
@@ -401,10 +413,10 @@ static MAY_GO_ON: [bool; 256] = {
 };
 
 /// The end of the word of `s` (the window's text) starting at `i`, whose letters and digits
-/// run to `end` at least, and whether it is ASCII: inner joiners (O'Brien, Khabar-24, U.S,
+/// run to `end` at least, and whether it is ASCII (`ascii`: its bytes to `end` are): inner joiners (O'Brien, Khabar-24, U.S,
 /// AT&T, O’Brien), letters and digits outside ASCII, and a period that belongs to the word.
 #[inline(never)]
-fn word_end(s: &str, i: usize, mut end: usize) -> (usize, bool) {
+fn word_end(s: &str, i: usize, mut end: usize, mut ascii: bool) -> (usize, bool) {
     let b = s.as_bytes();
     // Whether the character at `i` (a char boundary) is alphanumeric: ASCII, most of the
     // text, without decoding.
@@ -412,8 +424,6 @@ fn word_end(s: &str, i: usize, mut end: usize) -> (usize, bool) {
         c @ 0..=0x7F => crate::lexicon::is_ascii_alnum_byte(c),
         _ => is_alphanumeric(char_at(s, i)),
     };
-    // A character outside ASCII takes more than one byte.
-    let mut ascii = b[i].is_ascii();
     while end < b.len() {
         // The ASCII letters and digits from `end` on (most of a word) in one run.
         let run = b[end..]
@@ -477,7 +487,7 @@ fn non_ascii_token<'t>(s: &'t str, base: usize, i: usize, out: &mut Vec<Tok<'t>>
         });
         return i + len;
     }
-    let (end, ascii) = word_end(s, i, i + len);
+    let (end, ascii) = word_end(s, i, i + len, false);
     out.push(Tok {
         span: Span::new(base + i, base + end),
         s: &s[i..end],
