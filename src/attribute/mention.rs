@@ -609,6 +609,17 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     cue_from(start, toks, i)
 }
 
+/// Words after which a cue form is a noun ("the calls of", "a report").
+const NOUN_ARTICLES: &Words = &Words::new(&[
+    "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those",
+]);
+
+/// Words after which a cue form is a noun unless it is a past form ("two reports", but
+/// "Several said").
+const NOUN_QUANTIFIERS: &Words = &Words::new(&[
+    "two", "three", "four", "five", "six", "several", "many", "both", "all", "other",
+]);
+
 /// [`cue_at`] of a word `toks[i]` that starts the cue forms of `start`: whether it is a verb
 /// there, and which form it starts.
 #[inline(never)]
@@ -617,53 +628,54 @@ fn cue_from(start: &CueStart, toks: &[Tok], i: usize) -> Option<CueAt> {
     // "the calls of", "a report", "two reports": a noun after a determiner, not a verb.
     // After a quantifier a past form is still a verb ("Several said"); after a number only
     // "said", "told" and "wrote" are ("Six in 10 said"; "the 18 reported on Thursday").
-    const ARTICLES: &[&str] = &[
-        "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those",
-    ];
-    const QUANTIFIERS: &[&str] = &[
-        "two", "three", "four", "five", "six", "several", "many", "both", "all", "other",
-    ];
     let said = ["said", "told", "wrote"].iter().any(|w| t.is(w));
     let past = said || t.s.ends_with("ed");
     // A present or bare form after a preposition, a possessive or a modifier in -ed/-ing
     // is a noun too: "amid reports", "the help of states", "Clinton's claim", "the debunked
-    // claim", "citing reports" (not a participle: "responded by saying").
+    // claim", "citing reports" (not a participle: "responded by saying"). Each test is made
+    // only when the ones before it leave the answer open.
     let noun = i > 0 && {
         let prev = &toks[i - 1];
-        let number = prev.s.starts_with(|c: char| c.is_ascii_digit());
+        let number = || prev.s.starts_with(|c: char| c.is_ascii_digit());
         // ("The person familiar with the planning says", "Recent polling shows": a verb
         // after a noun in -ing, but "the morning shows" are programmes.)
-        let verb_after_ing = prev.s.ends_with("ing")
-            && in_list(&["says", "shows", "indicates", "suggests"], t)
-            && !in_list(&["morning", "evening"], prev);
-        let modifier = prev.word
-            && !prev.capitalized()
-            && (prev.s.ends_with("ed") || prev.s.ends_with("ing"))
-            && !verb_after_ing;
-        let possessive = prev.word && (prev.s.ends_with("'s") || prev.s.ends_with("’s"));
+        let verb_after_ing = || {
+            prev.s.ends_with("ing")
+                && in_list(&["says", "shows", "indicates", "suggests"], t)
+                && !in_list(&["morning", "evening"], prev)
+        };
+        let modifier = || {
+            prev.word
+                && !prev.capitalized()
+                && (prev.s.ends_with("ed") || prev.s.ends_with("ing"))
+                && !verb_after_ing()
+        };
+        let possessive = || prev.word && (prev.s.ends_with("'s") || prev.s.ends_with("’s"));
         // "Ohio and other battleground states, states that ...": "states" is mostly a noun.
-        let states = t.is("states")
-            && (!prev.word
-                || in_list(
-                    &[
-                        "and",
-                        "or",
-                        "member",
-                        "swing",
-                        "battleground",
-                        "border",
-                        "key",
-                        "most",
-                    ],
-                    prev,
-                ));
-        states
-            || in_list(ARTICLES, prev)
-            || in_list(QUANTIFIERS, prev) && !past
-            || number && !said
+        let states = || {
+            t.is("states")
+                && (!prev.word
+                    || in_list(
+                        &[
+                            "and",
+                            "or",
+                            "member",
+                            "swing",
+                            "battleground",
+                            "border",
+                            "key",
+                            "most",
+                        ],
+                        prev,
+                    ))
+        };
+        states()
+            || in_list(NOUN_ARTICLES, prev)
+            || !past && in_list(NOUN_QUANTIFIERS, prev)
+            || !said && number()
             || !past
                 && !t.s.ends_with("ing")
-                && (in_list(PREPOSITIONS, prev) || possessive || modifier)
+                && (in_list(PREPOSITIONS, prev) || possessive() || modifier())
     };
     if noun {
         return None;
@@ -1577,8 +1589,10 @@ mod tests {
     }
 
     /// The long lists, each tested through its shapes and as a plain slice.
-    const LISTS: [&Words; 10] = [
+    const LISTS: [&Words; 12] = [
         CUE_WORDS,
+        NOUN_ARTICLES,
+        NOUN_QUANTIFIERS,
         WEEKDAY_WORDS,
         TIME_WORDS,
         DETERMINERS,
