@@ -341,61 +341,75 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
 pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>>) {
     out.clear();
     let s = &text[window];
-    let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
+    // The text from the next token (or white space) on: each token is split off its front,
+    // and a space after a word stripped, without slicing `s` anew (whose char boundaries
+    // would be tested at both ends each time).
+    let mut rest = s;
+    while let Some(&c) = rest.as_bytes().first() {
+        let i = s.len() - rest.len();
+        let b = rest.as_bytes();
         // Most tokens are words of ASCII letters and digits ended by a space or a sign: read
-        // here, a byte a time; a word that a joiner or a character outside ASCII may go on
-        // is read on by `word_end`.
+        // here, four bytes a step while four are left (most words end in the first step),
+        // then a byte a step; a word that a joiner or a character outside ASCII may go on is
+        // read on by `word_end`.
         if crate::lexicon::is_ascii_alnum_byte(c) {
-            let mut end = i + 1;
-            // Four bytes a step while four are left (most words end in the first step), then
-            // a byte a step.
-            while let Some(four) = b.get(end..end + 4) {
-                let stop = four
-                    .iter()
-                    .position(|&d| !crate::lexicon::is_ascii_alnum_byte(d));
-                if let Some(k) = stop {
-                    end += k;
-                    break;
+            let mut n = 1;
+            'run: {
+                while let Some(four) = b[n..].first_chunk::<4>() {
+                    for (k, &d) in four.iter().enumerate() {
+                        if !crate::lexicon::is_ascii_alnum_byte(d) {
+                            n += k;
+                            break 'run;
+                        }
+                    }
+                    n += 4;
                 }
-                end += 4;
-            }
-            while let Some(&d) = b.get(end) {
-                if !crate::lexicon::is_ascii_alnum_byte(d) {
-                    break;
+                while let Some(&d) = b.get(n) {
+                    if !crate::lexicon::is_ascii_alnum_byte(d) {
+                        break;
+                    }
+                    n += 1;
                 }
-                end += 1;
             }
-            let mut ascii = true;
-            if b.get(end).is_some_and(|&d| MAY_GO_ON[usize::from(d)]) {
-                (end, ascii) = word_end(s, i, end, true);
+            if b.get(n).is_some_and(|&d| MAY_GO_ON[usize::from(d)]) {
+                let (end, ascii) = word_end(s, i, i + n, true);
+                out.push(Tok {
+                    span: Span::new(window.start + i, window.start + end),
+                    s: &s[i..end],
+                    word: true,
+                    ascii,
+                });
+                rest = &s[end..];
+            } else {
+                let (w, after) = rest.split_at(n);
+                out.push(Tok {
+                    span: Span::new(window.start + i, window.start + i + n),
+                    s: w,
+                    word: true,
+                    ascii: true,
+                });
+                rest = after;
             }
-            out.push(Tok {
-                span: Span::new(window.start + i, window.start + end),
-                s: &s[i..end],
-                word: true,
-                ascii,
-            });
             // Most words are followed by one space, skipped here without classing it.
-            i = end + usize::from(b.get(end) == Some(&b' '));
+            rest = rest.strip_prefix(' ').unwrap_or(rest);
             continue;
         }
         // An ASCII character is classified by its byte alone: white space as
         // `char::is_whitespace` has it (tab to carriage return, space), or a sign.
         if c.is_ascii() {
+            let (sign, after) = rest.split_at(1);
             if !matches!(c, b'\t'..=b'\r' | b' ') {
                 out.push(Tok {
                     span: Span::new(window.start + i, window.start + i + 1),
-                    s: &s[i..i + 1],
+                    s: sign,
                     word: false,
                     ascii: true,
                 });
             }
-            i += 1;
+            rest = after;
             continue;
         }
-        i = non_ascii_token(s, window.start, i, out);
+        rest = &s[non_ascii_token(s, window.start, i, out)..];
     }
 }
 
