@@ -554,10 +554,7 @@ fn takes_its_period(w: &str) -> bool {
         }
         _ => false,
     };
-    single_cap
-        || b.iter().any(|&c| c == b'.')
-        || is_title_abbreviation(w)
-        || segment::is_abbreviation(w)
+    single_cap || b.contains(&b'.') || is_title_abbreviation(w) || segment::is_abbreviation(w)
 }
 
 /// The character of `s` at byte `i`, a char boundary.
@@ -1599,6 +1596,29 @@ mod tests {
             let got: Vec<_> = tokens(&text, w).iter().map(|t| (t.span, t.word, t.ascii)).collect();
             let want: Vec<_> = tokens_by_chars(&text, w).iter().map(|t| (t.span, t.word, t.ascii)).collect();
             proptest::prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn any_word_takes_its_period_as_its_characters_say(w in "[a-zA-Z.ÉéİⅧ𝐀ǅ]{0,4}") {
+            proptest::prop_assert_eq!(takes_its_period(&w), takes_its_period_by_chars(&w));
+        }
+    }
+
+    /// What [`takes_its_period`] says, by characters: one capital letter, a period inside, a
+    /// title or an abbreviation.
+    fn takes_its_period_by_chars(w: &str) -> bool {
+        let single_cap = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+        single_cap || w.contains('.') || is_title_abbreviation(w) || segment::is_abbreviation(w)
+    }
+
+    #[test]
+    fn words_take_their_period_as_their_characters_say() {
+        let words = [
+            "", "A", "a", "Z", "1", "Mr", "mr", "Sen", "Inc", "U.S", "said", "É", "é", "Éa", "ÉÉ",
+            "aÉ", "İ", "Ⅷ", "𝐀", "𝐀a", "ǅ",
+        ];
+        for w in words {
+            assert_eq!(takes_its_period(w), takes_its_period_by_chars(w), "{w:?}");
         }
     }
 
