@@ -241,6 +241,7 @@ pub(super) const PREPOSITIONS: &Words = &Words::new(&[
     "by", "under", "over", "amid", "of", "into", "through", "about", "outside", "inside",
 ]);
 /// Whether `t` is a word of `list` ([`Tok::is`]).
+#[inline]
 pub(super) fn in_list<L: WordList + ?Sized>(list: &L, t: &Tok) -> bool {
     list.holds(t)
 }
@@ -336,9 +337,100 @@ pub(super) fn tokens(text: &str, window: Span) -> Vec<Tok<'_>> {
 }
 
 /// [`tokens`] into `out`, which is cleared first: one buffer for window after window.
+#[inline(never)]
 pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>>) {
     out.clear();
     let s = &text[window];
+    // The text from the next token (or white space) on: each token is split off its front,
+    // and a space after a word stripped, without slicing `s` anew (whose char boundaries
+    // would be tested at both ends each time).
+    let mut rest = s;
+    while let Some(&c) = rest.as_bytes().first() {
+        let i = s.len() - rest.len();
+        let b = rest.as_bytes();
+        // Most tokens are words of ASCII letters and digits ended by a space or a sign: read
+        // here, four bytes a step while four are left (most words end in the first step),
+        // then a byte a step; a word that a joiner or a character outside ASCII may go on is
+        // read on by `word_end`.
+        if crate::lexicon::is_ascii_alnum_byte(c) {
+            let mut n = 1;
+            'run: {
+                while let Some(four) = b[n..].first_chunk::<4>() {
+                    for (k, &d) in four.iter().enumerate() {
+                        if !crate::lexicon::is_ascii_alnum_byte(d) {
+                            n += k;
+                            break 'run;
+                        }
+                    }
+                    n += 4;
+                }
+                while let Some(&d) = b.get(n) {
+                    if !crate::lexicon::is_ascii_alnum_byte(d) {
+                        break;
+                    }
+                    n += 1;
+                }
+            }
+            if b.get(n).is_some_and(|&d| MAY_GO_ON[usize::from(d)]) {
+                let (end, ascii) = word_end(s, i, i + n, true);
+                out.push(Tok {
+                    span: Span::new(window.start + i, window.start + end),
+                    s: &s[i..end],
+                    word: true,
+                    ascii,
+                });
+                rest = &s[end..];
+            } else {
+                let (w, after) = rest.split_at(n);
+                out.push(Tok {
+                    span: Span::new(window.start + i, window.start + i + n),
+                    s: w,
+                    word: true,
+                    ascii: true,
+                });
+                rest = after;
+            }
+            // Most words are followed by one space, skipped here without classing it.
+            rest = rest.strip_prefix(' ').unwrap_or(rest);
+            continue;
+        }
+        // An ASCII character is classified by its byte alone: white space as
+        // `char::is_whitespace` has it (tab to carriage return, space), or a sign.
+        if c.is_ascii() {
+            let (sign, after) = rest.split_at(1);
+            if !matches!(c, b'\t'..=b'\r' | b' ') {
+                out.push(Tok {
+                    span: Span::new(window.start + i, window.start + i + 1),
+                    s: sign,
+                    word: false,
+                    ascii: true,
+                });
+            }
+            rest = after;
+            continue;
+        }
+        rest = &s[non_ascii_token(s, window.start, i, out)..];
+    }
+}
+
+/// The bytes after a run of ASCII letters and digits that may go on with the word: the
+/// joiners (`'`, `-`, `.`, `&`) and the bytes of characters outside ASCII; a period may also
+/// end it as its own (`takes_its_period`).
+static MAY_GO_ON: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || matches!(b as u8, b'\'' | b'-' | b'.' | b'&');
+        b += 1;
+    }
+    t
+};
+
+/// The end of the word of `s` (the window's text) starting at `i`, whose letters and digits
+/// run to `end` at least, and whether it is ASCII (`ascii`: its bytes to `end` are): inner joiners (O'Brien, Khabar-24, U.S,
+/// AT&T, O’Brien), letters and digits outside ASCII, and a period that belongs to the word.
+#[inline(never)]
+fn word_end(s: &str, i: usize, mut end: usize, mut ascii: bool) -> (usize, bool) {
     let b = s.as_bytes();
     // Whether the character at `i` (a char boundary) is alphanumeric: ASCII, most of the
     // text, without decoding.
@@ -346,89 +438,77 @@ pub(super) fn tokens_into<'t>(text: &'t str, window: Span, out: &mut Vec<Tok<'t>
         c @ 0..=0x7F => crate::lexicon::is_ascii_alnum_byte(c),
         _ => is_alphanumeric(char_at(s, i)),
     };
-    let mut i = 0;
-    while i < b.len() {
-        // An ASCII character (most of the text) is classified by its byte alone: white space
-        // as `char::is_whitespace` has it (tab to carriage return, space), or a word, or a sign.
-        let (len, alnum) = match b[i] {
-            b'\t'..=b'\r' | b' ' => {
-                i += 1;
-                continue;
-            }
-            c @ 0..=0x7F => (1, crate::lexicon::is_ascii_alnum_byte(c)),
+    while end < b.len() {
+        // The ASCII letters and digits from `end` on (most of a word) in one run.
+        let run = b[end..]
+            .iter()
+            .position(|&d| !crate::lexicon::is_ascii_alnum_byte(d));
+        let Some(run) = run else {
+            end = b.len();
+            break;
+        };
+        end += run;
+        let d = b[end];
+        // Inner joiners: O'Brien, Khabar-24, U.S, AT&T.
+        let joiner = match d {
+            b'\'' | b'-' | b'.' | b'&' => 1,
+            0..=0x7F => 0,
             _ => {
-                let c = char_at(s, i);
-                if c.is_whitespace() {
-                    i += c.len_utf8();
+                let d = char_at(s, end);
+                if is_alphanumeric(d) {
+                    ascii = false;
+                    end += d.len_utf8();
                     continue;
                 }
-                (c.len_utf8(), is_alphanumeric(c))
+                if d == '’' {
+                    d.len_utf8()
+                } else {
+                    0
+                }
             }
         };
-        if !alnum {
-            let end = i + len;
-            out.push(Tok {
-                span: Span::new(window.start + i, window.start + end),
-                s: &s[i..end],
-                word: false,
-                ascii: len == 1,
-            });
-            i = end;
+        if joiner > 0 && end + joiner < b.len() && alnum_at(end + joiner) {
+            // "’" takes three bytes, the ASCII joiners one.
+            ascii &= joiner == 1;
+            end += joiner;
             continue;
         }
-        let mut end = i + len;
-        // A character outside ASCII takes more than one byte.
-        let mut ascii = len == 1;
-        while end < b.len() {
-            // The ASCII letters and digits from `end` on (most of a word) in one run.
-            let run = b[end..]
-                .iter()
-                .position(|&d| !crate::lexicon::is_ascii_alnum_byte(d));
-            let Some(run) = run else {
-                end = b.len();
-                break;
-            };
-            end += run;
-            let d = b[end];
-            // Inner joiners: O'Brien, Khabar-24, U.S, AT&T.
-            let joiner = match d {
-                b'\'' | b'-' | b'.' | b'&' => 1,
-                0..=0x7F => 0,
-                _ => {
-                    let d = char_at(s, end);
-                    if is_alphanumeric(d) {
-                        ascii = false;
-                        end += d.len_utf8();
-                        continue;
-                    }
-                    if d == '’' {
-                        d.len_utf8()
-                    } else {
-                        0
-                    }
-                }
-            };
-            if joiner > 0 && end + joiner < b.len() && alnum_at(end + joiner) {
-                // "’" takes three bytes, the ASCII joiners one.
-                ascii &= joiner == 1;
-                end += joiner;
-                continue;
-            }
-            break;
-        }
-        // A period that belongs to the word: initials, titles, dotted abbreviations.
-        if b.get(end) == Some(&b'.') && takes_its_period(&s[i..end]) {
-            end += 1;
-        }
-        out.push(Tok {
-            span: Span::new(window.start + i, window.start + end),
-            s: &s[i..end],
-            word: true,
-            ascii,
-        });
-        // Most words are followed by one space, skipped here without classing it.
-        i = end + usize::from(b.get(end) == Some(&b' '));
+        break;
     }
+    // A period that belongs to the word: initials, titles, dotted abbreviations.
+    if b.get(end) == Some(&b'.') && takes_its_period(&s[i..end]) {
+        end += 1;
+    }
+    (end, ascii)
+}
+
+/// The token of `s` (the window's text, which starts at `base` in the document) at `i`,
+/// whose first byte is not ASCII, pushed onto `out` unless it is white space: where the next
+/// token may start.
+#[inline(never)]
+fn non_ascii_token<'t>(s: &'t str, base: usize, i: usize, out: &mut Vec<Tok<'t>>) -> usize {
+    let c = char_at(s, i);
+    let len = c.len_utf8();
+    if c.is_whitespace() {
+        return i + len;
+    }
+    if !is_alphanumeric(c) {
+        out.push(Tok {
+            span: Span::new(base + i, base + i + len),
+            s: &s[i..i + len],
+            word: false,
+            ascii: false,
+        });
+        return i + len;
+    }
+    let (end, ascii) = word_end(s, i, i + len, false);
+    out.push(Tok {
+        span: Span::new(base + i, base + end),
+        s: &s[i..end],
+        word: true,
+        ascii,
+    });
+    end + usize::from(s.as_bytes().get(end) == Some(&b' '))
 }
 
 /// Where the tokens of `window` start among `toks`, the tokens of `outer` (a window that
@@ -465,8 +545,16 @@ pub(super) fn is_pronoun(w: &str) -> bool {
 
 /// Whether a word followed by a period keeps it: initials, titles, dotted abbreviations.
 fn takes_its_period(w: &str) -> bool {
-    let single_cap = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-    single_cap || w.contains('.') || is_title_abbreviation(w) || segment::is_abbreviation(w)
+    // One capital letter: an ASCII one is one byte, any other at most four.
+    let b = w.as_bytes();
+    let single_cap = match b {
+        [c] => c.is_ascii_uppercase(),
+        [c, ..] if b.len() <= 4 && !c.is_ascii() => {
+            w.chars().count() == 1 && w.chars().all(char::is_uppercase)
+        }
+        _ => false,
+    };
+    single_cap || b.contains(&b'.') || is_title_abbreviation(w) || segment::is_abbreviation(w)
 }
 
 /// The character of `s` at byte `i`, a char boundary.
@@ -532,6 +620,17 @@ pub(super) fn cue_at(cues: &Cues, toks: &[Tok], i: usize) -> Option<CueAt> {
     cue_from(start, toks, i)
 }
 
+/// Words after which a cue form is a noun ("the calls of", "a report").
+const NOUN_ARTICLES: &Words = &Words::new(&[
+    "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those",
+]);
+
+/// Words after which a cue form is a noun unless it is a past form ("two reports", but
+/// "Several said").
+const NOUN_QUANTIFIERS: &Words = &Words::new(&[
+    "two", "three", "four", "five", "six", "several", "many", "both", "all", "other",
+]);
+
 /// [`cue_at`] of a word `toks[i]` that starts the cue forms of `start`: whether it is a verb
 /// there, and which form it starts.
 #[inline(never)]
@@ -540,53 +639,54 @@ fn cue_from(start: &CueStart, toks: &[Tok], i: usize) -> Option<CueAt> {
     // "the calls of", "a report", "two reports": a noun after a determiner, not a verb.
     // After a quantifier a past form is still a verb ("Several said"); after a number only
     // "said", "told" and "wrote" are ("Six in 10 said"; "the 18 reported on Thursday").
-    const ARTICLES: &[&str] = &[
-        "the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those",
-    ];
-    const QUANTIFIERS: &[&str] = &[
-        "two", "three", "four", "five", "six", "several", "many", "both", "all", "other",
-    ];
     let said = ["said", "told", "wrote"].iter().any(|w| t.is(w));
     let past = said || t.s.ends_with("ed");
     // A present or bare form after a preposition, a possessive or a modifier in -ed/-ing
     // is a noun too: "amid reports", "the help of states", "Clinton's claim", "the debunked
-    // claim", "citing reports" (not a participle: "responded by saying").
+    // claim", "citing reports" (not a participle: "responded by saying"). Each test is made
+    // only when the ones before it leave the answer open.
     let noun = i > 0 && {
         let prev = &toks[i - 1];
-        let number = prev.s.starts_with(|c: char| c.is_ascii_digit());
+        let number = || prev.s.starts_with(|c: char| c.is_ascii_digit());
         // ("The person familiar with the planning says", "Recent polling shows": a verb
         // after a noun in -ing, but "the morning shows" are programmes.)
-        let verb_after_ing = prev.s.ends_with("ing")
-            && in_list(&["says", "shows", "indicates", "suggests"], t)
-            && !in_list(&["morning", "evening"], prev);
-        let modifier = prev.word
-            && !prev.capitalized()
-            && (prev.s.ends_with("ed") || prev.s.ends_with("ing"))
-            && !verb_after_ing;
-        let possessive = prev.word && (prev.s.ends_with("'s") || prev.s.ends_with("’s"));
+        let verb_after_ing = || {
+            prev.s.ends_with("ing")
+                && in_list(&["says", "shows", "indicates", "suggests"], t)
+                && !in_list(&["morning", "evening"], prev)
+        };
+        let modifier = || {
+            prev.word
+                && !prev.capitalized()
+                && (prev.s.ends_with("ed") || prev.s.ends_with("ing"))
+                && !verb_after_ing()
+        };
+        let possessive = || prev.word && (prev.s.ends_with("'s") || prev.s.ends_with("’s"));
         // "Ohio and other battleground states, states that ...": "states" is mostly a noun.
-        let states = t.is("states")
-            && (!prev.word
-                || in_list(
-                    &[
-                        "and",
-                        "or",
-                        "member",
-                        "swing",
-                        "battleground",
-                        "border",
-                        "key",
-                        "most",
-                    ],
-                    prev,
-                ));
-        states
-            || in_list(ARTICLES, prev)
-            || in_list(QUANTIFIERS, prev) && !past
-            || number && !said
+        let states = || {
+            t.is("states")
+                && (!prev.word
+                    || in_list(
+                        &[
+                            "and",
+                            "or",
+                            "member",
+                            "swing",
+                            "battleground",
+                            "border",
+                            "key",
+                            "most",
+                        ],
+                        prev,
+                    ))
+        };
+        states()
+            || in_list(NOUN_ARTICLES, prev)
+            || !past && in_list(NOUN_QUANTIFIERS, prev)
+            || !said && number()
             || !past
                 && !t.s.ends_with("ing")
-                && (in_list(PREPOSITIONS, prev) || possessive || modifier)
+                && (in_list(PREPOSITIONS, prev) || possessive() || modifier())
     };
     if noun {
         return None;
@@ -1497,11 +1597,36 @@ mod tests {
             let want: Vec<_> = tokens_by_chars(&text, w).iter().map(|t| (t.span, t.word, t.ascii)).collect();
             proptest::prop_assert_eq!(got, want);
         }
+
+        #[test]
+        fn any_word_takes_its_period_as_its_characters_say(w in "[a-zA-Z.ÉéİⅧ𝐀ǅ]{0,4}") {
+            proptest::prop_assert_eq!(takes_its_period(&w), takes_its_period_by_chars(&w));
+        }
+    }
+
+    /// What [`takes_its_period`] says, by characters: one capital letter, a period inside, a
+    /// title or an abbreviation.
+    fn takes_its_period_by_chars(w: &str) -> bool {
+        let single_cap = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+        single_cap || w.contains('.') || is_title_abbreviation(w) || segment::is_abbreviation(w)
+    }
+
+    #[test]
+    fn words_take_their_period_as_their_characters_say() {
+        let words = [
+            "", "A", "a", "Z", "1", "Mr", "mr", "Sen", "Inc", "U.S", "said", "É", "é", "Éa", "ÉÉ",
+            "aÉ", "İ", "Ⅷ", "𝐀", "𝐀a", "ǅ",
+        ];
+        for w in words {
+            assert_eq!(takes_its_period(w), takes_its_period_by_chars(w), "{w:?}");
+        }
     }
 
     /// The long lists, each tested through its shapes and as a plain slice.
-    const LISTS: [&Words; 10] = [
+    const LISTS: [&Words; 12] = [
         CUE_WORDS,
+        NOUN_ARTICLES,
+        NOUN_QUANTIFIERS,
         WEEKDAY_WORDS,
         TIME_WORDS,
         DETERMINERS,
