@@ -175,25 +175,26 @@ impl Cues {
         let b = sentence.as_bytes();
         // Shorter ASCII words are neither, and most are skipped by the scan.
         let min_len = (self.starts.shortest_ascii_key()).min(extra.words.shortest_ascii_key());
+        let (starts, extras) = (&self.starts.shapes, &extra.words.shapes);
         any_alnum_word_at(
             sentence,
             min_len,
             #[inline(always)]
             |start, end, ascii| {
-                if ascii {
-                    // Most words are told to be neither by the keys' shapes, on their bytes.
-                    let w = &b[start..end];
-                    (self.starts.may_hold_ascii(w)
-                        && self.starts.get_known(&sentence[start..end], true).is_some())
-                        || (extra.words.may_hold_ascii(w)
-                            && extra.words.get_known(&sentence[start..end], true).is_some())
-                } else {
-                    let w = &sentence[start..end];
-                    self.starts.get_known(w, false).is_some()
-                        || extra.words.get_known(w, false).is_some()
-                }
+                // Most words are told to be neither by the keys' shapes, on their bytes: one
+                // bit of the two sets, the word's shape computed once.
+                (!ascii || ShapeFilter::either_holds(starts, extras, &b[start..end]))
+                    && self.starts_or_is(&sentence[start..end], ascii, extra)
             },
         )
+    }
+
+    /// Whether the word `w` (`ascii`: whether it is ASCII) starts a cue form or is one of
+    /// `extra`. Out of line: [`Cues::may_attribute`] calls it for the few words the shapes
+    /// let through, and inlined, its probes took registers from the word scan around it.
+    #[inline(never)]
+    fn starts_or_is(&self, w: &str, ascii: bool, extra: &ExtraWords) -> bool {
+        self.starts.get_known(w, ascii).is_some() || extra.words.get_known(w, ascii).is_some()
     }
 
     /// Multiword forms starting with this lower-case word.
@@ -567,6 +568,14 @@ impl ShapeFilter {
     fn may_hold(&self, w: &[u8]) -> bool {
         let bit = Self::bit(w);
         self.0[bit >> 6] & 1 << (bit & 63) != 0
+    }
+
+    /// Whether `w` may be a word put in `a` or in `b`: `a.may_hold(w) || b.may_hold(w)`, with
+    /// the word's bit computed once and one test of the two sets' words.
+    #[inline(always)]
+    fn either_holds(a: &ShapeFilter, b: &ShapeFilter, w: &[u8]) -> bool {
+        let bit = Self::bit(w);
+        (a.0[bit >> 6] | b.0[bit >> 6]) & 1 << (bit & 63) != 0
     }
 }
 
