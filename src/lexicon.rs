@@ -1,6 +1,7 @@
 //! Lexicon files (`data/*.tsv`, `data/*.txt`) -> lookup tables, parsed once; every line error
 //! names its file and line. Built-in lexicons are compiled in with `include_str!`.
 
+use crate::bytescan::ByteSet;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use thiserror::Error;
@@ -620,9 +621,9 @@ pub fn any_alnum_word(s: &str, mut f: impl FnMut(&str, bool) -> bool) -> bool {
 /// are nothing.
 ///
 /// The scan reads 64 bytes at a time: a mask of the bytes in words (ASCII letters and digits
-/// told by a loop the compiler vectorizes; other characters decoded only in a block that has
-/// some), whose changes from 0 to 1 and back are the words' starts and ends, so the loop runs
-/// once a word, not once a byte.
+/// told sixteen bytes at a time, [`crate::bytescan::ByteSet::mask64`]; other characters
+/// decoded only in a block that has some), whose changes from 0 to 1 and back are the words'
+/// starts and ends, so the loop runs once a word, not once a byte.
 #[inline(always)]
 pub fn any_alnum_word_at(
     s: &str,
@@ -708,31 +709,12 @@ fn long_runs(words: u64, carry: u64, n: usize) -> u64 {
 }
 
 /// The bytes of `block` that are ASCII letters or digits, and those that are not ASCII (bit
-/// `k`: byte `k`). Each byte is classed as 0 or 1 by a loop the compiler vectorizes; eight
-/// such bytes in a `u64` times a constant put each byte's bit in the top byte of the product,
-/// where no two products overlap or carry.
+/// `k`: byte `k`), sixteen bytes at a time ([`ByteSet::mask64`]).
 #[inline(always)]
 fn word_mask(block: &[u8; 64]) -> (u64, u64) {
-    const GATHER: u64 = 0x0102_0408_1020_4080;
-    let gather = |bytes: &[u8], k: usize| {
-        let x = u64::from_le_bytes(bytes[8 * k..8 * k + 8].try_into().expect("8 bytes"));
-        x.wrapping_mul(GATHER) >> 56 << (8 * k)
-    };
-    let mut class = [0u8; 64];
-    let mut any = 0;
-    for (c, &b) in class.iter_mut().zip(block) {
-        // A byte that is not ASCII is neither.
-        *c = u8::from((b | 0x20).wrapping_sub(b'a') < 26) | u8::from(b.wrapping_sub(b'0') < 10);
-        any |= b;
-    }
-    let alnum = (0..8).fold(0, |m, k| m | gather(&class, k));
-    if any < 0x80 {
-        return (alnum, 0);
-    }
-    for (c, &b) in class.iter_mut().zip(block) {
-        *c = b >> 7;
-    }
-    (alnum, (0..8).fold(0, |m, k| m | gather(&class, k)))
+    const ALNUM: ByteSet<0> = ByteSet::of([]).and_ascii_alphanumeric();
+    const NON_ASCII: ByteSet<0> = ByteSet::of([]).and_non_ascii();
+    (ALNUM.mask64(block), NON_ASCII.mask64(block))
 }
 
 /// The bytes of the alphanumeric characters that are not ASCII in the 64-byte block of `s` at
