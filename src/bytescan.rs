@@ -37,7 +37,7 @@ pub(crate) fn ascii_alphanumerics(x: u64) -> u64 {
         from & !past
     };
     let low = x & !TOPS;
-    (within(low | ONES * 0x20, b'a', b'z') | within(low, b'0', b'9')) & !x & TOPS
+    (within(low | (ONES * 0x20), b'a', b'z') | within(low, b'0', b'9')) & !x & TOPS
 }
 
 /// Whether an ASCII byte is white space as `char::is_whitespace` has it: tab, line feed,
@@ -300,21 +300,29 @@ mod tests {
         (from..bytes.len()).find(|&k| set.contains(bytes[k]))
     }
 
-    /// The capitals of eight bytes are the bytes `A` to `Z`, each byte value at each place.
-    #[test]
-    fn ascii_capitals_are_a_to_z() {
-        for filler in [b'a', b'Z', b'@', b'[', 0x80 + b'A', 0xFF, 0] {
+    /// `eight` of eight bytes has the top bit of each byte for which `is` holds: each byte
+    /// value at each place among each of `fillers`.
+    fn check_eight(fillers: &[u8], eight: fn(u64) -> u64, is: fn(&u8) -> bool) {
+        for &filler in fillers {
             for at in 0..8 {
                 for b in 0..=u8::MAX {
                     let mut bytes = [filler; 8];
                     bytes[at] = b;
-                    let want = bytes.iter().enumerate().fold(0, |m, (k, c)| {
-                        m | u64::from(c.is_ascii_uppercase()) << (8 * k + 7)
-                    });
-                    assert_eq!(ascii_capitals(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+                    let want = bytes
+                        .iter()
+                        .enumerate()
+                        .fold(0, |m, (k, c)| m | u64::from(is(c)) << (8 * k + 7));
+                    assert_eq!(eight(u64::from_le_bytes(bytes)), want, "{bytes:?}");
                 }
             }
         }
+    }
+
+    /// The capitals of eight bytes are the bytes `A` to `Z`, each byte value at each place.
+    #[test]
+    fn ascii_capitals_are_a_to_z() {
+        let fillers = [b'a', b'Z', b'@', b'[', 0x80 + b'A', 0xFF, 0];
+        check_eight(&fillers, ascii_capitals, u8::is_ascii_uppercase);
     }
 
     /// The masks of sixteen bytes agree with a byte at a time's, whichever `found16` is built
@@ -425,21 +433,10 @@ mod tests {
     /// value at each place among fillers on both sides of the ranges' ends.
     #[test]
     fn ascii_alphanumerics_are_letters_and_digits() {
-        for filler in [
+        let fillers = [
             b'a', b'Z', b'0', b'/', b':', b'@', b'[', b'`', b'{', 0xC1, 0xFF, 0,
-        ] {
-            for at in 0..8 {
-                for b in 0..=u8::MAX {
-                    let mut bytes = [filler; 8];
-                    bytes[at] = b;
-                    let want = bytes.iter().enumerate().fold(0, |m, (k, c)| {
-                        m | u64::from(c.is_ascii_alphanumeric()) << (8 * k + 7)
-                    });
-                    let got = ascii_alphanumerics(u64::from_le_bytes(bytes));
-                    assert_eq!(got, want, "{bytes:?}");
-                }
-            }
-        }
+        ];
+        check_eight(&fillers, ascii_alphanumerics, u8::is_ascii_alphanumeric);
     }
 
     /// A block's mask of 64 bytes is the bytes' `contains`, whatever the bytes around them.
