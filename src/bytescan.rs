@@ -1,6 +1,7 @@
 //! Bytes and a small set of byte values -> the first byte in the set, many bytes tested at a
 //! time. For the scans that skip text between rare bytes: sentence ends, quote marks, bytes
-//! JSON escapes.
+//! JSON escapes; and a block's mask of the bytes in the set, for the word scans (letters and
+//! digits, bytes that are not ASCII).
 //!
 //! On x86_64, sixteen bytes at a time with SSE2 (which every x86_64 processor has): each byte
 //! compared with each value of the set at once, and the results' top bits gathered into a mask.
@@ -25,6 +26,20 @@ pub(crate) fn ascii_capitals(x: u64) -> u64 {
     from_a & !past_z & !x & TOPS
 }
 
+/// The top bit of each byte of `x` that is an ASCII letter or digit, eight at a time, as
+/// [`ascii_capitals`] tells `A` to `Z`: letters in either case (bit 5 set, capitals become
+/// lower case) and digits, each a range told by two additions on bytes without their top bit.
+#[inline(always)]
+pub(crate) fn ascii_alphanumerics(x: u64) -> u64 {
+    let within = |low: u64, first: u8, last: u8| {
+        let from = low + ONES * u64::from(0x80 - first);
+        let past = low + ONES * u64::from(0x7F - last);
+        from & !past
+    };
+    let low = x & !TOPS;
+    (within(low | (ONES * 0x20), b'a', b'z') | within(low, b'0', b'9')) & !x & TOPS
+}
+
 /// Whether an ASCII byte is white space as `char::is_whitespace` has it: tab, line feed,
 /// vertical tab, form feed, carriage return and space.
 #[inline]
@@ -33,7 +48,7 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
 }
 
 /// A set of byte values: up to `N` values, every byte below a bound, and maybe every byte
-/// that is not ASCII.
+/// that is not ASCII, maybe every ASCII letter and digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ByteSet<const N: usize> {
     bytes: [u8; N],
@@ -41,6 +56,8 @@ pub struct ByteSet<const N: usize> {
     below: u8,
     /// Every byte from 0x80 up is in the set too.
     non_ascii: bool,
+    /// Every ASCII letter and digit is in the set too.
+    alnum: bool,
 }
 
 impl<const N: usize> ByteSet<N> {
@@ -50,6 +67,7 @@ impl<const N: usize> ByteSet<N> {
             bytes,
             below: 0,
             non_ascii: false,
+            alnum: false,
         }
     }
 
@@ -58,6 +76,14 @@ impl<const N: usize> ByteSet<N> {
     pub const fn and_non_ascii(self) -> Self {
         ByteSet {
             non_ascii: true,
+            ..self
+        }
+    }
+
+    /// The set with every ASCII letter and digit added ([`u8::is_ascii_alphanumeric`]).
+    pub const fn and_ascii_alphanumeric(self) -> Self {
+        ByteSet {
+            alnum: true,
             ..self
         }
     }
@@ -74,7 +100,10 @@ impl<const N: usize> ByteSet<N> {
     /// Whether `b` is in the set.
     #[inline(always)]
     pub fn contains(&self, b: u8) -> bool {
-        b < self.below || self.non_ascii && b >= 0x80 || self.bytes.contains(&b)
+        b < self.below
+            || self.non_ascii && b >= 0x80
+            || self.alnum && b.is_ascii_alphanumeric()
+            || self.bytes.contains(&b)
     }
 
     /// The top bit of each byte of `x` (little-endian) in the set; exact for the lowest such
@@ -92,10 +121,24 @@ impl<const N: usize> ByteSet<N> {
             // A byte from 0x80 up has its top bit set already.
             found |= x;
         }
+        if self.alnum {
+            found |= ascii_alphanumerics(x);
+        }
         for &b in &self.bytes {
             found |= below(x ^ (ONES * u64::from(b)), 1);
         }
         found & TOPS
+    }
+
+    /// Bit `k` set for each byte `block[k]` in the set: a block's mask, sixteen bytes at a
+    /// time, for a scan that reads each byte's bit (the bytes of words, say).
+    #[inline(always)]
+    pub fn mask64(&self, block: &[u8; 64]) -> u64 {
+        let sixteen = |k: usize| {
+            let part: &[u8; 16] = block[16 * k..16 * k + 16].try_into().expect("16 bytes");
+            u64::from(self.found16(part)) << (16 * k)
+        };
+        sixteen(0) | sixteen(1) | sixteen(2) | sixteen(3)
     }
 
     /// The offset of the first byte of `bytes[from..]` in the set (an offset into `bytes`).
@@ -223,6 +266,18 @@ impl<const N: usize> ByteSet<N> {
             // A byte from 0x80 up has its top bit set already.
             found = _mm_or_si128(found, x);
         }
+        if self.alnum {
+            // A byte minus the start of a range is at most the range's last offset (the
+            // smaller of the two is itself): `a`..=`z` once ASCII capitals have bit 5 set (no
+            // byte that is not ASCII gets into the range), and `0`..=`9`.
+            let within = |x, start: u8, last: u8| {
+                let off = _mm_sub_epi8(x, _mm_set1_epi8(start as i8));
+                _mm_cmpeq_epi8(_mm_min_epu8(off, _mm_set1_epi8(last as i8)), off)
+            };
+            let lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+            found = _mm_or_si128(found, within(lower, b'a', 25));
+            found = _mm_or_si128(found, within(x, b'0', 9));
+        }
         for &b in &self.bytes {
             found = _mm_or_si128(found, _mm_cmpeq_epi8(x, _mm_set1_epi8(b as i8)));
         }
@@ -245,21 +300,29 @@ mod tests {
         (from..bytes.len()).find(|&k| set.contains(bytes[k]))
     }
 
-    /// The capitals of eight bytes are the bytes `A` to `Z`, each byte value at each place.
-    #[test]
-    fn ascii_capitals_are_a_to_z() {
-        for filler in [b'a', b'Z', b'@', b'[', 0x80 + b'A', 0xFF, 0] {
+    /// `eight` of eight bytes has the top bit of each byte for which `is` holds: each byte
+    /// value at each place among each of `fillers`.
+    fn check_eight(fillers: &[u8], eight: fn(u64) -> u64, is: fn(&u8) -> bool) {
+        for &filler in fillers {
             for at in 0..8 {
                 for b in 0..=u8::MAX {
                     let mut bytes = [filler; 8];
                     bytes[at] = b;
-                    let want = bytes.iter().enumerate().fold(0, |m, (k, c)| {
-                        m | u64::from(c.is_ascii_uppercase()) << (8 * k + 7)
-                    });
-                    assert_eq!(ascii_capitals(u64::from_le_bytes(bytes)), want, "{bytes:?}");
+                    let want = bytes
+                        .iter()
+                        .enumerate()
+                        .fold(0, |m, (k, c)| m | u64::from(is(c)) << (8 * k + 7));
+                    assert_eq!(eight(u64::from_le_bytes(bytes)), want, "{bytes:?}");
                 }
             }
         }
+    }
+
+    /// The capitals of eight bytes are the bytes `A` to `Z`, each byte value at each place.
+    #[test]
+    fn ascii_capitals_are_a_to_z() {
+        let fillers = [b'a', b'Z', b'@', b'[', 0x80 + b'A', 0xFF, 0];
+        check_eight(&fillers, ascii_capitals, u8::is_ascii_uppercase);
     }
 
     /// The masks of sixteen bytes agree with a byte at a time's, whichever `found16` is built
@@ -271,6 +334,10 @@ mod tests {
             ByteSet::of([b'"', b'\\', 0, 0, 0]).and_below(0x20),
             ByteSet::of([b'\r', 0, 0, 0, 0]).and_non_ascii(),
             ByteSet::of([0; 5]).and_below(0x80),
+            ByteSet::of([0; 5]).and_ascii_alphanumeric(),
+            ByteSet::of([b'_', b'-', 0, 0, 0])
+                .and_ascii_alphanumeric()
+                .and_non_ascii(),
         ];
         for set in &sets {
             for b in 0..=u8::MAX {
@@ -295,10 +362,14 @@ mod tests {
         let end = ByteSet::of([b'.', b'!', b'?', 0xE2]);
         let top = ByteSet::of([]).and_below(0x80);
         let cr_or_non_ascii = ByteSet::of([b'\r']).and_non_ascii();
+        let alnum = ByteSet::of([]).and_ascii_alphanumeric();
         // Each byte value alone at each place of 0..40 bytes of filler (sixteen-byte blocks, the
         // last sixteen bytes overlapping them, eight-byte blocks, single bytes), read from before,
-        // at and after it; fillers next to the set's values (0x20, 0x21, 0xE1, 0xFF) and zero.
-        for filler in [b'a', 0x20, 0x21, 0xE1, 0xFF, 0] {
+        // at and after it; fillers next to the set's values (0x20, 0x21, 0xE1, 0xFF, `/`, `:`,
+        // `@`, `[`, `` ` ``, `{`) and zero.
+        for filler in [
+            b'a', 0x20, 0x21, 0xE1, 0xFF, 0, b'/', b':', b'@', b'[', b'`', b'{',
+        ] {
             for len in 0..40 {
                 for at in 0..len {
                     for b in 0..=u8::MAX {
@@ -313,6 +384,7 @@ mod tests {
                                 cr_or_non_ascii.first_in(&bytes, from),
                                 slow(&cr_or_non_ascii, &bytes, from)
                             );
+                            assert_eq!(alnum.first_in(&bytes, from), slow(&alnum, &bytes, from));
                         }
                     }
                 }
@@ -357,6 +429,35 @@ mod tests {
         assert_eq!(got, want, "{bytes:?}");
     }
 
+    /// The eight-byte test of letters and digits against `u8::is_ascii_alphanumeric`, each byte
+    /// value at each place among fillers on both sides of the ranges' ends.
+    #[test]
+    fn ascii_alphanumerics_are_letters_and_digits() {
+        let fillers = [
+            b'a', b'Z', b'0', b'/', b':', b'@', b'[', b'`', b'{', 0xC1, 0xFF, 0,
+        ];
+        check_eight(&fillers, ascii_alphanumerics, u8::is_ascii_alphanumeric);
+    }
+
+    /// A block's mask of 64 bytes is the bytes' `contains`, whatever the bytes around them.
+    #[test]
+    fn block_masks_of_64_bytes_are_the_byte_masks() {
+        let alnum = ByteSet::of([]).and_ascii_alphanumeric();
+        let high = ByteSet::of([]).and_non_ascii();
+        for b in 0..=u8::MAX {
+            for at in 0..64 {
+                let mut block = [b' '; 64];
+                block[at] = b;
+                block[63 - at] = b.wrapping_add(0x41);
+                block[(at + 17) % 64] = b'z';
+                for set in [&alnum, &high] {
+                    let want = (0..64).fold(0, |m, k| m | u64::from(set.contains(block[k])) << k);
+                    assert_eq!(set.mask64(&block), want, "{b} at {at}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn contains_is_the_sets_definition() {
         for b in 0..=u8::MAX {
@@ -368,6 +469,10 @@ mod tests {
         let cr_or_non_ascii = ByteSet::of([b'\r']).and_non_ascii();
         for b in 0..=u8::MAX {
             assert_eq!(cr_or_non_ascii.contains(b), b == b'\r' || b >= 0x80);
+        }
+        let word = ByteSet::of([b'-']).and_ascii_alphanumeric();
+        for b in 0..=u8::MAX {
+            assert_eq!(word.contains(b), b == b'-' || b.is_ascii_alphanumeric());
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Lexicon files (`data/*.tsv`, `data/*.txt`) -> lookup tables, parsed once; every line error
 //! names its file and line. Built-in lexicons are compiled in with `include_str!`.
 
+use crate::bytescan::ByteSet;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 use thiserror::Error;
@@ -48,6 +49,9 @@ pub struct Cues {
     /// there: one look-up a word, without lower-casing it, for [`Cues::may_attribute`] and
     /// [`Cues::starting`]. Rebuilt after each [`Cues::extend`].
     starts: WordMap<CueStart>,
+    /// The finer shapes of the ASCII keys of `starts`, the test [`Cues::may_attribute`] makes
+    /// of every word before looking it up.
+    start_shapes: ShapeFilter<true>,
 }
 
 /// The cues that start at a word: the one-word form and the multiword forms it begins.
@@ -147,6 +151,7 @@ impl Cues {
             (first.to_string(), CueStart { cue, multi })
         });
         self.starts = WordMap::new(starts);
+        self.start_shapes = self.starts.fine_shapes();
     }
 
     /// What starts at the word `w`, in any case: the cues of its lower case as
@@ -175,25 +180,26 @@ impl Cues {
         let b = sentence.as_bytes();
         // Shorter ASCII words are neither, and most are skipped by the scan.
         let min_len = (self.starts.shortest_ascii_key()).min(extra.words.shortest_ascii_key());
+        let (starts, extras) = (&self.start_shapes, &extra.shapes);
         any_alnum_word_at(
             sentence,
             min_len,
             #[inline(always)]
             |start, end, ascii| {
-                if ascii {
-                    // Most words are told to be neither by the keys' shapes, on their bytes.
-                    let w = &b[start..end];
-                    (self.starts.may_hold_ascii(w)
-                        && self.starts.get_known(&sentence[start..end], true).is_some())
-                        || (extra.words.may_hold_ascii(w)
-                            && extra.words.get_known(&sentence[start..end], true).is_some())
-                } else {
-                    let w = &sentence[start..end];
-                    self.starts.get_known(w, false).is_some()
-                        || extra.words.get_known(w, false).is_some()
-                }
+                // Most words are told to be neither by the keys' shapes (with their second
+                // byte), on their bytes: one bit of the two sets, the word's shape computed once.
+                (!ascii || ShapeFilter::either_holds(starts, extras, &b[start..end]))
+                    && self.starts_or_is(&sentence[start..end], ascii, extra)
             },
         )
+    }
+
+    /// Whether the word `w` (`ascii`: whether it is ASCII) starts a cue form or is one of
+    /// `extra`. Out of line: [`Cues::may_attribute`] calls it for the few words the shapes
+    /// let through, and inlined, its probes took registers from the word scan around it.
+    #[inline(never)]
+    fn starts_or_is(&self, w: &str, ascii: bool, extra: &ExtraWords) -> bool {
+        self.starts.get_known(w, ascii).is_some() || extra.words.get_known(w, ascii).is_some()
     }
 
     /// Multiword forms starting with this lower-case word.
@@ -207,13 +213,17 @@ impl Cues {
 #[derive(Debug, Clone)]
 pub struct ExtraWords {
     words: WordMap<()>,
+    /// The finer shapes of the ASCII words of `words`.
+    shapes: ShapeFilter<true>,
 }
 
 impl ExtraWords {
     /// The set of `words` (lower case).
     pub fn new(words: &[&str]) -> ExtraWords {
+        let words = WordMap::new(words.iter().map(|w| (w.to_string(), ())));
         ExtraWords {
-            words: WordMap::new(words.iter().map(|w| (w.to_string(), ()))),
+            shapes: words.fine_shapes(),
+            words,
         }
     }
 }
@@ -436,6 +446,18 @@ impl<V> WordMap<V> {
         self.shapes.may_hold(w)
     }
 
+    /// The shapes of the keys an ASCII word may be (those of the table), with their second
+    /// byte: a finer filter than the map's own, for a caller that tests every word of a text.
+    fn fine_shapes(&self) -> ShapeFilter<true> {
+        let mut shapes = ShapeFilter::default();
+        for (k, _) in &self.entries {
+            if is_table_key(k) {
+                shapes.insert(k.as_bytes());
+            }
+        }
+        shapes
+    }
+
     /// [`WordMap::get`] of a word that is not ASCII.
     #[cold]
     fn get_other(&self, w: &str) -> Option<&V> {
@@ -534,27 +556,35 @@ fn lower_ascii_8(x: u64) -> u64 {
     x | crate::bytescan::ascii_capitals(x) >> 2
 }
 
-/// A set of shapes of ASCII words (length, first and last bytes, ASCII case folded), as bits: a
-/// word whose shape is not in the set is none of the words put in, whatever its case.
+/// A set of shapes of ASCII words (length, first and last bytes, ASCII case folded; with
+/// `SECOND`, the second byte too), as bits: a word whose shape is not in the set is none of
+/// the words put in, whatever its case.
 #[derive(Debug, Clone)]
-struct ShapeFilter(Box<[u64; 256]>);
+struct ShapeFilter<const SECOND: bool = false>(Box<[u64; 512]>);
 
-impl Default for ShapeFilter {
+impl<const SECOND: bool> Default for ShapeFilter<SECOND> {
     fn default() -> Self {
-        ShapeFilter(Box::new([0; 256]))
+        ShapeFilter(Box::new([0; 512]))
     }
 }
 
-impl ShapeFilter {
+impl<const SECOND: bool> ShapeFilter<SECOND> {
     /// The bit of a word: its length modulo 16 (one instruction less than capping it: the
     /// rare words of 16 bytes or more share the bits of shorter ones), its first and last
-    /// bytes' low five bits (the same for a byte and its ASCII lower case).
+    /// bytes' low five bits (the same for a byte and its ASCII lower case). With `SECOND`,
+    /// the second byte's (the first's again in a word of one byte) mixed in: common words
+    /// that share the rest of their shape with a key ("and", "add") mostly differ there.
     #[inline(always)]
     fn bit(w: &[u8]) -> usize {
         let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
             return 0;
         };
-        (w.len() & 15) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31)
+        let shape = (w.len() & 15) << 10 | usize::from(first & 31) << 5 | usize::from(last & 31);
+        if SECOND {
+            (shape << 1) ^ usize::from(w[usize::from(w.len() > 1)] & 31)
+        } else {
+            shape
+        }
     }
 
     fn insert(&mut self, w: &[u8]) {
@@ -567,6 +597,14 @@ impl ShapeFilter {
     fn may_hold(&self, w: &[u8]) -> bool {
         let bit = Self::bit(w);
         self.0[bit >> 6] & 1 << (bit & 63) != 0
+    }
+
+    /// Whether `w` may be a word put in `a` or in `b`: `a.may_hold(w) || b.may_hold(w)`, with
+    /// the word's bit computed once and one test of the two sets' words.
+    #[inline(always)]
+    fn either_holds(a: &Self, b: &Self, w: &[u8]) -> bool {
+        let bit = Self::bit(w);
+        (a.0[bit >> 6] | b.0[bit >> 6]) & 1 << (bit & 63) != 0
     }
 }
 
@@ -611,9 +649,9 @@ pub fn any_alnum_word(s: &str, mut f: impl FnMut(&str, bool) -> bool) -> bool {
 /// are nothing.
 ///
 /// The scan reads 64 bytes at a time: a mask of the bytes in words (ASCII letters and digits
-/// told by a loop the compiler vectorizes; other characters decoded only in a block that has
-/// some), whose changes from 0 to 1 and back are the words' starts and ends, so the loop runs
-/// once a word, not once a byte.
+/// told sixteen bytes at a time, [`crate::bytescan::ByteSet::mask64`]; other characters
+/// decoded only in a block that has some), whose changes from 0 to 1 and back are the words'
+/// starts and ends, so the loop runs once a word, not once a byte.
 #[inline(always)]
 pub fn any_alnum_word_at(
     s: &str,
@@ -699,31 +737,12 @@ fn long_runs(words: u64, carry: u64, n: usize) -> u64 {
 }
 
 /// The bytes of `block` that are ASCII letters or digits, and those that are not ASCII (bit
-/// `k`: byte `k`). Each byte is classed as 0 or 1 by a loop the compiler vectorizes; eight
-/// such bytes in a `u64` times a constant put each byte's bit in the top byte of the product,
-/// where no two products overlap or carry.
+/// `k`: byte `k`), sixteen bytes at a time ([`ByteSet::mask64`]).
 #[inline(always)]
 fn word_mask(block: &[u8; 64]) -> (u64, u64) {
-    const GATHER: u64 = 0x0102_0408_1020_4080;
-    let gather = |bytes: &[u8], k: usize| {
-        let x = u64::from_le_bytes(bytes[8 * k..8 * k + 8].try_into().expect("8 bytes"));
-        x.wrapping_mul(GATHER) >> 56 << (8 * k)
-    };
-    let mut class = [0u8; 64];
-    let mut any = 0;
-    for (c, &b) in class.iter_mut().zip(block) {
-        // A byte that is not ASCII is neither.
-        *c = u8::from((b | 0x20).wrapping_sub(b'a') < 26) | u8::from(b.wrapping_sub(b'0') < 10);
-        any |= b;
-    }
-    let alnum = (0..8).fold(0, |m, k| m | gather(&class, k));
-    if any < 0x80 {
-        return (alnum, 0);
-    }
-    for (c, &b) in class.iter_mut().zip(block) {
-        *c = b >> 7;
-    }
-    (alnum, (0..8).fold(0, |m, k| m | gather(&class, k)))
+    const ALNUM: ByteSet<0> = ByteSet::of([]).and_ascii_alphanumeric();
+    const NON_ASCII: ByteSet<0> = ByteSet::of([]).and_non_ascii();
+    (ALNUM.mask64(block), NON_ASCII.mask64(block))
 }
 
 /// The bytes of the alphanumeric characters that are not ASCII in the 64-byte block of `s` at
@@ -1040,15 +1059,23 @@ mod tests {
 
     #[test]
     fn shape_filters_hold_their_words_in_any_case() {
-        let mut f = ShapeFilter::default();
-        let words = ["said", "a", "x-y", "0", "sixteen-bytes-or-more", "o'neil"];
-        for w in words {
-            f.insert(w.as_bytes());
+        fn check<const SECOND: bool>() {
+            let mut f = ShapeFilter::<SECOND>::default();
+            let words = ["said", "a", "x-y", "0", "sixteen-bytes-or-more", "o'neil"];
+            for w in words {
+                f.insert(w.as_bytes());
+            }
+            for w in words {
+                assert!(f.may_hold(w.as_bytes()) && f.may_hold(w.to_uppercase().as_bytes()));
+            }
+            assert!(!f.may_hold(b"sad") && !f.may_hold(b"b") && !f.may_hold(b""));
         }
-        for w in words {
-            assert!(f.may_hold(w.as_bytes()) && f.may_hold(w.to_uppercase().as_bytes()));
-        }
-        assert!(!f.may_hold(b"sad") && !f.may_hold(b"b") && !f.may_hold(b""));
+        check::<false>();
+        check::<true>();
+        // With the second byte: "and" is not "add", whose other shape it shares.
+        let mut fine = ShapeFilter::<true>::default();
+        fine.insert(b"add");
+        assert!(fine.may_hold(b"ADD") && !fine.may_hold(b"and"));
     }
 
     #[test]

@@ -147,13 +147,19 @@ fn analyze_with(doc: &Document, config: &Config, scratch: &mut Scratch) -> Analy
     for f in &mut figures {
         f.span = norm.original_span(f.span);
     }
-    let lead: Vec<&str> = doc
+    // The title and the first three paragraphs, without a `Vec` a document.
+    let mut lead = [""; 4];
+    let mut n = 0;
+    for piece in doc
         .title
         .iter()
         .map(String::as_str)
         .chain(paras.iter().take(3).map(|&p| &text[p]))
-        .collect();
-    let event = config.sources.main_country(&lead);
+    {
+        lead[n] = piece;
+        n += 1;
+    }
+    let event = config.sources.main_country(&lead[..n]);
     Analysis {
         claims,
         figures,

@@ -79,21 +79,40 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
 /// document to document.
 pub fn find_quotes_into(text: &str, paragraphs: &[Span], quotes: &mut Vec<Quote>) {
     quotes.clear();
-    MARKS.with_borrow_mut(|marks| find_quotes_with(text, paragraphs, quotes, marks));
+    SCRATCH.with_borrow_mut(|scratch| find_quotes_with(text, paragraphs, quotes, scratch));
+}
+
+/// The working lists of a search, in buffers a thread keeps from document to document: one
+/// paragraph's marks at a time, the marks still open, and (in [`set_depths`]) the ends of the
+/// quotations around one.
+struct Scratch {
+    marks: Vec<Mark>,
+    stack: Vec<Open>,
+    enclosing: Vec<usize>,
 }
 
 thread_local! {
-    /// One paragraph's marks at a time, in one buffer a thread keeps.
-    static MARKS: std::cell::RefCell<Vec<Mark>> = const { std::cell::RefCell::new(Vec::new()) };
+    static SCRATCH: std::cell::RefCell<Scratch> = const {
+        std::cell::RefCell::new(Scratch {
+            marks: Vec::new(),
+            stack: Vec::new(),
+            enclosing: Vec::new(),
+        })
+    };
 }
 
 fn find_quotes_with(
     text: &str,
     paragraphs: &[Span],
     quotes: &mut Vec<Quote>,
-    marks: &mut Vec<Mark>,
+    scratch: &mut Scratch,
 ) {
-    let stack: &mut Vec<Open> = &mut Vec::new();
+    let Scratch {
+        marks,
+        stack,
+        enclosing,
+    } = scratch;
+    stack.clear();
     let mut prev_para: Option<Span> = None;
     for &para in paragraphs {
         marks_in(text, para, marks);
@@ -169,12 +188,12 @@ fn find_quotes_with(
     if let Some(prev) = prev_para {
         close_at_paragraph_end(text, stack, prev, quotes);
     }
-    set_depths(quotes);
+    set_depths(quotes, enclosing);
 }
 
 /// Sorts quotations by position and sets each one's depth to the number of quotations it lies
 /// inside. (A mark left open in the stack does not make the quotations after it nested.)
-fn set_depths(quotes: &mut [Quote]) {
+fn set_depths(quotes: &mut [Quote], enclosing: &mut Vec<usize>) {
     // No two quotations share an opening mark: the keys differ, and an unstable sort is as
     // good as a stable one.
     quotes.sort_unstable_by_key(|q| (q.open.start, std::cmp::Reverse(q.outer().end)));
@@ -184,7 +203,7 @@ fn set_depths(quotes: &mut [Quote]) {
             .all(|w| w[0].open.start != w[1].open.start),
         "two quotations share an opening mark"
     );
-    let mut enclosing: Vec<usize> = Vec::new();
+    enclosing.clear();
     for q in quotes.iter_mut() {
         let outer = q.outer();
         while enclosing.last().is_some_and(|&end| end <= outer.start) {

@@ -11,7 +11,8 @@ pub use normalize::Normalized;
 
 use crate::bytescan::NEWLINE;
 use jsonl::{quick_article, JsonlArticle};
-use std::collections::{HashMap, VecDeque};
+use rustc_hash::FxHashMap;
+use std::collections::VecDeque;
 use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor, Read};
@@ -232,7 +233,7 @@ pub struct Stream {
     /// The JSONL input being read.
     jsonl: Option<JsonlLines<Box<dyn BufRead + Send>>>,
     /// Each document id given so far, and where: the input (`-` for standard input), the line.
-    seen: HashMap<String, (String, Option<u64>)>,
+    seen: FxHashMap<String, (String, Option<u64>)>,
     /// The bytes of input read so far.
     read: BytesRead,
 }
@@ -287,7 +288,7 @@ impl Stream {
             warned: None,
             files: Vec::new().into_iter(),
             jsonl: None,
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
             read: BytesRead::default(),
         }
     }
@@ -413,20 +414,25 @@ impl Stream {
             ));
         }
         let input = doc.path.as_deref().unwrap_or("-");
-        if let Some((first, first_line)) = self.seen.get(&doc.id) {
-            let at = match first_line {
-                Some(line) => format!("{first}:{line}"),
-                None => first.clone(),
-            };
-            return Item::Error(error(
-                input,
-                doc.line,
-                format!("duplicate document id {:?} (first at {at})", doc.id),
-            ));
+        // The id hashed once, whether it is new (the common case) or given before.
+        match self.seen.entry(doc.id.clone()) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let (first, first_line) = first.get();
+                let at = match first_line {
+                    Some(line) => format!("{first}:{line}"),
+                    None => first.clone(),
+                };
+                Item::Error(error(
+                    input,
+                    doc.line,
+                    format!("duplicate document id {:?} (first at {at})", doc.id),
+                ))
+            }
+            std::collections::hash_map::Entry::Vacant(new) => {
+                new.insert((input.to_string(), doc.line));
+                Item::Document(doc)
+            }
         }
-        self.seen
-            .insert(doc.id.clone(), (input.to_string(), doc.line));
-        Item::Document(doc)
     }
 }
 
