@@ -509,10 +509,9 @@ fn with_phrase<R>(
 fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> {
     let first = &toks[i];
     let starts = lex.starts_of(&first.lower);
-    let longest = starts.longest;
-    // Most tokens: no phrase of the lexicons starts with them, so they are no number word
-    // (every number word starts a phrase, itself), and a quantity needs one or "a"/"an".
-    if longest == 0
+    // Most tokens: no number phrase starts with them, so they are no number word (every
+    // number word starts a phrase, itself), and a quantity needs one or "a"/"an".
+    if starts.numbers == 0
         && !matches!(first.kind, Kind::Number(_))
         && !matches!(first.lower.as_ref(), "a" | "an")
         && !first.hyphen
@@ -520,7 +519,7 @@ fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> 
         return None;
     }
     // Vague phrases first, longest match: "tens of thousands", "a few", "dozens".
-    for len in (1..=longest.min(toks.len() - i)).rev() {
+    for len in (1..=starts.numbers.min(toks.len() - i)).rev() {
         if let Some(w) = with_phrase(toks, i, len, starts, |p| lex.number(p)) {
             if w.vague {
                 // "several thousand", "a few hundred"
