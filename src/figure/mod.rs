@@ -76,6 +76,9 @@ impl Times {
                 .strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))
                 .unwrap_or(w);
+            if !TIME_WORDS.may_hold(w) {
+                continue;
+            }
             if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
                 said.push((k, When::Weekday(d as u8)));
             } else if let Some(m) = MONTH_NAMES.iter().position(|m| *m == w) {
@@ -369,6 +372,57 @@ fn parse_digits(d: &str) -> Option<f64> {
     d.parse().ok()
 }
 
+/// The first bytes and lengths of the words of some lists, made at compile time: a test that
+/// tells most tokens to be none of them without comparing them with each.
+struct FirstLen([u32; 32]);
+
+impl FirstLen {
+    /// The shapes of the words of `lists`.
+    const fn of(lists: &[&[&str]]) -> FirstLen {
+        let mut bits = [0u32; 32];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut k = 0;
+            while k < lists[l].len() {
+                let w = lists[l][k].as_bytes();
+                if !w.is_empty() {
+                    bits[(w[0] & 31) as usize] |= 1 << if w.len() < 31 { w.len() } else { 31 };
+                }
+                k += 1;
+            }
+            l += 1;
+        }
+        FirstLen(bits)
+    }
+
+    /// The shapes of the last words of the qualifiers `qualifiers`.
+    const fn of_last_words(qualifiers: &[(&[&str], &str)]) -> FirstLen {
+        let mut lasts: [&str; 32] = [""; 32];
+        let mut k = 0;
+        while k < qualifiers.len() {
+            let words = qualifiers[k].0;
+            lasts[k] = words[words.len() - 1];
+            k += 1;
+        }
+        FirstLen::of(&[&lasts])
+    }
+
+    /// Whether `w` may be a word of the lists: false when it is none of them.
+    #[inline(always)]
+    fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[usize::from(b & 31)] & 1 << w.len().min(31) != 0)
+    }
+}
+
+/// The time words [`Times::of`] looks for.
+const TIME_WORDS: FirstLen = FirstLen::of(&[WEEKDAYS, MONTH_NAMES, &["yesterday"]]);
+
+/// The words after a number that make it no count, but for "%" and "-" (month names, their
+/// abbreviations and [`TIME_UNITS`]).
+const NOT_COUNTED: FirstLen = FirstLen::of(&[MONTH_NAMES, MONTH_ABBREVIATIONS, TIME_UNITS]);
+
 /// Abbreviated month names ("Jan.", "Sept"); the full names are [`MONTH_NAMES`].
 const MONTH_ABBREVIATIONS: &[&str] = &[
     "jan", "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.", "aug", "aug.", "sept",
@@ -660,10 +714,15 @@ fn not_a_count(toks: &[Tok], q: &Quantity) -> bool {
     {
         return true;
     }
+    // Month names and time units told by a comparison with each only when their shapes let
+    // them be.
+    let not_counted = |w: &str| NOT_COUNTED.may_hold(w) && (is_month(w) || TIME_UNITS.contains(&w));
     if before.is_some_and(|b| is_month(b) || CURRENCY.contains(&b) || b == "no." || b == "number")
-        || after.is_some_and(|a| is_month(a) || TIME_UNITS.contains(&a) || a == "%")
+        || after.is_some_and(|a| not_counted(a) || a == "%")
         || (after == Some("-")
-            && after2.is_some_and(|a| TIME_UNITS.contains(&a) || a.starts_with("year")))
+            && after2.is_some_and(|a| {
+                NOT_COUNTED.may_hold(a) && TIME_UNITS.contains(&a) || a.starts_with("year")
+            }))
     {
         return true;
     }
@@ -692,8 +751,15 @@ fn not_a_count(toks: &[Tok], q: &Quantity) -> bool {
     false
 }
 
+/// The shapes of the last words of [`QUALIFIERS`].
+const QUALIFIER_ENDS: FirstLen = FirstLen::of_last_words(QUALIFIERS);
+
 /// The qualifier words just before token `start`, and where they start.
 fn qualifier_before(toks: &[Tok], start: usize) -> Option<(usize, &'static str)> {
+    // Most tokens before a number end no qualifier, told so by their shape alone.
+    if !QUALIFIER_ENDS.may_hold(&toks[start.checked_sub(1)?].lower) {
+        return None;
+    }
     QUALIFIERS.iter().find_map(|(words, q)| {
         let from = start.checked_sub(words.len())?;
         let before = toks[from..start].iter().map(|t| t.lower.as_ref());
@@ -1142,6 +1208,23 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn first_byte_and_length_hold_every_word_listed() {
+        let lists: [&[&str]; 3] = [WEEKDAYS, MONTH_NAMES, TIME_UNITS];
+        let shapes = FirstLen::of(&lists);
+        for w in lists.concat() {
+            assert!(shapes.may_hold(w), "{w}");
+        }
+        for w in ["the", "said", "killed", "", "magazine", "x"] {
+            assert!(!shapes.may_hold(w), "{w}");
+        }
+        assert!(TIME_WORDS.may_hold("yesterday") && NOT_COUNTED.may_hold("sept."));
+        for (words, _) in QUALIFIERS {
+            assert!(QUALIFIER_ENDS.may_hold(words[words.len() - 1]), "{words:?}");
+        }
+        assert!(!QUALIFIER_ENDS.may_hold("the") && !QUALIFIER_ENDS.may_hold(","));
     }
 
     #[test]
