@@ -182,8 +182,10 @@ fn lowered(w: &str) -> std::borrow::Cow<'_, str> {
 
 /// Words and numbers of a sentence: "1,200", "3.5" and "1.3m" are one token each. `lower` is
 /// the sentence with its ASCII letters in lower case ([`str::to_ascii_lowercase`], same
-/// offsets): an ASCII token's lower case is its slice of it, without allocating.
-fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
+/// offsets): an ASCII token's lower case is its slice of it, without allocating. The tokens
+/// are put in `out` (empty; [`recycled`] from the sentence before, so that most sentences
+/// allocate none).
+fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str, mut out: Vec<Tok<'t>>) -> Vec<Tok<'t>> {
     let s = &text[sent];
     let b = s.as_bytes();
     // The lower case of the token at `start..end`, known to be ASCII or not (inlined: called
@@ -203,8 +205,8 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
         }
     }
     let lower_of = |start: usize, end: usize, ascii: bool| lower_of(s, lower, start, end, ascii);
-    // A token every few bytes: one allocation for most sentences.
-    let mut out = Vec::with_capacity(s.len() / 4 + 4);
+    // A token every few bytes: one allocation at most for most sentences.
+    out.reserve(s.len() / 4 + 4);
     let mut i = 0;
     while i < s.len() {
         // Spaces, the most frequent bytes here, without decoding.
@@ -322,6 +324,15 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
         i = end;
     }
     out
+}
+
+/// An empty vector with the allocation of `toks`, for tokens of another sentence (the
+/// collection reuses the allocation: the items are the same size, and none is kept).
+fn recycled<'b>(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
+    toks.clear();
+    toks.into_iter()
+        .map(|_| -> Tok<'b> { unreachable!("cleared") })
+        .collect()
 }
 
 /// The character at byte `i` of `s` (a char boundary): an ASCII byte without decoding.
@@ -794,9 +805,15 @@ fn is_quote_mark(t: &Tok) -> bool {
             .is_some_and(crate::quote::is_quote_char)
 }
 
-/// Finds the figures of one sentence; `buf` holds its lower case when it has capitals (a
-/// buffer kept from sentence to sentence).
-fn figures_in(lex: &FigureLexicon, text: &str, sent: Span, buf: &mut String) -> Vec<Figure> {
+/// Finds the figures of one sentence; `buf` holds its lower case when it has capitals, and
+/// `spare` the allocation of its tokens (buffers kept from sentence to sentence).
+fn figures_in(
+    lex: &FigureLexicon,
+    text: &str,
+    sent: Span,
+    buf: &mut String,
+    spare: &mut Vec<Tok<'static>>,
+) -> Vec<Figure> {
     let s = &text[sent];
     let lower: &str = if s.bytes().any(|b| b.is_ascii_uppercase()) {
         buf.clear();
@@ -806,7 +823,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span, buf: &mut String) -> 
     } else {
         s
     };
-    let toks = tokenize(text, sent, lower);
+    let toks = tokenize(text, sent, lower, recycled(std::mem::take(spare)));
     let mut quantities: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1083,6 +1100,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span, buf: &mut String) -> 
         ends.push((q.end, of_them || among));
     }
     if out.is_empty() {
+        *spare = recycled(toks);
         return out;
     }
     // "... killed in Almaty": the places named after "in".
@@ -1115,6 +1133,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span, buf: &mut String) -> 
             f.scope = sentence_place.map(str::to_string);
         }
     }
+    *spare = recycled(toks);
     out
 }
 
@@ -1167,12 +1186,13 @@ pub fn find_figures(lex: &FigureLexicon, text: &str, paragraphs: &[Span]) -> Vec
 pub fn find_figures_in(lex: &FigureLexicon, text: &str, sentences: &[Span]) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut lower = String::new();
+    let mut spare = Vec::new();
     for (n, &s) in sentences.iter().enumerate() {
         if !lex.may_have_figure(&text[s]) {
             continue;
         }
         out.extend(
-            figures_in(lex, text, s, &mut lower)
+            figures_in(lex, text, s, &mut lower, &mut spare)
                 .into_iter()
                 .map(|f| Figure { sentence: n, ..f }),
         );
@@ -1211,6 +1231,20 @@ mod tests {
     }
 
     #[test]
+    fn tokens_recycled_keep_their_allocation() {
+        let text = "In 2014, 52 People were killed.";
+        let toks = tokenize(text, Span::new(0, text.len()), text, Vec::new());
+        assert_eq!(toks.len(), 8);
+        let capacity = toks.capacity();
+        let spare: Vec<Tok<'static>> = recycled(toks);
+        assert!(spare.is_empty());
+        assert_eq!(spare.capacity(), capacity);
+        let again = tokenize(text, Span::new(3, 7), &text[3..7], recycled(spare));
+        assert_eq!((again.len(), again[0].lower.as_ref()), (1, "2014"));
+        assert_eq!(again.capacity(), capacity);
+    }
+
+    #[test]
     fn first_byte_and_length_hold_every_word_listed() {
         let lists: [&[&str]; 3] = [WEEKDAYS, MONTH_NAMES, TIME_UNITS];
         let shapes = FirstLen::of(&lists);
@@ -1236,7 +1270,7 @@ mod tests {
             let text: &str = &doc.text;
             let paras = crate::segment::paragraphs(text, 0);
             for &s in crate::segment::Sentences::new(text, &paras).all() {
-                if !figures_in(&FIGURES, text, s, &mut String::new()).is_empty() {
+                if !figures_in(&FIGURES, text, s, &mut String::new(), &mut Vec::new()).is_empty() {
                     with_figures += 1;
                     assert!(FIGURES.may_have_figure(&text[s]), "{}", &text[s]);
                 }
