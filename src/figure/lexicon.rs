@@ -30,6 +30,10 @@ pub struct FigureLexicon {
     /// with what it is ([`NUMBER`], [`NOUN`] or both), in any case: most words of a sentence
     /// are told to be none by the shapes of the keys, without hashing.
     keys: WordMap<u8>,
+    /// The inner shapes ([`inner_shape`]) of the ASCII keys of `keys`, a second test for the
+    /// words whose shape `keys` lets through (most of them are still no key: "campaign" has
+    /// the length, first and last letters of "civilian").
+    inner: Box<[u64; 256]>,
     /// Some measure or group phrase has no word of letters `a`..`z` alone to be keyed by, so
     /// the pre-test cannot rule a sentence out for want of one.
     nouns_unkeyed: bool,
@@ -54,6 +58,7 @@ impl Default for FigureLexicon {
             starts: HashMap::default(),
             start_shapes: Shapes::default(),
             keys: WordMap::default(),
+            inner: Box::new([0; 256]),
             nouns_unkeyed: false,
         };
         // Read as groups by `figures_in` whatever the lexicons hold.
@@ -70,6 +75,9 @@ impl Default for FigureLexicon {
 pub struct Starts {
     /// The most words of a phrase (0: none starts with the word).
     pub longest: usize,
+    /// The most words of a number phrase (0: no number word or vague quantity starts with the
+    /// word, so it is none and starts none).
+    pub numbers: usize,
     /// Bit `n`: a phrase of two words or more is `n` bytes long (63: 63 or more).
     lengths: u64,
 }
@@ -121,6 +129,16 @@ impl Shapes {
     }
 }
 
+/// The bit of an ASCII word in a set of inner shapes: its length modulo 16, the low five bits
+/// (the same for a byte and its ASCII lower case) of its second byte and of its last but one
+/// (its first and last for a word too short to have them).
+#[inline(always)]
+fn inner_shape(w: &[u8]) -> usize {
+    let n = w.len();
+    let at = |i: usize| w.get(i).map_or(0, |&b| usize::from(b & 31));
+    (n & 15) << 10 | at(1.min(n.saturating_sub(1))) << 5 | at(n.saturating_sub(2))
+}
+
 /// [`Shapes`]' index of a word's second byte.
 #[inline]
 fn second_index(b: Option<u8>) -> usize {
@@ -155,19 +173,25 @@ impl FigureLexicon {
         lex
     }
 
-    fn note_len(&mut self, phrase: &str) {
+    /// Notes the phrase `phrase` (lower case) of a table (`number`: of the numbers').
+    fn note_len(&mut self, phrase: &str, number: bool) {
         let words = phrase.split_whitespace().count();
         self.longest = self.longest.max(words);
         let first = phrase.split_whitespace().next().unwrap_or("").to_string();
         self.start_shapes.note(&first);
         let starts = self.starts.entry(first).or_default();
         starts.longest = starts.longest.max(words);
+        if number {
+            starts.numbers = starts.numbers.max(words);
+        }
         if words > 1 {
             starts.lengths |= 1 << phrase.len().min(63);
         }
     }
 
     fn note_key(&mut self, word: &str, what: u8) {
+        let bit = inner_shape(word.as_bytes());
+        self.inner[bit >> 6] |= 1 << (bit & 63);
         let was = self.keys.get(word).copied().unwrap_or(0);
         self.keys.insert(word.to_string(), was | what);
     }
@@ -235,7 +259,7 @@ impl FigureLexicon {
                 other => return Err(err(format!("unknown type {other:?} (number or vague)"))),
             };
             let key = cols[0].to_lowercase();
-            self.note_len(&key);
+            self.note_len(&key, true);
             // Any word of the phrase would do; the longest is the rarest in text (a common
             // word such as "of" would send most sentences to the tokenizer).
             let longest = key.split_whitespace().max_by_key(|w| w.chars().count());
@@ -267,7 +291,7 @@ impl FigureLexicon {
                     ),
                 })?;
             let key = cols[0].to_lowercase();
-            self.note_len(&key);
+            self.note_len(&key, false);
             self.note_noun(&key);
             self.measures.insert(key, measure);
         }
@@ -279,7 +303,7 @@ impl FigureLexicon {
         for (n, line) in data_lines(text) {
             let cols = columns(file, n, line, &["noun", "group"], 2)?;
             let key = cols[0].to_lowercase();
-            self.note_len(&key);
+            self.note_len(&key, false);
             self.note_noun(&key);
             self.groups.insert(key, cols[1].to_lowercase());
         }
@@ -305,7 +329,9 @@ impl FigureLexicon {
                     // "\u{212A}illed" with a Kelvin sign is "killed" in lower case), so it
                     // counts as one.
                     found |= NOUN | self.key(&sentence[start..end], false);
-                } else if self.keys.may_hold_ascii(&sentence.as_bytes()[start..end]) {
+                } else if self.keys.may_hold_ascii(&sentence.as_bytes()[start..end])
+                    && self.may_hold_inner(&sentence.as_bytes()[start..end])
+                {
                     found |= self.key(&sentence[start..end], true);
                 }
                 found == BOTH
@@ -313,6 +339,14 @@ impl FigureLexicon {
         );
         // Digits are looked for only where they decide (most sentences have no noun key).
         by_words || (found == NOUN && has_ascii_digit(sentence.as_bytes()))
+    }
+
+    /// Whether the ASCII word `w` (any case) may be a key by its inner shape: most words that
+    /// the keys' shapes let through are still none, told so without hashing.
+    #[inline(always)]
+    fn may_hold_inner(&self, w: &[u8]) -> bool {
+        let bit = inner_shape(w);
+        self.inner[bit >> 6] & 1 << (bit & 63) != 0
     }
 
     /// What the word `w` (any case; `ascii`: whether it is ASCII) is a key of: [`NUMBER`],
@@ -384,6 +418,22 @@ mod tests {
     }
 
     #[test]
+    fn inner_shapes_hold_every_key_in_any_case() {
+        let mut lex = FigureLexicon::default();
+        let words = ["campaign", "ten", "a", "ab", "a.m.", "twenty-five"];
+        for w in words {
+            lex.note_key(w, NOUN);
+        }
+        for w in words {
+            assert!(lex.may_hold_inner(w.as_bytes()), "{w}");
+            assert!(lex.may_hold_inner(w.to_ascii_uppercase().as_bytes()), "{w}");
+        }
+        for w in ["civilian", "tan", "b", "abc", "there", "twenty-nine"] {
+            assert!(!lex.may_hold_inner(w.as_bytes()), "{w}");
+        }
+    }
+
+    #[test]
     fn starts_hold_the_phrases_lengths() {
         let mut lex = FigureLexicon::default();
         lex.extend_numbers("n.tsv", "a few\t3\t7\tvague\nten\t10\t\tnumber\n")
@@ -393,6 +443,7 @@ mod tests {
         assert_eq!(a.longest, 3);
         assert!(a.may_be("a few".len()) && a.may_be("a b c".len()));
         assert!(!a.may_be("a lot".len() + 1));
+        assert_eq!((a.numbers, lex.starts_of("ten").numbers), (2, 1));
         assert_eq!(lex.starts_of("ten").longest, 1);
         assert!(!lex.starts_of("ten").may_be(3));
         assert_eq!(lex.starts_of("Ten"), Starts::default());

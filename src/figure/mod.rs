@@ -76,6 +76,9 @@ impl Times {
                 .strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))
                 .unwrap_or(w);
+            if !TIME_WORDS.may_hold(w) {
+                continue;
+            }
             if let Some(d) = WEEKDAYS.iter().position(|d| *d == w) {
                 said.push((k, When::Weekday(d as u8)));
             } else if let Some(m) = MONTH_NAMES.iter().position(|m| *m == w) {
@@ -179,8 +182,10 @@ fn lowered(w: &str) -> std::borrow::Cow<'_, str> {
 
 /// Words and numbers of a sentence: "1,200", "3.5" and "1.3m" are one token each. `lower` is
 /// the sentence with its ASCII letters in lower case ([`str::to_ascii_lowercase`], same
-/// offsets): an ASCII token's lower case is its slice of it, without allocating.
-fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
+/// offsets): an ASCII token's lower case is its slice of it, without allocating. The tokens
+/// are put in `out` (empty; [`recycled`] from the sentence before, so that most sentences
+/// allocate none).
+fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str, mut out: Vec<Tok<'t>>) -> Vec<Tok<'t>> {
     let s = &text[sent];
     let b = s.as_bytes();
     // The lower case of the token at `start..end`, known to be ASCII or not (inlined: called
@@ -200,8 +205,8 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
         }
     }
     let lower_of = |start: usize, end: usize, ascii: bool| lower_of(s, lower, start, end, ascii);
-    // A token every few bytes: one allocation for most sentences.
-    let mut out = Vec::with_capacity(s.len() / 4 + 4);
+    // A token every few bytes: one allocation at most for most sentences.
+    out.reserve(s.len() / 4 + 4);
     let mut i = 0;
     while i < s.len() {
         // Spaces, the most frequent bytes here, without decoding.
@@ -321,6 +326,15 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str) -> Vec<Tok<'t>> {
     out
 }
 
+/// An empty vector with the allocation of `toks`, for tokens of another sentence (the
+/// collection reuses the allocation: the items are the same size, and none is kept).
+fn recycled<'b>(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
+    toks.clear();
+    toks.into_iter()
+        .map(|_| -> Tok<'b> { unreachable!("cleared") })
+        .collect()
+}
+
 /// The character at byte `i` of `s` (a char boundary): an ASCII byte without decoding.
 #[inline(always)]
 fn char_at(s: &str, i: usize) -> char {
@@ -368,6 +382,57 @@ fn parse_digits(d: &str) -> Option<f64> {
     }
     d.parse().ok()
 }
+
+/// The first bytes and lengths of the words of some lists, made at compile time: a test that
+/// tells most tokens to be none of them without comparing them with each.
+struct FirstLen([u32; 32]);
+
+impl FirstLen {
+    /// The shapes of the words of `lists`.
+    const fn of(lists: &[&[&str]]) -> FirstLen {
+        let mut bits = [0u32; 32];
+        let mut l = 0;
+        while l < lists.len() {
+            let mut k = 0;
+            while k < lists[l].len() {
+                let w = lists[l][k].as_bytes();
+                if !w.is_empty() {
+                    bits[(w[0] & 31) as usize] |= 1 << if w.len() < 31 { w.len() } else { 31 };
+                }
+                k += 1;
+            }
+            l += 1;
+        }
+        FirstLen(bits)
+    }
+
+    /// The shapes of the last words of the qualifiers `qualifiers`.
+    const fn of_last_words(qualifiers: &[(&[&str], &str)]) -> FirstLen {
+        let mut lasts: [&str; 32] = [""; 32];
+        let mut k = 0;
+        while k < qualifiers.len() {
+            let words = qualifiers[k].0;
+            lasts[k] = words[words.len() - 1];
+            k += 1;
+        }
+        FirstLen::of(&[&lasts])
+    }
+
+    /// Whether `w` may be a word of the lists: false when it is none of them.
+    #[inline(always)]
+    fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[usize::from(b & 31)] & 1 << w.len().min(31) != 0)
+    }
+}
+
+/// The time words [`Times::of`] looks for.
+const TIME_WORDS: FirstLen = FirstLen::of(&[WEEKDAYS, MONTH_NAMES, &["yesterday"]]);
+
+/// The words after a number that make it no count, but for "%" and "-" (month names, their
+/// abbreviations and [`TIME_UNITS`]).
+const NOT_COUNTED: FirstLen = FirstLen::of(&[MONTH_NAMES, MONTH_ABBREVIATIONS, TIME_UNITS]);
 
 /// Abbreviated month names ("Jan.", "Sept"); the full names are [`MONTH_NAMES`].
 const MONTH_ABBREVIATIONS: &[&str] = &[
@@ -509,10 +574,9 @@ fn with_phrase<R>(
 fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> {
     let first = &toks[i];
     let starts = lex.starts_of(&first.lower);
-    let longest = starts.longest;
-    // Most tokens: no phrase of the lexicons starts with them, so they are no number word
-    // (every number word starts a phrase, itself), and a quantity needs one or "a"/"an".
-    if longest == 0
+    // Most tokens: no number phrase starts with them, so they are no number word (every
+    // number word starts a phrase, itself), and a quantity needs one or "a"/"an".
+    if starts.numbers == 0
         && !matches!(first.kind, Kind::Number(_))
         && !matches!(first.lower.as_ref(), "a" | "an")
         && !first.hyphen
@@ -520,7 +584,7 @@ fn quantity_at(lex: &FigureLexicon, toks: &[Tok], i: usize) -> Option<Quantity> 
         return None;
     }
     // Vague phrases first, longest match: "tens of thousands", "a few", "dozens".
-    for len in (1..=longest.min(toks.len() - i)).rev() {
+    for len in (1..=starts.numbers.min(toks.len() - i)).rev() {
         if let Some(w) = with_phrase(toks, i, len, starts, |p| lex.number(p)) {
             if w.vague {
                 // "several thousand", "a few hundred"
@@ -661,10 +725,15 @@ fn not_a_count(toks: &[Tok], q: &Quantity) -> bool {
     {
         return true;
     }
+    // Month names and time units told by a comparison with each only when their shapes let
+    // them be.
+    let not_counted = |w: &str| NOT_COUNTED.may_hold(w) && (is_month(w) || TIME_UNITS.contains(&w));
     if before.is_some_and(|b| is_month(b) || CURRENCY.contains(&b) || b == "no." || b == "number")
-        || after.is_some_and(|a| is_month(a) || TIME_UNITS.contains(&a) || a == "%")
+        || after.is_some_and(|a| not_counted(a) || a == "%")
         || (after == Some("-")
-            && after2.is_some_and(|a| TIME_UNITS.contains(&a) || a.starts_with("year")))
+            && after2.is_some_and(|a| {
+                NOT_COUNTED.may_hold(a) && TIME_UNITS.contains(&a) || a.starts_with("year")
+            }))
     {
         return true;
     }
@@ -693,8 +762,15 @@ fn not_a_count(toks: &[Tok], q: &Quantity) -> bool {
     false
 }
 
+/// The shapes of the last words of [`QUALIFIERS`].
+const QUALIFIER_ENDS: FirstLen = FirstLen::of_last_words(QUALIFIERS);
+
 /// The qualifier words just before token `start`, and where they start.
 fn qualifier_before(toks: &[Tok], start: usize) -> Option<(usize, &'static str)> {
+    // Most tokens before a number end no qualifier, told so by their shape alone.
+    if !QUALIFIER_ENDS.may_hold(&toks[start.checked_sub(1)?].lower) {
+        return None;
+    }
     QUALIFIERS.iter().find_map(|(words, q)| {
         let from = start.checked_sub(words.len())?;
         let before = toks[from..start].iter().map(|t| t.lower.as_ref());
@@ -729,9 +805,15 @@ fn is_quote_mark(t: &Tok) -> bool {
             .is_some_and(crate::quote::is_quote_char)
 }
 
-/// Finds the figures of one sentence; `buf` holds its lower case when it has capitals (a
-/// buffer kept from sentence to sentence).
-fn figures_in(lex: &FigureLexicon, text: &str, sent: Span, buf: &mut String) -> Vec<Figure> {
+/// Finds the figures of one sentence; `buf` holds its lower case when it has capitals, and
+/// `spare` the allocation of its tokens (buffers kept from sentence to sentence).
+fn figures_in(
+    lex: &FigureLexicon,
+    text: &str,
+    sent: Span,
+    buf: &mut String,
+    spare: &mut Vec<Tok<'static>>,
+) -> Vec<Figure> {
     let s = &text[sent];
     let lower: &str = if s.bytes().any(|b| b.is_ascii_uppercase()) {
         buf.clear();
@@ -741,7 +823,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span, buf: &mut String) -> 
     } else {
         s
     };
-    let toks = tokenize(text, sent, lower);
+    let toks = tokenize(text, sent, lower, recycled(std::mem::take(spare)));
     let mut quantities: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1018,6 +1100,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span, buf: &mut String) -> 
         ends.push((q.end, of_them || among));
     }
     if out.is_empty() {
+        *spare = recycled(toks);
         return out;
     }
     // "... killed in Almaty": the places named after "in".
@@ -1050,6 +1133,7 @@ fn figures_in(lex: &FigureLexicon, text: &str, sent: Span, buf: &mut String) -> 
             f.scope = sentence_place.map(str::to_string);
         }
     }
+    *spare = recycled(toks);
     out
 }
 
@@ -1102,12 +1186,13 @@ pub fn find_figures(lex: &FigureLexicon, text: &str, paragraphs: &[Span]) -> Vec
 pub fn find_figures_in(lex: &FigureLexicon, text: &str, sentences: &[Span]) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut lower = String::new();
+    let mut spare = Vec::new();
     for (n, &s) in sentences.iter().enumerate() {
         if !lex.may_have_figure(&text[s]) {
             continue;
         }
         out.extend(
-            figures_in(lex, text, s, &mut lower)
+            figures_in(lex, text, s, &mut lower, &mut spare)
                 .into_iter()
                 .map(|f| Figure { sentence: n, ..f }),
         );
@@ -1146,6 +1231,37 @@ mod tests {
     }
 
     #[test]
+    fn tokens_recycled_keep_their_allocation() {
+        let text = "In 2014, 52 People were killed.";
+        let toks = tokenize(text, Span::new(0, text.len()), text, Vec::new());
+        assert_eq!(toks.len(), 8);
+        let capacity = toks.capacity();
+        let spare: Vec<Tok<'static>> = recycled(toks);
+        assert!(spare.is_empty());
+        assert_eq!(spare.capacity(), capacity);
+        let again = tokenize(text, Span::new(3, 7), &text[3..7], recycled(spare));
+        assert_eq!((again.len(), again[0].lower.as_ref()), (1, "2014"));
+        assert_eq!(again.capacity(), capacity);
+    }
+
+    #[test]
+    fn first_byte_and_length_hold_every_word_listed() {
+        let lists: [&[&str]; 3] = [WEEKDAYS, MONTH_NAMES, TIME_UNITS];
+        let shapes = FirstLen::of(&lists);
+        for w in lists.concat() {
+            assert!(shapes.may_hold(w), "{w}");
+        }
+        for w in ["the", "said", "killed", "", "magazine", "x"] {
+            assert!(!shapes.may_hold(w), "{w}");
+        }
+        assert!(TIME_WORDS.may_hold("yesterday") && NOT_COUNTED.may_hold("sept."));
+        for (words, _) in QUALIFIERS {
+            assert!(QUALIFIER_ENDS.may_hold(words[words.len() - 1]), "{words:?}");
+        }
+        assert!(!QUALIFIER_ENDS.may_hold("the") && !QUALIFIER_ENDS.may_hold(","));
+    }
+
+    #[test]
     fn the_pre_test_passes_every_sentence_with_a_figure() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
         let docs = crate::input::read_inputs(&[dir.display().to_string()]).documents;
@@ -1154,7 +1270,7 @@ mod tests {
             let text: &str = &doc.text;
             let paras = crate::segment::paragraphs(text, 0);
             for &s in crate::segment::Sentences::new(text, &paras).all() {
-                if !figures_in(&FIGURES, text, s, &mut String::new()).is_empty() {
+                if !figures_in(&FIGURES, text, s, &mut String::new(), &mut Vec::new()).is_empty() {
                     with_figures += 1;
                     assert!(FIGURES.may_have_figure(&text[s]), "{}", &text[s]);
                 }
