@@ -212,6 +212,14 @@ impl<'o> Out<'o> {
 /// A value that writes itself as JSON.
 trait Json {
     fn write(&self, out: &mut Out);
+
+    /// `items` as a JSON array.
+    fn write_all(items: &[Self], out: &mut Out)
+    where
+        Self: Sized,
+    {
+        write_items(out, items.iter());
+    }
 }
 
 /// The fields of one JSON object, written as they come: `{"a":1,"b":2}`.
@@ -304,6 +312,11 @@ impl Json for Id {
 
 impl Json for Ids<'_> {
     fn write(&self, out: &mut Out) {
+        if self.indices.is_empty() {
+            // Most: `[]` compact and pretty.
+            out.bytes.extend_from_slice(b"[]");
+            return;
+        }
         Seq(self
             .indices
             .iter()
@@ -350,7 +363,7 @@ impl<T: Json> Json for Option<T> {
 
 impl<T: Json> Json for [T] {
     fn write(&self, out: &mut Out) {
-        write_items(out, self.iter());
+        T::write_all(self, out);
     }
 }
 
@@ -369,6 +382,32 @@ impl<T: Json, const N: usize> Json for [T; N] {
 impl Json for usize {
     fn write(&self, out: &mut Out) {
         (*self as u64).write(out);
+    }
+
+    /// A span (two numbers), compact: `[start,end]` gathered on the stack and appended in one
+    /// copy of constant size ([`append_cut`]).
+    fn write_all(items: &[usize], out: &mut Out) {
+        let &[start, end] = items else {
+            return write_items(out, items.iter());
+        };
+        if out.pretty {
+            return write_items(out, items.iter());
+        }
+        // '[', two numbers of at most 20 digits, ',' and ']'.
+        let mut span = [0u8; 43];
+        span[0] = b'[';
+        let mut at = 1;
+        for (k, n) in [start, end].into_iter().enumerate() {
+            if k > 0 {
+                span[at] = b',';
+                at += 1;
+            }
+            let len = super::decimal_len(n as u64);
+            super::put_decimal(&mut span[at..at + len], n as u64);
+            at += len;
+        }
+        span[at] = b']';
+        append_cut(out.bytes, &span, at + 1);
     }
 }
 
@@ -668,6 +707,26 @@ mod tests {
                 String::from_utf8(bytes).unwrap(),
                 format!("x\"s{}\"", index + 1)
             );
+        }
+    }
+
+    #[test]
+    fn spans_are_written_as_serde_json_writes_them() {
+        let ends = [0, 1, 9, 10, 99, 100, 12345, 1 << 40, usize::MAX];
+        for a in ends {
+            for b in ends {
+                for pretty in [false, true] {
+                    let mut bytes = b"x".to_vec();
+                    let mut out = Out::compact(&mut bytes);
+                    out.pretty = pretty;
+                    [a, b].write(&mut out);
+                    let want = match pretty {
+                        false => serde_json::to_vec(&[a, b]),
+                        true => serde_json::to_vec_pretty(&[a, b]),
+                    };
+                    assert_eq!(bytes[1..], want.unwrap(), "{a} {b} {pretty}");
+                }
+            }
         }
     }
 
