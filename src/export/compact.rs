@@ -140,19 +140,33 @@ impl<'o> Out<'o> {
         }
     }
 
-    /// A new line at the current depth (pretty): up to sixteen levels (all of a report's) in
-    /// one copy of constant size ([`append_cut`]).
-    #[inline(never)]
+    /// A new line at the current depth (pretty).
     fn line(&mut self) {
-        /// A new line and the indentation of sixteen levels.
-        const INDENTED: [u8; 33] = {
-            let mut line = [b' '; 33];
-            line[0] = b'\n';
+        self.line_after(false);
+    }
+
+    /// A comma if `comma`, then a new line at the current depth (pretty): up to sixteen levels
+    /// (all of a report's) in one copy of constant size ([`append_cut`]).
+    #[inline(never)]
+    fn line_after(&mut self, comma: bool) {
+        /// A comma, a new line and the indentation of sixteen levels.
+        const INDENTED: [u8; 34] = {
+            let mut line = [b' '; 34];
+            line[0] = b',';
+            line[1] = b'\n';
             line
         };
+        /// The same without the comma.
+        const LINE: &[u8; 33] = INDENTED.last_chunk().expect("33 bytes");
         if self.depth <= 16 {
-            append_cut(self.bytes, &INDENTED, 1 + 2 * self.depth);
+            match comma {
+                true => append_cut(self.bytes, &INDENTED, 2 + 2 * self.depth),
+                false => append_cut(self.bytes, LINE, 1 + 2 * self.depth),
+            }
             return;
+        }
+        if comma {
+            self.bytes.push(b',');
         }
         self.bytes.push(b'\n');
         for _ in 0..self.depth {
@@ -170,32 +184,23 @@ impl<'o> Out<'o> {
     /// Before an item of an array: a comma after an earlier one; pretty, a new line.
     #[inline(always)]
     fn item(&mut self, first: bool) {
-        if !first {
-            self.bytes.push(b',');
-        }
         if self.pretty {
-            self.line();
+            self.line_after(!first);
+        } else if !first {
+            self.bytes.push(b',');
         }
     }
 
-    /// Before the value of the field `name` of an object, given how it is written compact
-    /// (a constant): `"name":` first, `,"name":` after.
+    /// Before the value of the field of an object, given how its name is written (constants):
+    /// compact, `"name":` first and `,"name":` after; pretty, `"name": ` on a line of its own.
     #[inline(always)]
-    fn key(&mut self, first: bool, compact: &str, name: &str) {
+    fn key(&mut self, first: bool, compact: &str, pretty: &str) {
         if self.pretty {
-            self.pretty_key(first, name);
+            self.line_after(!first);
+            self.bytes.extend_from_slice(pretty.as_bytes());
         } else {
             self.bytes.extend_from_slice(compact.as_bytes());
         }
-    }
-
-    /// [`Out::key`], pretty: `"name": ` on a line of its own.
-    #[inline(never)]
-    fn pretty_key(&mut self, first: bool, name: &str) {
-        self.item(first);
-        self.bytes.push(b'"');
-        self.bytes.extend_from_slice(name.as_bytes());
-        self.bytes.extend_from_slice(b"\": ");
     }
 
     /// Closes an array or object with `close`; pretty, on a line of its own after some item.
@@ -440,10 +445,18 @@ macro_rules! json_object {
             fn write(&self, out: &mut Out) {
                 // The names are the contract's: nothing in them to escape.
                 out.open(b'{');
-                out.key(true, concat!("\"", stringify!($first), "\":"), stringify!($first));
+                out.key(
+                    true,
+                    concat!("\"", stringify!($first), "\":"),
+                    concat!("\"", stringify!($first), "\": "),
+                );
                 Json::write(&self.$first, out);
                 $(
-                    out.key(false, concat!(",\"", stringify!($field), "\":"), stringify!($field));
+                    out.key(
+                        false,
+                        concat!(",\"", stringify!($field), "\":"),
+                        concat!("\"", stringify!($field), "\": "),
+                    );
                     Json::write(&self.$field, out);
                 )*
                 out.close(b'}', false);
@@ -856,7 +869,9 @@ mod tests {
             let mut out = Out::compact(&mut got);
             out.depth = depth;
             out.line();
-            assert_eq!(got, format!("x\n{}", "  ".repeat(depth)).into_bytes());
+            out.line_after(true);
+            let line = format!("\n{}", "  ".repeat(depth));
+            assert_eq!(got, format!("x{line},{line}").into_bytes());
         }
     }
 
