@@ -79,6 +79,12 @@ struct DocumentView<'a> {
     agreements: Vec<AgreementOut>,
 }
 
+thread_local! {
+    /// The sources of the last document read on this thread, kept for the room of their
+    /// tables ([`Sources::clear`]).
+    static SOURCES: std::cell::Cell<Sources> = std::cell::Cell::default();
+}
+
 /// A claim's source, relays and figures, by index.
 struct ClaimLinks {
     source: Option<usize>,
@@ -179,9 +185,11 @@ impl<'a> DocumentView<'a> {
     /// mention: claims' relays and speakers, then the outlet of figures that stand in no
     /// claim), ties each figure to the smallest claim it stands in, and links the figures.
     fn new(doc: &'a Document, analysis: &'a Analysis, lexicon: &SourceLexicon) -> Self {
-        // About one mention a claim: the speakers, a few relays and outlets.
-        let mut sources = Sources::with_capacity(analysis.claims.len());
-        sources.begin_document();
+        // The tables of the thread's last document, emptied; about one mention a claim: the
+        // speakers, a few relays and outlets.
+        let mut sources = SOURCES.take();
+        sources.clear();
+        sources.list.reserve(analysis.claims.len());
         let text: &str = &doc.text;
         let mut claims: Vec<ClaimLinks> = analysis
             .claims
@@ -253,13 +261,15 @@ impl<'a> DocumentView<'a> {
                 bytes: doc.text.len() as u64,
                 event: analysis.event.clone(),
             },
-            sources: sources.list,
+            sources: std::mem::take(&mut sources.list),
             claims,
             figures,
             conflicts: Vec::new(),
             updates: Vec::new(),
             agreements: Vec::new(),
         };
+        sources.clear();
+        SOURCES.set(sources);
         view.link();
         view
     }
