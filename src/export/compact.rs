@@ -140,19 +140,33 @@ impl<'o> Out<'o> {
         }
     }
 
-    /// A new line at the current depth (pretty): up to sixteen levels (all of a report's) in
-    /// one copy of constant size ([`append_cut`]).
-    #[inline(never)]
+    /// A new line at the current depth (pretty).
     fn line(&mut self) {
-        /// A new line and the indentation of sixteen levels.
-        const INDENTED: [u8; 33] = {
-            let mut line = [b' '; 33];
-            line[0] = b'\n';
+        self.line_after(false);
+    }
+
+    /// A comma if `comma`, then a new line at the current depth (pretty): up to sixteen levels
+    /// (all of a report's) in one copy of constant size ([`append_cut`]).
+    #[inline(never)]
+    fn line_after(&mut self, comma: bool) {
+        /// A comma, a new line and the indentation of sixteen levels.
+        const INDENTED: [u8; 34] = {
+            let mut line = [b' '; 34];
+            line[0] = b',';
+            line[1] = b'\n';
             line
         };
+        /// The same without the comma.
+        const LINE: &[u8; 33] = INDENTED.last_chunk().expect("33 bytes");
         if self.depth <= 16 {
-            append_cut(self.bytes, &INDENTED, 1 + 2 * self.depth);
+            match comma {
+                true => append_cut(self.bytes, &INDENTED, 2 + 2 * self.depth),
+                false => append_cut(self.bytes, LINE, 1 + 2 * self.depth),
+            }
             return;
+        }
+        if comma {
+            self.bytes.push(b',');
         }
         self.bytes.push(b'\n');
         for _ in 0..self.depth {
@@ -170,32 +184,23 @@ impl<'o> Out<'o> {
     /// Before an item of an array: a comma after an earlier one; pretty, a new line.
     #[inline(always)]
     fn item(&mut self, first: bool) {
-        if !first {
-            self.bytes.push(b',');
-        }
         if self.pretty {
-            self.line();
+            self.line_after(!first);
+        } else if !first {
+            self.bytes.push(b',');
         }
     }
 
-    /// Before the value of the field `name` of an object, given how it is written compact
-    /// (a constant): `"name":` first, `,"name":` after.
+    /// Before the value of the field of an object, given how its name is written (constants):
+    /// compact, `"name":` first and `,"name":` after; pretty, `"name": ` on a line of its own.
     #[inline(always)]
-    fn key(&mut self, first: bool, compact: &str, name: &str) {
+    fn key(&mut self, first: bool, compact: &str, pretty: &str) {
         if self.pretty {
-            self.pretty_key(first, name);
+            self.line_after(!first);
+            self.bytes.extend_from_slice(pretty.as_bytes());
         } else {
             self.bytes.extend_from_slice(compact.as_bytes());
         }
-    }
-
-    /// [`Out::key`], pretty: `"name": ` on a line of its own.
-    #[inline(never)]
-    fn pretty_key(&mut self, first: bool, name: &str) {
-        self.item(first);
-        self.bytes.push(b'"');
-        self.bytes.extend_from_slice(name.as_bytes());
-        self.bytes.extend_from_slice(b"\": ");
     }
 
     /// Closes an array or object with `close`; pretty, on a line of its own after some item.
@@ -212,6 +217,14 @@ impl<'o> Out<'o> {
 /// A value that writes itself as JSON.
 trait Json {
     fn write(&self, out: &mut Out);
+
+    /// `items` as a JSON array.
+    fn write_all(items: &[Self], out: &mut Out)
+    where
+        Self: Sized,
+    {
+        write_items(out, items.iter());
+    }
 }
 
 /// The fields of one JSON object, written as they come: `{"a":1,"b":2}`.
@@ -304,6 +317,11 @@ impl Json for Id {
 
 impl Json for Ids<'_> {
     fn write(&self, out: &mut Out) {
+        if self.indices.is_empty() {
+            // Most: `[]` compact and pretty.
+            out.bytes.extend_from_slice(b"[]");
+            return;
+        }
         Seq(self
             .indices
             .iter()
@@ -350,7 +368,7 @@ impl<T: Json> Json for Option<T> {
 
 impl<T: Json> Json for [T] {
     fn write(&self, out: &mut Out) {
-        write_items(out, self.iter());
+        T::write_all(self, out);
     }
 }
 
@@ -369,6 +387,32 @@ impl<T: Json, const N: usize> Json for [T; N] {
 impl Json for usize {
     fn write(&self, out: &mut Out) {
         (*self as u64).write(out);
+    }
+
+    /// A span (two numbers), compact: `[start,end]` gathered on the stack and appended in one
+    /// copy of constant size ([`append_cut`]).
+    fn write_all(items: &[usize], out: &mut Out) {
+        let &[start, end] = items else {
+            return write_items(out, items.iter());
+        };
+        if out.pretty {
+            return write_items(out, items.iter());
+        }
+        // '[', two numbers of at most 20 digits, ',' and ']'.
+        let mut span = [0u8; 43];
+        span[0] = b'[';
+        let mut at = 1;
+        for (k, n) in [start, end].into_iter().enumerate() {
+            if k > 0 {
+                span[at] = b',';
+                at += 1;
+            }
+            let len = super::decimal_len(n as u64);
+            super::put_decimal(&mut span[at..at + len], n as u64);
+            at += len;
+        }
+        span[at] = b']';
+        append_cut(out.bytes, &span, at + 1);
     }
 }
 
@@ -401,10 +445,18 @@ macro_rules! json_object {
             fn write(&self, out: &mut Out) {
                 // The names are the contract's: nothing in them to escape.
                 out.open(b'{');
-                out.key(true, concat!("\"", stringify!($first), "\":"), stringify!($first));
+                out.key(
+                    true,
+                    concat!("\"", stringify!($first), "\":"),
+                    concat!("\"", stringify!($first), "\": "),
+                );
                 Json::write(&self.$first, out);
                 $(
-                    out.key(false, concat!(",\"", stringify!($field), "\":"), stringify!($field));
+                    out.key(
+                        false,
+                        concat!(",\"", stringify!($field), "\":"),
+                        concat!("\"", stringify!($field), "\": "),
+                    );
                     Json::write(&self.$field, out);
                 )*
                 out.close(b'}', false);
@@ -672,6 +724,26 @@ mod tests {
     }
 
     #[test]
+    fn spans_are_written_as_serde_json_writes_them() {
+        let ends = [0, 1, 9, 10, 99, 100, 12345, 1 << 40, usize::MAX];
+        for a in ends {
+            for b in ends {
+                for pretty in [false, true] {
+                    let mut bytes = b"x".to_vec();
+                    let mut out = Out::compact(&mut bytes);
+                    out.pretty = pretty;
+                    [a, b].write(&mut out);
+                    let want = match pretty {
+                        false => serde_json::to_vec(&[a, b]),
+                        true => serde_json::to_vec_pretty(&[a, b]),
+                    };
+                    assert_eq!(bytes[1..], want.unwrap(), "{a} {b} {pretty}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_field_as_serde_json_writes_it() {
         let mut report = Report::default();
         report.documents.push(DocumentOut {
@@ -797,7 +869,9 @@ mod tests {
             let mut out = Out::compact(&mut got);
             out.depth = depth;
             out.line();
-            assert_eq!(got, format!("x\n{}", "  ".repeat(depth)).into_bytes());
+            out.line_after(true);
+            let line = format!("\n{}", "  ".repeat(depth));
+            assert_eq!(got, format!("x{line},{line}").into_bytes());
         }
     }
 

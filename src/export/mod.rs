@@ -79,6 +79,12 @@ struct DocumentView<'a> {
     agreements: Vec<AgreementOut>,
 }
 
+thread_local! {
+    /// The sources of the last document read on this thread, kept for the room of their
+    /// tables ([`Sources::clear`]).
+    static SOURCES: std::cell::Cell<Sources> = std::cell::Cell::default();
+}
+
 /// A claim's source, relays and figures, by index.
 struct ClaimLinks {
     source: Option<usize>,
@@ -179,9 +185,11 @@ impl<'a> DocumentView<'a> {
     /// mention: claims' relays and speakers, then the outlet of figures that stand in no
     /// claim), ties each figure to the smallest claim it stands in, and links the figures.
     fn new(doc: &'a Document, analysis: &'a Analysis, lexicon: &SourceLexicon) -> Self {
-        // About one mention a claim: the speakers, a few relays and outlets.
-        let mut sources = Sources::with_capacity(analysis.claims.len());
-        sources.begin_document();
+        // The tables of the thread's last document, emptied; about one mention a claim: the
+        // speakers, a few relays and outlets.
+        let mut sources = SOURCES.take();
+        sources.clear();
+        sources.list.reserve(analysis.claims.len());
         let text: &str = &doc.text;
         let mut claims: Vec<ClaimLinks> = analysis
             .claims
@@ -253,13 +261,15 @@ impl<'a> DocumentView<'a> {
                 bytes: doc.text.len() as u64,
                 event: analysis.event.clone(),
             },
-            sources: sources.list,
+            sources: std::mem::take(&mut sources.list),
             claims,
             figures,
             conflicts: Vec::new(),
             updates: Vec::new(),
             agreements: Vec::new(),
         };
+        sources.clear();
+        SOURCES.set(sources);
         view.link();
         view
     }
@@ -661,8 +671,24 @@ pub(crate) fn id_of(prefix: char, n: usize) -> String {
     id
 }
 
-/// The decimal digits of `n`, as `format!` writes them: `digits[at..]`. Two digits at a time.
+/// The decimal digits of `n`, as `format!` writes them: `digits[at..]`.
 fn decimal(n: u64) -> ([u8; 20], usize) {
+    let mut digits = [0u8; 20];
+    let len = decimal_len(n);
+    put_decimal(&mut digits[20 - len..], n);
+    (digits, 20 - len)
+}
+
+/// How many decimal digits `n` has.
+#[inline(always)]
+fn decimal_len(n: u64) -> usize {
+    n.checked_ilog10().map_or(1, |l| l as usize + 1)
+}
+
+/// Writes the decimal digits of `n` ([`decimal_len`] of them, all of `to`) into `to`, two
+/// digits at a time from the last.
+#[inline(always)]
+fn put_decimal(to: &mut [u8], n: u64) {
     const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
         2021222324252627282930313233343536373839\
         4041424344454647484950515253545556575859\
@@ -672,22 +698,18 @@ fn decimal(n: u64) -> ([u8; 20], usize) {
         let i = 2 * n as usize;
         [PAIRS[i], PAIRS[i + 1]]
     };
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
+    let mut at = to.len();
     let mut n = n;
     while n >= 100 {
         at -= 2;
-        digits[at..at + 2].copy_from_slice(&pair(n % 100));
+        to[at..at + 2].copy_from_slice(&pair(n % 100));
         n /= 100;
     }
     if n >= 10 {
-        at -= 2;
-        digits[at..at + 2].copy_from_slice(&pair(n));
+        to[at - 2..at].copy_from_slice(&pair(n));
     } else {
-        at -= 1;
-        digits[at] = b'0' + n as u8;
+        to[at - 1] = b'0' + n as u8;
     }
-    (digits, at)
 }
 
 /// The report as pretty JSON with a final newline.

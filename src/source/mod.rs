@@ -719,6 +719,14 @@ impl Sources {
         }
     }
 
+    /// No sources, as [`Sources::default`], with the room of the tables kept.
+    pub fn clear(&mut self) {
+        self.list.clear();
+        self.by_key.clear();
+        self.by_surname.clear();
+        self.recent.clear();
+    }
+
     /// Starts a new document: definite descriptions ("the ministry") look back only within it.
     pub fn begin_document(&mut self) {
         self.recent.clear();
@@ -1172,6 +1180,27 @@ mod tests {
         let i = s.resolve(&lex, mention);
         assert_eq!(s.list[i].kind, "police");
         assert_eq!(s.resolve(&SourceLexicon::builtin(), "the gendarme"), i);
+    }
+
+    #[test]
+    fn cleared_sources_resolve_as_new_ones() {
+        let lex = lex();
+        let mentions = [
+            "the mayor, Jane Doe",
+            "Doe",
+            "the mayor",
+            "the Interior Ministry",
+        ];
+        let mut used = Sources::default();
+        for m in mentions.iter().rev() {
+            used.resolve(&lex, m);
+        }
+        used.clear();
+        let mut fresh = Sources::default();
+        for m in mentions {
+            assert_eq!(used.resolve(&lex, m), fresh.resolve(&lex, m), "{m}");
+        }
+        assert_eq!(used.list, fresh.list);
     }
 
     #[test]
