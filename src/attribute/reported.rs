@@ -232,13 +232,16 @@ fn tail_segment(cues: &Cues, toks: &[Tok], starts: Starts) -> Option<(Found, usi
     let commas = &commas[..count];
     // The content is a clause, not an opening phrase before a quotation ("In a statement,
     // X said, “…”": the sentence was cut at the quote).
-    let opening = toks.first().is_some_and(|t| {
-        in_list(PREPOSITIONS, t) || is_time_word(t) || t.is("asked") || t.s.ends_with("ing")
-    });
+    // (Read only for a segment before the last: most sentences have none.)
+    let opening = || {
+        toks.first().is_some_and(|t| {
+            in_list(PREPOSITIONS, t) || is_time_word(t) || t.is("asked") || t.s.ends_with("ing")
+        })
+    };
     for (i, &comma) in commas.iter().enumerate() {
         // "CLAUSE, Trump's finance chairman, Steve Mnuchin, told The Post.": a speaker with
         // an apposition runs to the sentence's end.
-        if i > 0 && n - comma <= 20 && !opening {
+        if i > 0 && n - comma <= 20 && !opening() {
             // (After the cue, "said David Autor, a professor ...", the segment's mention is
             // the name: below.)
             if let Some(f) =
@@ -1052,7 +1055,12 @@ fn participle_after_quote(
         return None;
     }
     // Most attributions end the sentence: no comma, no tokens.
-    if !text[after..whole.end].contains(',') {
+    let rest = &text[after..whole.end];
+    let comma = rest.find(',')?;
+    // Nor a participle after the first comma (below): the word there ends in "ing", and a
+    // word runs to white space at most.
+    let next = rest[comma + 1..].trim_start();
+    if !next[..next.find(char::is_whitespace).unwrap_or(next.len())].contains("ing") {
         return None;
     }
     let toks = tokens(text, Span::new(after, whole.end));
@@ -2883,6 +2891,10 @@ mod tests {
             )]
         );
         assert!(indirect("“We stay,” the mayor said, adding to the confusion.").is_empty());
+        // Any white space after the comma, as the tokens skip it.
+        let got = indirect("“We stay,” the mayor said,\u{a0}\n noting that the river rose again.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "the river rose again");
         // A phrase of the attribution's own may stand before the participle: where or to
         // whom it was said.
         for (text, content) in [
