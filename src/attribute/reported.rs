@@ -1666,13 +1666,17 @@ impl Starts {
     }
 }
 
-/// The [`Landmarks`] and the [`Starts`] of a sentence's tokens, in one pass: four table
-/// look-ups a word, and the cues' look-up of each of the first 64.
-fn landmarks(cues: &Cues, toks: &[Tok]) -> (Landmarks, Starts) {
+/// The [`Landmarks`] and the [`Starts`] of a sentence's tokens, and its first semicolon, in
+/// one pass: four table look-ups a word, and the cues' look-up of each of the first 64.
+fn landmarks(cues: &Cues, toks: &[Tok]) -> (Landmarks, Starts, Option<usize>) {
     let mut marks = 0;
     let mut starts = 0;
+    let mut semicolon = None;
     for (k, t) in toks.iter().enumerate() {
         if !t.word {
+            if t.s == ";" && semicolon.is_none() {
+                semicolon = Some(k);
+            }
             continue;
         }
         let m = Landmarks::of_word(t.s.as_bytes());
@@ -1681,7 +1685,7 @@ fn landmarks(cues: &Cues, toks: &[Tok]) -> (Landmarks, Starts) {
             starts |= 1 << k;
         }
     }
-    (Landmarks(marks), Starts(starts))
+    (Landmarks(marks), Starts(starts), semicolon)
 }
 
 /// Where `s` has `sign` and a space (": "), as `s.find(": ")` answers it: a memchr for
@@ -1749,15 +1753,18 @@ pub(super) fn reported_speech(
             }
             // The marks of the whole sentence: those of its clause after a semicolon are
             // among them.
-            let (marks, mut starts) = landmarks(cues, &buf);
+            let (marks, mut starts, semicolon) = landmarks(cues, &buf);
             let mut toks: &[Tok] = &buf;
             // "Six in 10 said A; 46 percent said B": each clause is read as a sentence. Their
             // tokens are the sentence's before the semicolon's and after it (a window's
             // tokens end at a semicolon, and the space after it starts no word).
             // (The first semicolon with a space after it, as `sign_space` finds it in the
             // text: a semicolon is always a token of its own.)
-            let semicolon = toks.iter().position(|t| {
-                !t.word && t.s == ";" && t.span.end < sent.end && bytes[t.span.end] == b' '
+            let semicolon = semicolon.and_then(|first| {
+                let spaced = |t: &Tok| {
+                    !t.word && t.s == ";" && t.span.end < sent.end && bytes[t.span.end] == b' '
+                };
+                Some(first + toks[first..].iter().position(spaced)?)
             });
             if let Some(cut) = semicolon {
                 let first = &toks[..cut];
@@ -3015,7 +3022,7 @@ mod tests {
     fn starts_are_the_cues_and_put_verbs() {
         let text = "The mayor said on Tuesday that police gave a figure, PUTS it.";
         let toks = tokens(text, Span::new(0, text.len()));
-        let (_, starts) = landmarks(&CUES, &toks);
+        let (_, starts, _) = landmarks(&CUES, &toks);
         for (k, t) in toks.iter().enumerate() {
             let cue = cue_at(&CUES, &toks, k).is_some() || PUT.holds(t);
             assert!(!cue || starts.may(k), "{}", t.s);
@@ -3024,9 +3031,13 @@ mod tests {
         assert!(starts.may(said) && !starts.may(0) && !starts.may(said + 1));
         let put = |w: &str| toks.iter().position(|t| t.s == w).unwrap();
         assert!(starts.may(put("gave")) && starts.may(put("PUTS")));
+        // The first semicolon, with a space after it or not.
+        let first = |text: &str| landmarks(&CUES, &tokens(text, Span::new(0, text.len()))).2;
+        assert_eq!(first("Six said A;B; C said D; E"), Some(3));
+        assert_eq!(first("Six said A, B"), None);
         // Past the 64th token, every token may be one.
         let long = "word ".repeat(70);
-        let (_, starts) = landmarks(&CUES, &tokens(&long, Span::new(0, long.len())));
+        let (_, starts, _) = landmarks(&CUES, &tokens(&long, Span::new(0, long.len())));
         assert_eq!(starts.bits_in(0, 64), 0);
         assert!(!starts.may(63) && starts.may(64) && starts.may(69));
     }
