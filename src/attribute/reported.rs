@@ -197,13 +197,13 @@ fn according_to(cues: &Cues, toks: &[Tok]) -> Option<Found> {
 
 /// "CLAUSE, X said." / "CLAUSE, said X." with nothing but a short adverbial after, and the end of the speaker's segment: a clause may follow it
 /// ("CLAUSE, officials said, adding that ...", "CLAUSE, X said, although ...").
-fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
+fn tail_segment(cues: &Cues, toks: &[Tok], starts: Starts) -> Option<(Found, usize)> {
     // "CLAUSE, the agency reported, citing the ministry.": the ministry is the source.
     let last_comma = (2..toks.len()).rev().find(|&k| toks[k].punct(','));
     if let Some(c) = last_comma {
         if toks.get(c + 1).is_some_and(|t| t.is("citing")) {
             let cited = agent_np(cues, toks, c + 2)?;
-            let (f, _) = tail_segment(cues, &toks[..c])?;
+            let (f, _) = tail_segment(cues, &toks[..c], starts)?;
             return Some((
                 Found {
                     speaker: cited,
@@ -232,17 +232,20 @@ fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
     let commas = &commas[..count];
     // The content is a clause, not an opening phrase before a quotation ("In a statement,
     // X said, “…”": the sentence was cut at the quote).
-    let opening = toks.first().is_some_and(|t| {
-        in_list(PREPOSITIONS, t) || is_time_word(t) || t.is("asked") || t.s.ends_with("ing")
-    });
+    // (Read only for a segment before the last: most sentences have none.)
+    let opening = || {
+        toks.first().is_some_and(|t| {
+            in_list(PREPOSITIONS, t) || is_time_word(t) || t.is("asked") || t.s.ends_with("ing")
+        })
+    };
     for (i, &comma) in commas.iter().enumerate() {
         // "CLAUSE, Trump's finance chairman, Steve Mnuchin, told The Post.": a speaker with
         // an apposition runs to the sentence's end.
-        if i > 0 && n - comma <= 20 && !opening {
+        if i > 0 && n - comma <= 20 && !opening() {
             // (After the cue, "said David Autor, a professor ...", the segment's mention is
             // the name: below.)
             if let Some(f) =
-                tail_found(cues, toks, comma, n).filter(|f| f.rule == "clause_speaker_cue")
+                tail_found(cues, toks, comma, n, starts).filter(|f| f.rule == "clause_speaker_cue")
             {
                 return Some((f, n));
             }
@@ -266,7 +269,7 @@ fn tail_segment(cues: &Cues, toks: &[Tok]) -> Option<(Found, usize)> {
                 continue;
             }
         }
-        if let Some(f) = tail_found(cues, toks, comma, seg_end) {
+        if let Some(f) = tail_found(cues, toks, comma, seg_end, starts) {
             return Some((f, seg_end));
         }
     }
@@ -291,15 +294,25 @@ fn is_apposition(cues: &Cues, toks: &[Tok]) -> bool {
 }
 
 /// "CLAUSE, X said" with the speaker's segment `toks[comma + 1..seg_end]`.
-fn tail_found(cues: &Cues, toks: &[Tok], comma: usize, seg_end: usize) -> Option<Found> {
+fn tail_found(
+    cues: &Cues,
+    toks: &[Tok],
+    comma: usize,
+    seg_end: usize,
+    starts: Starts,
+) -> Option<Found> {
     // `..., “very, very pro-Bernie,” Kilfoyle said.`: the closing mark of a partial quote
     // ending the clause stands between the comma and the speaker.
     // (Its opening mark stands inside the clause: "That’s Hillary Clinton,” said the man" is
     // the end of a quotation opened before.)
     let closing =
         toks.get(comma + 1).is_some_and(is_quote_tok) && toks[1..comma].iter().any(is_quote_tok);
-    let after = comma + 1 + usize::from(closing);
-    let tail = &toks[after.min(seg_end)..seg_end];
+    let after = (comma + 1 + usize::from(closing)).min(seg_end);
+    // The speaker's cue is one of the segment's words (below): most segments have none.
+    if !starts.any_in(after, seg_end) {
+        return None;
+    }
+    let tail = &toks[after..seg_end];
     // (A belief set off by commas inside the sentence is left to the parenthetical rule.)
     let last = seg_end == toks.len();
     let f = after_rules(cues, tail, false)
@@ -401,14 +414,18 @@ fn adding_after(cues: &Cues, toks: &[Tok], seg_end: usize, speaker: Span) -> Opt
 }
 
 /// The verbs of "X put the toll at ...", "X gave a figure of ...".
-const PUT: &Words = &Words::new(&["put", "puts", "gave", "gives"]);
+const PUT_WORDS: &[&str] = &["put", "puts", "gave", "gives"];
+/// [`PUT_WORDS`], looked up.
+const PUT: &Words = &Words::new(PUT_WORDS);
 
 /// "X said (that) CLAUSE", "X told Y (that) CLAUSE", "X reported, citing Y, that CLAUSE",
 /// "X put the toll at ...".
-fn speaker_cue_clause(cues: &Cues, toks: &[Tok]) -> Option<Found> {
+fn speaker_cue_clause(cues: &Cues, toks: &[Tok], starts: Starts) -> Option<Found> {
     let n = toks.len();
-    for k in 1..n.min(48) {
-        let put = in_list(PUT, &toks[k]);
+    // (Only a cue or a word of `PUT` is read on: the tokens that may be one.)
+    for k in starts.each_in(1, n.min(48)) {
+        // (`holds` rather than `in_list`, which is not inlined here: this runs for every token.)
+        let put = PUT.holds(&toks[k]);
         let cue = cue_at(cues, toks, k);
         // "Comey called Clinton's use of private servers “extremely careless”": a naming verb
         // with its object and a quoted label reports what the label says of the object.
@@ -1000,7 +1017,7 @@ fn relay_inside(toks: &[Tok], content: Span) -> Option<(usize, Span)> {
 
 /// The reports of the clause after a relay set off by commas (`comma` is the relay's first):
 /// "X said A, the agency reported, and later that day Y gave a figure of B".
-fn reports_after_relay(cues: &Cues, toks: &[Tok], comma: usize) -> Vec<Found> {
+fn reports_after_relay(cues: &Cues, toks: &[Tok], comma: usize, starts: Starts) -> Vec<Found> {
     let Some(close) = (comma + 1..toks.len()).find(|&j| toks[j].punct(',')) else {
         return Vec::new();
     };
@@ -1008,15 +1025,16 @@ fn reports_after_relay(cues: &Cues, toks: &[Tok], comma: usize) -> Vec<Found> {
     if toks.get(from).is_some_and(|t| in_list(&["and", "but"], t)) {
         from += 1;
     }
-    clause_reports(cues, &toks[from.min(toks.len())..])
+    let from = from.min(toks.len());
+    clause_reports(cues, &toks[from..], starts.from(from))
 }
 
 /// The reports of `toks` read as a sentence of their own: its first report and those
 /// coordinated with it.
-fn clause_reports(cues: &Cues, toks: &[Tok]) -> Vec<Found> {
+fn clause_reports(cues: &Cues, toks: &[Tok], starts: Starts) -> Vec<Found> {
     let mut out = Vec::new();
-    if let Some(f) = speaker_cue_clause(cues, toks) {
-        coordinated_reports(cues, toks, f, |f| out.push(f));
+    if let Some(f) = speaker_cue_clause(cues, toks, starts) {
+        coordinated_reports(cues, toks, starts, f, |f| out.push(f));
     }
     out
 }
@@ -1037,7 +1055,12 @@ fn participle_after_quote(
         return None;
     }
     // Most attributions end the sentence: no comma, no tokens.
-    if !text[after..whole.end].contains(',') {
+    let rest = &text[after..whole.end];
+    let comma = rest.find(',')?;
+    // Nor a participle after the first comma (below): the word there ends in "ing", and a
+    // word runs to white space at most.
+    let next = rest[comma + 1..].trim_start();
+    if !next[..next.find(char::is_whitespace).unwrap_or(next.len())].contains("ing") {
         return None;
     }
     let toks = tokens(text, Span::new(after, whole.end));
@@ -1079,13 +1102,13 @@ const SUBORDINATORS: &Words = &Words::new(&[
 
 /// "While Comey has said A, Lewandowski said B": after a report in a subordinate clause that
 /// opens the sentence and ends at its comma, the reports of the main clause.
-fn main_after_subordinate(cues: &Cues, toks: &[Tok], sub: &Found) -> Vec<Found> {
+fn main_after_subordinate(cues: &Cues, toks: &[Tok], starts: Starts, sub: &Found) -> Vec<Found> {
     let opens = toks.first().is_some_and(|t| in_list(SUBORDINATORS, t));
     let comma = toks.iter().position(|t| t.span.start >= sub.content.end);
     let Some(comma) = comma.filter(|&c| opens && toks[c].punct(',')) else {
         return Vec::new();
     };
-    clause_reports(cues, &toks[comma + 1..])
+    clause_reports(cues, &toks[comma + 1..], starts.from(comma + 1))
 }
 
 /// "Cruz, who says A, said B": after the report of a relative clause that ends at its comma,
@@ -1123,9 +1146,15 @@ fn main_after_relative(cues: &Cues, toks: &[Tok], rel: &Found) -> Option<Found> 
 /// "X said A, but he said B", "X said A, while Y said B", "X said A and added that B".
 /// Gives `emit` the first report with its content cut where the next starts, then the
 /// others (no list of them is made: most sentences have one).
-fn coordinated_reports(cues: &Cues, toks: &[Tok], first: Found, mut emit: impl FnMut(Found)) {
+fn coordinated_reports(
+    cues: &Cues,
+    toks: &[Tok],
+    starts: Starts,
+    first: Found,
+    mut emit: impl FnMut(Found),
+) {
     let mut cur = first;
-    while let Some((cut, next)) = next_report(cues, toks, &cur) {
+    while let Some((cut, next)) = next_report(cues, toks, starts, &cur) {
         let from = toks
             .iter()
             .position(|t| t.span.start >= cur.content.start)
@@ -1143,12 +1172,12 @@ fn coordinated_reports(cues: &Cues, toks: &[Tok], first: Found, mut emit: impl F
 
 /// The next report inside `cur`'s content: the token where `cur`'s content ends and the new
 /// report.
-fn next_report(cues: &Cues, toks: &[Tok], cur: &Found) -> Option<(usize, Found)> {
+fn next_report(cues: &Cues, toks: &[Tok], starts: Starts, cur: &Found) -> Option<(usize, Found)> {
     let from = toks
         .iter()
         .position(|t| t.span.start >= cur.content.start)?;
     let end = toks.iter().rposition(|t| t.span.end <= cur.content.end)? + 1;
-    for k in from + 2..end {
+    for k in starts.each_in(from + 2, end) {
         let Some(cue) = cue_at(cues, toks, k).filter(|c| c.reports) else {
             continue;
         };
@@ -1226,7 +1255,7 @@ fn next_report(cues: &Cues, toks: &[Tok], cur: &Found) -> Option<(usize, Found)>
 
 /// "The hashtag, he said, was even more popular": a speaker set off by commas inside the
 /// sentence; the report is the two parts around it (two claims).
-fn parenthetical(cues: &Cues, toks: &[Tok]) -> Option<(Found, Option<Span>)> {
+fn parenthetical(cues: &Cues, toks: &[Tok], starts: Starts) -> Option<(Found, Option<Span>)> {
     let n = toks.len();
     for c1 in 1..n.saturating_sub(4) {
         if !toks[c1].punct(',') {
@@ -1236,7 +1265,7 @@ fn parenthetical(cues: &Cues, toks: &[Tok]) -> Option<(Found, Option<Span>)> {
             continue;
         };
         let inner = &toks[c1 + 1..c2];
-        if !inner.iter().all(|t| t.word) {
+        if !inner.iter().all(|t| t.word) || !starts.any_in(c1 + 1, c2) {
             continue;
         }
         let Some(k) = (0..inner.len()).find(|&k| cue_at(cues, inner, k).is_some_and(|c| c.reports))
@@ -1520,6 +1549,8 @@ impl Landmarks {
     const HEARSAY: u8 = 4;
     /// "reported" or "reports" ([`relay_inside`]).
     const RELAY: u8 = 8;
+    /// A verb of [`PUT`] ([`speaker_cue_clause`]: a token of [`Starts`]).
+    const PUT: u8 = 16;
 
     /// The words of each mark.
     const WORDS: &[(u8, &[&str])] = &[
@@ -1528,6 +1559,7 @@ impl Landmarks {
         (Self::HEARSAY, HEARSAY_ADVERBS),
         (Self::HEARSAY, HEARD_WORDS),
         (Self::RELAY, &["reported", "reports"]),
+        (Self::PUT, PUT_WORDS),
     ];
 
     /// The marks of the words by their shapes: `BYTES[j][len][b]` has the marks of the
@@ -1569,25 +1601,91 @@ impl Landmarks {
         t
     }
 
-    /// The marks of `toks`: four table look-ups a word of three bytes or more.
-    fn of(toks: &[Tok]) -> Landmarks {
-        let mut marks = 0;
-        for t in toks {
-            let w = t.s.as_bytes();
-            // (No word of a mark is shorter than three bytes.)
-            if let (true, &[first, second, _, ..]) = (t.word, w) {
-                let n = w.len();
-                let (penult, last) = (w[n - 2], w[n - 1]);
-                let row = |j: usize, b: u8| Self::BYTES[j][n.min(15)][usize::from(b & 31)];
-                marks |= row(0, first) & row(1, second) & row(2, penult) & row(3, last);
-            }
-        }
-        Landmarks(marks)
+    /// The marks of the word `w`: four table look-ups for a word of three bytes or more.
+    #[inline(always)]
+    fn of_word(w: &[u8]) -> u8 {
+        // (No word of a mark is shorter than three bytes.)
+        let &[first, second, _, ..] = w else {
+            return 0;
+        };
+        let n = w.len();
+        let (penult, last) = (w[n - 2], w[n - 1]);
+        let row = |j: usize, b: u8| Self::BYTES[j][n.min(15)][usize::from(b & 31)];
+        row(0, first) & row(1, second) & row(2, penult) & row(3, last)
     }
 
     fn has(self, mark: u8) -> bool {
         self.0 & mark != 0
     }
+}
+
+/// Which tokens of a sentence may start a cue or be a verb of [`PUT`], the only tokens where
+/// [`speaker_cue_clause`], [`next_report`], [`parenthetical`] and the speaker's segment of
+/// [`tail_found`] find a report's verb: bit `k` for token `k`. A token from the 64th on is
+/// not told, and may be one. A bit may be set for a token that is neither (a word of a
+/// `PUT` verb's shape), never the reverse: the rules look each token they stop at up
+/// themselves. Told in the pass that finds the sentence's [`Landmarks`], so that these rules
+/// do not each look every word up again.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Starts(u64);
+
+impl Starts {
+    /// The starts of `toks[lo..]`.
+    fn from(self, lo: usize) -> Starts {
+        if lo >= 64 {
+            Starts(u64::MAX)
+        } else {
+            // (The tokens moved in from past the 64th are not told.)
+            Starts(self.0 >> lo | !(u64::MAX >> lo))
+        }
+    }
+
+    /// The bits of the tokens `lo..hi` below the 64th.
+    fn bits_in(self, lo: usize, hi: usize) -> u64 {
+        let below = if hi >= 64 { u64::MAX } else { (1 << hi) - 1 };
+        let above = if lo >= 64 { 0 } else { u64::MAX << lo };
+        self.0 & below & above
+    }
+
+    /// Whether a token of `lo..hi` may be one.
+    fn any_in(self, lo: usize, hi: usize) -> bool {
+        self.bits_in(lo, hi) != 0 || lo.max(64) < hi
+    }
+
+    /// The tokens of `lo..hi` that may be one, in order.
+    fn each_in(self, lo: usize, hi: usize) -> impl Iterator<Item = usize> {
+        let mut bits = self.bits_in(lo, hi);
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let k = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                k
+            })
+        })
+        .chain(lo.max(64)..hi)
+    }
+}
+
+/// The [`Landmarks`] and the [`Starts`] of a sentence's tokens, and its first semicolon, in
+/// one pass: four table look-ups a word, and the cues' look-up of each of the first 64.
+fn landmarks(cues: &Cues, toks: &[Tok]) -> (Landmarks, Starts, Option<usize>) {
+    let mut marks = 0;
+    let mut starts = 0;
+    let mut semicolon = None;
+    for (k, t) in toks.iter().enumerate() {
+        if !t.word {
+            if t.s == ";" && semicolon.is_none() {
+                semicolon = Some(k);
+            }
+            continue;
+        }
+        let m = Landmarks::of_word(t.s.as_bytes());
+        marks |= m;
+        if k < 64 && (m & Landmarks::PUT != 0 || cues.starting_known(t.s, t.ascii).is_some()) {
+            starts |= 1 << k;
+        }
+    }
+    (Landmarks(marks), Starts(starts), semicolon)
 }
 
 /// Where `s` has `sign` and a space (": "), as `s.find(": ")` answers it: a memchr for
@@ -1649,28 +1747,39 @@ pub(super) fn reported_speech(
                 continue;
             }
             tokens_into(text, sent, &mut buf);
+            // (Every rule below reads four tokens or more.)
+            if buf.len() < 4 {
+                continue;
+            }
+            // The marks of the whole sentence: those of its clause after a semicolon are
+            // among them.
+            let (marks, mut starts, semicolon) = landmarks(cues, &buf);
             let mut toks: &[Tok] = &buf;
             // "Six in 10 said A; 46 percent said B": each clause is read as a sentence. Their
             // tokens are the sentence's before the semicolon's and after it (a window's
             // tokens end at a semicolon, and the space after it starts no word).
             // (The first semicolon with a space after it, as `sign_space` finds it in the
             // text: a semicolon is always a token of its own.)
-            let semicolon = toks.iter().position(|t| {
-                !t.word && t.s == ";" && t.span.end < sent.end && bytes[t.span.end] == b' '
+            let semicolon = semicolon.and_then(|first| {
+                let spaced = |t: &Tok| {
+                    !t.word && t.s == ";" && t.span.end < sent.end && bytes[t.span.end] == b' '
+                };
+                Some(first + toks[first..].iter().position(spaced)?)
             });
             if let Some(cut) = semicolon {
                 let first = &toks[..cut];
                 if first.len() >= 4 {
-                    if let Some(f) = speaker_cue_clause(cues, first) {
-                        coordinated_reports(cues, first, f, |f| out.push(found_claim(f)));
-                        toks = &toks[(cut + 1).min(toks.len())..];
+                    if let Some(f) = speaker_cue_clause(cues, first, starts) {
+                        coordinated_reports(cues, first, starts, f, |f| out.push(found_claim(f)));
+                        let from = (cut + 1).min(toks.len());
+                        toks = &toks[from..];
+                        starts = starts.from(from);
                     }
                 }
             }
             if toks.len() < 4 {
                 continue;
             }
-            let marks = Landmarks::of(toks);
             if let Some(source) = report_of_previous(cues, toks) {
                 if si > 0 {
                     let prev = sents[si - 1];
@@ -1693,7 +1802,7 @@ pub(super) fn reported_speech(
                 }
             }
             let tail = || {
-                let (f, seg_end) = tail_segment(cues, toks)?;
+                let (f, seg_end) = tail_segment(cues, toks, starts)?;
                 let next = adding_after(cues, toks, seg_end, f.speaker);
                 Some((f, next))
             };
@@ -1707,12 +1816,12 @@ pub(super) fn reported_speech(
             if let Some((f, next)) = found {
                 out.push(found_claim(f));
                 out.extend(next.map(found_claim));
-            } else if let Some(f) = speaker_cue_clause(cues, toks) {
+            } else if let Some(f) = speaker_cue_clause(cues, toks, starts) {
                 let main = main_after_relative(cues, toks, &f);
-                let after = main_after_subordinate(cues, toks, &f);
-                coordinated_reports(cues, toks, f, |f| out.push(found_claim(f)));
+                let after = main_after_subordinate(cues, toks, starts, &f);
+                coordinated_reports(cues, toks, starts, f, |f| out.push(found_claim(f)));
                 out.extend(main.into_iter().chain(after).map(found_claim));
-            } else if let Some((f, second)) = parenthetical(cues, toks) {
+            } else if let Some((f, second)) = parenthetical(cues, toks, starts) {
                 let (speaker, cue) = (f.speaker, f.cue);
                 out.push(found_claim(f));
                 if let Some(content) = second {
@@ -1739,7 +1848,7 @@ pub(super) fn reported_speech(
                     if let Some(content) = from.and_then(|f| content_from(toks, f, comma)) {
                         c.content = content;
                         c.via.push(via);
-                        after_relay.extend(reports_after_relay(cues, toks, comma));
+                        after_relay.extend(reports_after_relay(cues, toks, comma, starts));
                     }
                 }
             }
@@ -2789,6 +2898,10 @@ mod tests {
             )]
         );
         assert!(indirect("“We stay,” the mayor said, adding to the confusion.").is_empty());
+        // Any white space after the comma, as the tokens skip it.
+        let got = indirect("“We stay,” the mayor said,\u{a0}\n noting that the river rose again.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "the river rose again");
         // A phrase of the attribution's own may stand before the participle: where or to
         // whom it was said.
         for (text, content) in [
@@ -2878,7 +2991,7 @@ mod tests {
 
     /// The marks of a text's tokens.
     fn marks(text: &str) -> Landmarks {
-        Landmarks::of(&tokens(text, Span::new(0, text.len())))
+        landmarks(&CUES, &tokens(text, Span::new(0, text.len()))).0
     }
 
     #[test]
@@ -2896,6 +3009,57 @@ mod tests {
         }
         assert_eq!(marks("The mayor spoke on Tuesday, ya."), Landmarks(0));
         assert_eq!(marks("“—, a”"), Landmarks(0));
+    }
+
+    impl Starts {
+        /// Whether token `k` may be one.
+        fn may(self, k: usize) -> bool {
+            self.any_in(k, k + 1)
+        }
+    }
+
+    #[test]
+    fn starts_are_the_cues_and_put_verbs() {
+        let text = "The mayor said on Tuesday that police gave a figure, PUTS it.";
+        let toks = tokens(text, Span::new(0, text.len()));
+        let (_, starts, _) = landmarks(&CUES, &toks);
+        for (k, t) in toks.iter().enumerate() {
+            let cue = cue_at(&CUES, &toks, k).is_some() || PUT.holds(t);
+            assert!(!cue || starts.may(k), "{}", t.s);
+        }
+        let said = toks.iter().position(|t| t.s == "said").unwrap();
+        assert!(starts.may(said) && !starts.may(0) && !starts.may(said + 1));
+        let put = |w: &str| toks.iter().position(|t| t.s == w).unwrap();
+        assert!(starts.may(put("gave")) && starts.may(put("PUTS")));
+        // The first semicolon, with a space after it or not.
+        let first = |text: &str| landmarks(&CUES, &tokens(text, Span::new(0, text.len()))).2;
+        assert_eq!(first("Six said A;B; C said D; E"), Some(3));
+        assert_eq!(first("Six said A, B"), None);
+        // Past the 64th token, every token may be one.
+        let long = "word ".repeat(70);
+        let (_, starts, _) = landmarks(&CUES, &tokens(&long, Span::new(0, long.len())));
+        assert_eq!(starts.bits_in(0, 64), 0);
+        assert!(!starts.may(63) && starts.may(64) && starts.may(69));
+    }
+
+    #[test]
+    fn starts_slice_like_their_tokens() {
+        let s = Starts(0b1001_0110);
+        assert_eq!(s.each_in(0, 8).collect::<Vec<_>>(), [1, 2, 4, 7]);
+        assert_eq!(s.each_in(2, 7).collect::<Vec<_>>(), [2, 4]);
+        assert_eq!(s.each_in(5, 5).count(), 0);
+        assert_eq!(s.each_in(7, 3).count(), 0);
+        assert_eq!(s.each_in(60, 67).collect::<Vec<_>>(), [64, 65, 66]);
+        assert!(s.any_in(3, 5) && !s.any_in(5, 7) && !s.any_in(4, 4));
+        assert!(s.any_in(8, 65) && !s.any_in(8, 64) && s.any_in(70, 71));
+        // `toks[lo..]`: the bits move down; those moved in past the 64th are set.
+        assert_eq!(s.from(0), s);
+        assert_eq!(s.from(2), Starts(0b10_0101 | !(u64::MAX >> 2)));
+        assert!(s.from(4).may(0) && !s.from(4).may(1) && s.from(4).may(62));
+        assert_eq!(s.from(64), Starts(u64::MAX));
+        assert_eq!(s.from(100), Starts(u64::MAX));
+        let full = Starts(u64::MAX);
+        assert_eq!(full.each_in(62, 66).collect::<Vec<_>>(), [62, 63, 64, 65]);
     }
 
     #[test]
