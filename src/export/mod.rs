@@ -698,6 +698,7 @@ fn put_decimal(to: &mut [u8], n: u64) {
         let i = 2 * n as usize;
         [PAIRS[i], PAIRS[i + 1]]
     };
+    debug_assert_eq!(to.len(), decimal_len(n), "put_decimal fills all of `to`");
     let mut at = to.len();
     let mut n = n;
     while n >= 100 {

@@ -186,6 +186,7 @@ fn lowered(w: &str) -> std::borrow::Cow<'_, str> {
 /// are put in `out` (empty; [`recycled`] from the sentence before, so that most sentences
 /// allocate none).
 fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str, mut out: Vec<Tok<'t>>) -> Vec<Tok<'t>> {
+    debug_assert!(out.is_empty(), "tokenize appends to an empty vector");
     let s = &text[sent];
     let b = s.as_bytes();
     // The lower case of the token at `start..end`, known to be ASCII or not (inlined: called
@@ -409,6 +410,10 @@ impl FirstLen {
     /// The shapes of the last words of the qualifiers `qualifiers`.
     const fn of_last_words(qualifiers: &[(&[&str], &str)]) -> FirstLen {
         let mut lasts: [&str; 32] = [""; 32];
+        assert!(
+            qualifiers.len() <= 32,
+            "FirstLen::of_last_words takes at most 32 qualifiers"
+        );
         let mut k = 0;
         while k < qualifiers.len() {
             let words = qualifiers[k].0;

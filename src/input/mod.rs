@@ -11,8 +11,7 @@ pub use normalize::Normalized;
 
 use crate::bytescan::NEWLINE;
 use jsonl::{quick_article, JsonlArticle};
-use rustc_hash::FxHashMap;
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor, Read};
@@ -233,7 +232,9 @@ pub struct Stream {
     /// The JSONL input being read.
     jsonl: Option<JsonlLines<Box<dyn BufRead + Send>>>,
     /// Each document id given so far, and where: the input (`-` for standard input), the line.
-    seen: FxHashMap<String, (String, Option<u64>)>,
+    /// SipHash (std's), not FxHash: the ids are the input's, and a file of ids made to collide
+    /// would make an Fx map's look-ups linear.
+    seen: HashMap<String, (String, Option<u64>)>,
     /// The bytes of input read so far.
     read: BytesRead,
 }
@@ -288,7 +289,7 @@ impl Stream {
             warned: None,
             files: Vec::new().into_iter(),
             jsonl: None,
-            seen: FxHashMap::default(),
+            seen: HashMap::new(),
             read: BytesRead::default(),
         }
     }
