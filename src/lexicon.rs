@@ -559,6 +559,8 @@ fn lower_ascii_8(x: u64) -> u64 {
 /// A set of shapes of ASCII words (length, first and last bytes, ASCII case folded; with
 /// `SECOND`, the second byte too), as bits: a word whose shape is not in the set is none of
 /// the words put in, whatever its case.
+/// (512 words hold the bits of the shapes with `SECOND`; without it, only the first 256 are
+/// used, a size kept the same for both so that the index needs no bounds check.)
 #[derive(Debug, Clone)]
 struct ShapeFilter<const SECOND: bool = false>(Box<[u64; 512]>);
 

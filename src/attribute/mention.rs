@@ -427,8 +427,9 @@ static MAY_GO_ON: [bool; 256] = {
 };
 
 /// The end of the word of `s` (the window's text) starting at `i`, whose letters and digits
-/// run to `end` at least, and whether it is ASCII (`ascii`: its bytes to `end` are): inner joiners (O'Brien, Khabar-24, U.S,
-/// AT&T, O’Brien), letters and digits outside ASCII, and a period that belongs to the word.
+/// run to `end` at least, and whether the word is ASCII (`ascii` says whether its bytes up to
+/// `end` are). The word goes on over inner joiners (O'Brien, Khabar-24, U.S, AT&T, O’Brien),
+/// letters and digits outside ASCII, and a period that belongs to the word.
 #[inline(never)]
 fn word_end(s: &str, i: usize, mut end: usize, mut ascii: bool) -> (usize, bool) {
     let b = s.as_bytes();
