@@ -559,8 +559,9 @@ fn lower_ascii_8(x: u64) -> u64 {
 /// A set of shapes of ASCII words (length, first and last bytes, ASCII case folded; with
 /// `SECOND`, the second byte too), as bits: a word whose shape is not in the set is none of
 /// the words put in, whatever its case.
-/// (512 words hold the bits of the shapes with `SECOND`; without it, only the first 256 are
-/// used, a size kept the same for both so that the index needs no bounds check.)
+/// (512 words hold the bits of the shapes with `SECOND`; without it only the first 256 are
+/// used: stable Rust cannot make an array's length depend on `SECOND`, and a boxed slice of
+/// either length would add a bounds check to every look-up.)
 #[derive(Debug, Clone)]
 struct ShapeFilter<const SECOND: bool = false>(Box<[u64; 512]>);
 
