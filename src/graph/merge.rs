@@ -271,9 +271,9 @@ fn number_of(prefix: char, id: &str) -> Option<usize> {
     })
 }
 
-/// Makes `id` [`id_of`]`(prefix, n)`, in its own buffer (without allocating when it has room,
-/// as the ids it replaces do).
-fn set_id(id: &mut String, prefix: char, n: usize) {
+/// Makes `id` [`id_of`]`(prefix, n)`, in its own buffer (without allocating when it has room:
+/// the ids of a claim and of its source are made with room for the numbers given here).
+pub(crate) fn set_id(id: &mut String, prefix: char, n: usize) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut rest = n;
