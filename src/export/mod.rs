@@ -418,8 +418,15 @@ impl From<SpeakerRef<'_>> for SpeakerOut {
 
 impl From<ClaimRef<'_>> for ClaimOut {
     fn from(c: ClaimRef<'_>) -> ClaimOut {
+        // The claim's id and its source's, with room for the larger numbers that `Merger`
+        // renumbers them to in place (the smallest allocation has that room anyway).
+        let roomy = |id: Id| {
+            let mut s = String::with_capacity(16);
+            crate::graph::merge::set_id(&mut s, char::from(id.prefix), id.index + 1);
+            s
+        };
         ClaimOut {
-            id: c.id.owned(),
+            id: roomy(c.id),
             doc: c.doc.to_string(),
             kind: c.kind.to_string(),
             text: c.text.to_string(),
@@ -427,7 +434,7 @@ impl From<ClaimRef<'_>> for ClaimOut {
             speaker: c.speaker.map(SpeakerOut::from),
             cue: c.cue.map(str::to_string),
             rule: c.rule.to_string(),
-            source: c.source.map(Id::owned),
+            source: c.source.map(roomy),
             via: c.via.owned(),
             figures: c.figures.owned(),
         }

@@ -58,9 +58,15 @@ impl Merger {
             claims.retain(|c| !skipped.contains(&c.doc));
             figures.retain(|f| !skipped.contains(&f.doc));
         }
-        // Sources: those the kept claims and figures use, with their parents.
-        let local = Positions::new('s', part.sources.iter().map(|s| s.id.as_str()));
-        let mut used = vec![false; part.sources.len()];
+        // Sources: those the kept claims and figures use, with their parents. (Their ids are
+        // taken out of them, so that the merge can take their names.)
+        let mut part_sources = part.sources;
+        let source_ids: Vec<String> = part_sources
+            .iter_mut()
+            .map(|s| std::mem::take(&mut s.id))
+            .collect();
+        let local = Positions::new('s', source_ids.iter().map(String::as_str));
+        let mut used = vec![false; part_sources.len()];
         let mut stack: Vec<&str> = claims
             .iter()
             .flat_map(|c| c.source.iter().chain(&c.via))
@@ -71,7 +77,7 @@ impl Merger {
             if let Some(k) = local.get(id) {
                 if !used[k] {
                     used[k] = true;
-                    if let Some(p) = part.sources[k].parent.as_deref() {
+                    if let Some(p) = part_sources[k].parent.as_deref() {
                         stack.push(p);
                     }
                 }
@@ -79,17 +85,16 @@ impl Merger {
         }
         // The merged source of each local id (at its position), for the used ones.
         let used_sources = || {
-            part.sources
-                .iter()
-                .filter_map(|s| Some((s, local.get(&s.id)?)))
+            (0..source_ids.len())
+                .filter_map(|i| Some((i, local.get(&source_ids[i])?)))
                 .filter(|&(_, k)| used[k])
         };
-        let mut global: Vec<Option<usize>> = vec![None; part.sources.len()];
-        for (s, k) in used_sources() {
-            global[k] = Some(self.intern(s));
+        let mut global: Vec<Option<usize>> = vec![None; part_sources.len()];
+        for (i, k) in used_sources() {
+            global[k] = Some(self.intern(&mut part_sources[i]));
         }
         let global_of = |id: &str| local.get(id).and_then(|k| global[k]);
-        for (s, k) in used_sources() {
+        for (s, k) in used_sources().map(|(i, k)| (&part_sources[i], k)) {
             let (Some(p), Some(g)) = (&s.parent, global[k]) else {
                 continue;
             };
@@ -100,7 +105,7 @@ impl Merger {
         }
         let sources = &self.report.sources;
         let source = |id: &mut Option<String>| match id.as_deref().and_then(global_of) {
-            Some(g) => id.as_mut().expect("an id").clone_from(&sources[g].id),
+            Some(g) => copy_into(id.as_mut().expect("an id"), &sources[g].id),
             None => *id = None,
         };
         // Claims and figures are numbered on from the merged ones, in order; a claim or figure
@@ -119,14 +124,14 @@ impl Merger {
             source(&mut c.source);
             c.via.retain_mut(|v| match global_of(v) {
                 Some(g) => {
-                    v.clone_from(&sources[g].id);
+                    copy_into(v, &sources[g].id);
                     true
                 }
                 None => false,
             });
             c.figures.retain_mut(|f| match figure_at.get(f) {
                 Some(k) => {
-                    *f = id_of('f', f0 + k + 1);
+                    set_id(f, 'f', f0 + k + 1);
                     true
                 }
                 None => false,
@@ -136,12 +141,12 @@ impl Merger {
             .iter_mut()
             .zip(figure_ids.into_iter().zip(figure_claims))
         {
-            f.id = id_of('f', f0 + k + 1);
+            set_id(&mut f.id, 'f', f0 + k + 1);
             f.claim = claim.map(|k| id_of('c', c0 + k + 1));
             source(&mut f.source);
         }
         for (c, k) in claims.iter_mut().zip(claim_ids) {
-            c.id = id_of('c', c0 + k + 1);
+            set_id(&mut c.id, 'c', c0 + k + 1);
         }
         self.report.claims.append(&mut claims);
         self.report.figures.append(&mut figures);
@@ -161,8 +166,9 @@ impl Merger {
         self.report
     }
 
-    /// The merged source that `s` is, created when new; returns its index.
-    fn intern(&mut self, s: &SourceOut) -> usize {
+    /// The merged source that `s` is, created when new; returns its index. Takes the names,
+    /// kind and country it keeps out of `s`.
+    fn intern(&mut self, s: &mut SourceOut) -> usize {
         let key = key_of(&s.name);
         let single = !key.contains(' ') && key.chars().next().is_some_and(char::is_alphabetic);
         let capitalized = s
@@ -179,34 +185,34 @@ impl Merger {
         if let Some(i) = known {
             self.by_key.insert(key, i);
             let m = &mut self.report.sources[i];
-            for name in std::iter::once(&s.name).chain(&s.aliases) {
+            for name in std::iter::once(&mut s.name).chain(&mut s.aliases) {
                 if *name != m.name && !m.aliases.contains(name) {
-                    m.aliases.push(name.clone());
+                    m.aliases.push(std::mem::take(name));
                 }
             }
             if m.country.is_none() {
-                m.country = s.country.clone();
+                m.country = s.country.take();
             }
             if matches!(m.kind.as_str(), "unknown" | "person")
                 && !matches!(s.kind.as_str(), "unknown" | "person")
             {
-                m.kind = s.kind.clone();
+                m.kind = std::mem::take(&mut s.kind);
             }
             return i;
         }
         let i = self.report.sources.len();
-        self.report.sources.push(SourceOut {
-            id: format!("s{}", i + 1),
-            name: s.name.clone(),
-            kind: s.kind.clone(),
-            aliases: s.aliases.clone(),
-            parent: None,
-            country: s.country.clone(),
-        });
-        self.by_key.insert(key, i);
         if let Some(surname) = surname_of(&s.name) {
             self.by_surname.entry(surname).or_insert(i);
         }
+        self.report.sources.push(SourceOut {
+            id: id_of('s', i + 1),
+            name: std::mem::take(&mut s.name),
+            kind: std::mem::take(&mut s.kind),
+            aliases: std::mem::take(&mut s.aliases),
+            parent: None,
+            country: s.country.take(),
+        });
+        self.by_key.insert(key, i);
         i
     }
 }
@@ -252,13 +258,42 @@ impl<'p> Positions<'p> {
 }
 
 /// `n` when `id` is `prefix` and the decimal `n` >= 1 as `format!` writes it (no sign, no
-/// leading zero).
+/// leading zero), and `n` fits a `usize`.
 fn number_of(prefix: char, id: &str) -> Option<usize> {
     let digits = id.strip_prefix(prefix)?;
-    if digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.is_empty() || digits.starts_with('0') {
         return None;
     }
-    digits.parse().ok()
+    digits.bytes().try_fold(0usize, |n, b| {
+        let d = b.wrapping_sub(b'0');
+        (d < 10).then_some(())?;
+        n.checked_mul(10)?.checked_add(usize::from(d))
+    })
+}
+
+/// Makes `id` [`id_of`]`(prefix, n)`, in its own buffer (without allocating when it has room:
+/// the ids of a claim and of its source are made with room for the numbers given here).
+pub(crate) fn set_id(id: &mut String, prefix: char, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    id.clear();
+    id.push(prefix);
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
+/// Makes `to` a copy of `from`, in its own buffer.
+fn copy_into(to: &mut String, from: &str) {
+    to.clear();
+    to.push_str(from);
 }
 
 /// Merges whole reports in order: [`Merger`] in one call.
@@ -375,6 +410,17 @@ mod tests {
         }
         assert_eq!(id_of('s', 0), "s0");
         assert_eq!(id_of('c', 1234567), "c1234567");
+    }
+
+    #[test]
+    fn ids_set_in_place_as_id_of_writes_them() {
+        let mut id = String::from("x-long-id-9");
+        for n in [0, 1, 9, 10, 99, 100, 12345, usize::MAX] {
+            set_id(&mut id, 'f', n);
+            assert_eq!(id, id_of('f', n), "{n}");
+        }
+        copy_into(&mut id, "s7");
+        assert_eq!(id, "s7");
     }
 
     #[test]
