@@ -40,6 +40,9 @@ pub fn report_line(report: &Report) -> Vec<u8> {
 /// the analysis without copying its strings into an owned report first.
 pub fn document_line(doc: &Document, analysis: &Analysis, lexicon: &SourceLexicon) -> Vec<u8> {
     let view = DocumentView::new(doc, analysis, lexicon);
+    // The document's id, in every claim and figure: escaped once.
+    let mut id = Vec::with_capacity(doc.id.len() + 2);
+    write_escaped(&mut id, &doc.id);
     let mut out = Vec::with_capacity(size_hint(
         analysis.claims.iter().map(|c| c.content.len()),
         analysis.figures.iter().map(|f| f.span.len()),
@@ -56,7 +59,10 @@ pub fn document_line(doc: &Document, analysis: &Analysis, lexicon: &SourceLexico
         agreements: &view.agreements,
         errors: &[] as &[ErrorOut; 0],
     }
-    .write(&mut Out::compact(&mut out));
+    .write(&mut Out {
+        known: Some((&doc.id, &id)),
+        ..Out::compact(&mut out)
+    });
     out.push(b'\n');
     out
 }
@@ -84,6 +90,7 @@ pub fn write_pretty(report: &ReportRef, sink: &mut dyn std::io::Write) -> std::i
         pretty: true,
         sink: Some(sink),
         error: None,
+        known: None,
     };
     report.write(&mut out);
     out.flush();
@@ -105,6 +112,9 @@ struct Out<'o> {
     sink: Option<&'o mut dyn std::io::Write>,
     /// The first error of the sink: nothing more is written to it.
     error: Option<std::io::Error>,
+    /// A string written many times (a document's id, in each of its claims and figures) and
+    /// its escaped form, copied when that very string (the same bytes in memory) is written.
+    known: Option<(&'o str, &'o [u8])>,
 }
 
 impl<'o> Out<'o> {
@@ -116,6 +126,7 @@ impl<'o> Out<'o> {
             pretty: false,
             sink: None,
             error: None,
+            known: None,
         }
     }
 
@@ -258,6 +269,12 @@ impl<'a, 'o> Object<'a, 'o> {
 
 impl Json for str {
     fn write(&self, out: &mut Out) {
+        if let Some((known, escaped)) = out.known {
+            if std::ptr::eq(self, known) {
+                out.bytes.extend_from_slice(escaped);
+                return;
+            }
+        }
         write_escaped(out.bytes, self);
     }
 }
