@@ -269,13 +269,18 @@ impl<'a, 'o> Object<'a, 'o> {
 
 impl Json for str {
     fn write(&self, out: &mut Out) {
+        let b = self.as_bytes();
+        if b.len() <= 16 && write_short(out.bytes, b) {
+            return;
+        }
+        // The string known (longer than most), as it was escaped.
         if let Some((known, escaped)) = out.known {
             if std::ptr::eq(self, known) {
                 out.bytes.extend_from_slice(escaped);
                 return;
             }
         }
-        write_escaped(out.bytes, self);
+        write_long(out.bytes, b);
     }
 }
 
@@ -567,6 +572,12 @@ fn write_escaped(out: &mut Vec<u8>, s: &str) {
     if b.len() <= 16 && write_short(out, b) {
         return;
     }
+    write_long(out, b);
+}
+
+/// [`write_escaped`] of a string that [`write_short`] does not write.
+#[inline(always)]
+fn write_long(out: &mut Vec<u8>, b: &[u8]) {
     out.reserve(b.len() + 2);
     out.push(b'"');
     let mut i = 0;
