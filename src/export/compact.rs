@@ -40,6 +40,9 @@ pub fn report_line(report: &Report) -> Vec<u8> {
 /// the analysis without copying its strings into an owned report first.
 pub fn document_line(doc: &Document, analysis: &Analysis, lexicon: &SourceLexicon) -> Vec<u8> {
     let view = DocumentView::new(doc, analysis, lexicon);
+    // The document's id, in every claim and figure: escaped once.
+    let mut id = Vec::with_capacity(doc.id.len() + 2);
+    write_escaped(&mut id, &doc.id);
     let mut out = Vec::with_capacity(size_hint(
         analysis.claims.iter().map(|c| c.content.len()),
         analysis.figures.iter().map(|f| f.span.len()),
@@ -56,7 +59,10 @@ pub fn document_line(doc: &Document, analysis: &Analysis, lexicon: &SourceLexico
         agreements: &view.agreements,
         errors: &[] as &[ErrorOut; 0],
     }
-    .write(&mut Out::compact(&mut out));
+    .write(&mut Out {
+        known: Some((&doc.id, &id)),
+        ..Out::compact(&mut out)
+    });
     out.push(b'\n');
     out
 }
@@ -84,6 +90,7 @@ pub fn write_pretty(report: &ReportRef, sink: &mut dyn std::io::Write) -> std::i
         pretty: true,
         sink: Some(sink),
         error: None,
+        known: None,
     };
     report.write(&mut out);
     out.flush();
@@ -105,6 +112,9 @@ struct Out<'o> {
     sink: Option<&'o mut dyn std::io::Write>,
     /// The first error of the sink: nothing more is written to it.
     error: Option<std::io::Error>,
+    /// A string written many times (a document's id, in each of its claims and figures) and
+    /// its escaped form, copied when that very string (the same bytes in memory) is written.
+    known: Option<(&'o str, &'o [u8])>,
 }
 
 impl<'o> Out<'o> {
@@ -116,6 +126,7 @@ impl<'o> Out<'o> {
             pretty: false,
             sink: None,
             error: None,
+            known: None,
         }
     }
 
@@ -258,7 +269,18 @@ impl<'a, 'o> Object<'a, 'o> {
 
 impl Json for str {
     fn write(&self, out: &mut Out) {
-        write_escaped(out.bytes, self);
+        let b = self.as_bytes();
+        if b.len() <= 16 && write_short(out.bytes, b) {
+            return;
+        }
+        // The string known (longer than most), as it was escaped.
+        if let Some((known, escaped)) = out.known {
+            if std::ptr::eq(self, known) {
+                out.bytes.extend_from_slice(escaped);
+                return;
+            }
+        }
+        write_long(out.bytes, b);
     }
 }
 
@@ -550,6 +572,12 @@ fn write_escaped(out: &mut Vec<u8>, s: &str) {
     if b.len() <= 16 && write_short(out, b) {
         return;
     }
+    write_long(out, b);
+}
+
+/// [`write_escaped`] of a string that [`write_short`] does not write.
+#[inline(always)]
+fn write_long(out: &mut Vec<u8>, b: &[u8]) {
     out.reserve(b.len() + 2);
     out.push(b'"');
     let mut i = 0;

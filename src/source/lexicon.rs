@@ -356,6 +356,25 @@ impl SourceLexicon {
         self.longest.get(word).copied().unwrap_or(0)
     }
 
+    /// [`SourceLexicon::kind`] of a phrase known to be ASCII when `ascii` (else not known).
+    #[inline]
+    pub(super) fn kind_known(&self, phrase: &str, ascii: bool) -> Option<&KindEntry> {
+        match ascii {
+            true => self.kinds.get_known(phrase, true),
+            false => self.kind(phrase),
+        }
+    }
+
+    /// [`SourceLexicon::longest_from`] of a word known to be ASCII when `ascii` (else not
+    /// known).
+    #[inline]
+    pub(super) fn longest_from_known(&self, word: &str, ascii: bool) -> usize {
+        match ascii {
+            true => self.longest.get_known(word, true).copied().unwrap_or(0),
+            false => self.longest_from(word),
+        }
+    }
+
     /// The country whose government a name stands for ("Moscow", "the Kremlin").
     pub fn seat(&self, name: &str) -> Option<&str> {
         place_in(&self.seats, name)
@@ -412,6 +431,16 @@ impl SourceLexicon {
     /// [`SourceLexicon::country`] of one word (no white space).
     pub(super) fn country_word(&self, w: &str) -> Option<&str> {
         place_word_in(&self.countries, w)
+    }
+
+    /// [`SourceLexicon::country_word`] of a word known to be ASCII when `ascii` (else not
+    /// known).
+    #[inline]
+    pub(super) fn country_word_known(&self, w: &str, ascii: bool) -> Option<&str> {
+        match ascii {
+            true => self.countries.get_known(w, true).map(String::as_str),
+            false => self.country_word(w),
+        }
     }
 
     /// The country whose government a name stands for, by its seat or by the country's own

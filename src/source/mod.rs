@@ -257,9 +257,10 @@ fn trim_space(s: &str) -> &str {
 }
 
 /// Appends the words of `s` (as `split_whitespace` gives them) to `out`: an ASCII `s` (most)
-/// split at its white space bytes without decoding characters.
-fn push_words<'s>(s: &'s str, out: &mut Vec<&'s str>) {
-    if !s.is_ascii() {
+/// split at its white space bytes without decoding characters. `ascii`: `s` is known to be
+/// ASCII (else it is tested).
+fn push_words<'s>(s: &'s str, ascii: bool, out: &mut Vec<&'s str>) {
+    if !ascii && !s.is_ascii() {
         out.extend(s.split_whitespace());
         return;
     }
@@ -325,15 +326,26 @@ fn capitalized(w: &str) -> bool {
 /// borrowed in its own case (the look-ups and [`same_word`] fold it), another word lower-cased
 /// with its curly apostrophes straightened.
 fn lex_word(w: &str) -> Cow<'_, str> {
-    let w = trim_to_alnum(w, b".-");
-    let w = w.trim_end_matches('.');
-    if w.is_ascii() {
+    lex_word_known(w, false)
+}
+
+/// [`lex_word`] of a word known to be ASCII when `ascii` (else it is tested).
+#[inline]
+fn lex_word_known(w: &str, ascii: bool) -> Cow<'_, str> {
+    let w = trim_end_stops(trim_to_alnum(w, b".-"));
+    if ascii || w.is_ascii() {
         // Lower case keeps an ASCII word's bytes where they are: "'s" in any case is the
         // possessive.
         let b = w.as_bytes();
         let possessive = b.len() >= 2 && b[b.len() - 2] == b'\'' && b[b.len() - 1] | 0x20 == b's';
         return Cow::Borrowed(if possessive { &w[..w.len() - 2] } else { w });
     }
+    lex_word_other(w)
+}
+
+/// [`lex_word`] of a trimmed word that is not ASCII.
+#[cold]
+fn lex_word_other(w: &str) -> Cow<'_, str> {
     let mut lower = w.to_lowercase();
     if lower.contains('’') {
         lower = lower.replace('’', "'");
@@ -342,6 +354,16 @@ fn lex_word(w: &str) -> Cow<'_, str> {
         lower.truncate(lower.len() - 2);
     }
     Cow::Owned(lower)
+}
+
+/// `w.trim_end_matches('.')`, a byte at a time (a stop is one byte, never inside a character).
+#[inline(always)]
+fn trim_end_stops(w: &str) -> &str {
+    let mut end = w.len();
+    while end > 0 && w.as_bytes()[end - 1] == b'.' {
+        end -= 1;
+    }
+    &w[..end]
 }
 
 /// Whether two [`lex_word`]s are the same word: equal lower case. (A word that is not ASCII
@@ -388,17 +410,21 @@ struct Match<'l> {
 }
 
 /// The lexicon phrases of `words` ([`lex_word`]s), longest first at each position, left to
-/// right, into `out` (emptied first); `joined` holds a phrase of several words.
+/// right, into `out` (emptied first); `joined` holds a phrase of several words. `ascii`: the
+/// words are known to be ASCII (else each is tested where it is looked up).
 fn matches<'l>(
     lex: &'l SourceLexicon,
     words: &[Cow<str>],
+    ascii: bool,
     out: &mut Vec<Match<'l>>,
     joined: &mut String,
 ) {
     out.clear();
     let mut i = 0;
     while i < words.len() {
-        let longest = lex.longest_from(&words[i]).min(words.len() - i);
+        let longest = lex
+            .longest_from_known(&words[i], ascii)
+            .min(words.len() - i);
         let found = (1..=longest).rev().find_map(|len| {
             let phrase = match len {
                 1 => &words[i],
@@ -414,7 +440,7 @@ fn matches<'l>(
                     joined.as_str()
                 }
             };
-            lex.kind(phrase).map(|entry| Match {
+            lex.kind_known(phrase, ascii).map(|entry| Match {
                 start: i,
                 len,
                 entry,
@@ -440,19 +466,27 @@ fn mention_country<'l>(lex: &'l SourceLexicon, mention: &str) -> Option<&'l str>
 /// The country a word of a mention names, if any: a nationality word (as written, or without
 /// its final stops) or a country's name, the word trimmed of punctuation and of a possessive.
 fn word_country<'l>(lex: &'l SourceLexicon, w: &str) -> Option<&'l str> {
+    word_country_known(lex, w, false)
+}
+
+/// [`word_country`] of a word known to be ASCII when `ascii` (else not known).
+#[inline]
+fn word_country_known<'l>(lex: &'l SourceLexicon, w: &str, ascii: bool) -> Option<&'l str> {
     let bare = trim_to_alnum(w, b".");
-    let bare = bare
-        .strip_suffix("’s")
+    // "’s" is not ASCII.
+    let bare = (!ascii)
+        .then(|| bare.strip_suffix("’s"))
+        .flatten()
         .or_else(|| bare.strip_suffix("'s"))
         .unwrap_or(bare);
-    let unstopped = bare.trim_end_matches('.');
+    let unstopped = trim_end_stops(bare);
     lex.demonym(bare)
         .or_else(|| {
-            (unstopped != bare)
+            (unstopped.len() != bare.len())
                 .then(|| lex.demonym(unstopped))
                 .flatten()
         })
-        .or_else(|| lex.country_word(bare))
+        .or_else(|| lex.country_word_known(bare, ascii))
 }
 
 /// Buffers [`describe`] reuses from one mention to the next (one set a thread), kept empty
@@ -518,6 +552,8 @@ fn describe_in<'m, 'l>(
     b: &mut Buffers<'m, 'l>,
 ) -> MentionInfo {
     let mention = trim_space(mention).trim_end_matches([',', '.', ';', ':']);
+    // Most mentions are ASCII, and so are their parts and words: told once for all.
+    let ascii = mention.is_ascii();
     // Comma parts, without an age ("Rashford, 23").
     let parts = &mut b.parts;
     parts.extend(
@@ -565,16 +601,16 @@ fn describe_in<'m, 'l>(
     } = b;
     for part in parts.iter() {
         words.clear();
-        push_words(part, words);
+        push_words(part, ascii, words);
         if country.is_none() {
-            country = words.iter().find_map(|w| word_country(lex, w));
+            country = words.iter().find_map(|w| word_country_known(lex, w, ascii));
         }
         if best.is_some() && name_part.is_some() {
             continue;
         }
         lower.clear();
-        lower.extend(words.iter().map(|w| lex_word(w)));
-        matches(lex, lower, found, joined);
+        lower.extend(words.iter().map(|w| lex_word_known(w, ascii)));
+        matches(lex, lower, ascii, found, joined);
         if found.is_empty() {
             // Some word besides titles, and every such word capitalized.
             let mut content = words
@@ -1034,6 +1070,75 @@ mod tests {
     }
 
     #[test]
+    fn ascii_words_read_as_any() {
+        let lex = lex();
+        let words = [
+            "",
+            ".",
+            "'s",
+            "U.S.",
+            "U.S.'s",
+            "u.s.",
+            "Russian",
+            "RUSSIAN's",
+            "Russian.",
+            "(Kazakh),",
+            "Kazakhstan's",
+            "police",
+            "Police's.",
+            "law",
+            "x-",
+            "--",
+            "the",
+            "spokesman,",
+            "...a...",
+            "Moscow",
+            "É.",
+            "État’s",
+            "O’Brien.",
+        ];
+        for w in words {
+            assert_eq!(trim_end_stops(w), w.trim_end_matches('.'), "{w:?}");
+            assert_eq!(lex_word_known(w, false), lex_word(w), "{w:?}");
+            assert_eq!(
+                word_country_known(&lex, w, false),
+                word_country(&lex, w),
+                "{w:?}"
+            );
+            if !w.is_ascii() {
+                continue;
+            }
+            assert_eq!(lex_word_known(w, true), lex_word(w), "{w:?}");
+            assert_eq!(
+                word_country_known(&lex, w, true),
+                word_country(&lex, w),
+                "{w:?}"
+            );
+            assert_eq!(
+                lex.longest_from_known(w, true),
+                lex.longest_from(w),
+                "{w:?}"
+            );
+            assert_eq!(lex.kind_known(w, true), lex.kind(w), "{w:?}");
+            assert_eq!(
+                lex.country_word_known(w, true),
+                lex.country_word(w),
+                "{w:?}"
+            );
+        }
+        assert_eq!(word_country(&lex, "Russian's"), Some("Russia"));
+        assert_eq!(lex.longest_from_known("LAW", true), lex.longest_from("law"));
+        let (mut out, mut joined) = (Vec::new(), String::new());
+        let words: Vec<Cow<str>> = ["a", "Police", "spokesman"].map(Cow::Borrowed).to_vec();
+        matches(&lex, &words, true, &mut out, &mut joined);
+        let ascii: Vec<_> = out.iter().map(|m| (m.start, m.len, m.entry.kind)).collect();
+        matches(&lex, &words, false, &mut out, &mut joined);
+        let any: Vec<_> = out.iter().map(|m| (m.start, m.len, m.entry.kind)).collect();
+        assert_eq!(ascii, any);
+        assert!(!ascii.is_empty());
+    }
+
+    #[test]
     fn word_helpers_agree_with_std() {
         // key_of as it was written over std's splitting and lower-casing.
         let reference = |name: &str| -> String {
@@ -1088,7 +1193,7 @@ mod tests {
                 );
             }
             let mut words = Vec::new();
-            push_words(name, &mut words);
+            push_words(name, false, &mut words);
             assert_eq!(
                 words,
                 name.split_whitespace().collect::<Vec<_>>(),
