@@ -424,8 +424,7 @@ fn speaker_cue_clause(cues: &Cues, toks: &[Tok], starts: Starts) -> Option<Found
     let n = toks.len();
     // (Only a cue or a word of `PUT` is read on: the tokens that may be one.)
     for k in starts.each_in(1, n.min(48)) {
-        // (`holds` rather than `in_list`, which is not inlined here: this runs for every token.)
-        let put = PUT.holds(&toks[k]);
+        let put = in_list(PUT, &toks[k]);
         let cue = cue_at(cues, toks, k);
         // "Comey called Clinton's use of private servers “extremely careless”": a naming verb
         // with its object and a quoted label reports what the label says of the object.

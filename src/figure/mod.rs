@@ -183,8 +183,8 @@ fn lowered(w: &str) -> std::borrow::Cow<'_, str> {
 /// Words and numbers of a sentence: "1,200", "3.5" and "1.3m" are one token each. `lower` is
 /// the sentence with its ASCII letters in lower case ([`str::to_ascii_lowercase`], same
 /// offsets): an ASCII token's lower case is its slice of it, without allocating. The tokens
-/// are put in `out` (empty; [`recycled`] from the sentence before, so that most sentences
-/// allocate none).
+/// are put in `out`: empty, with the allocation of the sentence before's tokens (through
+/// `crate::recycle`), so that most sentences allocate none.
 fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str, mut out: Vec<Tok<'t>>) -> Vec<Tok<'t>> {
     debug_assert!(out.is_empty(), "tokenize appends to an empty vector");
     let s = &text[sent];
@@ -325,15 +325,6 @@ fn tokenize<'t>(text: &'t str, sent: Span, lower: &'t str, mut out: Vec<Tok<'t>>
         i = end;
     }
     out
-}
-
-/// An empty vector with the allocation of `toks`, for tokens of another sentence (the
-/// collection reuses the allocation: the items are the same size, and none is kept).
-fn recycled<'b>(mut toks: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
-    toks.clear();
-    toks.into_iter()
-        .map(|_| -> Tok<'b> { unreachable!("cleared") })
-        .collect()
 }
 
 /// The character at byte `i` of `s` (a char boundary): an ASCII byte without decoding.
@@ -828,7 +819,7 @@ fn figures_in(
     } else {
         s
     };
-    let toks = tokenize(text, sent, lower, recycled(std::mem::take(spare)));
+    let toks = tokenize(text, sent, lower, crate::recycle(std::mem::take(spare)));
     let mut quantities: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -1105,7 +1096,7 @@ fn figures_in(
         ends.push((q.end, of_them || among));
     }
     if out.is_empty() {
-        *spare = recycled(toks);
+        *spare = crate::recycle(toks);
         return out;
     }
     // "... killed in Almaty": the places named after "in".
@@ -1138,7 +1129,7 @@ fn figures_in(
             f.scope = sentence_place.map(str::to_string);
         }
     }
-    *spare = recycled(toks);
+    *spare = crate::recycle(toks);
     out
 }
 
@@ -1241,10 +1232,10 @@ mod tests {
         let toks = tokenize(text, Span::new(0, text.len()), text, Vec::new());
         assert_eq!(toks.len(), 8);
         let capacity = toks.capacity();
-        let spare: Vec<Tok<'static>> = recycled(toks);
+        let spare: Vec<Tok<'static>> = crate::recycle(toks);
         assert!(spare.is_empty());
         assert_eq!(spare.capacity(), capacity);
-        let again = tokenize(text, Span::new(3, 7), &text[3..7], recycled(spare));
+        let again = tokenize(text, Span::new(3, 7), &text[3..7], crate::recycle(spare));
         assert_eq!((again.len(), again[0].lower.as_ref()), (1, "2014"));
         assert_eq!(again.capacity(), capacity);
     }

@@ -490,7 +490,7 @@ fn word_country_known<'l>(lex: &'l SourceLexicon, w: &str, ascii: bool) -> Optio
 }
 
 /// Buffers [`describe`] reuses from one mention to the next (one set a thread), kept empty
-/// between mentions (only their allocations are kept: [`recycle`]).
+/// between mentions (only their allocations are kept: `crate::recycle`).
 #[derive(Debug, Default)]
 struct Scratch {
     parts: Vec<&'static str>,
@@ -509,14 +509,6 @@ struct Buffers<'m, 'l> {
     joined: String,
 }
 
-/// `v` emptied, as a vector of another type of the same size and alignment (references of
-/// another lifetime) without allocating: `collect` of a vector's `into_iter` writes into the
-/// vector's own allocation.
-fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
-    v.clear();
-    v.into_iter().map(|_| unreachable!("v is empty")).collect()
-}
-
 thread_local! {
     static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
 }
@@ -529,17 +521,17 @@ pub fn describe(lex: &SourceLexicon, mention: &str) -> MentionInfo {
 /// [`describe`] with buffers kept from earlier mentions.
 fn describe_with(lex: &SourceLexicon, mention: &str, scratch: &mut Scratch) -> MentionInfo {
     let mut b = Buffers {
-        parts: recycle(std::mem::take(&mut scratch.parts)),
-        words: recycle(std::mem::take(&mut scratch.words)),
-        lower: recycle(std::mem::take(&mut scratch.lower)),
-        found: recycle(std::mem::take(&mut scratch.found)),
+        parts: crate::recycle(std::mem::take(&mut scratch.parts)),
+        words: crate::recycle(std::mem::take(&mut scratch.words)),
+        lower: crate::recycle(std::mem::take(&mut scratch.lower)),
+        found: crate::recycle(std::mem::take(&mut scratch.found)),
         joined: std::mem::take(&mut scratch.joined),
     };
     let info = describe_in(lex, mention, &mut b);
-    scratch.parts = recycle(b.parts);
-    scratch.words = recycle(b.words);
-    scratch.lower = recycle(b.lower);
-    scratch.found = recycle(b.found);
+    scratch.parts = crate::recycle(b.parts);
+    scratch.words = crate::recycle(b.words);
+    scratch.lower = crate::recycle(b.lower);
+    scratch.found = crate::recycle(b.found);
     b.joined.clear();
     scratch.joined = b.joined;
     info
@@ -1241,11 +1233,11 @@ mod tests {
         let text = String::from("a b c");
         let mut v: Vec<&'static str> = Vec::with_capacity(8);
         v.push("x");
-        let mut w: Vec<&str> = recycle(v);
+        let mut w: Vec<&str> = crate::recycle(v);
         assert!(w.is_empty() && w.capacity() == 8);
         let ptr = w.as_ptr();
         w.extend(text.split(' '));
-        let v: Vec<&'static str> = recycle(w);
+        let v: Vec<&'static str> = crate::recycle(w);
         assert!(v.is_empty() && v.capacity() == 8 && v.as_ptr() == ptr);
         // Mentions read one after another with the same buffers are read as each alone.
         let lex = lex();
