@@ -422,7 +422,7 @@ impl From<ClaimRef<'_>> for ClaimOut {
         // renumbers them to in place (the smallest allocation has that room anyway).
         let roomy = |id: Id| {
             let mut s = String::with_capacity(16);
-            crate::graph::merge::set_id(&mut s, char::from(id.prefix), id.index + 1);
+            set_id(&mut s, char::from(id.prefix), id.index + 1);
             s
         };
         ClaimOut {
@@ -671,11 +671,19 @@ fn is_pronoun(s: &str) -> bool {
 /// An id of the report: `prefix` and the number `n` ("c12"), as `format!` writes it, in one
 /// allocation.
 pub(crate) fn id_of(prefix: char, n: usize) -> String {
+    let mut id = String::with_capacity(1 + decimal_len(n as u64));
+    set_id(&mut id, prefix, n);
+    id
+}
+
+/// Makes `id` [`id_of`]`(prefix, n)`, in its own buffer (without allocating when it has room:
+/// the ids of a claim and of its source are made with room for the numbers `Merger`
+/// renumbers them to).
+pub(crate) fn set_id(id: &mut String, prefix: char, n: usize) {
     let (digits, at) = decimal(n as u64);
-    let mut id = String::with_capacity(1 + digits.len() - at);
+    id.clear();
     id.push(prefix);
     id.extend(digits[at..].iter().map(|&d| char::from(d)));
-    id
 }
 
 /// The decimal digits of `n`, as `format!` writes them: `digits[at..]`.

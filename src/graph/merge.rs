@@ -13,7 +13,7 @@
 //! whole (`tests/graph.rs` checks it on the corpus).
 
 use crate::export::report::{ErrorOut, Report, SourceOut};
-use crate::export::{id_of, link_report};
+use crate::export::{id_of, link_report, set_id};
 use crate::source::{key_of, surname_of};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::HashSet;
@@ -269,25 +269,6 @@ fn number_of(prefix: char, id: &str) -> Option<usize> {
         (d < 10).then_some(())?;
         n.checked_mul(10)?.checked_add(usize::from(d))
     })
-}
-
-/// Makes `id` [`id_of`]`(prefix, n)`, in its own buffer (without allocating when it has room:
-/// the ids of a claim and of its source are made with room for the numbers given here).
-pub(crate) fn set_id(id: &mut String, prefix: char, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
-    id.clear();
-    id.push(prefix);
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// Makes `to` a copy of `from`, in its own buffer.
