@@ -420,6 +420,21 @@ impl Json for usize {
         if out.pretty {
             return write_items(out, items.iter());
         }
+        if let (Some((a, a_len)), Some((b, b_len))) =
+            (super::digits8(start as u64), super::digits8(end as u64))
+        {
+            // Two numbers of at most eight digits (all offsets of a text under 100 MB): each
+            // number's word of digits stored whole, the bytes past its digits overwritten by
+            // what follows or cut off.
+            let mut span = [0u8; 32];
+            span[0] = b'[';
+            span[1..9].copy_from_slice(&a.to_le_bytes());
+            span[1 + a_len] = b',';
+            span[2 + a_len..10 + a_len].copy_from_slice(&b.to_le_bytes());
+            span[2 + a_len + b_len] = b']';
+            append_cut(out.bytes, &span, 3 + a_len + b_len);
+            return;
+        }
         // '[', two numbers of at most 20 digits, ',' and ']'.
         let mut span = [0u8; 43];
         span[0] = b'[';
