@@ -227,9 +227,15 @@ impl<'a> DocumentView<'a> {
             .collect();
         // Each figure takes the source of the smallest claim it stands in, else the
         // document's outlet.
-        let spans: Vec<Span> = analysis.claims.iter().map(|c| c.content).collect();
-        let inner: Vec<Span> = analysis.figures.iter().map(|f| f.span).collect();
-        let holders = smallest_holders(&spans, &inner);
+        let holders = match analysis.figures.is_empty() {
+            // Most documents (321 of 509 in `dev1`): nothing to sort and no tree to build.
+            true => Vec::new(),
+            false => {
+                let spans: Vec<Span> = analysis.claims.iter().map(|c| c.content).collect();
+                let inner: Vec<Span> = analysis.figures.iter().map(|f| f.span).collect();
+                smallest_holders(&spans, &inner)
+            }
+        };
         let mut figures = Vec::with_capacity(analysis.figures.len());
         for (n, (f, holder)) in analysis.figures.iter().zip(holders).enumerate() {
             let source = match holder {
