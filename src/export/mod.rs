@@ -8,6 +8,7 @@ pub mod nodelink;
 pub mod report;
 pub mod tables;
 
+use crate::attribute::ClaimKind;
 use crate::input::{Document, InputError};
 use crate::source::{Source, SourceLexicon, Sources};
 use crate::span::Span;
@@ -141,16 +142,18 @@ struct SourceRef<'v> {
 }
 
 /// [`SpeakerOut`], borrowed.
+#[derive(Clone, Copy)]
 struct SpeakerRef<'v> {
     text: &'v str,
     span: [usize; 2],
 }
 
 /// [`ClaimOut`], borrowed.
+#[derive(Clone, Copy)]
 struct ClaimRef<'v> {
     id: Id,
     doc: &'v str,
-    kind: &'static str,
+    kind: ClaimKind,
     text: &'v str,
     span: [usize; 2],
     speaker: Option<SpeakerRef<'v>>,
@@ -332,7 +335,7 @@ impl<'a> DocumentView<'a> {
         ClaimRef {
             id: Id::new(b'c', n),
             doc: &self.doc.id,
-            kind: c.kind.as_str(),
+            kind: c.kind,
             text: &text[c.content],
             span: c.content.to_array(),
             speaker: c.speaker.map(|s| SpeakerRef {
@@ -434,7 +437,7 @@ impl From<ClaimRef<'_>> for ClaimOut {
         ClaimOut {
             id: roomy(c.id),
             doc: c.doc.to_string(),
-            kind: c.kind.to_string(),
+            kind: c.kind.as_str().to_string(),
             text: c.text.to_string(),
             span: c.span,
             speaker: c.speaker.map(SpeakerOut::from),
