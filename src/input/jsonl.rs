@@ -6,8 +6,14 @@
 //! The direct reading copies each string once, into a `String` allocated once (a string with
 //! escapes gets the rest of the line's size, shrunk when much too large), where serde_json
 //! unescapes into a scratch buffer grown by doubling and then copies it out.
+//!
+//! It reads bytes, not a `str`: it checks the UTF-8 of the strings as it goes (everything
+//! else it takes is ASCII), so a line it reads needs no pass of `str::from_utf8` first; and it
+//! ends at the line break, so it reads a line where it lies in the reader's buffer, with no
+//! pass to find the line's end first. The two passes were 2.2 M and 2.2 M instructions of
+//! 261 M (callgrind, extract of dev1: 2.4 MB, 509 lines).
 
-use crate::bytescan::JSON_SPECIAL;
+use crate::bytescan::ByteSet;
 use serde::Deserialize;
 
 /// The fields of one JSONL article; unknown fields are ignored. serde_json's messages name
@@ -22,17 +28,15 @@ pub(super) struct JsonlArticle {
     pub url: Option<String>,
 }
 
-/// The article of `line` read directly, or `None` when serde_json must read it: the line is
-/// not a JSON object of known keys (written without escapes) and values of the expected
-/// types, a known key comes twice, the `id` is not a non-empty string or `text` is missing,
-/// or anything is not as strict JSON (RFC 8259) has it. Unknown keys' values are checked
-/// and skipped as serde_json skips them; nesting deeper than [`MAX_DEPTH`] is left to it.
-pub(super) fn quick_article(line: &str) -> Option<JsonlArticle> {
-    let mut p = Parser {
-        s: line,
-        b: line.as_bytes(),
-        at: 0,
-    };
+/// The article of the line at the start of `bytes` read directly, and where the line ends
+/// (at a line feed, or at the end of `bytes`); or `None` when serde_json must read it: the
+/// line is not valid UTF-8, not a JSON object of known keys (written in ASCII, without
+/// escapes) and values of the expected types, a known key comes twice, the `id` is not a
+/// non-empty string or `text` is missing, or anything is not as strict JSON (RFC 8259) has
+/// it. Unknown keys' values are checked and skipped as serde_json skips them; nesting deeper
+/// than [`MAX_DEPTH`] is left to it. A line feed is no white space here: it ends the line.
+pub(super) fn quick_article(bytes: &[u8]) -> Option<(JsonlArticle, usize)> {
+    let mut p = Parser { b: bytes, at: 0 };
     let mut fields: [Option<Option<String>>; 6] = Default::default();
     p.ws();
     p.eat(b'{')?;
@@ -43,7 +47,7 @@ pub(super) fn quick_article(line: &str) -> Option<JsonlArticle> {
             p.ws();
             p.eat(b':')?;
             p.ws();
-            match FIELDS.iter().position(|&f| f == key) {
+            match FIELDS.iter().position(|&f| f.as_bytes() == key) {
                 Some(k) => {
                     if fields[k].is_some() {
                         return None;
@@ -62,19 +66,20 @@ pub(super) fn quick_article(line: &str) -> Option<JsonlArticle> {
         }
     }
     p.ws();
-    if p.at != p.b.len() {
+    if p.peek().is_some_and(|b| b != b'\n') {
         return None;
     }
     let [id, text, date, outlet, title, url] = fields.map(Option::flatten);
     let id = id.filter(|id| !id.is_empty())?;
-    Some(JsonlArticle {
+    let article = JsonlArticle {
         id: Some(serde_json::Value::String(id)),
         text: Some(text?),
         date,
         outlet,
         title,
         url,
-    })
+    };
+    Some((article, p.at))
 }
 
 /// The keys of [`JsonlArticle`], in the order of `quick_article`'s `fields`.
@@ -85,7 +90,6 @@ const MAX_DEPTH: usize = 64;
 
 /// A cursor over the line's bytes; every method gives `None` on anything unexpected.
 struct Parser<'a> {
-    s: &'a str,
     b: &'a [u8],
     at: usize,
 }
@@ -95,9 +99,9 @@ impl<'a> Parser<'a> {
         self.b.get(self.at).copied()
     }
 
-    /// JSON white space: space, tab, line feed, carriage return.
+    /// JSON white space but the line feed (which ends the line): space, tab, carriage return.
     fn ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+        while let Some(b' ' | b'\t' | b'\r') = self.peek() {
             self.at += 1;
         }
     }
@@ -112,16 +116,16 @@ impl<'a> Parser<'a> {
             .then(|| self.at += word.len())
     }
 
-    /// A string without escapes (as keys are), borrowed from the line.
-    fn plain_key(&mut self) -> Option<&'a str> {
+    /// A string of ASCII without escapes (as keys are), borrowed from the line.
+    fn plain_key(&mut self) -> Option<&'a [u8]> {
         self.eat(b'"')?;
         let start = self.at;
-        let end = start + find_special(&self.b[start..])?;
+        let end = start + find_stop(&self.b[start..])?;
         if self.b[end] != b'"' {
             return None;
         }
         self.at = end + 1;
-        Some(&self.s[start..end])
+        Some(&self.b[start..end])
     }
 
     /// A string's value, or `None` for `null` (the outer `None`: neither).
@@ -131,34 +135,55 @@ impl<'a> Parser<'a> {
         }
         self.eat(b'"')?;
         let start = self.at;
-        let first = start + find_special(&self.b[start..])?;
+        let first = start + find_stop(&self.b[start..])?;
         if self.b[first] == b'"' {
-            // No escapes: copied as it is, once.
+            // ASCII without escapes: copied as it is, once (checked again, as it is short:
+            // an id, a date, a URL).
             self.at = first + 1;
-            return Some(Some(self.s[start..first].to_string()));
+            let ascii = String::from_utf8(self.b[start..first].to_vec());
+            return Some(Some(ascii.expect("ASCII bytes are UTF-8")));
         }
-        // Escapes only shrink: the string is at most as long as the rest of the line.
-        let mut out = String::with_capacity(self.b.len() - start);
+        // Escapes only shrink: the string is at most as long as the rest of the bytes. Those
+        // are the rest of the reader's buffer (64 KiB) when the line is read where it lies:
+        // room for 16 KiB at first (99% of dev1's texts), grown for longer ones, and more
+        // than an eighth too many given back (a shrink in place). Extract's peak RSS on
+        // dev40 is still 24.8 MB (22.7 MB when each line was found first and its strings
+        // got the rest of the line's room; 25.2 MB with the rest of the buffer's room and
+        // the old rule, twice too many): see the notes of the s11inp round.
+        let mut out = Vec::with_capacity((self.b.len() - start).min(16 * 1024));
         self.string_body(Some(&mut out))?;
-        if out.capacity() > 2 * out.len() + 64 {
+        if out.capacity() > out.len() + out.len() / 8 + 64 {
             out.shrink_to_fit();
         }
-        Some(Some(out))
+        // SAFETY: `string_body` puts only UTF-8 into `out`: runs of bytes below 0x80 (its
+        // scan stops at every byte from 0x80 up), characters whose UTF-8 `utf8_char_len`
+        // checked, copied whole, and the UTF-8 of the `char`s of escapes. Checking it again
+        // with `String::from_utf8` was the pass over the text this reading saves.
+        Some(Some(unsafe { String::from_utf8_unchecked(out) }))
     }
 
     /// The rest of a string after its opening `"`, through its closing `"`; unescaped into
-    /// `out` when given. No control characters, only JSON's escapes, and `\u` surrogates only
-    /// in pairs (serde_json refuses lone ones in strings it reads, and skips them in the
-    /// strings it ignores: `None` either way, and serde_json decides).
-    fn string_body(&mut self, mut out: Option<&mut String>) -> Option<()> {
+    /// `out` when given (as UTF-8: see `string_or_null`). No control characters, only JSON's
+    /// escapes, valid UTF-8, and `\u` surrogates only in pairs (serde_json refuses lone ones
+    /// in strings it reads, and skips them in the strings it ignores: `None` either way, and
+    /// serde_json decides).
+    fn string_body(&mut self, mut out: Option<&mut Vec<u8>>) -> Option<()> {
+        // The start of the bytes copied as they are, through the characters not ASCII in
+        // them: one copy a run between escapes, not one more a character (on dev1, 14,400
+        // copies instead of 23,800, and memcpy's mispredicts 13,800 instead of 27,500).
+        let mut run = self.at;
         loop {
-            let end = self.at + find_special(&self.b[self.at..])?;
+            let end = self.at + find_stop(&self.b[self.at..])?;
+            let stop = self.b[end];
+            if stop >= 0x80 {
+                self.at = end + utf8_char_len(&self.b[end..])?;
+                continue;
+            }
             if let Some(out) = out.as_deref_mut() {
-                // `end` is an ASCII byte's, so a character boundary.
-                out.push_str(&self.s[self.at..end]);
+                out.extend_from_slice(&self.b[run..end]);
             }
             self.at = end + 1;
-            match self.b[end] {
+            match stop {
                 b'"' => return Some(()),
                 b'\\' => {}
                 _ => return None,
@@ -181,13 +206,14 @@ impl<'a> Parser<'a> {
                     _ => return None,
                 };
                 if let Some(out) = out.as_deref_mut() {
-                    out.push(unescaped);
+                    push_char(out, unescaped);
                 }
                 if self.peek() != Some(b'\\') {
                     break;
                 }
                 self.at += 1;
             }
+            run = self.at;
         }
     }
 
@@ -325,10 +351,42 @@ const HEX_VALUE: [u8; 256] = {
     t
 };
 
-/// The index of the first byte of `b` that ends a run of a string's plain bytes: `"`, `\\` or
-/// a control character (below 0x20).
-fn find_special(b: &[u8]) -> Option<usize> {
-    JSON_SPECIAL.first_in(b, 0)
+/// The bytes that end a run of a string's plain ASCII: `"`, `\\`, a control character (below
+/// 0x20, the line feed among them), and every byte from 0x80 up (whose UTF-8 is checked).
+const STRING_STOP: ByteSet<2> = ByteSet::of([b'"', b'\\']).and_below(0x20).and_non_ascii();
+
+/// The index of the first byte of `b` in [`STRING_STOP`].
+fn find_stop(b: &[u8]) -> Option<usize> {
+    STRING_STOP.first_in(b, 0)
+}
+
+/// The length of the UTF-8 character at the start of `b` (its first byte from 0x80 up), or
+/// `None` when `b` does not start with one: the first byte and the ranges of the second as
+/// RFC 3629 has them (no overlong forms, no surrogates, nothing past U+10FFFF), the others
+/// continuation bytes.
+fn utf8_char_len(b: &[u8]) -> Option<usize> {
+    let (len, low, high) = match b[0] {
+        0xC2..=0xDF => (2, 0x80, 0xBF),
+        0xE0 => (3, 0xA0, 0xBF),
+        0xE1..=0xEC | 0xEE..=0xEF => (3, 0x80, 0xBF),
+        0xED => (3, 0x80, 0x9F),
+        0xF0 => (4, 0x90, 0xBF),
+        0xF1..=0xF3 => (4, 0x80, 0xBF),
+        0xF4 => (4, 0x80, 0x8F),
+        _ => return None,
+    };
+    let tail = b.get(1..len)?;
+    let second = (low..=high).contains(&tail[0]);
+    (second && tail[1..].iter().all(|&c| c & 0xC0 == 0x80)).then_some(len)
+}
+
+/// `c` appended to `out` as UTF-8.
+fn push_char(out: &mut Vec<u8>, c: char) {
+    if c.is_ascii() {
+        out.push(c as u8);
+    } else {
+        out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
 }
 
 #[cfg(test)]
@@ -340,6 +398,14 @@ mod tests {
         serde_json::from_str(line).ok()
     }
 
+    /// The direct reading of a whole line (its end must be the end of `line`).
+    fn quick(line: &[u8]) -> Option<JsonlArticle> {
+        quick_article(line).map(|(article, end)| {
+            assert_eq!(end, line.len());
+            article
+        })
+    }
+
     /// Lines read directly: each the same as serde_json reads it.
     #[test]
     fn the_common_shapes_are_read_directly_as_serde_json_reads_them() {
@@ -347,7 +413,7 @@ mod tests {
             r#"{"id": "a", "text": "Plain."}"#,
             r#"{"text": "T", "id": "b", "date": "2020-01-02", "outlet": "O", "title": "Ti", "url": "http://x/y"}"#,
             r#"  {"id":"c","text":"","date":null,"outlet":null,"title":null,"url":null}  "#,
-            "{\"id\":\"c\",\r\n\t\"text\":\"x\"}\r",
+            "{\"id\":\"c\",\r\t\"text\":\"x\"}\r",
             r#"{"id": "d", "text": "Line\nbreak \"quoted\" back\\slash \/ \b\f\r\t tab"}"#,
             r#"{"id": "e", "text": "\u201cCurly\u201d \u00e9 \u00C9 \ud83d\ude00 \u0000 \u007f"}"#,
             r#"{"id": "f", "text": "é “already” 😀 literal"}"#,
@@ -357,9 +423,55 @@ mod tests {
             r#"{"id": "j", "text": "0123456789abcdef\"0123456789abcdef\\0123456789abcdef\n"}"#,
         ];
         for line in lines {
-            let quick = quick_article(line);
+            let quick = quick(line.as_bytes());
             assert!(quick.is_some(), "{line}");
             assert_eq!(quick, serde_article(line), "{line}");
+        }
+    }
+
+    /// A line read where it lies among the next ones ends at its line feed, which is no
+    /// white space for it; one cut short is not read.
+    #[test]
+    fn a_line_ends_at_its_line_feed() {
+        let line = "{\"id\": \"a\", \"text\": \"T\\n\u{e9}\"} \r";
+        let bytes = format!("{line}\n{{\"id\": \"b\", \"text\": \"U\"}}\n\n");
+        let (article, end) = quick_article(bytes.as_bytes()).expect("read");
+        assert_eq!(end, line.len());
+        assert_eq!(Some(article), serde_article(line));
+        // A line cut short is read at most as a line ending where the bytes end (it may be
+        // whole there: the reader then finds its end as before).
+        for cut in 0..line.len() {
+            let cut = &line.as_bytes()[..cut];
+            if let Some((_, end)) = quick_article(cut) {
+                assert_eq!(end, cut.len(), "{cut:?}");
+            }
+        }
+        for broken in [
+            "{\"id\": \"a\",\n\"text\": \"T\"}",
+            "{\"id\": \"a\", \"text\": \"T\n\"}",
+            "{\"id\": \"a\", \"text\": \"T\"\n}",
+            "\n{\"id\": \"a\", \"text\": \"T\"}",
+        ] {
+            assert!(quick_article(broken.as_bytes()).is_none(), "{broken}");
+        }
+    }
+
+    /// Lines that are not valid UTF-8 are never read directly (jsonl_line names the byte).
+    #[test]
+    fn lines_not_utf8_are_not_read_directly() {
+        let lines: [&[u8]; 9] = [
+            b"{\"id\": \"a\", \"text\": \"\xff\"}",
+            b"{\"id\": \"a\", \"text\": \"over \xc0\x80 long\"}",
+            b"{\"id\": \"a\", \"text\": \"surrogate \xed\xa0\x80\"}",
+            b"{\"id\": \"a\", \"text\": \"cut \xe2\x80\"}",
+            b"{\"id\": \"a\", \"text\": \"lone \x80\"}",
+            b"{\"id\": \"a\", \"text\": \"big \xf4\x90\x80\x80\"}",
+            b"{\"id\": \"\xc3\xa9\xc3\", \"text\": \"t\"}",
+            b"{\"id\": \"a\", \"text\": \"t\", \"x\": [\"\xe9\"]}",
+            b"{\"id\": \"a\", \"\xc3\xa9\": 1, \"text\": \"t\"}",
+        ];
+        for line in lines {
+            assert!(quick_article(line).is_none(), "{line:?}");
         }
     }
 
@@ -411,7 +523,7 @@ mod tests {
             &deep,
         ];
         for line in lines {
-            assert_eq!(quick_article(line), None, "{line}");
+            assert_eq!(quick(line.as_bytes()), None, "{line}");
         }
         let e = serde_json::from_str::<JsonlArticle>(r#"["a", "array form"]"#).unwrap_err();
         assert_eq!(
@@ -452,7 +564,7 @@ mod tests {
                         let line = format!("{{{k1}: {v1}, {k2}:{v2}, \"id\": \"x\"}}");
                         let line2 = format!("{{\"text\": \"t\", {k1}: {v1}, {k2}:{v2}}}");
                         for line in [line, line2] {
-                            if let Some(quick) = quick_article(&line) {
+                            if let Some(quick) = quick(line.as_bytes()) {
                                 direct += 1;
                                 assert_eq!(Some(quick), serde_article(&line), "{line}");
                             }
@@ -474,22 +586,62 @@ mod tests {
     }
 
     #[test]
-    fn special_bytes_are_found_wherever_they_are() {
+    fn stop_bytes_are_found_wherever_they_are() {
         for len in 0..40 {
             for at in 0..len {
-                for special in (0..0x20).chain([b'"', b'\\']) {
-                    let mut b: Vec<u8> = (0..len).map(|i| b"a\x7f\xc3\xa9 ~!#["[i % 9]).collect();
-                    b[at] = special;
-                    assert_eq!(find_special(&b), Some(at), "{b:?}");
+                for stop in (0..0x20).chain([b'"', b'\\']).chain(0x80..=0xff) {
+                    let mut b: Vec<u8> = (0..len).map(|i| b"a\x7f ~!#[zZ"[i % 9]).collect();
+                    b[at] = stop;
+                    assert_eq!(find_stop(&b), Some(at), "{b:?}");
                     b.push(b'"');
-                    assert_eq!(find_special(&b), Some(at), "{b:?}");
+                    assert_eq!(find_stop(&b), Some(at), "{b:?}");
                 }
             }
-            // Every other byte value, in every position of a word.
-            let plain: Vec<u8> = (0x20..=0xff).filter(|&c| c != b'"' && c != b'\\').collect();
-            for shift in 0..8 {
-                assert_eq!(find_special(&plain[shift..]), None, "{shift}");
+        }
+        // Every other byte value, in every position of a word.
+        let plain: Vec<u8> = (0x20..0x80).filter(|&c| c != b'"' && c != b'\\').collect();
+        for shift in 0..8 {
+            assert_eq!(find_stop(&plain[shift..]), None, "{shift}");
+        }
+    }
+
+    /// `utf8_char_len` against std's UTF-8 check: the shortest prefix (of two to four bytes)
+    /// that is UTF-8, for every first three bytes and some fourth ones.
+    #[test]
+    fn utf8_char_lengths_are_std_s() {
+        for first in 0x80..=0xff {
+            for second in 0..=0xff {
+                for third in 0..=0xff {
+                    for fourth in [0x00, 0x7f, 0x80, 0x8f, 0x90, 0xbf, 0xc0, 0xff] {
+                        let b = [first, second, third, fourth];
+                        let want = (2..=4).find(|&n| std::str::from_utf8(&b[..n]).is_ok());
+                        assert_eq!(utf8_char_len(&b), want, "{b:x?}");
+                    }
+                }
             }
+        }
+        // Cut short.
+        let b = [0xe2, 0x80, 0x99, 0];
+        assert_eq!(utf8_char_len(&b[..3]), Some(3));
+        assert_eq!(utf8_char_len(&b[..2]), None);
+        assert_eq!(utf8_char_len(&b[..1]), None);
+    }
+
+    #[test]
+    fn chars_are_pushed_as_utf8() {
+        for c in [
+            'a',
+            '\n',
+            '\u{0}',
+            '\u{7f}',
+            '\u{80}',
+            '\u{e9}',
+            '\u{2019}',
+            '\u{1f600}',
+        ] {
+            let mut out = b"x".to_vec();
+            push_char(&mut out, c);
+            assert_eq!(out, format!("x{c}").into_bytes());
         }
     }
 }

@@ -905,6 +905,20 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
                 }
                 let room = most - self.buf.len();
                 let window = &available[..available.len().min(room)];
+                if self.buf.is_empty() {
+                    // The common line, read where it lies, its end found by reading it: no
+                    // scan for the line break first (2.2 M instructions of 261 M, callgrind,
+                    // extract of dev1). A line it does not read (its end past the buffer's,
+                    // or not of the common shape) is found and read as before.
+                    if let Some((article, end)) = quick_article(window) {
+                        if end < window.len() {
+                            let item =
+                                article_item(article, &self.name, self.path.as_deref(), self.line);
+                            self.reader.consume(end + 1);
+                            return Some((None, item));
+                        }
+                    }
+                }
                 match NEWLINE.first_in(window, 0) {
                     Some(at) if self.buf.is_empty() => {
                         let read = jsonl_line(
@@ -1018,6 +1032,11 @@ fn jsonl_line(
     if raw.iter().all(|b| b.is_ascii_whitespace()) {
         return None;
     }
+    // The direct reading checks the line's UTF-8 as it goes.
+    let quick = |bytes: &[u8]| quick_article(bytes).filter(|&(_, end)| end == bytes.len());
+    if let Some((article, _)) = quick(raw) {
+        return Some((None, article_item(article, name, path, line)));
+    }
     let fail = |message: String| Some((None, Item::Error(error(name, Some(line), message))));
     let (text, warning) = match std::str::from_utf8(raw) {
         Ok(t) => (std::borrow::Cow::Borrowed(t), None),
@@ -1031,13 +1050,24 @@ fn jsonl_line(
             (std::borrow::Cow::Owned(text), Some(warning))
         }
     };
-    let article: JsonlArticle = match quick_article(&text) {
-        Some(a) => a,
+    let quick = match &text {
+        std::borrow::Cow::Owned(text) => quick(text.as_bytes()),
+        // Read directly above, if at all.
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    let article: JsonlArticle = match quick {
+        Some((a, _)) => a,
         None => match serde_json::from_str(&text) {
             Ok(a) => a,
             Err(e) => return fail(format!("not a JSON object: {e}")),
         },
     };
+    Some((warning, article_item(article, name, path, line)))
+}
+
+/// A JSONL line's article -> its document, or an error naming the line.
+fn article_item(article: JsonlArticle, name: &str, path: Option<&str>, line: u64) -> Item {
+    let fail = |message: String| Item::Error(error(name, Some(line), message));
     let id = match article.id {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -1056,7 +1086,7 @@ fn jsonl_line(
     doc.title = article.title;
     doc.url = article.url;
     doc.line = Some(line);
-    Some((warning, Item::Document(doc)))
+    Item::Document(doc)
 }
 
 fn error(input: &str, line: Option<u64>, message: String) -> InputError {
