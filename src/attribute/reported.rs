@@ -198,6 +198,11 @@ fn according_to(cues: &Cues, toks: &[Tok]) -> Option<Found> {
 /// "CLAUSE, X said." / "CLAUSE, said X." with nothing but a short adverbial after, and the end of the speaker's segment: a clause may follow it
 /// ("CLAUSE, officials said, adding that ...", "CLAUSE, X said, although ...").
 fn tail_segment(cues: &Cues, toks: &[Tok], starts: Starts) -> Option<(Found, usize)> {
+    // The speaker's cue is a start of a segment after a comma, which is the fourth token or
+    // later ([`tail_found`]): without a start from the fifth token on, no comma is looked for.
+    if !starts.any_in(4, toks.len()) {
+        return None;
+    }
     // "CLAUSE, the agency reported, citing the ministry.": the ministry is the source.
     let last_comma = (2..toks.len()).rev().find(|&k| toks[k].punct(','));
     if let Some(c) = last_comma {
