@@ -1708,18 +1708,23 @@ pub(super) fn reported_speech(
     quoted: &[Claim],
 ) -> Vec<Claim> {
     // The direct quotations' outer spans, each with its claim.
-    let direct: Vec<(Span, &Claim)> = quoted
-        .iter()
-        .filter(|c| c.kind == ClaimKind::Direct)
-        .filter_map(|c| c.quote.map(|q| (q.outer(), c)))
-        .collect();
-    let mut out: Vec<Claim> = Vec::new();
+    // (Sized up front, here and below: growing these vectors from empty took 1,062
+    // reallocations for the 509 documents of dev1.)
+    let mut direct: Vec<(Span, &Claim)> = Vec::with_capacity(quoted.len());
+    direct.extend(
+        quoted
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Direct)
+            .filter_map(|c| c.quote.map(|q| (q.outer(), c))),
+    );
+    // About one claim in five sentences on dev1, rarely one in two.
+    let mut out: Vec<Claim> = Vec::with_capacity(sentences.all().len() / 2);
     // One buffer for the words of sentence after sentence.
     let mut buf = Vec::new();
     let bytes = text.as_bytes();
     // The direct quotations that overlap the paragraph, in the same order: a sentence's are
     // among them.
-    let mut near: Vec<(Span, &Claim)> = Vec::new();
+    let mut near: Vec<(Span, &Claim)> = Vec::with_capacity(direct.len());
     for sents in sentences.by_paragraph() {
         near.clear();
         // "Marco Rubio: I'm Not Interested", "BENENSON: Senator Sanders doesn't ...": a
