@@ -198,6 +198,11 @@ fn according_to(cues: &Cues, toks: &[Tok]) -> Option<Found> {
 /// "CLAUSE, X said." / "CLAUSE, said X." with nothing but a short adverbial after, and the end of the speaker's segment: a clause may follow it
 /// ("CLAUSE, officials said, adding that ...", "CLAUSE, X said, although ...").
 fn tail_segment(cues: &Cues, toks: &[Tok], starts: Starts) -> Option<(Found, usize)> {
+    // The speaker's cue is a start of a segment after a comma, which is the fourth token or
+    // later ([`tail_found`]): without a start from the fifth token on, no comma is looked for.
+    if !starts.any_in(4, toks.len()) {
+        return None;
+    }
     // "CLAUSE, the agency reported, citing the ministry.": the ministry is the source.
     let last_comma = (2..toks.len()).rev().find(|&k| toks[k].punct(','));
     if let Some(c) = last_comma {
@@ -1703,18 +1708,24 @@ pub(super) fn reported_speech(
     quoted: &[Claim],
 ) -> Vec<Claim> {
     // The direct quotations' outer spans, each with its claim.
-    let direct: Vec<(Span, &Claim)> = quoted
-        .iter()
-        .filter(|c| c.kind == ClaimKind::Direct)
-        .filter_map(|c| c.quote.map(|q| (q.outer(), c)))
-        .collect();
-    let mut out: Vec<Claim> = Vec::new();
-    // One buffer for the words of sentence after sentence.
-    let mut buf = Vec::new();
+    // (Sized up front, here and below: growing these vectors from empty took 1,062
+    // reallocations for the 509 documents of dev1.)
+    let mut direct: Vec<(Span, &Claim)> = Vec::with_capacity(quoted.len());
+    direct.extend(
+        quoted
+            .iter()
+            .filter(|c| c.kind == ClaimKind::Direct)
+            .filter_map(|c| c.quote.map(|q| (q.outer(), c))),
+    );
+    // About one claim in five sentences on dev1, rarely one in two.
+    let mut out: Vec<Claim> = Vec::with_capacity(sentences.all().len() / 2);
+    // One buffer for the words of sentence after sentence, sized for a long one: grown from
+    // empty it took about five reallocations a document.
+    let mut buf = Vec::with_capacity(128);
     let bytes = text.as_bytes();
     // The direct quotations that overlap the paragraph, in the same order: a sentence's are
     // among them.
-    let mut near: Vec<(Span, &Claim)> = Vec::new();
+    let mut near: Vec<(Span, &Claim)> = Vec::with_capacity(direct.len());
     for sents in sentences.by_paragraph() {
         near.clear();
         // "Marco Rubio: I'm Not Interested", "BENENSON: Senator Sanders doesn't ...": a
