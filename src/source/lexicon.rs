@@ -58,9 +58,8 @@ pub struct SourceLexicon {
     seats: WordMap<String>,
     /// Nationality words as written -> country.
     demonyms: HashMap<String, String>,
-    /// The first bytes of the nationality words: a word whose first byte is none of them is
-    /// told to be none without hashing it.
-    demonym_firsts: ByteBits,
+    /// The nationality words as bits: most words are told to be none without hashing them.
+    demonym_bits: WordBits,
     /// Countries: [`place_key`] -> country.
     countries: WordMap<String>,
 }
@@ -74,7 +73,7 @@ impl Default for SourceLexicon {
             longest: WordMap::default(),
             seats: WordMap::default(),
             demonyms: HashMap::default(),
-            demonym_firsts: ByteBits::default(),
+            demonym_bits: WordBits::default(),
             countries: WordMap::default(),
         }
     }
@@ -94,18 +93,43 @@ fn err(file: &str, line: usize, message: String) -> LexiconError {
     }
 }
 
-/// A set of byte values, one bit each.
-#[derive(Debug, Clone, Copy, Default)]
-struct ByteBits([u64; 4]);
+/// A set of words as bits of 65,536 (a one-hash Bloom filter over their length and first,
+/// second and last bytes): a word whose bit is clear is none of them. With a few hundred words
+/// in, almost every other word is told so (a branch that is almost always taken the same way;
+/// the first byte alone let most capitalized words through to the hash map).
+#[derive(Debug, Clone)]
+struct WordBits(Box<[u64; 1024]>);
 
-impl ByteBits {
-    fn insert(&mut self, b: u8) {
-        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+impl Default for WordBits {
+    fn default() -> Self {
+        WordBits(Box::new([0; 1024]))
+    }
+}
+
+impl WordBits {
+    /// The bit of a word of at least one byte.
+    #[inline(always)]
+    fn bit(b: &[u8]) -> usize {
+        let n = b.len();
+        let x = n as u64
+            | u64::from(b[0]) << 8
+            | u64::from(b[1.min(n - 1)]) << 16
+            | u64::from(b[n - 1]) << 24;
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
     }
 
-    #[inline]
-    fn contains(&self, b: u8) -> bool {
-        self.0[usize::from(b >> 6)] & 1 << (b & 63) != 0
+    fn insert(&mut self, w: &[u8]) {
+        if !w.is_empty() {
+            let bit = Self::bit(w);
+            self.0[bit >> 6] |= 1 << (bit & 63);
+        }
+    }
+
+    /// Whether `w` (not empty) may be a word put in.
+    #[inline(always)]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        let bit = Self::bit(w);
+        self.0[bit >> 6] & 1 << (bit & 63) != 0
     }
 }
 
@@ -331,9 +355,7 @@ impl SourceLexicon {
         self.version = new_version();
         for (n, line) in data_lines(text) {
             let cols = columns(file, n, line, &["adjective", "country"], 2)?;
-            if let Some(&first) = cols[0].as_bytes().first() {
-                self.demonym_firsts.insert(first);
-            }
+            self.demonym_bits.insert(cols[0].as_bytes());
             self.demonyms
                 .insert(cols[0].to_string(), cols[1].to_string());
         }
@@ -382,8 +404,7 @@ impl SourceLexicon {
 
     /// The country of a nationality word as written ("Kazakh", "Russian", "U.S.").
     pub fn demonym(&self, word: &str) -> Option<&str> {
-        let first = *word.as_bytes().first()?;
-        if !self.demonym_firsts.contains(first) {
+        if word.is_empty() || !self.demonym_bits.may_hold(word.as_bytes()) {
             return None;
         }
         self.demonyms.get(word).map(String::as_str)
@@ -511,6 +532,18 @@ mod tests {
                 lex.demonyms.get(w).map(String::as_str),
                 "{w:?}"
             );
+        }
+        // The filters before the hash map let every nationality word through, and tell the
+        // others as the map does.
+        for (k, v) in &lex.demonyms {
+            assert_eq!(lex.demonym(k), Some(v.as_str()), "{k:?}");
+            for w in [
+                format!("{k}s"),
+                k.to_lowercase(),
+                k.chars().skip(1).collect(),
+            ] {
+                assert_eq!(lex.demonym(&w), lex.demonyms.get(&w).map(String::as_str));
+            }
         }
         for name in [
             "Moscow",

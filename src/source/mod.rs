@@ -67,7 +67,7 @@ struct Memo {
     version: Option<u64>,
     mentions: HashMap<String, Described>,
     /// The key of an ASCII name being made ([`shared_key`]).
-    key: Vec<u8>,
+    key: String,
 }
 
 /// The most mentions a [`Memo`] holds: it is emptied when full.
@@ -130,7 +130,7 @@ pub fn key_of(name: &str) -> String {
     // dropped, the last word kept: a leading title is held back until a word that is not one
     // comes, and written only when none does.
     if name.is_ascii() {
-        return ascii_key_of(name.as_bytes());
+        return ascii_key_of(name);
     }
     let mut out = String::with_capacity(name.len());
     let mut title = None;
@@ -158,54 +158,67 @@ pub fn key_of(name: &str) -> String {
 /// [`key_of`] of an ASCII name (most names), read and written a byte at a time: its words
 /// split at ASCII white space (all of `split_whitespace`'s in ASCII), each trimmed to its
 /// first and last letter or digit.
-fn ascii_key_of(b: &[u8]) -> String {
-    let mut out = Vec::with_capacity(b.len());
-    ascii_key_into(b, &mut out);
-    String::from_utf8(out).expect("ASCII bytes are UTF-8")
+fn ascii_key_of(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    ascii_key_into(name, &mut out);
+    out
 }
 
 /// [`key_of`] as a shared [`Key`]: an ASCII name's key is written in `buf` (its allocation
 /// kept from one name to the next) and copied once, into the key.
-fn shared_key(name: &str, buf: &mut Vec<u8>) -> Key {
+fn shared_key(name: &str, buf: &mut String) -> Key {
     if !name.is_ascii() {
         return Key::from(key_of(name));
     }
-    ascii_key_into(name.as_bytes(), buf);
-    Key::from(std::str::from_utf8(buf).expect("ASCII bytes are UTF-8"))
+    ascii_key_into(name, buf);
+    Key::from(buf.as_str())
 }
 
-/// [`ascii_key_of`] into `out`, emptied first.
-fn ascii_key_into(b: &[u8], out: &mut Vec<u8>) {
+/// [`ascii_key_of`] of the ASCII `name` into `out`, emptied first, in one pass: the bytes
+/// that are not letters or digits before a word's first letter or digit are skipped (white
+/// space among them), and the word runs to its last letter or digit before the next white
+/// space; each word is copied whole and lower-cased in place. (The key written as a `String`
+/// needs no `from_utf8` to become a [`Key`]: -0.27 M on `dev1`. A first pass that tells the
+/// names whose key is their lower case, without a branch a byte, was dropped: +0.45 M, as
+/// dear as the words it saves reading.)
+fn ascii_key_into(name: &str, out: &mut String) {
     out.clear();
+    let b = name.as_bytes();
     let mut title = None;
-    let mut rest = b;
-    while !rest.is_empty() {
-        let len = rest
-            .iter()
-            .position(|&c| is_ascii_space(c))
-            .unwrap_or(rest.len());
-        let word = &rest[..len];
-        rest = rest.get(len + 1..).unwrap_or_default();
-        let Some(start) = word.iter().position(u8::is_ascii_alphanumeric) else {
+    let mut i = 0;
+    while i < b.len() {
+        if !crate::lexicon::is_ascii_alnum_byte(b[i]) {
+            i += 1;
             continue;
-        };
-        let end = word
-            .iter()
-            .rposition(u8::is_ascii_alphanumeric)
-            .map_or(0, |e| e + 1);
-        let w = &word[start..end];
+        }
+        let start = i;
+        let mut end = i + 1;
+        i += 1;
+        while i < b.len() && !is_ascii_space(b[i]) {
+            // The end moves past each letter or digit (a select, not a branch).
+            end = if crate::lexicon::is_ascii_alnum_byte(b[i]) {
+                i + 1
+            } else {
+                end
+            };
+            i += 1;
+        }
+        // Cut at ASCII bytes: char boundaries.
+        let w = &name[start..end];
         if out.is_empty() {
-            if let Some(t) = ascii_title_of(w) {
+            if let Some(t) = ascii_title_of(w.as_bytes()) {
                 title = Some(t);
                 continue;
             }
         } else {
-            out.push(b' ');
+            out.push(' ');
         }
-        out.extend(w.iter().map(u8::to_ascii_lowercase));
+        let from = out.len();
+        out.push_str(w);
+        out[from..].make_ascii_lowercase();
     }
     if let (true, Some(t)) = (out.is_empty(), title) {
-        out.extend_from_slice(t.as_bytes());
+        out.push_str(t);
     }
 }
 
@@ -1163,7 +1176,18 @@ mod tests {
             "DAME. Edna\u{c}Everage!",
             "the 3 Kings",
         ];
-        let mut buf = b"stale".to_vec();
+        // Names of words, titles, spaces and punctuation made up, against the reference.
+        let mut buf = String::new();
+        for name in crate::lexicon::texts_of(
+            &[
+                "Mr", "the", "Jane", "x", "3", " ", "  ", "\t", ".", "-", "Misses", "A",
+            ],
+            400,
+            24,
+        ) {
+            assert_eq!(&*shared_key(&name, &mut buf), reference(&name), "{name:?}");
+        }
+        let mut buf = String::from("stale");
         for name in names {
             assert_eq!(key_of(name), reference(name), "{name:?}");
             assert_eq!(&*shared_key(name, &mut buf), reference(name), "{name:?}");
