@@ -108,8 +108,20 @@ pub(super) fn find_relays(
     } else {
         sentences.all()
     };
+    // The first word not before the sentence, moved on as the sentences go (they are in
+    // text order): a binary search of the words for each sentence mispredicted about one
+    // branch in three of its steps.
+    let mut next = 0;
+    let mut last_start = 0;
     for &sent in sentences {
-        if !cites_or_quotes(&cite_words, sent) {
+        if sent.start < last_start {
+            next = 0;
+        }
+        last_start = sent.start;
+        while cite_words.get(next).is_some_and(|w| w.start < sent.start) {
+            next += 1;
+        }
+        if !holds_one(&cite_words[next..], sent) {
             continue;
         }
         let toks = tokens(text, sent);
@@ -213,19 +225,34 @@ const C_OR_Q: ByteSet<4> = ByteSet::of([b'c', b'C', b'q', b'Q']);
 /// `x | 0x20` folds an ASCII letter to lower case, and no other byte onto a letter.
 ///
 /// The whole text of a document is read here, most of it without a match: the bytes that may
-/// start one (a "c" or a "q") are found many at a time ([`ByteSet::each_in`]), and only where
+/// start one (a "c" or a "q") are found many at a time ([`ByteSet::mask64`]), and only where
 /// one stands, and is followed by the second letter of a word that starts with it
 /// ([`RELAY_HEADS`]), are the words compared.
 fn cite_or_quote_words(b: &[u8]) -> Vec<Span> {
     let mut out = Vec::new();
-    C_OR_Q.each_in(
-        b,
-        #[inline(always)]
-        |k| {
+    // Sixty-four bytes at a time, the block's mask walked: with a "c" or a "q" in one block of
+    // sixteen in three, whether a block of sixteen had one ([`ByteSet::each_in`]) was
+    // mispredicted about half the time (74,000 mispredicts on dev1).
+    let mut tail = [0u8; 64];
+    let mut base = 0;
+    while base < b.len() {
+        let block: &[u8; 64] = match b.get(base..base + 64) {
+            Some(block) => block.try_into().expect("64 bytes"),
+            None => {
+                // The end of `b`, padded with bytes not in the set.
+                let rest = &b[base..];
+                tail[..rest.len()].copy_from_slice(rest);
+                &tail
+            }
+        };
+        let mut found = C_OR_Q.mask64(block);
+        while found != 0 {
+            let k = base + found.trailing_zeros() as usize;
+            found &= found - 1;
             let rest = &b[k..];
             let head = |r: &[u8]| r.get(1).map(|&x| [r[0] | 0x20, x | 0x20]);
             if !head(rest).is_some_and(|h| RELAY_HEADS.contains(&h)) {
-                return;
+                continue;
             }
             let is = |w: &str| {
                 rest.len() >= w.len() && rest.iter().zip(w.as_bytes()).all(|(&x, &c)| x | 0x20 == c)
@@ -233,8 +260,9 @@ fn cite_or_quote_words(b: &[u8]) -> Vec<Span> {
             if let Some(w) = RELAY_WORDS.iter().find(|w| is(w)) {
                 out.push(Span::new(k, k + w.len()));
             }
-        },
-    );
+        }
+        base += 64;
+    }
     out
 }
 
@@ -242,9 +270,16 @@ fn cite_or_quote_words(b: &[u8]) -> Vec<Span> {
 const RELAY_HEADS: [[u8; 2]; 2] = [*b"ci", *b"qu"];
 
 /// Whether one of `words` (from [`cite_or_quote_words`]) lies inside `sentence`.
+#[cfg(test)]
 fn cites_or_quotes(words: &[Span], sentence: Span) -> bool {
     let k = words.partition_point(|w| w.start < sentence.start);
-    words[k..]
+    holds_one(&words[k..], sentence)
+}
+
+/// Whether one of `words` (in order, none starting before `sentence`) lies inside it.
+#[inline(always)]
+fn holds_one(words: &[Span], sentence: Span) -> bool {
+    words
         .iter()
         .take_while(|w| w.start < sentence.end)
         .any(|w| w.end <= sentence.end)
@@ -298,7 +333,7 @@ mod tests {
 
     #[test]
     fn cites_or_quotes_is_a_case_insensitive_search() {
-        let long = "x".repeat(40);
+        let long = "x".repeat(140);
         for (s, want) in [
             ("", false),
             ("cit", false),
@@ -315,8 +350,8 @@ mod tests {
             ("\u{e3}\u{83}ites", false),
         ] {
             assert_eq!(cites_or_quotes(s.as_bytes()), want, "{s:?}");
-            // The same at every place of a block of sixteen, and across two.
-            for at in 0..=17 {
+            // The same at every place of a block of sixty-four, and across two.
+            for at in 0..=140 {
                 let t = format!("{}{s}{}", &long[..at], &long[at..]);
                 assert_eq!(cites_or_quotes(t.as_bytes()), want, "{t:?}");
             }
