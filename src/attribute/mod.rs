@@ -677,6 +677,14 @@ pub fn attribute_quotes(
     attribute_quotes_with(text, paragraphs, &sentences, quotes, cues)
 }
 
+thread_local! {
+    /// The buffers of [`attribute_quotes_with`]'s words before and after a quotation, kept
+    /// empty between documents: made anew for each document, they grew window by window
+    /// (reallocations of all buffers for dev1 5,377 -> 4,328: Ir -1.25 M).
+    static QUOTE_WORDS: std::cell::Cell<(Vec<Tok<'static>>, Vec<Tok<'static>>)> =
+        const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+}
+
 /// [`attribute_quotes`] with the paragraphs' sentences already split.
 pub fn attribute_quotes_with(
     text: &str,
@@ -695,9 +703,11 @@ pub fn attribute_quotes_with(
     let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
     // Per claim pushed: the sentence's subject, for a partial quote left without a speaker.
     let mut subjects: Vec<Option<Found>> = Vec::new();
-    // The words before and after each quotation, one buffer each for all of them, and the
-    // window of the words after.
-    let (mut before, mut after) = (Vec::new(), Vec::new());
+    // The words before and after each quotation, one buffer each for all of them (kept by
+    // the thread from one document to the next), and the window of the words after.
+    let (before, after) = QUOTE_WORDS.take();
+    let (mut before, mut after): (Vec<Tok>, Vec<Tok>) =
+        (crate::recycle(before), crate::recycle(after));
     let mut after_window: Option<Span> = None;
     for (qi, q) in top.iter().enumerate() {
         let pi = para_of(q.open.start);
@@ -836,6 +846,7 @@ pub fn attribute_quotes_with(
             quote: Some(**q),
         });
     }
+    QUOTE_WORDS.set((crate::recycle(before), crate::recycle(after)));
     share_speakers(paragraphs, sentences, &mut claims);
     // Quotations inside quotations are part of what the outer speaker says: they stay in
     // the outer claim's text and are not claims of their own.
