@@ -596,7 +596,37 @@ macro_rules! json_report {
 
 json_report!(Report, ReportRef<'_>);
 
-json_object!(SourceOut, SourceRef<'_>: id, name, kind, aliases, parent, country);
+json_object!(SourceOut: id, name, kind, aliases, parent, country);
+
+/// A source of a document's line: [`SourceOut`]'s fields, compact, the field names gathered
+/// with the ids into one copy each (and `aliases` when empty, as most are). Through the
+/// shared field list, the 3,869 sources of `dev1` took 1.72 M instructions (445 a source).
+impl Json for SourceRef<'_> {
+    fn write(&self, out: &mut Out) {
+        if out.pretty {
+            // Not written pretty (`analyze` writes owned sources): the owned source's writer.
+            return SourceOut::from(*self).write(out);
+        }
+        write_id_between(out.bytes, b"{\"id\":", self.id, b",\"name\":");
+        self.name.write(out);
+        out.bytes.extend_from_slice(b",\"kind\":");
+        self.kind.write(out);
+        if self.aliases.is_empty() {
+            out.bytes.extend_from_slice(b",\"aliases\":[]");
+        } else {
+            out.bytes.extend_from_slice(b",\"aliases\":");
+            self.aliases.write(out);
+        }
+        match self.parent {
+            Some(id) => write_id_between(out.bytes, b",\"parent\":", id, b",\"country\":"),
+            None => out
+                .bytes
+                .extend_from_slice(b",\"parent\":null,\"country\":"),
+        }
+        self.country.write(out);
+        out.bytes.push(b'}');
+    }
+}
 json_object!(SpeakerOut: text, span);
 json_object!(ClaimOut: id, doc, kind, text, span, speaker, cue, rule, source, via, figures);
 

@@ -132,6 +132,7 @@ impl Ids<'_> {
 }
 
 /// [`SourceOut`], borrowed.
+#[derive(Clone, Copy)]
 struct SourceRef<'v> {
     id: Id,
     name: &'v str,
