@@ -2,7 +2,7 @@
 //! tables, parsed once.
 
 use crate::bytescan::ByteSet;
-use crate::lexicon::{columns, data_lines, LexiconError, WordMap};
+use crate::lexicon::{columns, data_lines, head_bit, LexiconError, WordMap};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -142,30 +142,6 @@ fn inner_shape(w: &[u8]) -> usize {
     let n = w.len();
     let at = |i: usize| w.get(i).map_or(0, |&b| usize::from(b & 31));
     (n & 15) << 10 | at(1.min(n.saturating_sub(1))) << 5 | at(n.saturating_sub(2))
-}
-
-/// The bit of an ASCII word of letters and digits, `len` bytes long, in a set of 65,536: a hash
-/// of its length and its first four bytes (`head`, little-endian, with what follows a shorter
-/// word), in lower case. Few words have the length and first four letters of a key (3.0% of
-/// the words of 3 bytes or more of `dev1.jsonl`, the keys themselves 2.3%; the first three
-/// letters: 4.9%; `keys`' shapes, length and first and last letters: 10.6%), and this is one
-/// load a word.
-#[inline(always)]
-fn head_bit(head: u32, len: usize) -> usize {
-    // The bytes of the word among the four, by its length modulo 16 (a word of 16 bytes or
-    // more is taken for a shorter one: the bit may be a key's, the look-up tells).
-    const KEEP: [u32; 16] = {
-        let mut keep = [u32::MAX; 16];
-        keep[0] = 0;
-        keep[1] = 0xFF;
-        keep[2] = 0xFFFF;
-        keep[3] = 0xFF_FFFF;
-        keep
-    };
-    // `| 0x20` puts an ASCII letter in lower case and leaves a digit as it is.
-    let folded = (head | 0x2020_2020) & KEEP[len & 15];
-    let x = u64::from(folded) | (len as u64) << 32;
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 /// [`Shapes`]' index of a word's second byte.
