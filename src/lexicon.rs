@@ -199,77 +199,15 @@ impl Cues {
     /// scan with the fine shapes instead of the heads: 16.2 M and 146,000, 18,173 look-ups.)
     #[inline(always)]
     fn found_in_ascii_runs(&self, sentence: &str, extra: &ExtraWords) -> Option<bool> {
-        const ALNUM: ByteSet<0> = ByteSet::of([]).and_ascii_alphanumeric();
-        const NON_ASCII: ByteSet<0> = ByteSet::of([]).and_non_ascii();
-        let b = sentence.as_bytes();
         let (starts_heads, extras) = (&self.start_heads, &extra.heads);
-        let may_be =
-            |head: u32, len: usize| HeadFilter::either_holds(starts_heads, extras, head, len);
-        // Shorter ASCII words are neither: runs shorter than the shortest (counted up to 3)
-        // are left out of the blocks' masks.
+        // Shorter ASCII words are neither.
         let min_len = (self.starts.shortest_ascii_key()).min(extra.words.shortest_ascii_key());
-        let mut tail;
-        let mut base = 0;
-        // Bit 0: the last byte of the block before is in a word.
-        let mut carry = 0u64;
-        // The start and head of the word in progress at the end of the block before.
-        let mut open = 0;
-        let mut open_head = 0;
-        // A word that runs to the end of the sentence ends in a block past it (all padding).
-        while base < b.len() || carry != 0 {
-            // The block and the four bytes after it, for the heads of words that start in it.
-            let ext: &[u8; 68] = match b.get(base..base + 68) {
-                Some(ext) => ext.try_into().expect("68 bytes"),
-                None => {
-                    let rest = &b[base..];
-                    tail = [0u8; 68];
-                    tail[..rest.len()].copy_from_slice(rest);
-                    &tail
-                }
-            };
-            let block: &[u8; 64] = ext[..64].try_into().expect("64 bytes");
-            let high = NON_ASCII.mask64(block);
-            // Continuation bytes at the block's start are of a character tested before.
-            if high != 0 && non_ascii_alnum(sentence, base, high, 0).0 != 0 {
-                return None;
-            }
-            let words = long_runs(ALNUM.mask64(block), carry, min_len);
-            let changes = words ^ (words << 1 | carry);
-            let mut starts = changes & words;
-            let mut ends = changes & !words;
-            // First the end of the word in progress, if the block has it (without a branch:
-            // most blocks begin inside a word, some not).
-            let closes = carry & u64::from(ends != 0);
-            let end = ends.trailing_zeros() as usize & 63;
-            let mut hits = (may_be(open_head, (base + end).wrapping_sub(open)) & closes) << end;
-            ends &= ends.wrapping_sub(closes);
-            // Then each end closes the word begun at the next start.
-            while ends != 0 {
-                let start = starts.trailing_zeros() as usize;
-                let end = ends.trailing_zeros() as usize;
-                let head = u32::from_le_bytes(ext[start..start + 4].try_into().expect("4 bytes"));
-                hits |= may_be(head, end - start) << end;
-                starts &= starts - 1;
-                ends &= ends - 1;
-            }
-            if hits != 0 {
-                // A word at the block's start began before it if the block before ended in
-                // one.
-                let first = if carry != 0 { open } else { base };
-                if self.any_ending(sentence, base, words, hits, first, extra) {
-                    return Some(true);
-                }
-            }
-            // A start left begins a word that goes on into the next block.
-            let start = starts.trailing_zeros() as usize & 63;
-            let head = u32::from_le_bytes(ext[start..start + 4].try_into().expect("4 bytes"));
-            let goes_on = starts != 0;
-            open = if goes_on { base + start } else { open };
-            open_head = if goes_on { head } else { open_head };
-            carry = words >> 63;
-            base += 64;
-        }
-        Some(false)
+        ascii_runs_by_heads(
+            sentence,
+            min_len,
+            |head, len| HeadFilter::either_holds(starts_heads, extras, head, len),
+            |base, words, hits, first| self.any_ending(sentence, base, words, hits, first, extra),
+        )
     }
 
     /// Whether one of the ASCII words of `sentence` that end in its 64-byte block at `base`
@@ -286,22 +224,8 @@ impl Cues {
         first: usize,
         extra: &ExtraWords,
     ) -> bool {
-        let mut rest = hits;
-        while rest != 0 {
-            let end = rest.trailing_zeros();
-            // The word starts after the last byte before its end that is in no word, if the
-            // block has one.
-            let before = !words & ((1u64 << end) - 1);
-            let start = match before {
-                0 => first,
-                _ => base + 64 - before.leading_zeros() as usize,
-            };
-            if self.starts_or_is(&sentence[start..base + end as usize], true, extra) {
-                return true;
-            }
-            rest &= rest - 1;
-        }
-        false
+        words_ending(base, words, hits, first)
+            .any(|(start, end)| self.starts_or_is(&sentence[start..end], true, extra))
     }
 
     /// [`Cues::may_attribute`] by the shared word scan, for a sentence with an alphanumeric
@@ -922,6 +846,119 @@ pub fn any_alnum_word_at(
         base += 64;
     }
     false
+}
+
+/// The scan of both sentence pre-tests ([`Cues::may_attribute`] and the figures'): the runs
+/// of ASCII letters and digits of `sentence` at least `min_len` bytes long (counted up to 3),
+/// 64 bytes at a time. Each word is told by its head ([`head_bit`]) without a branch:
+/// `may_be(head, len)` is 1 if a word of `len` bytes whose first four bytes are `head` (with
+/// what follows a shorter one) may be looked for, else 0; the words that may be are marked
+/// in their block's mask, and `ending(base, words, hits, first)` is called after the block
+/// with them ([`words_ending`]); it returns whether the scan is done. `Some(true)` when it
+/// is; none when the sentence has an alphanumeric character that is not ASCII (its words
+/// are not these runs) before then; else `Some(false)`. (Each block is read for such
+/// characters before its words are looked up, and a word next to one ends or starts in its
+/// block: the words looked up before are words of the sentence.)
+#[inline(always)]
+pub(crate) fn ascii_runs_by_heads(
+    sentence: &str,
+    min_len: usize,
+    may_be: impl Fn(u32, usize) -> u64,
+    mut ending: impl FnMut(usize, u64, u64, usize) -> bool,
+) -> Option<bool> {
+    const ALNUM: ByteSet<0> = ByteSet::of([]).and_ascii_alphanumeric();
+    const NON_ASCII: ByteSet<0> = ByteSet::of([]).and_non_ascii();
+    let b = sentence.as_bytes();
+    let mut tail;
+    let mut base = 0;
+    // Bit 0: the last byte of the block before is in a word.
+    let mut carry = 0u64;
+    // The start and head of the word in progress at the end of the block before.
+    let mut open = 0;
+    let mut open_head = 0;
+    // A word that runs to the end of the sentence ends in a block past it (all padding).
+    while base < b.len() || carry != 0 {
+        // The block and the four bytes after it, for the heads of words that start in it.
+        let ext: &[u8; 68] = match b.get(base..base + 68) {
+            Some(ext) => ext.try_into().expect("68 bytes"),
+            None => {
+                let rest = &b[base..];
+                tail = [0u8; 68];
+                tail[..rest.len()].copy_from_slice(rest);
+                &tail
+            }
+        };
+        let block: &[u8; 64] = ext[..64].try_into().expect("64 bytes");
+        let high = NON_ASCII.mask64(block);
+        // Continuation bytes at the block's start are of a character tested before.
+        if high != 0 && non_ascii_alnum(sentence, base, high, 0).0 != 0 {
+            return None;
+        }
+        let words = long_runs(ALNUM.mask64(block), carry, min_len);
+        let changes = words ^ (words << 1 | carry);
+        let mut starts = changes & words;
+        let mut ends = changes & !words;
+        // First the end of the word in progress, if the block has it (without a branch: most
+        // blocks begin inside a word, some not).
+        let closes = carry & u64::from(ends != 0);
+        let end = ends.trailing_zeros() as usize & 63;
+        let mut hits = (may_be(open_head, (base + end).wrapping_sub(open)) & closes) << end;
+        ends &= ends.wrapping_sub(closes);
+        // Then each end closes the word begun at the next start.
+        while ends != 0 {
+            let start = starts.trailing_zeros() as usize;
+            let end = ends.trailing_zeros() as usize;
+            let head = u32::from_le_bytes(ext[start..start + 4].try_into().expect("4 bytes"));
+            hits |= may_be(head, end - start) << end;
+            starts &= starts - 1;
+            ends &= ends - 1;
+        }
+        if hits != 0 {
+            // A word at the block's start began before it if the block before ended in one.
+            let first = if carry != 0 { open } else { base };
+            if ending(base, words, hits, first) {
+                return Some(true);
+            }
+        }
+        // A start left begins a word that goes on into the next block.
+        let start = starts.trailing_zeros() as usize & 63;
+        let head = u32::from_le_bytes(ext[start..start + 4].try_into().expect("4 bytes"));
+        let goes_on = starts != 0;
+        open = if goes_on { base + start } else { open };
+        open_head = if goes_on { head } else { open_head };
+        carry = words >> 63;
+        base += 64;
+    }
+    Some(false)
+}
+
+/// The words (start, end) that end in the 64-byte block at `base` at the bytes `hits` (bit
+/// `k`: a word ends before byte `base + k`), for [`ascii_runs_by_heads`]'s `ending`: `words`
+/// has the block's bytes in words, and `first` is the start of the word at the block's start
+/// (the block's, or before it).
+#[inline(always)]
+pub(crate) fn words_ending(
+    base: usize,
+    words: u64,
+    hits: u64,
+    first: usize,
+) -> impl Iterator<Item = (usize, usize)> {
+    let mut rest = hits;
+    std::iter::from_fn(move || {
+        if rest == 0 {
+            return None;
+        }
+        let end = rest.trailing_zeros();
+        rest &= rest - 1;
+        // The word starts after the last byte before its end that is in no word, if the
+        // block has one.
+        let before = !words & ((1u64 << end) - 1);
+        let start = match before {
+            0 => first,
+            _ => base + 64 - before.leading_zeros() as usize,
+        };
+        Some((start, base + end as usize))
+    })
 }
 
 /// The bytes of `words` (a block's mask of bytes in words, [`word_mask`]) in runs of at least

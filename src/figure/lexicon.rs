@@ -1,8 +1,9 @@
 //! The figure lexicons (`data/numbers.tsv`, `data/measures.tsv`, `data/groups.tsv`) -> lookup
 //! tables, parsed once.
 
-use crate::bytescan::ByteSet;
-use crate::lexicon::{columns, data_lines, head_bit, LexiconError, WordMap};
+use crate::lexicon::{
+    ascii_runs_by_heads, columns, data_lines, head_bit, words_ending, LexiconError, WordMap,
+};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -352,87 +353,16 @@ impl FigureLexicon {
     /// gone, and the shared scan's state, empty-word test and slicing a word.)
     #[inline(always)]
     fn found_in_ascii_runs(&self, sentence: &str) -> Option<u8> {
-        const ALNUM: ByteSet<0> = ByteSet::of([]).and_ascii_alphanumeric();
-        const NON_ASCII: ByteSet<0> = ByteSet::of([]).and_non_ascii();
-        let b = sentence.as_bytes();
         let mut found = if self.nouns_unkeyed { NOUN } else { 0 };
-        // Runs shorter than the shortest key (counted up to 3) are left out of the blocks'
-        // masks: all ones where a test does not apply.
-        let shortest = self.keys.shortest_ascii_key();
-        let two = if shortest >= 2 { 0 } else { !0u64 };
-        let three = if shortest >= 3 { 0 } else { !0u64 };
-        let mut tail;
-        let mut base = 0;
-        // Bit 0: the last byte of the block before is in a word.
-        let mut carry = 0u64;
-        // The start and head of the word in progress at the end of the block before.
-        let mut open = 0;
-        let mut open_head = 0;
-        // A word that runs to the end of the sentence ends in a block past it (all padding).
-        while base < b.len() || carry != 0 {
-            // The block and the four bytes after it, for the heads of words that start in it.
-            let ext: &[u8; 68] = match b.get(base..base + 68) {
-                Some(ext) => ext.try_into().expect("68 bytes"),
-                None => {
-                    let rest = &b[base..];
-                    tail = [0u8; 68];
-                    tail[..rest.len()].copy_from_slice(rest);
-                    &tail
-                }
-            };
-            let block: &[u8; 64] = ext[..64].try_into().expect("64 bytes");
-            let high = NON_ASCII.mask64(block);
-            if high != 0 && has_alphanumeric_char(sentence, base, high) {
-                return None;
-            }
-            let all = ALNUM.mask64(block);
-            // The bytes of runs of at least three, those of a run that may go on into the
-            // next block, and those of the run at its start when the block before ended in
-            // one (its start was counted there).
-            let heads = all & (all >> 1 | 1 << 63 | two) & (all >> 2 | 3 << 62 | three);
-            let words = heads
-                | heads << 1 & !two
-                | heads << 2 & !three
-                | all & (all ^ all.wrapping_add(1)) & carry.wrapping_neg();
-            let changes = words ^ (words << 1 | carry);
-            let mut starts = changes & words;
-            let mut ends = changes & !words;
-            // The ends of the words that may be keys, by their heads, looked up after the
-            // block: no branch on a word's head, and no call, in the loop. First the end of
-            // the word in progress, if the block has it (without a branch: most blocks
-            // begin inside a word, some not).
-            let closes = carry & u64::from(ends != 0);
-            let end = ends.trailing_zeros() as usize & 63;
-            let mut hits =
-                (self.may_be_key(open_head, (base + end).wrapping_sub(open)) & closes) << end;
-            ends &= ends.wrapping_sub(closes);
-            // Then each end closes the word begun at the next start.
-            while ends != 0 {
-                let start = starts.trailing_zeros() as usize;
-                let end = ends.trailing_zeros() as usize;
-                let head = u32::from_le_bytes(ext[start..start + 4].try_into().expect("4 bytes"));
-                hits |= self.may_be_key(head, end - start) << end;
-                starts &= starts - 1;
-                ends &= ends - 1;
-            }
-            if hits != 0 {
-                // A word at the block's start began before it if the block before ended in
-                // one.
-                let first = if carry != 0 { open } else { base };
+        ascii_runs_by_heads(
+            sentence,
+            self.keys.shortest_ascii_key(),
+            |head, len| self.may_be_key(head, len),
+            |base, words, hits, first| {
                 found |= self.keys_ending(sentence, base, words, hits, first);
-                if found == NUMBER | NOUN {
-                    return Some(found);
-                }
-            }
-            // A start left begins a word that goes on into the next block.
-            let start = starts.trailing_zeros() as usize & 63;
-            let head = u32::from_le_bytes(ext[start..start + 4].try_into().expect("4 bytes"));
-            let goes_on = starts != 0;
-            open = if goes_on { base + start } else { open };
-            open_head = if goes_on { head } else { open_head };
-            carry = words >> 63;
-            base += 64;
-        }
+                found == NUMBER | NOUN
+            },
+        )?;
         Some(found)
     }
 
@@ -450,21 +380,9 @@ impl FigureLexicon {
     /// start (the block's, or before it).
     #[inline(never)]
     fn keys_ending(&self, sentence: &str, base: usize, words: u64, hits: u64, first: usize) -> u8 {
-        let mut found = 0;
-        let mut rest = hits;
-        while rest != 0 {
-            let end = rest.trailing_zeros();
-            // The word starts after the last byte before its end that is in no word, if the
-            // block has one.
-            let before = !words & ((1u64 << end) - 1);
-            let start = match before {
-                0 => first,
-                _ => base + 64 - before.leading_zeros() as usize,
-            };
-            found |= self.key(&sentence[start..base + end as usize], true);
-            rest &= rest - 1;
-        }
-        found
+        words_ending(base, words, hits, first).fold(0, |found, (start, end)| {
+            found | self.key(&sentence[start..end], true)
+        })
     }
 
     /// [`FigureLexicon::may_have_figure`] by the shared word scan, for a sentence with an
@@ -525,38 +443,6 @@ impl FigureLexicon {
     pub fn group(&self, words: &str) -> Option<&str> {
         self.groups.get(words).map(String::as_str)
     }
-}
-
-/// Whether the 64-byte block of `s` at `base`, whose bytes that are not ASCII are `high` (bit
-/// `k`: byte `k`), starts an alphanumeric character that is not ASCII. Out of line: most
-/// blocks are ASCII, and most characters that are not are punctuation (curly quotes, dashes).
-#[inline(never)]
-fn has_alphanumeric_char(s: &str, base: usize, high: u64) -> bool {
-    let b = s.as_bytes();
-    let mut rest = high;
-    while rest != 0 {
-        let at = rest.trailing_zeros() as usize;
-        let first = b[base + at];
-        // A continuation byte at the block's start is part of a character begun before it.
-        let mut len = 1;
-        if first >= 0xC0 {
-            // U+2000..U+203F (E2 80 xx: curly quotes, dashes, special spaces), in General
-            // Punctuation, has no alphanumeric character ([`crate::lexicon::is_alphanumeric`]).
-            let punctuation = first == 0xE2 && b.get(base + at + 1) == Some(&0x80);
-            if !punctuation
-                && s[base + at..]
-                    .chars()
-                    .next()
-                    .is_some_and(crate::lexicon::is_alphanumeric)
-            {
-                return true;
-            }
-            len = first.leading_ones() as usize;
-        }
-        // The character's bytes (those in the block).
-        rest &= !(((1u64 << len) - 1) << at);
-    }
-    false
 }
 
 /// Whether `b` has an ASCII digit: 32 bytes at a time without a branch a byte (the compiler
