@@ -11,6 +11,7 @@ mod mention;
 mod relay;
 mod reported;
 
+use crate::bytescan::ByteSet;
 use crate::lexicon::{CueClass, Cues, WordSet};
 use crate::quote::Quote;
 use crate::segment::Sentences;
@@ -641,12 +642,30 @@ fn speech_cue_at(cues: &Cues, toks: &[Tok], k: usize) -> Option<CueAt> {
     cue_at(cues, toks, k).filter(|c| c.class == CueClass::Speech && c.len == 1)
 }
 
+/// The colon of a speaker's label in [`label_in_quote`].
+const COLON: ByteSet<1> = ByteSet::of([b':']);
+
+/// Where the first ": " of `b` starts, as `str::find(": ")` has it. Most quotations have no
+/// colon in their first words: it is looked for sixteen bytes at a time
+/// ([`ByteSet::first_in`]), where a string search for ": " took 0.72 M instructions on dev1
+/// (1,522 quotations).
+fn colon_space(b: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let c = COLON.first_in(b, from)?;
+        if b.get(c + 1) == Some(&b' ') {
+            return Some(c);
+        }
+        from = c + 1;
+    }
+}
+
 /// A quotation opening with a speaker's label in capitals and a colon, as transcripts quote
 /// their turns (“PENCE: Well, look ...”, “MR. O'NEILL: By the way ...”): one to four words,
 /// each in capitals, not a label such as *NOTE* or *UPDATE*.
 fn label_in_quote(text: &str, content: Span) -> Option<Found> {
     let head = &text[content];
-    let colon = head[..head.floor_char_boundary(48)].find(": ")?;
+    let colon = colon_space(&head.as_bytes()[..head.floor_char_boundary(48)])?;
     let toks = tokens(text, Span::new(content.start, content.start + colon));
     let words: Vec<&Tok> = toks.iter().filter(|t| t.word).collect();
     let caps =
@@ -1271,5 +1290,16 @@ mod tests {
         assert_eq!(r[1].3, "speaker_cue_quote");
         assert_eq!(r[2].2.as_deref(), Some("the mayor"));
         assert_eq!(r[2].3, "continues_previous_speaker");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn colon_space_is_the_first_colon_and_space(text in "[a: .\u{e9}]{0,60}") {
+            // Across the sixteen-byte blocks of the search and its short tail.
+            for end in 0..=text.len() {
+                let head = &text[..text.floor_char_boundary(end)];
+                proptest::prop_assert_eq!(colon_space(head.as_bytes()), head.find(": "));
+            }
+        }
     }
 }
