@@ -609,21 +609,27 @@ fn is_quoted_name(content: &str) -> bool {
 
 /// A sentence that ends with a speaker and a speech cue, nothing after ("Bystrom agreed.",
 /// "..., digital consultant Phil Musser says."): the speaker of the quotation that follows.
-fn cue_ends_sentence(cues: &Cues, text: &str, sentence: Span) -> Option<Found> {
+/// `toks`: a buffer for the sentence's words.
+fn cue_ends_sentence<'t>(
+    cues: &Cues,
+    text: &'t str,
+    sentence: Span,
+    toks: &mut Vec<Tok<'t>>,
+) -> Option<Found> {
     // Most sentences end with no cue: their last words tell, and only when they end with
     // one is the whole sentence read. The last word is a cue there as in the sentence when
     // the word before it is read too (a cue after an article is a noun).
     let tail = tail_of(text, sentence, 40);
     if tail.start > sentence.start {
-        let toks = tokens(text, tail);
-        if last_word(&toks).is_some_and(|k| k > 0 && speech_cue_at(cues, &toks, k).is_none()) {
+        tokens_into(text, tail, toks);
+        if last_word(toks).is_some_and(|k| k > 0 && speech_cue_at(cues, toks, k).is_none()) {
             return None;
         }
     }
-    let toks = tokens(text, sentence);
-    let k = last_word(&toks)?;
-    speech_cue_at(cues, &toks, k)?;
-    let speaker = backward_np(&toks, 0, k)?;
+    tokens_into(text, sentence, toks);
+    let k = last_word(toks)?;
+    speech_cue_at(cues, toks, k)?;
+    let speaker = backward_np(toks, 0, k)?;
     Some(Found {
         speaker: Some(speaker),
         cue: Some(toks[k].span),
@@ -697,11 +703,13 @@ pub fn attribute_quotes(
 }
 
 thread_local! {
-    /// The buffers of [`attribute_quotes_with`]'s words before and after a quotation, kept
-    /// empty between documents: made anew for each document, they grew window by window
-    /// (reallocations of all buffers for dev1 5,377 -> 4,328: Ir -1.25 M).
-    static QUOTE_WORDS: std::cell::Cell<(Vec<Tok<'static>>, Vec<Tok<'static>>)> =
-        const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+    /// The buffers of [`attribute_quotes_with`]'s words before and after a quotation, and of
+    /// its other windows, kept empty between documents: made anew for each document, they
+    /// grew window by window (reallocations of all buffers for dev1 5,377 -> 4,328: Ir
+    /// -1.25 M). The other windows' words (the sentence before a quotation, a pronoun's
+    /// sentences) had a new vector each: 2,800 allocations on dev1.
+    static QUOTE_WORDS: std::cell::Cell<[Vec<Tok<'static>>; 3]> =
+        const { std::cell::Cell::new([Vec::new(), Vec::new(), Vec::new()]) };
 }
 
 /// [`attribute_quotes`] with the paragraphs' sentences already split.
@@ -724,9 +732,12 @@ pub fn attribute_quotes_with(
     let mut subjects: Vec<Option<Found>> = Vec::new();
     // The words before and after each quotation, one buffer each for all of them (kept by
     // the thread from one document to the next), and the window of the words after.
-    let (before, after) = QUOTE_WORDS.take();
-    let (mut before, mut after): (Vec<Tok>, Vec<Tok>) =
-        (crate::recycle(before), crate::recycle(after));
+    let [before, after, other] = QUOTE_WORDS.take();
+    let (mut before, mut after, mut other): (Vec<Tok>, Vec<Tok>, Vec<Tok>) = (
+        crate::recycle(before),
+        crate::recycle(after),
+        crate::recycle(other),
+    );
     let mut after_window: Option<Span> = None;
     for (qi, q) in top.iter().enumerate() {
         let pi = para_of(q.open.start);
@@ -793,7 +804,7 @@ pub fn attribute_quotes_with(
         // "Iowa State University's Dianne Bystrom agreed. “…”", "Or maybe Jeb Bush, digital
         // consultant Phil Musser says. “…”".
         if found.is_none() && before.is_empty() && at >= 2 && q.open.start == sents[at - 1].start {
-            found = cue_ends_sentence(cues, text, sents[at - 2]);
+            found = cue_ends_sentence(cues, text, sents[at - 2], &mut other);
         }
         // “WALLACE: If I may, sir ...”: a transcript turn inside the marks names its speaker.
         if found.is_none() {
@@ -842,11 +853,12 @@ pub fn attribute_quotes_with(
             .ceil_char_boundary(sent_start + SUBJECT_WINDOW)
             .min(q.open.start);
         // The window is often the words before the quotation, already read.
-        let subject = |window: Span| {
+        let mut subject = |window: Span| {
             if window == before_window {
                 subject_verb(cues, &before)
             } else {
-                subject_verb(cues, &tokens(text, window))
+                tokens_into(text, window, &mut other);
+                subject_verb(cues, &other)
             }
         };
         subjects.push(
@@ -865,7 +877,6 @@ pub fn attribute_quotes_with(
             quote: Some(**q),
         });
     }
-    QUOTE_WORDS.set((crate::recycle(before), crate::recycle(after)));
     share_speakers(paragraphs, sentences, &mut claims);
     // Quotations inside quotations are part of what the outer speaker says: they stay in
     // the outer claim's text and are not claims of their own.
@@ -905,8 +916,18 @@ pub fn attribute_quotes_with(
     }
     claims.extend(indirect);
     claims.sort_by_key(|c| (c.content.start, c.content.end));
-    resolve_pronouns(text, paragraphs, sentences, cues, &mut claims);
+    let mut words = ForwardWords {
+        toks: other,
+        window: None,
+        more: before,
+    };
+    resolve_pronouns(text, paragraphs, sentences, cues, &mut claims, &mut words);
     relay::find_relays(text, paragraphs, sentences, cues, &mut claims);
+    QUOTE_WORDS.set([
+        crate::recycle(words.toks),
+        crate::recycle(after),
+        crate::recycle(words.more),
+    ]);
     claims
 }
 
@@ -986,12 +1007,14 @@ fn share_speakers(paragraphs: &[Span], sentences: &Sentences, claims: &mut [Clai
 
 /// Pronoun speakers ("he", "she", "they") stand for the nearest earlier speaker that is not a
 /// pronoun.
-fn resolve_pronouns(
-    text: &str,
+/// `words`: the buffer of the windows read for a subject.
+fn resolve_pronouns<'t>(
+    text: &'t str,
     paragraphs: &[Span],
     sentences: &Sentences,
     cues: &Cues,
     claims: &mut [Claim],
+    words: &mut ForwardWords<'t>,
 ) {
     let mut last_named: Option<Span> = None;
     let quoted = Covering::new(claims.iter().map(|c| c.content).collect());
@@ -1010,7 +1033,7 @@ fn resolve_pronouns(
             if c.antecedent.is_none() {
                 let near = match last_near {
                     Some((at, near)) if at == sp => near,
-                    _ => subject_before(text, paragraphs, sentences, cues, &quoted, sp),
+                    _ => subject_before(text, paragraphs, sentences, cues, &quoted, sp, words),
                 };
                 last_near = Some((sp, near));
                 let named = last_named.filter(|s| s.start < sp.start);
@@ -1087,13 +1110,14 @@ fn relative_antecedent(
 
 /// The nearest "X said" subject before `at` in its sentence and the one before it: the
 /// antecedent of a pronoun in "The police said they had fired ... in what they called ...".
-fn subject_before(
-    text: &str,
+fn subject_before<'t>(
+    text: &'t str,
     paragraphs: &[Span],
     sentences: &Sentences,
     cues: &Cues,
     quoted: &Covering,
     at: Span,
+    words: &mut ForwardWords<'t>,
 ) -> Option<Span> {
     let pi = paragraphs.partition_point(|p| p.end <= at.start);
     paragraphs.get(pi)?;
@@ -1102,16 +1126,76 @@ fn subject_before(
     sents.get(si)?;
     // Bounded, so a pronoun deep in a huge sentence does not re-read all of it.
     let from = window_start(text, sents[si.saturating_sub(1)].start, at.start);
-    let toks = tokens(text, Span::new(from, at.start));
+    let toks = words.of(text, Span::new(from, at.start));
     // The last cue with a mention is the nearest subject: read from the end, the first found.
     (0..toks.len()).rev().find_map(|k| {
-        let c = cue_at(cues, &toks, k)?;
+        let c = cue_at(cues, toks, k)?;
         // A cue inside a quotation is the quoted speaker's word.
         if quoted.contains(toks[k].span) || c.class != CueClass::Speech {
             return None;
         }
-        backward_np(&toks, 0, k).filter(|&np| !is_pronoun(&text[np]))
+        backward_np(toks, 0, k).filter(|&np| !is_pronoun(&text[np]))
     })
+}
+
+/// The words of windows that move on through a document, as [`tokens`] has them: where a
+/// window starts inside the last one and ends at or after its end, only its new end is read.
+/// A pronoun's subject is looked for in its sentence and the one before
+/// ([`subject_before`]): the next pronoun's window takes most of its words from the last
+/// one's (dev1: 1,324 windows, tokenized 3.2 M).
+struct ForwardWords<'t> {
+    /// The words of `window`.
+    toks: Vec<Tok<'t>>,
+    window: Option<Span>,
+    /// The words of a window's new end, before they join `toks`.
+    more: Vec<Tok<'t>>,
+}
+
+impl<'t> ForwardWords<'t> {
+    /// The words of `text[window]`.
+    fn of(&mut self, text: &'t str, window: Span) -> &[Tok<'t>] {
+        if let Some(k) = self.go_on(text, window) {
+            // The words before the window are not read again: kept, they would pile up
+            // over a long paragraph.
+            self.toks.drain(..k);
+        } else {
+            tokens_into(text, window, &mut self.toks);
+        }
+        self.window = Some(window);
+        &self.toks
+    }
+
+    /// When `window` goes on from the last window: its new end's words appended to `toks`,
+    /// the index of the window's first word among them. No word runs across white space, so
+    /// the last window's words are the first words of the longer one when white space
+    /// stands on either side of its end, and they are then the words up to the end however
+    /// far the window goes; [`tokens_from`] tells whether a word runs across the window's
+    /// start.
+    fn go_on(&mut self, text: &'t str, window: Span) -> Option<usize> {
+        let last = self.window?;
+        let b = text.as_bytes();
+        let apart = |at: usize| {
+            at == last.start
+                || at == window.end
+                || b[at - 1].is_ascii_whitespace()
+                || b[at].is_ascii_whitespace()
+        };
+        if window.start < last.start || window.start > last.end || window.end < last.end {
+            return None;
+        }
+        if !apart(last.end) {
+            return None;
+        }
+        if last.end < window.end {
+            tokens_into(text, Span::new(last.end, window.end), &mut self.more);
+            self.toks.extend_from_slice(&self.more);
+        }
+        // (If a word runs across the window's start, `toks` are read anew: both windows'
+        // words, as they hold now, are right for the longer window's start.)
+        let outer = Span::new(last.start, window.end);
+        self.window = Some(outer);
+        tokens_from(&self.toks, outer, window)
+    }
 }
 
 #[cfg(test)]
@@ -1299,6 +1383,35 @@ mod tests {
             for end in 0..=text.len() {
                 let head = &text[..text.floor_char_boundary(end)];
                 proptest::prop_assert_eq!(colon_space(head.as_bytes()), head.find(": "));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn forward_words_are_each_windows_own(
+            text in "[a-zA-Z0-9 .,'’&\\-–“”Üü\u{a0}\n]{0,80}",
+            steps in proptest::collection::vec((0usize..24, 0usize..24, 0usize..8), 1..10),
+        ) {
+            let mut words = ForwardWords { toks: Vec::new(), window: None, more: Vec::new() };
+            let parts = |toks: &[Tok]| -> Vec<(Span, String, bool, bool)> {
+                toks.iter().map(|t| (t.span, t.s.to_string(), t.word, t.ascii)).collect()
+            };
+            // Windows that mostly move on (start and end), now and then back (one step in eight).
+            let (mut start, mut end) = (0, 0);
+            for (on, longer, back) in steps {
+                if back == 0 {
+                    start /= 2;
+                    end = start + longer;
+                } else {
+                    start += on;
+                    end = end.max(start) + longer;
+                }
+                let start = text.floor_char_boundary(start.min(text.len()));
+                let end = text.floor_char_boundary(end.min(text.len())).max(start);
+                let window = Span::new(start, end);
+                let got = parts(words.of(&text, window));
+                proptest::prop_assert_eq!(got, parts(&tokens(&text, window)));
             }
         }
     }
