@@ -593,18 +593,24 @@ fn is_title_of_work(text: &str, q: &Quote, before: &[Tok]) -> bool {
 /// capitalized, and no sentence punctuation inside.
 fn is_quoted_name(content: &str) -> bool {
     let content = content.trim_end_matches([',', '.']);
-    // At most six words: a seventh says no.
-    let words: Vec<&str> = content.split_whitespace().take(7).collect();
-    !words.is_empty()
-        && words.len() <= 6
-        && !content.contains(['!', '?', ':', ';', ',', '.'])
-        && words[0].chars().next().is_some_and(char::is_uppercase)
-        && words.iter().all(|w| {
-            w.chars().count() < 4
-                || w.chars()
-                    .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-        })
+    if content.contains(['!', '?', ':', ';', ',', '.']) {
+        return false;
+    }
+    // The words read one by one, not collected (a vector for each of 789 quotations on dev1:
+    // 0.8 M instructions). At most six words: a seventh says no.
+    let mut n = 0;
+    for w in content.split_whitespace() {
+        n += 1;
+        let first = w.chars().next();
+        let capital = first.is_some_and(|c| c.is_uppercase() || c.is_numeric());
+        if n > 6
+            || n == 1 && !first.is_some_and(char::is_uppercase)
+            || !capital && w.chars().count() >= 4
+        {
+            return false;
+        }
+    }
+    n > 0
 }
 
 /// A sentence that ends with a speaker and a speech cue, nothing after ("Bystrom agreed.",
@@ -720,16 +726,19 @@ pub fn attribute_quotes_with(
     quotes: &[Quote],
     cues: &Cues,
 ) -> Vec<Claim> {
-    let mut claims: Vec<Claim> = Vec::new();
+    // (Sized up front, the quotations' vectors here: grown from empty they took 2,430
+    // reallocations on dev1, 1.7 M instructions.)
+    let mut claims: Vec<Claim> = Vec::with_capacity(quotes.len());
     let para_of = |at: usize| {
         paragraphs
             .partition_point(|p| p.end <= at)
             .min(paragraphs.len() - 1)
     };
     let mut prev_close: Option<(usize, usize)> = None; // (paragraph, offset) of the last top-level close
-    let top: Vec<&Quote> = quotes.iter().filter(|q| q.depth == 0).collect();
+    let mut top: Vec<&Quote> = Vec::with_capacity(quotes.len());
+    top.extend(quotes.iter().filter(|q| q.depth == 0));
     // Per claim pushed: the sentence's subject, for a partial quote left without a speaker.
-    let mut subjects: Vec<Option<Found>> = Vec::new();
+    let mut subjects: Vec<Option<Found>> = Vec::with_capacity(top.len());
     // The words before and after each quotation, one buffer each for all of them (kept by
     // the thread from one document to the next), and the window of the words after.
     let [before, after, other] = QUOTE_WORDS.take();
@@ -1413,6 +1422,29 @@ mod tests {
                 let got = parts(words.of(&text, window));
                 proptest::prop_assert_eq!(got, parts(&tokens(&text, window)));
             }
+        }
+    }
+
+    /// [`is_quoted_name`] as it was written first, its words collected.
+    fn is_quoted_name_collected(content: &str) -> bool {
+        let content = content.trim_end_matches([',', '.']);
+        let words: Vec<&str> = content.split_whitespace().take(7).collect();
+        !words.is_empty()
+            && words.len() <= 6
+            && !content.contains(['!', '?', ':', ';', ',', '.'])
+            && words[0].chars().next().is_some_and(char::is_uppercase)
+            && words.iter().all(|w| {
+                w.chars().count() < 4
+                    || w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quoted_names_are_told_as_before(content in "[aAbZ1 .,!\u{e9}\u{c9}\u{a0}]{0,40}") {
+            proptest::prop_assert_eq!(is_quoted_name(&content), is_quoted_name_collected(&content));
         }
     }
 }
