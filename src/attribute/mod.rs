@@ -925,17 +925,12 @@ pub fn attribute_quotes_with(
     }
     claims.extend(indirect);
     claims.sort_by_key(|c| (c.content.start, c.content.end));
-    let mut words = ForwardWords {
-        toks: other,
-        window: None,
-        more: before,
-    };
-    resolve_pronouns(text, paragraphs, sentences, cues, &mut claims, &mut words);
+    resolve_pronouns(text, paragraphs, sentences, cues, &mut claims, &mut other);
     relay::find_relays(text, paragraphs, sentences, cues, &mut claims);
     QUOTE_WORDS.set([
-        crate::recycle(words.toks),
+        crate::recycle(before),
         crate::recycle(after),
-        crate::recycle(words.more),
+        crate::recycle(other),
     ]);
     claims
 }
@@ -1016,14 +1011,14 @@ fn share_speakers(paragraphs: &[Span], sentences: &Sentences, claims: &mut [Clai
 
 /// Pronoun speakers ("he", "she", "they") stand for the nearest earlier speaker that is not a
 /// pronoun.
-/// `words`: the buffer of the windows read for a subject.
+/// `toks`: a buffer for the words of the windows read for a subject.
 fn resolve_pronouns<'t>(
     text: &'t str,
     paragraphs: &[Span],
     sentences: &Sentences,
     cues: &Cues,
     claims: &mut [Claim],
-    words: &mut ForwardWords<'t>,
+    toks: &mut Vec<Tok<'t>>,
 ) {
     let mut last_named: Option<Span> = None;
     let quoted = Covering::new(claims.iter().map(|c| c.content).collect());
@@ -1042,7 +1037,7 @@ fn resolve_pronouns<'t>(
             if c.antecedent.is_none() {
                 let near = match last_near {
                     Some((at, near)) if at == sp => near,
-                    _ => subject_before(text, paragraphs, sentences, cues, &quoted, sp, words),
+                    _ => subject_before(text, paragraphs, sentences, cues, &quoted, sp, toks),
                 };
                 last_near = Some((sp, near));
                 let named = last_named.filter(|s| s.start < sp.start);
@@ -1126,7 +1121,7 @@ fn subject_before<'t>(
     cues: &Cues,
     quoted: &Covering,
     at: Span,
-    words: &mut ForwardWords<'t>,
+    toks: &mut Vec<Tok<'t>>,
 ) -> Option<Span> {
     let pi = paragraphs.partition_point(|p| p.end <= at.start);
     paragraphs.get(pi)?;
@@ -1135,7 +1130,8 @@ fn subject_before<'t>(
     sents.get(si)?;
     // Bounded, so a pronoun deep in a huge sentence does not re-read all of it.
     let from = window_start(text, sents[si.saturating_sub(1)].start, at.start);
-    let toks = words.of(text, Span::new(from, at.start));
+    tokens_into(text, Span::new(from, at.start), toks);
+    let toks = &toks[..];
     // The last cue with a mention is the nearest subject: read from the end, the first found.
     (0..toks.len()).rev().find_map(|k| {
         let c = cue_at(cues, toks, k)?;
@@ -1145,66 +1141,6 @@ fn subject_before<'t>(
         }
         backward_np(toks, 0, k).filter(|&np| !is_pronoun(&text[np]))
     })
-}
-
-/// The words of windows that move on through a document, as [`tokens`] has them: where a
-/// window starts inside the last one and ends at or after its end, only its new end is read.
-/// A pronoun's subject is looked for in its sentence and the one before
-/// ([`subject_before`]): the next pronoun's window takes most of its words from the last
-/// one's (dev1: 1,324 windows, tokenized 3.2 M).
-struct ForwardWords<'t> {
-    /// The words of `window`.
-    toks: Vec<Tok<'t>>,
-    window: Option<Span>,
-    /// The words of a window's new end, before they join `toks`.
-    more: Vec<Tok<'t>>,
-}
-
-impl<'t> ForwardWords<'t> {
-    /// The words of `text[window]`.
-    fn of(&mut self, text: &'t str, window: Span) -> &[Tok<'t>] {
-        if let Some(k) = self.go_on(text, window) {
-            // The words before the window are not read again: kept, they would pile up
-            // over a long paragraph.
-            self.toks.drain(..k);
-        } else {
-            tokens_into(text, window, &mut self.toks);
-        }
-        self.window = Some(window);
-        &self.toks
-    }
-
-    /// When `window` goes on from the last window: its new end's words appended to `toks`,
-    /// the index of the window's first word among them. No word runs across white space, so
-    /// the last window's words are the first words of the longer one when white space
-    /// stands on either side of its end, and they are then the words up to the end however
-    /// far the window goes; [`tokens_from`] tells whether a word runs across the window's
-    /// start.
-    fn go_on(&mut self, text: &'t str, window: Span) -> Option<usize> {
-        let last = self.window?;
-        let b = text.as_bytes();
-        let apart = |at: usize| {
-            at == last.start
-                || at == window.end
-                || b[at - 1].is_ascii_whitespace()
-                || b[at].is_ascii_whitespace()
-        };
-        if window.start < last.start || window.start > last.end || window.end < last.end {
-            return None;
-        }
-        if !apart(last.end) {
-            return None;
-        }
-        if last.end < window.end {
-            tokens_into(text, Span::new(last.end, window.end), &mut self.more);
-            self.toks.extend_from_slice(&self.more);
-        }
-        // (If a word runs across the window's start, `toks` are read anew: both windows'
-        // words, as they hold now, are right for the longer window's start.)
-        let outer = Span::new(last.start, window.end);
-        self.window = Some(outer);
-        tokens_from(&self.toks, outer, window)
-    }
 }
 
 #[cfg(test)]
@@ -1392,35 +1328,6 @@ mod tests {
             for end in 0..=text.len() {
                 let head = &text[..text.floor_char_boundary(end)];
                 proptest::prop_assert_eq!(colon_space(head.as_bytes()), head.find(": "));
-            }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn forward_words_are_each_windows_own(
-            text in "[a-zA-Z0-9 .,'’&\\-–“”Üü\u{a0}\n]{0,80}",
-            steps in proptest::collection::vec((0usize..24, 0usize..24, 0usize..8), 1..10),
-        ) {
-            let mut words = ForwardWords { toks: Vec::new(), window: None, more: Vec::new() };
-            let parts = |toks: &[Tok]| -> Vec<(Span, String, bool, bool)> {
-                toks.iter().map(|t| (t.span, t.s.to_string(), t.word, t.ascii)).collect()
-            };
-            // Windows that mostly move on (start and end), now and then back (one step in eight).
-            let (mut start, mut end) = (0, 0);
-            for (on, longer, back) in steps {
-                if back == 0 {
-                    start /= 2;
-                    end = start + longer;
-                } else {
-                    start += on;
-                    end = end.max(start) + longer;
-                }
-                let start = text.floor_char_boundary(start.min(text.len()));
-                let end = text.floor_char_boundary(end.min(text.len())).max(start);
-                let window = Span::new(start, end);
-                let got = parts(words.of(&text, window));
-                proptest::prop_assert_eq!(got, parts(&tokens(&text, window)));
             }
         }
     }
