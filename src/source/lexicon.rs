@@ -423,13 +423,7 @@ impl SourceLexicon {
                     .strip_suffix("’s")
                     .or_else(|| w.strip_suffix("'s"))
                     .unwrap_or(w);
-                // A country's name, else a nationality word, else a seat: an ASCII word (most)
-                // is looked up as it is; another's place key is made for each of the two.
-                let found = self
-                    .country_word(w)
-                    .or_else(|| self.demonym(w))
-                    .or_else(|| place_word_in(&self.seats, w));
-                if let Some(c) = found {
+                if let Some(c) = self.place_word(w) {
                     match counts.iter_mut().find(|(n, _)| *n == c) {
                         Some((_, k)) => *k += 1,
                         None => counts.push((c, 1)),
@@ -442,6 +436,33 @@ impl SourceLexicon {
             .into_iter()
             .find(|(_, k)| *k == best)
             .map(|(c, _)| c.to_string())
+    }
+
+    /// The country a capitalized word of a text names for [`SourceLexicon::main_country`]: a
+    /// country's name, else a nationality word, else a seat, each as [`place_word_in`] and
+    /// [`SourceLexicon::demonym`] find it. An ASCII word (most) is told so once and looked up
+    /// as it is in both tables; another's place key is made once for both. (Two
+    /// `place_word_in` calls a word, each testing the word for ASCII, the second making its
+    /// key again: 4.58 M instructions for `main_country` on `dev1`, now 3.65 M, and 101k mispredicts, now 79k.)
+    #[inline]
+    fn place_word(&self, w: &str) -> Option<&str> {
+        if !w.is_ascii() {
+            return self.place_word_other(w);
+        }
+        let found = self.countries.get_known(w, true).map(String::as_str);
+        found
+            .or_else(|| self.demonym(w))
+            .or_else(|| self.seats.get_known(w, true).map(String::as_str))
+    }
+
+    /// [`SourceLexicon::place_word`] of a word that is not ASCII.
+    #[cold]
+    fn place_word_other(&self, w: &str) -> Option<&str> {
+        let key = place_key(w);
+        let found = self.countries.get(&key).map(String::as_str);
+        found
+            .or_else(|| self.demonym(w))
+            .or_else(|| self.seats.get(&key).map(String::as_str))
     }
 
     /// The country of a country name as written ("Kazakhstan").
@@ -526,6 +547,13 @@ mod tests {
             "Kelvin\u{212a}",
         ] {
             assert_eq!(lex.country_word(w), lex.country(w), "{w:?}");
+            assert_eq!(
+                lex.place_word(w),
+                lex.country_word(w)
+                    .or_else(|| lex.demonym(w))
+                    .or_else(|| place_word_in(&lex.seats, w)),
+                "{w:?}"
+            );
             assert_eq!(place_word_in(&lex.seats, w), lex.seat(w), "{w:?}");
             assert_eq!(
                 lex.demonym(w),
