@@ -19,7 +19,7 @@ use super::report::{
     ClaimOut, ConflictOut, DocumentOut, ErrorOut, FigureOut, Report, ReportRef, SourceOut,
     SpeakerOut, UpdateOut, SCHEMA_V1,
 };
-use super::{ClaimRef, DocumentView, FigureRef, Id, Ids, SourceRef};
+use super::{ClaimRef, DocumentRef, DocumentView, FigureRef, Id, Ids, SourceRef};
 use crate::attribute::ClaimKind;
 use crate::bytescan::JSON_SPECIAL;
 use crate::input::Document;
@@ -48,12 +48,12 @@ pub fn document_line(doc: &Document, analysis: &Analysis, lexicon: &SourceLexico
     let mut out = Vec::with_capacity(size_hint(
         analysis.claims.iter().map(|c| c.content.len()),
         analysis.figures.iter().map(|f| f.span.len()),
-        view.sources.len(),
+        view.sources.list.len(),
     ));
     Parts {
         schema: SCHEMA_V1,
-        documents: &[&view.document],
-        sources: &Seq((0..view.sources.len()).map(|i| view.source(i))),
+        documents: &[view.document()],
+        sources: &Seq((0..view.sources.list.len()).map(|i| view.source(i))),
         claims: &Seq((0..view.claims.len()).map(|n| view.claim(n))),
         figures: &Seq((0..view.figures.len()).map(|n| view.figure(n))),
         conflicts: &view.conflicts,
@@ -723,8 +723,14 @@ json_object!(ConflictOut: figures, measure, group, why);
 json_object!(UpdateOut: from, to, measure, group, why);
 json_object!(ErrorOut: input, line, message);
 
-/// A document's `title` and `url` are left out when `None`.
 impl Json for DocumentOut {
+    fn write(&self, out: &mut Out) {
+        DocumentRef::from(self).write(out);
+    }
+}
+
+/// A document's `title` and `url` are left out when `None`.
+impl Json for DocumentRef<'_> {
     fn write(&self, out: &mut Out) {
         let mut o = Object::open(out);
         o.field("id", &self.id)
