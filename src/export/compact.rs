@@ -19,7 +19,7 @@ use super::report::{
     ClaimOut, ConflictOut, DocumentOut, ErrorOut, FigureOut, Report, ReportRef, SourceOut,
     SpeakerOut, UpdateOut, SCHEMA_V1,
 };
-use super::{ClaimRef, DocumentView, FigureRef, Id, Ids, SourceRef};
+use super::{ClaimRef, DocumentRef, DocumentView, FigureRef, Id, Ids, SourceRef};
 use crate::attribute::ClaimKind;
 use crate::bytescan::JSON_SPECIAL;
 use crate::input::Document;
@@ -48,12 +48,12 @@ pub fn document_line(doc: &Document, analysis: &Analysis, lexicon: &SourceLexico
     let mut out = Vec::with_capacity(size_hint(
         analysis.claims.iter().map(|c| c.content.len()),
         analysis.figures.iter().map(|f| f.span.len()),
-        view.sources.len(),
+        view.sources.list.len(),
     ));
     Parts {
         schema: SCHEMA_V1,
-        documents: &[&view.document],
-        sources: &Seq((0..view.sources.len()).map(|i| view.source(i))),
+        documents: &[view.document()],
+        sources: &Seq((0..view.sources.list.len()).map(|i| view.source(i))),
         claims: &Seq((0..view.claims.len()).map(|n| view.claim(n))),
         figures: &Seq((0..view.figures.len()).map(|n| view.figure(n))),
         conflicts: &view.conflicts,
@@ -453,7 +453,8 @@ impl Json for usize {
 
 /// `before`, the span `[start,end]` and `after`, compact: gathered on the stack and appended in
 /// one copy of constant size ([`append_cut`]) when both numbers have at most eight digits (all
-/// offsets of a text under 100 MB). A claim's line puts field names around its spans.
+/// offsets of a text under 100 MB; both numbers' digits made at once when both are below
+/// 10^4, as most are: `digits4_pair`). A claim's line puts field names around its spans.
 #[inline(always)]
 fn write_span_between<const A: usize, const B: usize>(
     out: &mut Vec<u8>,
@@ -462,9 +463,13 @@ fn write_span_between<const A: usize, const B: usize>(
     after: &[u8; B],
 ) {
     const { assert!(A + B <= 29, "the span's chunk has room for them") };
-    let (Some((a, a_len)), Some((b, b_len))) =
-        (super::digits8(start as u64), super::digits8(end as u64))
-    else {
+    let (a, b) = (start as u64, end as u64);
+    let digits = match a.max(b) < 10_000 {
+        // Most spans: the two numbers' digits made together.
+        true => Some(super::digits4_pair(a, b)),
+        false => super::digits8(a).zip(super::digits8(b)).map(<[_; 2]>::from),
+    };
+    let Some([(a, a_len), (b, b_len)]) = digits else {
         out.extend_from_slice(before);
         write_long_span(out, start, end);
         out.extend_from_slice(after);
@@ -718,8 +723,14 @@ json_object!(ConflictOut: figures, measure, group, why);
 json_object!(UpdateOut: from, to, measure, group, why);
 json_object!(ErrorOut: input, line, message);
 
-/// A document's `title` and `url` are left out when `None`.
 impl Json for DocumentOut {
+    fn write(&self, out: &mut Out) {
+        DocumentRef::from(self).write(out);
+    }
+}
+
+/// A document's `title` and `url` are left out when `None`.
+impl Json for DocumentRef<'_> {
     fn write(&self, out: &mut Out) {
         let mut o = Object::open(out);
         o.field("id", &self.id)
@@ -976,7 +987,22 @@ mod tests {
 
     #[test]
     fn spans_are_written_as_serde_json_writes_them() {
-        let ends = [0, 1, 9, 10, 99, 100, 12345, 1 << 40, usize::MAX];
+        let ends = [
+            0,
+            1,
+            9,
+            10,
+            99,
+            100,
+            1000,
+            9999,
+            10_000,
+            12345,
+            99_999_999,
+            100_000_000,
+            1 << 40,
+            usize::MAX,
+        ];
         for a in ends {
             for b in ends {
                 for pretty in [false, true] {

@@ -10,7 +10,7 @@ pub mod tables;
 
 use crate::attribute::Claim;
 use crate::input::{Document, InputError};
-use crate::source::{Source, SourceLexicon, Sources};
+use crate::source::{SourceLexicon, Sources};
 use crate::span::Span;
 use std::sync::LazyLock;
 
@@ -68,11 +68,18 @@ pub fn document_report(doc: &Document, analysis: &Analysis, lexicon: &SourceLexi
 /// place a document's report is made: [`document_report`] copies it into an owned [`Report`]
 /// ([`DocumentView::into_report`]), [`compact::document_line`] writes it as JSON straight from
 /// the borrowed fields ([`DocumentView::claim`], [`DocumentView::figure`], ...).
+///
+/// Its tables (the sources with their own, the claims' and figures' links) are the thread's
+/// ([`Spare`]): taken empty from the last document's view and given back, emptied, when it
+/// is dropped, so that they are allocated once a thread and not once a document; the
+/// document's fields are borrowed ([`DocumentView::document`]). (Taking the sources' list
+/// into the view, new vectors of links and the document's fields copied into a `DocumentOut`
+/// cost 2,340 allocations and as many frees on `dev1`'s 509 documents: 0.65 M instructions
+/// and 25k mispredicts of 240 M.)
 struct DocumentView<'a> {
     doc: &'a Document,
     analysis: &'a Analysis,
-    document: DocumentOut,
-    sources: Vec<Source>,
+    sources: Sources,
     claims: Vec<ClaimLinks>,
     figures: Vec<FigureLinks>,
     conflicts: Vec<ConflictOut>,
@@ -80,10 +87,32 @@ struct DocumentView<'a> {
     agreements: Vec<AgreementOut>,
 }
 
+/// The tables of a [`DocumentView`], empty, kept for their room between documents.
+#[derive(Default)]
+struct Spare {
+    sources: Sources,
+    claims: Vec<ClaimLinks>,
+    figures: Vec<FigureLinks>,
+}
+
 thread_local! {
-    /// The sources of the last document read on this thread, kept for the room of their
-    /// tables ([`Sources::clear`]).
-    static SOURCES: std::cell::Cell<Sources> = std::cell::Cell::default();
+    /// The tables of the last document's view on this thread.
+    static SPARE: std::cell::Cell<Spare> = std::cell::Cell::default();
+}
+
+impl Drop for DocumentView<'_> {
+    /// Gives the view's tables back to the thread, emptied ([`Sources::clear`]).
+    fn drop(&mut self) {
+        let mut spare = Spare {
+            sources: std::mem::take(&mut self.sources),
+            claims: std::mem::take(&mut self.claims),
+            figures: std::mem::take(&mut self.figures),
+        };
+        spare.sources.clear();
+        spare.claims.clear();
+        spare.figures.clear();
+        SPARE.set(spare);
+    }
 }
 
 /// A claim's source, relays and figures, by index.
@@ -128,6 +157,49 @@ impl Ids<'_> {
     fn owned(self) -> Vec<String> {
         let prefix = char::from(self.prefix);
         self.indices.iter().map(|&i| id_of(prefix, i + 1)).collect()
+    }
+}
+
+/// [`DocumentOut`], borrowed.
+#[derive(Clone, Copy)]
+struct DocumentRef<'v> {
+    id: &'v str,
+    path: Option<&'v str>,
+    date: Option<&'v str>,
+    outlet: Option<&'v str>,
+    title: Option<&'v str>,
+    url: Option<&'v str>,
+    bytes: u64,
+    event: Option<&'v str>,
+}
+
+impl<'v> From<&'v DocumentOut> for DocumentRef<'v> {
+    fn from(d: &'v DocumentOut) -> DocumentRef<'v> {
+        DocumentRef {
+            id: &d.id,
+            path: d.path.as_deref(),
+            date: d.date.as_deref(),
+            outlet: d.outlet.as_deref(),
+            title: d.title.as_deref(),
+            url: d.url.as_deref(),
+            bytes: d.bytes,
+            event: d.event.as_deref(),
+        }
+    }
+}
+
+impl From<DocumentRef<'_>> for DocumentOut {
+    fn from(d: DocumentRef<'_>) -> DocumentOut {
+        DocumentOut {
+            id: d.id.to_string(),
+            path: d.path.map(str::to_string),
+            date: d.date.map(str::to_string),
+            outlet: d.outlet.map(str::to_string),
+            title: d.title.map(str::to_string),
+            url: d.url.map(str::to_string),
+            bytes: d.bytes,
+            event: d.event.map(str::to_string),
+        }
     }
 }
 
@@ -202,44 +274,43 @@ impl<'a> DocumentView<'a> {
     fn new(doc: &'a Document, analysis: &'a Analysis, lexicon: &SourceLexicon) -> Self {
         // The tables of the thread's last document, emptied; about one mention a claim: the
         // speakers, a few relays and outlets.
-        let mut sources = SOURCES.take();
-        sources.clear();
+        let Spare {
+            mut sources,
+            mut claims,
+            mut figures,
+        } = SPARE.take();
         sources.list.reserve(analysis.claims.len());
         let text: &str = &doc.text;
-        let mut claims: Vec<ClaimLinks> = analysis
-            .claims
-            .iter()
-            .map(|c| {
-                let via = c
-                    .via
-                    .iter()
-                    .map(|&v| sources.resolve(lexicon, &text[v]))
-                    .collect();
-                let source = c.speaker.and_then(|sp| {
-                    let spoken = &text[sp];
-                    match c.antecedent {
-                        Some(a) => {
-                            let i = sources.resolve(lexicon, &text[a]);
-                            if !is_pronoun(spoken) {
-                                sources.add_alias(i, spoken);
-                            }
-                            Some(i)
+        claims.extend(analysis.claims.iter().map(|c| {
+            let via = c
+                .via
+                .iter()
+                .map(|&v| sources.resolve(lexicon, &text[v]))
+                .collect();
+            let source = c.speaker.and_then(|sp| {
+                let spoken = &text[sp];
+                match c.antecedent {
+                    Some(a) => {
+                        let i = sources.resolve(lexicon, &text[a]);
+                        if !is_pronoun(spoken) {
+                            sources.add_alias(i, spoken);
                         }
-                        None if is_pronoun(spoken) => None,
-                        None => Some(sources.resolve(lexicon, spoken)),
+                        Some(i)
                     }
-                });
-                // Hearsay ("reportedly") has no speaker mention but an anonymous source.
-                let source = source.or_else(|| {
-                    (c.rule == "hearsay").then(|| sources.resolve(lexicon, "unnamed sources"))
-                });
-                ClaimLinks {
-                    source,
-                    via,
-                    figures: Vec::new(),
+                    None if is_pronoun(spoken) => None,
+                    None => Some(sources.resolve(lexicon, spoken)),
                 }
-            })
-            .collect();
+            });
+            // Hearsay ("reportedly") has no speaker mention but an anonymous source.
+            let source = source.or_else(|| {
+                (c.rule == "hearsay").then(|| sources.resolve(lexicon, "unnamed sources"))
+            });
+            ClaimLinks {
+                source,
+                via,
+                figures: Vec::new(),
+            }
+        }));
         // Each figure takes the source of the smallest claim it stands in, else the
         // document's outlet.
         let holders = match analysis.figures.is_empty() {
@@ -251,7 +322,7 @@ impl<'a> DocumentView<'a> {
                 smallest_holders(&spans, &inner)
             }
         };
-        let mut figures = Vec::with_capacity(analysis.figures.len());
+        figures.reserve(analysis.figures.len());
         for (n, (f, holder)) in analysis.figures.iter().zip(holders).enumerate() {
             let source = match holder {
                 Some(ci) => claims[ci].source,
@@ -272,27 +343,30 @@ impl<'a> DocumentView<'a> {
         let mut view = DocumentView {
             doc,
             analysis,
-            document: DocumentOut {
-                id: doc.id.clone(),
-                path: doc.path.clone(),
-                date: doc.date.clone(),
-                outlet: doc.outlet.clone(),
-                title: doc.title.clone(),
-                url: doc.url.clone(),
-                bytes: doc.text.len() as u64,
-                event: analysis.event.clone(),
-            },
-            sources: std::mem::take(&mut sources.list),
+            sources,
             claims,
             figures,
             conflicts: Vec::new(),
             updates: Vec::new(),
             agreements: Vec::new(),
         };
-        sources.clear();
-        SOURCES.set(sources);
         view.link();
         view
+    }
+
+    /// The document's fields of the report.
+    fn document(&self) -> DocumentRef<'_> {
+        let doc = self.doc;
+        DocumentRef {
+            id: &doc.id,
+            path: doc.path.as_deref(),
+            date: doc.date.as_deref(),
+            outlet: doc.outlet.as_deref(),
+            title: doc.title.as_deref(),
+            url: doc.url.as_deref(),
+            bytes: doc.text.len() as u64,
+            event: self.analysis.event.as_deref(),
+        }
     }
 
     /// Fills the conflicts, updates and agreements among the document's figures, as
@@ -311,7 +385,7 @@ impl<'a> DocumentView<'a> {
                     status: f.status,
                     date: f.date,
                     source: f.source.map(Id::owned),
-                    source_name: f.source.map(|s| self.sources[s.index].name.as_str()),
+                    source_name: f.source.map(|s| self.sources.list[s.index].name.as_str()),
                     measure: f.measure,
                     group: f.group,
                     scope: f.scope,
@@ -329,7 +403,7 @@ impl<'a> DocumentView<'a> {
     }
 
     fn source(&self, i: usize) -> SourceRef<'_> {
-        let s = &self.sources[i];
+        let s = &self.sources.list[i];
         SourceRef {
             id: Id::new(b's', i),
             name: &s.name,
@@ -375,8 +449,8 @@ impl<'a> DocumentView<'a> {
     }
 
     /// The owned report: every field of the view copied.
-    fn into_report(self) -> Report {
-        let sources = (0..self.sources.len())
+    fn into_report(mut self) -> Report {
+        let sources = (0..self.sources.list.len())
             .map(|i| self.source(i).into())
             .collect();
         let claims = (0..self.claims.len())
@@ -386,13 +460,13 @@ impl<'a> DocumentView<'a> {
             .map(|n| self.figure(n).into())
             .collect();
         Report {
-            documents: vec![self.document],
+            documents: vec![self.document().into()],
             sources,
             claims,
             figures,
-            conflicts: self.conflicts,
-            updates: self.updates,
-            agreements: self.agreements,
+            conflicts: std::mem::take(&mut self.conflicts),
+            updates: std::mem::take(&mut self.updates),
+            agreements: std::mem::take(&mut self.agreements),
             ..Report::default()
         }
     }
@@ -744,19 +818,43 @@ fn digits8(n: u64) -> Option<(u64, usize)> {
         return None;
     }
     // The first four digits in the low lane, the last four in the high one.
-    let v = (n / 10_000) | (n % 10_000) << 32;
-    // v / 100 in each lane: v * 10486 / 2^20, exact for v below 10^4.
-    let hundreds = ((v * 10_486) >> 20) & 0x0000_007F_0000_007F;
-    let v = hundreds | (v - hundreds * 100) << 16;
-    // v / 10 in each 16-bit lane: v * 103 / 2^10, exact for v below 100.
-    let tens = ((v * 103) >> 10) & 0x000F_000F_000F_000F;
-    let v = tens | (v - tens * 10) << 8;
+    let v = lane_digits((n / 10_000) | (n % 10_000) << 32);
     // The leading zeros are the low bytes that are zero; zero itself keeps one digit.
     let zeros = (v.trailing_zeros() / 8).min(7);
     Some((
         (v | 0x3030_3030_3030_3030) >> (8 * zeros),
         8 - zeros as usize,
     ))
+}
+
+/// The four decimal digits of each 32-bit lane of `v` (each below 10^4), leading zeros
+/// included, in the lane's bytes: the first digit in its lowest byte, as numbers (not yet
+/// ASCII). Dividing a lane by 100 or by 10 as a multiplication and a shift, exact in its
+/// range, with no carry into the next lane.
+#[inline(always)]
+fn lane_digits(v: u64) -> u64 {
+    // v / 100 in each lane: v * 10486 / 2^20, exact for v below 10^4.
+    let hundreds = ((v * 10_486) >> 20) & 0x0000_007F_0000_007F;
+    let v = hundreds | (v - hundreds * 100) << 16;
+    // v / 10 in each 16-bit lane: v * 103 / 2^10, exact for v below 100.
+    let tens = ((v * 103) >> 10) & 0x000F_000F_000F_000F;
+    tens | (v - tens * 10) << 8
+}
+
+/// [`digits8`] of `a` and of `b`, both below 10^4, made together: one number in each lane of
+/// [`lane_digits`]: one split of digits for the two offsets of a span instead of two, when both
+/// are below 10^4 (17,480 of the 18,102 spans of claims and speakers on `dev1`).
+#[inline(always)]
+fn digits4_pair(a: u64, b: u64) -> [(u64, usize); 2] {
+    debug_assert!(a < 10_000 && b < 10_000, "four digits each");
+    let v = lane_digits(a | b << 32);
+    let lane = |digits: u64| {
+        let digits = digits & 0xFFFF_FFFF;
+        // As in `digits8`: the leading zeros are the low bytes that are zero.
+        let zeros = (digits.trailing_zeros() / 8).min(3);
+        ((digits | 0x3030_3030) >> (8 * zeros), 4 - zeros as usize)
+    };
+    [lane(v), lane(v >> 32)]
 }
 
 /// The report as pretty JSON with a final newline.
@@ -785,6 +883,22 @@ mod tests {
         #[test]
         fn digits8_writes_any_number_as_format_does(n in 0u64..200_000_000) {
             assert_digits8(n);
+        }
+    }
+
+    /// [`digits4_pair`] of two numbers is [`digits8`] of each.
+    #[test]
+    fn digits4_pair_is_digits8_of_each() {
+        let some = [
+            0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1001, 5050, 9998, 9999,
+        ];
+        for a in 0..10_000 {
+            for b in some {
+                for (a, b) in [(a, b), (b, a)] {
+                    let want = [digits8(a).unwrap(), digits8(b).unwrap()];
+                    assert_eq!(digits4_pair(a, b), want, "{a} {b}");
+                }
+            }
         }
     }
 
