@@ -69,6 +69,10 @@ pub fn paragraphs_into(text: &str, from: usize, out: &mut Vec<Span>) {
         let last = end - usize::from(b[end - 1] == b'\n');
         let span = if last > pos && ascii_not_space(b[pos]) && ascii_not_space(b[last - 1]) {
             Span::new(pos, last)
+        } else if last == pos {
+            // A blank line, its line break alone (nearly every other line, between
+            // paragraphs): nothing to trim.
+            Span::new(pos, pos)
         } else {
             Span::new(pos, end).trim(text)
         };
@@ -210,6 +214,10 @@ fn ascii_not_space(b: u8) -> bool {
 /// the character. A byte scan for the ASCII marks and the last byte of `…` (E2 80 A6), which
 /// few other characters hold: the lead byte 0xE2 starts most curly quote marks and dashes too.
 fn next_terminal(p: &[u8], from: usize) -> Option<(usize, char)> {
+    if from >= p.len() {
+        // After the mark that ends the paragraph, the commonest end of the search.
+        return None;
+    }
     let mut i = from;
     while let Some(at) = END_BYTES.first_in(p, i) {
         match p[at] {
