@@ -15,8 +15,10 @@
 use crate::export::report::{ErrorOut, Report, SourceOut};
 use crate::export::{id_of, link_report, set_id};
 use crate::source::{key_of, surname_of};
-use rustc_hash::FxHashMap as HashMap;
-use std::collections::HashSet;
+// SipHash (std's), not FxHash, for every map here: the keys are the input's (document ids,
+// source names, ids in a report given to `merge`) and the maps grow with the whole run, so
+// keys made to collide in an unkeyed hash would make look-ups linear and the merge quadratic.
+use std::collections::{HashMap, HashSet};
 
 /// Merges reports one at a time, in memory that grows with the merged report only.
 #[derive(Debug, Default)]
