@@ -191,7 +191,7 @@ impl Cues {
     /// characters before its words are looked up, and a word next to one ends or starts in
     /// its block: the words looked up before are words of the sentence.)
     ///
-    /// Each word is told by its head ([`HeadFilter::bit`]) without a branch: the words that
+    /// Each word is told by its head ([`head_bit`]) without a branch: the words that
     /// may be one are marked in a mask and looked up after their block, as the figures'
     /// pre-test does. (On the shared word scan, [`any_alnum_word_at`], with the keys' fine
     /// shapes, this pre-test took 16.8 M instructions and 130,000 mispredicted branches on
@@ -625,20 +625,53 @@ fn lower_ascii_8(x: u64) -> u64 {
     x | crate::bytescan::ascii_capitals(x) >> 2
 }
 
+/// A set of bits `0..64 * W`: the storage of the one-hash word filters (here, in
+/// `figure::lexicon` and in `source::lexicon`), each with its own bit function of a word. A word
+/// whose bit is clear is none of the words put in; one whose bit is set may be one, and the
+/// look-up tells. Boxed (`W` is 1,024 at most: 8 KiB).
+#[derive(Debug, Clone)]
+pub(crate) struct Bits<const W: usize>(Box<[u64; W]>);
+
+impl<const W: usize> Default for Bits<W> {
+    fn default() -> Self {
+        Bits(Box::new([0; W]))
+    }
+}
+
+impl<const W: usize> Bits<W> {
+    /// Sets `bit` (below `64 * W`).
+    #[inline(always)]
+    pub(crate) fn insert(&mut self, bit: usize) {
+        self.0[bit >> 6] |= 1 << (bit & 63);
+    }
+
+    /// 1 if `bit` is set, else 0: a number, for the scans that mark words without a branch.
+    #[inline(always)]
+    pub(crate) fn get(&self, bit: usize) -> u64 {
+        self.0[bit >> 6] >> (bit & 63) & 1
+    }
+
+    /// Whether `bit` is set.
+    #[inline(always)]
+    pub(crate) fn holds(&self, bit: usize) -> bool {
+        self.get(bit) != 0
+    }
+
+    /// 1 if `bit` is set in `a` or in `b`, else 0, with one test of the two sets' words.
+    #[inline(always)]
+    pub(crate) fn either(a: &Self, b: &Self, bit: usize) -> u64 {
+        (a.0[bit >> 6] | b.0[bit >> 6]) >> (bit & 63) & 1
+    }
+}
+
 /// A set of shapes of ASCII words (length, first and last bytes, ASCII case folded; with
 /// `SECOND`, the second byte too), as bits: a word whose shape is not in the set is none of
 /// the words put in, whatever its case.
 /// (512 words hold the bits of the shapes with `SECOND`; without it only the first 256 are
 /// used: stable Rust cannot make an array's length depend on `SECOND`, and a boxed slice of
 /// either length would add a bounds check to every look-up.)
-#[derive(Debug, Clone)]
-struct ShapeFilter<const SECOND: bool = false>(Box<[u64; 512]>);
-
-impl<const SECOND: bool> Default for ShapeFilter<SECOND> {
-    fn default() -> Self {
-        ShapeFilter(Box::new([0; 512]))
-    }
-}
+#[derive(Debug, Clone, Default)]
+struct ShapeFilter<const SECOND: bool = false>(Bits<512>);
 
 impl<const SECOND: bool> ShapeFilter<SECOND> {
     /// The bit of a word: its length modulo 16 (one instruction less than capping it: the
@@ -660,23 +693,20 @@ impl<const SECOND: bool> ShapeFilter<SECOND> {
     }
 
     fn insert(&mut self, w: &[u8]) {
-        let bit = Self::bit(w);
-        self.0[bit >> 6] |= 1 << (bit & 63);
+        self.0.insert(Self::bit(w));
     }
 
     /// Whether `w` may be a word put in: false when it is none of them.
     #[inline(always)]
     fn may_hold(&self, w: &[u8]) -> bool {
-        let bit = Self::bit(w);
-        self.0[bit >> 6] & 1 << (bit & 63) != 0
+        self.0.holds(Self::bit(w))
     }
 
     /// Whether `w` may be a word put in `a` or in `b`: `a.may_hold(w) || b.may_hold(w)`, with
     /// the word's bit computed once and one test of the two sets' words.
     #[inline(always)]
     fn either_holds(a: &Self, b: &Self, w: &[u8]) -> bool {
-        let bit = Self::bit(w);
-        (a.0[bit >> 6] | b.0[bit >> 6]) & 1 << (bit & 63) != 0
+        Bits::either(&a.0, &b.0, Self::bit(w)) != 0
     }
 }
 
@@ -704,38 +734,30 @@ pub(crate) fn head_bit(head: u32, len: usize) -> usize {
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
-/// A set of heads of ASCII words of letters and digits, as bits: a word whose bit
-/// ([`HeadFilter::bit`]) is not in the set is none of the words put in, whatever its case.
-#[derive(Debug, Clone)]
-struct HeadFilter(Box<[u64; 1024]>);
-
-impl Default for HeadFilter {
-    fn default() -> Self {
-        HeadFilter(Box::new([0; 1024]))
-    }
+/// [`head_bit`] of a whole ASCII word `w` of letters and digits (not empty): its first four
+/// bytes read as the head, and its length.
+pub(crate) fn head_bit_of(w: &[u8]) -> usize {
+    let mut head = [0u8; 4];
+    let n = w.len().min(4);
+    head[..n].copy_from_slice(&w[..n]);
+    head_bit(u32::from_le_bytes(head), w.len())
 }
 
+/// A set of heads of ASCII words of letters and digits, as bits: a word whose bit
+/// ([`head_bit`]) is not in the set is none of the words put in, whatever its case.
+#[derive(Debug, Clone, Default)]
+struct HeadFilter(Bits<1024>);
+
 impl HeadFilter {
-    /// [`head_bit`].
-    #[inline(always)]
-    fn bit(head: u32, len: usize) -> usize {
-        head_bit(head, len)
-    }
-
     fn insert(&mut self, w: &[u8]) {
-        let mut head = [0u8; 4];
-        let n = w.len().min(4);
-        head[..n].copy_from_slice(&w[..n]);
-        let bit = Self::bit(u32::from_le_bytes(head), w.len());
-        self.0[bit >> 6] |= 1 << (bit & 63);
+        self.0.insert(head_bit_of(w));
     }
 
-    /// 1 if a word with this `head` and `len` ([`HeadFilter::bit`]) may be put in `a` or in
-    /// `b`, else 0.
+    /// 1 if a word with this `head` and `len` ([`head_bit`]) may be put in `a` or in `b`,
+    /// else 0.
     #[inline(always)]
     fn either_holds(a: &Self, b: &Self, head: u32, len: usize) -> u64 {
-        let bit = Self::bit(head, len);
-        (a.0[bit >> 6] | b.0[bit >> 6]) >> (bit & 63) & 1
+        Bits::either(&a.0, &b.0, head_bit(head, len))
     }
 }
 
@@ -1552,8 +1574,8 @@ mod tests {
                     for (k, h) in head.iter_mut().enumerate() {
                         *h = v.as_bytes().get(k).copied().unwrap_or(after[k]);
                     }
-                    let bit = HeadFilter::bit(u32::from_le_bytes(head), v.len());
-                    assert_eq!(f.0[bit >> 6] >> (bit & 63) & 1, 1, "{v:?}");
+                    let bit = head_bit(u32::from_le_bytes(head), v.len());
+                    assert!(f.0.holds(bit), "{v:?}");
                 }
             }
         }

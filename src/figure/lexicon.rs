@@ -2,7 +2,8 @@
 //! tables, parsed once.
 
 use crate::lexicon::{
-    ascii_runs_by_heads, columns, data_lines, head_bit, words_ending, LexiconError, WordMap,
+    ascii_runs_by_heads, columns, data_lines, head_bit, head_bit_of, words_ending, Bits,
+    LexiconError, WordMap,
 };
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
@@ -33,12 +34,12 @@ pub struct FigureLexicon {
     keys: WordMap<u8>,
     /// The heads ([`head_bit`]) of the ASCII keys of `keys`: most words of a sentence are
     /// told to be none by their head, without hashing them.
-    heads: Box<[u64; 1024]>,
+    heads: Bits<1024>,
     /// The inner shapes ([`inner_shape`]) of the ASCII keys of `keys`: for a sentence with a
     /// character outside ASCII that is alphanumeric, whose words are read by the shared word
     /// scan, a second test for the words whose shape `keys` lets through (most of them are
     /// still no key: "campaign" has the length, first and last letters of "civilian").
-    inner: Box<[u64; 256]>,
+    inner: Bits<256>,
     /// Some measure or group phrase has no word of letters `a`..`z` alone to be keyed by, so
     /// the pre-test cannot rule a sentence out for want of one.
     nouns_unkeyed: bool,
@@ -63,8 +64,8 @@ impl Default for FigureLexicon {
             starts: HashMap::default(),
             start_shapes: Shapes::default(),
             keys: WordMap::default(),
-            heads: Box::new([0; 1024]),
-            inner: Box::new([0; 256]),
+            heads: Bits::default(),
+            inner: Bits::default(),
             nouns_unkeyed: false,
         };
         // Read as groups by `figures_in` whatever the lexicons hold.
@@ -196,14 +197,9 @@ impl FigureLexicon {
     }
 
     fn note_key(&mut self, word: &str, what: u8) {
-        let bit = inner_shape(word.as_bytes());
-        self.inner[bit >> 6] |= 1 << (bit & 63);
+        self.inner.insert(inner_shape(word.as_bytes()));
         if word.is_ascii() {
-            let mut head = [0u8; 4];
-            let n = word.len().min(4);
-            head[..n].copy_from_slice(&word.as_bytes()[..n]);
-            let bit = head_bit(u32::from_le_bytes(head), word.len());
-            self.heads[bit >> 6] |= 1 << (bit & 63);
+            self.heads.insert(head_bit_of(word.as_bytes()));
         }
         let was = self.keys.get(word).copied().unwrap_or(0);
         self.keys.insert(word.to_string(), was | what);
@@ -370,8 +366,7 @@ impl FigureLexicon {
     /// `head` ([`head_bit`]) may be a key, else 0.
     #[inline(always)]
     fn may_be_key(&self, head: u32, len: usize) -> u64 {
-        let bit = head_bit(head, len);
-        self.heads[bit >> 6] >> (bit & 63) & 1
+        self.heads.get(head_bit(head, len))
     }
 
     /// What the words of `sentence` that end in its 64-byte block at `base` at the bytes
@@ -419,8 +414,7 @@ impl FigureLexicon {
     /// the keys' shapes let through are still none, told so without hashing.
     #[inline(always)]
     fn may_hold_inner(&self, w: &[u8]) -> bool {
-        let bit = inner_shape(w);
-        self.inner[bit >> 6] & 1 << (bit & 63) != 0
+        self.inner.holds(inner_shape(w))
     }
 
     /// What the word `w` (any case; `ascii`: whether it is ASCII) is a key of: [`NUMBER`],

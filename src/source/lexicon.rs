@@ -2,7 +2,7 @@
 //! lookup tables: which words of a mention decide its kind, which names stand for a government,
 //! which adjectives name a country. User files extend them at run time.
 
-use crate::lexicon::{columns, data_lines, LexiconError, WordMap};
+use crate::lexicon::{columns, data_lines, Bits, LexiconError, WordMap};
 use rustc_hash::FxHashMap as HashMap;
 
 /// The kinds of the report (`CONTRACT.md`).
@@ -97,14 +97,8 @@ fn err(file: &str, line: usize, message: String) -> LexiconError {
 /// second and last bytes): a word whose bit is clear is none of them. With a few hundred words
 /// in, almost every other word is told so (a branch that is almost always taken the same way;
 /// the first byte alone let most capitalized words through to the hash map).
-#[derive(Debug, Clone)]
-struct WordBits(Box<[u64; 1024]>);
-
-impl Default for WordBits {
-    fn default() -> Self {
-        WordBits(Box::new([0; 1024]))
-    }
-}
+#[derive(Debug, Clone, Default)]
+struct WordBits(Bits<1024>);
 
 impl WordBits {
     /// The bit of a word of at least one byte.
@@ -120,16 +114,14 @@ impl WordBits {
 
     fn insert(&mut self, w: &[u8]) {
         if !w.is_empty() {
-            let bit = Self::bit(w);
-            self.0[bit >> 6] |= 1 << (bit & 63);
+            self.0.insert(Self::bit(w));
         }
     }
 
     /// Whether `w` (not empty) may be a word put in.
     #[inline(always)]
     fn may_hold(&self, w: &[u8]) -> bool {
-        let bit = Self::bit(w);
-        self.0[bit >> 6] & 1 << (bit & 63) != 0
+        self.0.holds(Self::bit(w))
     }
 }
 
