@@ -488,13 +488,24 @@ fn word_country<'l>(lex: &'l SourceLexicon, w: &str) -> Option<&'l str> {
 /// [`word_country`] of a word known to be ASCII when `ascii` (else not known).
 #[inline]
 fn word_country_known<'l>(lex: &'l SourceLexicon, w: &str, ascii: bool) -> Option<&'l str> {
+    bare_country(lex, country_bare(w, ascii), ascii)
+}
+
+/// The word [`word_country`] looks up: `w` trimmed of punctuation and of a possessive.
+#[inline]
+fn country_bare(w: &str, ascii: bool) -> &str {
     let bare = trim_to_alnum(w, b".");
     // "’s" is not ASCII.
-    let bare = (!ascii)
+    (!ascii)
         .then(|| bare.strip_suffix("’s"))
         .flatten()
         .or_else(|| bare.strip_suffix("'s"))
-        .unwrap_or(bare);
+        .unwrap_or(bare)
+}
+
+/// [`word_country_known`] of a word already trimmed ([`country_bare`]).
+#[inline]
+fn bare_country<'l>(lex: &'l SourceLexicon, bare: &str, ascii: bool) -> Option<&'l str> {
     let unstopped = trim_end_stops(bare);
     lex.demonym(bare)
         .or_else(|| {
@@ -503,6 +514,24 @@ fn word_country_known<'l>(lex: &'l SourceLexicon, w: &str, ascii: bool) -> Optio
                 .flatten()
         })
         .or_else(|| lex.country_word_known(bare, ascii))
+}
+
+/// [`lex_word_known`] of `w` and its [`country_bare`], the word trimmed once for both: most
+/// words start and end with an ASCII letter or digit, which leaves both forms the word itself
+/// but for a final possessive (`'s` or `'S` for the lexicon, `'s` alone for a country).
+#[inline]
+fn word_forms(w: &str, ascii: bool) -> (Cow<'_, str>, &str) {
+    let b = w.as_bytes();
+    if let (Some(first), Some(last)) = (b.first(), b.last()) {
+        if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() && (ascii || w.is_ascii())
+        {
+            let possessive = b.len() >= 2 && b[b.len() - 2] == b'\'' && *last | 0x20 == b's';
+            let lexical = if possessive { &w[..w.len() - 2] } else { w };
+            let bare = if *last == b's' { lexical } else { w };
+            return (Cow::Borrowed(lexical), bare);
+        }
+    }
+    (lex_word_known(w, ascii), country_bare(w, ascii))
 }
 
 /// Buffers [`describe`] reuses from one mention to the next (one set a thread), kept empty
@@ -610,14 +639,21 @@ fn describe_in<'m, 'l>(
     for part in parts.iter() {
         words.clear();
         push_words(part, ascii, words);
-        if country.is_none() {
-            country = words.iter().find_map(|w| word_country_known(lex, w, ascii));
+        // Each word trimmed once for the lexicon and for a country ([`word_forms`]).
+        let read = best.is_none() || name_part.is_none();
+        lower.clear();
+        for w in words.iter() {
+            if country.is_none() || read {
+                let (lexical, bare) = word_forms(w, ascii);
+                if country.is_none() {
+                    country = bare_country(lex, bare, ascii);
+                }
+                lower.push(lexical);
+            }
         }
-        if best.is_some() && name_part.is_some() {
+        if !read {
             continue;
         }
-        lower.clear();
-        lower.extend(words.iter().map(|w| lex_word_known(w, ascii)));
         matches(lex, lower, ascii, found, joined);
         if found.is_empty() {
             // Some word besides titles, and every such word capitalized.
@@ -1487,5 +1523,28 @@ mod tests {
             fresh, m,
             "a description looks back only within its document"
         );
+    }
+
+    #[test]
+    fn word_forms_as_apart() {
+        // Possessives in both cases, stops, hyphens, curly apostrophes and letters that are
+        // not ASCII, at either end or inside.
+        let pieces = [
+            "a", "S", "s", "Doe", "'", "'s", "'S", "’s", "’", ".", "-", "U.S", "\"", ",", "é", "É",
+            "ß", "1", "(", ")", "Kazakh", "x",
+        ];
+        let lex = lex();
+        for w in crate::lexicon::texts_of(&pieces, 4000, 12) {
+            for ascii in [false, w.is_ascii()] {
+                let (lexical, bare) = word_forms(&w, ascii);
+                assert_eq!(lexical, lex_word_known(&w, ascii), "{w:?}");
+                assert_eq!(bare, country_bare(&w, ascii), "{w:?}");
+                assert_eq!(
+                    bare_country(&lex, bare, ascii),
+                    word_country_known(&lex, &w, ascii),
+                    "{w:?}"
+                );
+            }
+        }
     }
 }
