@@ -818,43 +818,19 @@ fn digits8(n: u64) -> Option<(u64, usize)> {
         return None;
     }
     // The first four digits in the low lane, the last four in the high one.
-    let v = lane_digits((n / 10_000) | (n % 10_000) << 32);
+    let v = (n / 10_000) | (n % 10_000) << 32;
+    // v / 100 in each lane: v * 10486 / 2^20, exact for v below 10^4.
+    let hundreds = ((v * 10_486) >> 20) & 0x0000_007F_0000_007F;
+    let v = hundreds | (v - hundreds * 100) << 16;
+    // v / 10 in each 16-bit lane: v * 103 / 2^10, exact for v below 100.
+    let tens = ((v * 103) >> 10) & 0x000F_000F_000F_000F;
+    let v = tens | (v - tens * 10) << 8;
     // The leading zeros are the low bytes that are zero; zero itself keeps one digit.
     let zeros = (v.trailing_zeros() / 8).min(7);
     Some((
         (v | 0x3030_3030_3030_3030) >> (8 * zeros),
         8 - zeros as usize,
     ))
-}
-
-/// The four decimal digits of each 32-bit lane of `v` (each below 10^4), leading zeros
-/// included, in the lane's bytes: the first digit in its lowest byte, as numbers (not yet
-/// ASCII). Dividing a lane by 100 or by 10 as a multiplication and a shift, exact in its
-/// range, with no carry into the next lane.
-#[inline(always)]
-fn lane_digits(v: u64) -> u64 {
-    // v / 100 in each lane: v * 10486 / 2^20, exact for v below 10^4.
-    let hundreds = ((v * 10_486) >> 20) & 0x0000_007F_0000_007F;
-    let v = hundreds | (v - hundreds * 100) << 16;
-    // v / 10 in each 16-bit lane: v * 103 / 2^10, exact for v below 100.
-    let tens = ((v * 103) >> 10) & 0x000F_000F_000F_000F;
-    tens | (v - tens * 10) << 8
-}
-
-/// [`digits8`] of `a` and of `b`, both below 10^4, made together: one number in each lane of
-/// [`lane_digits`]: one split of digits for the two offsets of a span instead of two, when both
-/// are below 10^4 (17,480 of the 18,102 spans of claims and speakers on `dev1`).
-#[inline(always)]
-fn digits4_pair(a: u64, b: u64) -> [(u64, usize); 2] {
-    debug_assert!(a < 10_000 && b < 10_000, "four digits each");
-    let v = lane_digits(a | b << 32);
-    let lane = |digits: u64| {
-        let digits = digits & 0xFFFF_FFFF;
-        // As in `digits8`: the leading zeros are the low bytes that are zero.
-        let zeros = (digits.trailing_zeros() / 8).min(3);
-        ((digits | 0x3030_3030) >> (8 * zeros), 4 - zeros as usize)
-    };
-    [lane(v), lane(v >> 32)]
 }
 
 /// The report as pretty JSON with a final newline.
@@ -883,22 +859,6 @@ mod tests {
         #[test]
         fn digits8_writes_any_number_as_format_does(n in 0u64..200_000_000) {
             assert_digits8(n);
-        }
-    }
-
-    /// [`digits4_pair`] of two numbers is [`digits8`] of each.
-    #[test]
-    fn digits4_pair_is_digits8_of_each() {
-        let some = [
-            0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 1001, 5050, 9998, 9999,
-        ];
-        for a in 0..10_000 {
-            for b in some {
-                for (a, b) in [(a, b), (b, a)] {
-                    let want = [digits8(a).unwrap(), digits8(b).unwrap()];
-                    assert_eq!(digits4_pair(a, b), want, "{a} {b}");
-                }
-            }
         }
     }
 
