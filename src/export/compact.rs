@@ -1148,4 +1148,45 @@ mod tests {
         // The corpus's whole report, as `analyze` writes it.
         assert_pretty_as_serde(&crate::graph::merge::merge(reports));
     }
+
+    /// A document's line does not depend on the documents written before it on the thread
+    /// (the view's tables are kept a thread and reused, `DocumentView`'s `Drop`): each corpus
+    /// document written on a thread of its own, and all of them on one thread, in order and
+    /// reversed, give the same lines.
+    #[test]
+    fn a_documents_line_does_not_depend_on_the_ones_before() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let docs = crate::input::read_inputs(&[dir.display().to_string()]).documents;
+        assert!(docs.len() > 2);
+        let config = crate::pipeline::Config::default();
+        let analyses: Vec<_> = docs
+            .iter()
+            .map(|d| crate::pipeline::analyze_document(d, &config))
+            .collect();
+        let line = |k: usize| document_line(&docs[k], &analyses[k], &config.sources);
+        let alone: Vec<Vec<u8>> = (0..docs.len())
+            .map(|k| std::thread::scope(|s| s.spawn(|| line(k)).join().unwrap()))
+            .collect();
+        let (forward, backward) = std::thread::scope(|s| {
+            let forward = s.spawn(|| (0..docs.len()).map(line).collect::<Vec<_>>());
+            let backward = s.spawn(|| {
+                let mut lines: Vec<_> = (0..docs.len()).rev().map(line).collect();
+                lines.reverse();
+                lines
+            });
+            (forward.join().unwrap(), backward.join().unwrap())
+        });
+        for k in 0..docs.len() {
+            assert!(
+                alone[k] == forward[k],
+                "{} after the ones before",
+                docs[k].id
+            );
+            assert!(
+                alone[k] == backward[k],
+                "{} after the ones after",
+                docs[k].id
+            );
+        }
+    }
 }

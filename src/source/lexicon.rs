@@ -435,14 +435,14 @@ impl SourceLexicon {
     /// [`SourceLexicon::demonym`] find it. An ASCII word (most) is told so once and looked up
     /// as it is in both tables; another's place key is made once for both. (Two
     /// `place_word_in` calls a word, each testing the word for ASCII, the second making its
-    /// key again: 4.58 M instructions for `main_country` on `dev1`, now 3.65 M, and 101k mispredicts, now 79k.)
+    /// key again: 4.58 M instructions for `main_country` on `dev1`, now 3.65 M, and 101k
+    /// mispredicts, now 79k.)
     #[inline]
     fn place_word(&self, w: &str) -> Option<&str> {
         if !w.is_ascii() {
             return self.place_word_other(w);
         }
-        let found = self.countries.get_known(w, true).map(String::as_str);
-        found
+        self.country_word_known(w, true)
             .or_else(|| self.demonym(w))
             .or_else(|| self.seats.get_known(w, true).map(String::as_str))
     }

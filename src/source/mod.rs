@@ -15,10 +15,12 @@ pub use lexicon::SourceLexicon;
 use crate::bytescan::is_ascii_space;
 use crate::lexicon::is_alphanumeric as lexicon_alnum;
 use lexicon::KindEntry;
-// Hashed by foldhash, seeded at random, not by FxHash: the maps here are keyed by the input's
-// text (mentions, names' identity keys), and keys made to collide in an unkeyed hash would make
-// each look-up linear and a document of many such names quadratic. (std's SipHash would do as
-// well but costs 2% of `extract`: 232.8 M -> 237.6 M instructions on dev1.)
+// Hashed by foldhash, seeded at random per map, not by FxHash: the maps here are keyed by the
+// input's text (mentions, names' identity keys, surnames), and keys made offline to collide in
+// an unkeyed hash would make every look-up of a document of such names linear. foldhash is only
+// "minimally DoS-resistant" (its seed is not secret from a process that can watch this one
+// run), which is enough for a batch tool; std's SipHash, used by the maps of the merge (not a
+// hot path), costs 2% of `extract` here: 232.8 M -> 237.6 M instructions on dev1, foldhash 0.2%.
 use foldhash::HashMap;
 use std::borrow::Cow;
 
@@ -46,7 +48,9 @@ pub struct MentionInfo {
     pub parent: Option<String>,
 }
 
-/// The sources of a run, and the recent ones of the document being read.
+/// The sources of the documents read since it was made or cleared ([`Sources::clear`]; the
+/// export keeps one a thread and clears it for each document), and the recent ones of the
+/// document being read ([`Sources::begin_document`]).
 #[derive(Debug, Default)]
 pub struct Sources {
     pub list: Vec<Source>,
@@ -960,7 +964,10 @@ impl Sources {
 /// may be the word's first in some case (equal with the case bit set) compared whole.
 fn holds_ignoring_case(s: &[u8], word: &str) -> bool {
     let w = word.as_bytes();
-    let first = w[0] | 0x20;
+    let Some(&first) = w.first() else {
+        return true;
+    };
+    let first = first | 0x20;
     s.windows(w.len())
         .any(|x| x[0] | 0x20 == first && x.eq_ignore_ascii_case(w))
 }
