@@ -583,9 +583,12 @@ pub(super) fn is_pronoun(w: &str) -> bool {
 }
 
 /// Whether a word followed by a period keeps it: initials, titles, dotted abbreviations.
-/// `dotted`: whether the word holds a period, as its reader knows (searched for in its
-/// bytes, a `memchr` call a word: 0.45 M instructions and 17 k mispredicts).
+/// `dotted`: whether the word holds a period, as its reader ([`word_end`]) knows from the
+/// joiners it stepped over. (It used to be searched for in the word's bytes, a `memchr`
+/// call a word followed by a period; taking it from the reader saved 0.24 M instructions
+/// and 21 k mispredicts on dev1.)
 fn takes_its_period(w: &str, dotted: bool) -> bool {
+    debug_assert_eq!(dotted, w.contains('.'), "{w:?}");
     // One capital letter: an ASCII one is one byte, any other at most four.
     let b = w.as_bytes();
     let single_cap = match b {

@@ -1459,7 +1459,7 @@ fn question(toks: &[Tok]) -> Option<(Option<Span>, Span, Span)> {
 /// five capitalized words, not a label ("Update:", "Editor's note:", "Tuesday:").
 fn colon_speaker(text: &str, first: Span, para_end: usize) -> Option<Claim> {
     let head = &text[first];
-    let colon = sign_space(head, ':')?;
+    let colon = super::colon_space(head.as_bytes())?;
     if colon == 0 || colon > 60 {
         return None;
     }
@@ -1625,9 +1625,10 @@ impl Landmarks {
 
 /// Which tokens of a sentence may start a cue or be a verb of [`PUT`], the only tokens where
 /// [`speaker_cue_clause`], [`next_report`], [`parenthetical`] and the speaker's segment of
-/// [`tail_found`] find a report's verb: bit `k` for token `k`, the first's never set (no
-/// rule reads it). A token from the 64th on is not told, and may be one. A bit may be set for a token that is neither (a word of a
-/// `PUT` verb's shape), never the reverse: the rules look each token they stop at up
+/// [`tail_found`] find a report's verb: bit `k` for token `k`. The first token's bit is
+/// always set, unlooked-at (no rule reads it), and a token from the 64th on is not told and
+/// may be one. A bit may be set for a token that is neither (a word of a `PUT` verb's shape,
+/// the first token), never the reverse: the rules look each token they stop at up
 /// themselves. Told in the pass that finds the sentence's [`Landmarks`], so that these rules
 /// do not each look every word up again.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -1674,11 +1675,12 @@ impl Starts {
 /// one pass: four table look-ups a word, and the cues' look-up of each of the first 64 but
 /// the first. (No rule reads the first token's start: each looks for a cue from the second
 /// token on, and a clause read on its own starts after a comma or a semicolon. So the
-/// first token is not looked up, and the tokens from the 64th on, which are not told, are
-/// read in a loop of their own, without a test of the index a word.)
+/// first token is not looked up, its bit set as a token that may start one, and the tokens
+/// from the 64th on, which are not told, are read in a loop of their own, without a test of
+/// the index a word.)
 fn landmarks(cues: &Cues, toks: &[Tok]) -> (Landmarks, Starts, Option<usize>) {
     let mut marks = 0;
-    let mut starts = 0;
+    let mut starts = 1;
     let mut semicolon = None;
     // The marks of the word `t`; for a sign, 0 and the first semicolon noted.
     let mut mark = |k: usize, t: &Tok| {
@@ -1713,15 +1715,6 @@ fn landmarks(cues: &Cues, toks: &[Tok]) -> (Landmarks, Starts, Option<usize>) {
         marks |= mark(k, t);
     }
     (Landmarks(marks), Starts(starts), semicolon)
-}
-
-/// Where `s` has `sign` and a space (": "), as `s.find(": ")` answers it: a memchr for
-/// the sign and a look at the next byte, not a two-way substring search (which costs ~1,000
-/// instructions a sentence).
-fn sign_space(s: &str, sign: char) -> Option<usize> {
-    s.match_indices(sign)
-        .map(|(i, _)| i)
-        .find(|&i| s.as_bytes().get(i + sign.len_utf8()) == Some(&b' '))
 }
 
 pub(super) fn reported_speech(
@@ -1791,7 +1784,7 @@ pub(super) fn reported_speech(
             // "Six in 10 said A; 46 percent said B": each clause is read as a sentence. Their
             // tokens are the sentence's before the semicolon's and after it (a window's
             // tokens end at a semicolon, and the space after it starts no word).
-            // (The first semicolon with a space after it, as `sign_space` finds it in the
+            // (The first semicolon with a space after it, as `s.find("; ")` finds it in the
             // text: a semicolon is always a token of its own.)
             let semicolon = semicolon.and_then(|first| {
                 let spaced = |t: &Tok| {
@@ -3058,11 +3051,11 @@ mod tests {
         let (_, starts, _) = landmarks(&CUES, &toks);
         for (k, t) in toks.iter().enumerate() {
             let cue = cue_at(&CUES, &toks, k).is_some() || PUT.holds(t);
-            // (The first token's start is never read, nor told.)
-            assert!(!cue || k == 0 || starts.may(k), "{}", t.s);
+            assert!(!cue || starts.may(k), "{}", t.s);
         }
         let said = toks.iter().position(|t| t.s == "said").unwrap();
-        assert!(starts.may(said) && !starts.may(0) && !starts.may(said + 1));
+        // The first token may start a cue (it is not looked up); "on" after "said" does not.
+        assert!(starts.may(said) && starts.may(0) && !starts.may(said + 1));
         let put = |w: &str| toks.iter().position(|t| t.s == w).unwrap();
         assert!(starts.may(put("gave")) && starts.may(put("PUTS")));
         // The first semicolon, with a space after it or not.
@@ -3072,7 +3065,8 @@ mod tests {
         // Past the 64th token, every token may be one.
         let long = "word ".repeat(70);
         let (_, starts, _) = landmarks(&CUES, &tokens(&long, Span::new(0, long.len())));
-        assert_eq!(starts.bits_in(0, 64), 0);
+        // (No word among the first 64 starts a cue, but the first token is not told.)
+        assert_eq!(starts.bits_in(0, 64), 1);
         assert!(!starts.may(63) && starts.may(64) && starts.may(69));
     }
 
