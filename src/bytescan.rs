@@ -47,6 +47,22 @@ pub(crate) fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
+/// The 64 bytes of `bytes` from `at` on, for the scans that read a text a 64-byte block at a
+/// time: borrowed where `bytes` has them all, else its last bytes (none when `at` is its
+/// length) copied into `tail` and followed by what `tail` held. A scan makes `tail` zeros once
+/// and pads only its last block (or one past the end), so the padding is zeros.
+#[inline(always)]
+pub(crate) fn block64<'a>(bytes: &'a [u8], at: usize, tail: &'a mut [u8; 64]) -> &'a [u8; 64] {
+    match bytes.get(at..).and_then(<[u8]>::first_chunk::<64>) {
+        Some(block) => block,
+        None => {
+            let rest = &bytes[at..];
+            tail[..rest.len()].copy_from_slice(rest);
+            tail
+        }
+    }
+}
+
 /// A set of byte values: up to `N` values, every byte below a bound, and maybe every byte
 /// that is not ASCII, maybe every ASCII letter and digit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -293,6 +309,19 @@ pub const JSON_SPECIAL: ByteSet<2> = ByteSet::of([b'"', b'\\']).and_below(0x20);
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn blocks_are_the_bytes_then_zeros() {
+        let bytes: Vec<u8> = (1..=150).collect();
+        for at in [0, 1, 63, 64, 86, 87, 100, 149, 150] {
+            let mut tail = [0u8; 64];
+            let block = block64(&bytes, at, &mut tail);
+            let want: Vec<u8> = (0..64)
+                .map(|k| bytes.get(at + k).copied().unwrap_or(0))
+                .collect();
+            assert_eq!(block.as_slice(), want.as_slice(), "{at}");
+        }
+    }
     use super::*;
 
     /// The first byte of `bytes[from..]` in the set, a byte at a time.

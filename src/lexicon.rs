@@ -840,15 +840,7 @@ pub fn any_alnum_word_at(
     // A word that runs to the end of `s` ends in a block past it (all padding), so that `f` is
     // called from one place, where the compiler inlines it.
     while base < b.len() || carry != 0 {
-        let block: &[u8; 64] = match b.get(base..base + 64) {
-            Some(block) => block.try_into().expect("64 bytes"),
-            None => {
-                // The end of `s`, padded with bytes in no word.
-                let rest = &b[base..];
-                tail[..rest.len()].copy_from_slice(rest);
-                &tail
-            }
-        };
+        let block = crate::bytescan::block64(b, base, &mut tail);
         let (mut words, high) = word_mask(block);
         let mut non_ascii = 0;
         if high != 0 {

@@ -236,15 +236,7 @@ fn cite_or_quote_words(b: &[u8]) -> Vec<Span> {
     let mut tail = [0u8; 64];
     let mut base = 0;
     while base < b.len() {
-        let block: &[u8; 64] = match b.get(base..base + 64) {
-            Some(block) => block.try_into().expect("64 bytes"),
-            None => {
-                // The end of `b`, padded with bytes not in the set.
-                let rest = &b[base..];
-                tail[..rest.len()].copy_from_slice(rest);
-                &tail
-            }
-        };
+        let block = crate::bytescan::block64(b, base, &mut tail);
         let mut found = C_OR_Q.mask64(block);
         while found != 0 {
             let k = base + found.trailing_zeros() as usize;
