@@ -615,11 +615,13 @@ fn is_quoted_name(content: &str) -> bool {
 
 /// A sentence that ends with a speaker and a speech cue, nothing after ("Bystrom agreed.",
 /// "..., digital consultant Phil Musser says."): the speaker of the quotation that follows.
-/// `toks`: a buffer for the sentence's words.
+/// `toks`: a buffer for the sentence's words, read through `known` (the sentence is often
+/// the window after the quotation before).
 fn cue_ends_sentence<'t>(
     cues: &Cues,
     text: &'t str,
     sentence: Span,
+    known: &Known<'t>,
     toks: &mut Vec<Tok<'t>>,
 ) -> Option<Found> {
     // Most sentences end with no cue: their last words tell, and only when they end with
@@ -627,12 +629,12 @@ fn cue_ends_sentence<'t>(
     // the word before it is read too (a cue after an article is a noun).
     let tail = tail_of(text, sentence, 40);
     if tail.start > sentence.start {
-        tokens_into(text, tail, toks);
+        known.tokens_into(text, tail, toks);
         if last_word(toks).is_some_and(|k| k > 0 && speech_cue_at(cues, toks, k).is_none()) {
             return None;
         }
     }
-    tokens_into(text, sentence, toks);
+    known.tokens_into(text, sentence, toks);
     let k = last_word(toks)?;
     speech_cue_at(cues, toks, k)?;
     let speaker = backward_np(toks, 0, k)?;
@@ -813,7 +815,7 @@ pub fn attribute_quotes_with(
         // "Iowa State University's Dianne Bystrom agreed. “…”", "Or maybe Jeb Bush, digital
         // consultant Phil Musser says. “…”".
         if found.is_none() && before.is_empty() && at >= 2 && q.open.start == sents[at - 1].start {
-            found = cue_ends_sentence(cues, text, sents[at - 2], &mut other);
+            found = cue_ends_sentence(cues, text, sents[at - 2], &known, &mut other);
         }
         // “WALLACE: If I may, sir ...”: a transcript turn inside the marks names its speaker.
         if found.is_none() {
@@ -866,7 +868,7 @@ pub fn attribute_quotes_with(
             if window == before_window {
                 subject_verb(cues, before)
             } else {
-                tokens_into(text, window, &mut other);
+                known.tokens_into(text, window, &mut other);
                 subject_verb(cues, &other)
             }
         };
@@ -925,7 +927,14 @@ pub fn attribute_quotes_with(
     }
     claims.extend(indirect);
     claims.sort_by_key(|c| (c.content.start, c.content.end));
-    resolve_pronouns(text, paragraphs, sentences, cues, &mut claims, &mut other);
+    resolve_pronouns(
+        text,
+        paragraphs,
+        sentences,
+        cues,
+        &mut claims,
+        (&known, &mut other),
+    );
     relay::find_relays(text, paragraphs, sentences, cues, &mut claims);
     let (toks, pieces) = known.into_buffers();
     QUOTE_WORDS.set((
@@ -1011,15 +1020,17 @@ fn share_speakers(paragraphs: &[Span], sentences: &Sentences, claims: &mut [Clai
 
 /// Pronoun speakers ("he", "she", "they") stand for the nearest earlier speaker that is not a
 /// pronoun.
-/// `toks`: a buffer for the words of the windows read for a subject.
+/// `words`: the words read before ([`Known`]) and a buffer for the words of the windows read
+/// for a subject.
 fn resolve_pronouns<'t>(
     text: &'t str,
     paragraphs: &[Span],
     sentences: &Sentences,
     cues: &Cues,
     claims: &mut [Claim],
-    toks: &mut Vec<Tok<'t>>,
+    words: (&Known<'t>, &mut Vec<Tok<'t>>),
 ) {
+    let (known, toks) = words;
     let mut last_named: Option<Span> = None;
     let quoted = Covering::new(claims.iter().map(|c| c.content).collect());
     // The last pronoun looked up and the subject before it: claims sharing a speaker come
@@ -1037,7 +1048,15 @@ fn resolve_pronouns<'t>(
             if c.antecedent.is_none() {
                 let near = match last_near {
                     Some((at, near)) if at == sp => near,
-                    _ => subject_before(text, paragraphs, sentences, cues, &quoted, sp, toks),
+                    _ => subject_before(
+                        text,
+                        paragraphs,
+                        sentences,
+                        cues,
+                        &quoted,
+                        sp,
+                        (known, &mut *toks),
+                    ),
                 };
                 last_near = Some((sp, near));
                 let named = last_named.filter(|s| s.start < sp.start);
@@ -1114,6 +1133,7 @@ fn relative_antecedent(
 
 /// The nearest "X said" subject before `at` in its sentence and the one before it: the
 /// antecedent of a pronoun in "The police said they had fired ... in what they called ...".
+/// `words`: as [`resolve_pronouns`]'.
 fn subject_before<'t>(
     text: &'t str,
     paragraphs: &[Span],
@@ -1121,8 +1141,9 @@ fn subject_before<'t>(
     cues: &Cues,
     quoted: &Covering,
     at: Span,
-    toks: &mut Vec<Tok<'t>>,
+    words: (&Known<'t>, &mut Vec<Tok<'t>>),
 ) -> Option<Span> {
+    let (known, toks) = words;
     let pi = paragraphs.partition_point(|p| p.end <= at.start);
     paragraphs.get(pi)?;
     let sents = sentences.of(pi);
@@ -1130,7 +1151,7 @@ fn subject_before<'t>(
     sents.get(si)?;
     // Bounded, so a pronoun deep in a huge sentence does not re-read all of it.
     let from = window_start(text, sents[si.saturating_sub(1)].start, at.start);
-    tokens_into(text, Span::new(from, at.start), toks);
+    known.tokens_into(text, Span::new(from, at.start), toks);
     let toks = &toks[..];
     // The last cue with a mention is the nearest subject: read from the end, the first found.
     (0..toks.len()).rev().find_map(|k| {
