@@ -615,11 +615,13 @@ fn is_quoted_name(content: &str) -> bool {
 
 /// A sentence that ends with a speaker and a speech cue, nothing after ("Bystrom agreed.",
 /// "..., digital consultant Phil Musser says."): the speaker of the quotation that follows.
-/// `toks`: a buffer for the sentence's words.
+/// `toks`: a buffer for the sentence's words, read through `known` (the sentence is often
+/// the window after the quotation before).
 fn cue_ends_sentence<'t>(
     cues: &Cues,
     text: &'t str,
     sentence: Span,
+    known: &Known<'t>,
     toks: &mut Vec<Tok<'t>>,
 ) -> Option<Found> {
     // Most sentences end with no cue: their last words tell, and only when they end with
@@ -627,12 +629,12 @@ fn cue_ends_sentence<'t>(
     // the word before it is read too (a cue after an article is a noun).
     let tail = tail_of(text, sentence, 40);
     if tail.start > sentence.start {
-        tokens_into(text, tail, toks);
+        known.tokens_into(text, tail, toks);
         if last_word(toks).is_some_and(|k| k > 0 && speech_cue_at(cues, toks, k).is_none()) {
             return None;
         }
     }
-    tokens_into(text, sentence, toks);
+    known.tokens_into(text, sentence, toks);
     let k = last_word(toks)?;
     speech_cue_at(cues, toks, k)?;
     let speaker = backward_np(toks, 0, k)?;
@@ -708,14 +710,17 @@ pub fn attribute_quotes(
     attribute_quotes_with(text, paragraphs, &sentences, quotes, cues)
 }
 
+/// The buffers of [`Known`]: its tokens and pieces.
+type KnownBuffers = (Vec<Tok<'static>>, Vec<(Span, usize, usize)>);
+
 thread_local! {
-    /// The buffers of [`attribute_quotes_with`]'s words before and after a quotation, and of
-    /// its other windows, kept empty between documents: made anew for each document, they
-    /// grew window by window (reallocations of all buffers for dev1 5,377 -> 4,328: Ir
-    /// -1.25 M). The other windows' words (the sentence before a quotation, a pronoun's
-    /// sentences) had a new vector each: 2,800 allocations on dev1.
-    static QUOTE_WORDS: std::cell::Cell<[Vec<Tok<'static>>; 3]> =
-        const { std::cell::Cell::new([Vec::new(), Vec::new(), Vec::new()]) };
+    /// The buffers of [`attribute_quotes_with`]'s words before and after the quotations
+    /// ([`Known`]), and of its other windows, kept empty between documents: made anew for
+    /// each document, they grew window by window (reallocations of all buffers for dev1
+    /// 5,377 -> 4,328: Ir -1.25 M). The other windows' words (the sentence before a
+    /// quotation, a pronoun's sentences) had a new vector each: 2,800 allocations on dev1.
+    static QUOTE_WORDS: std::cell::Cell<(KnownBuffers, Vec<Tok<'static>>)> =
+        const { std::cell::Cell::new(((Vec::new(), Vec::new()), Vec::new())) };
 }
 
 /// [`attribute_quotes`] with the paragraphs' sentences already split.
@@ -739,15 +744,13 @@ pub fn attribute_quotes_with(
     top.extend(quotes.iter().filter(|q| q.depth == 0));
     // Per claim pushed: the sentence's subject, for a partial quote left without a speaker.
     let mut subjects: Vec<Option<Found>> = Vec::with_capacity(top.len());
-    // The words before and after each quotation, one buffer each for all of them (kept by
-    // the thread from one document to the next), and the window of the words after.
-    let [before, after, other] = QUOTE_WORDS.take();
-    let (mut before, mut after, mut other): (Vec<Tok>, Vec<Tok>, Vec<Tok>) = (
-        crate::recycle(before),
-        crate::recycle(after),
-        crate::recycle(other),
-    );
-    let mut after_window: Option<Span> = None;
+    // The words before and after each quotation, all in one buffer kept for reported
+    // speech (and by the thread from one document to the next), and the window of the words
+    // after the last one with where they are.
+    let ((toks, pieces), other) = QUOTE_WORDS.take();
+    let mut known = Known::new(toks, pieces);
+    let mut other: Vec<Tok> = crate::recycle(other);
+    let mut after_window: Option<(Span, std::ops::Range<usize>)> = None;
     for (qi, q) in top.iter().enumerate() {
         let pi = para_of(q.open.start);
         let para = paragraphs[pi];
@@ -764,13 +767,11 @@ pub fn attribute_quotes_with(
         let before_window = Span::new(b_start, q.open.start);
         // The words before a quotation are often the words after the previous one (the
         // same window, or its end from a sentence's start): taken from them, not read again.
-        match after_window.and_then(|w| tokens_from(&after, w, before_window)) {
-            Some(k) => {
-                before.clear();
-                before.extend_from_slice(&after[k..]);
-            }
-            None => tokens_into(text, before_window, &mut before),
-        }
+        let before_at = after_window
+            .and_then(|(w, r)| {
+                Some(r.start + tokens_from(&known.toks[r.clone()], w, before_window)?..r.end)
+            })
+            .unwrap_or_else(|| known.read(text, before_window));
         let outer = q.outer();
         let close_para = paragraphs[para_of(outer.end.saturating_sub(1).max(q.open.start))];
         let next_open = top
@@ -778,22 +779,23 @@ pub fn attribute_quotes_with(
             .map_or(close_para.end, |n| n.open.start.min(close_para.end))
             .max(outer.end);
         let window = Span::new(outer.end, next_open);
-        tokens_into(text, window, &mut after);
-        after_window = Some(window);
+        let after_at = known.read(text, window);
+        after_window = Some((window, after_at.clone()));
+        let (before, after) = (&known.toks[before_at], &known.toks[after_at]);
         prev_close = Some((para_of(outer.end.saturating_sub(1)), outer.end));
-        if is_title_of_work(text, q, &before) {
+        if is_title_of_work(text, q, before) {
             continue;
         }
         let content = &text[q.content];
         let start_open = before.is_empty()
             || before.last().is_some_and(|t| t.punct(':'))
             || before.iter().all(|t| !t.word);
-        let mut found = after_rules(cues, &after, start_open && content.ends_with(','))
-            .or_else(|| before_rules(cues, &before))
+        let mut found = after_rules(cues, after, start_open && content.ends_with(','))
+            .or_else(|| before_rules(cues, before))
             .or_else(|| {
                 content
                     .ends_with([',', '!', '?'])
-                    .then(|| speaker_unknown_verb(cues, &after))
+                    .then(|| speaker_unknown_verb(cues, after))
                     .flatten()
             });
         // A quotation opening its paragraph after one that ends "X said:".
@@ -813,7 +815,7 @@ pub fn attribute_quotes_with(
         // "Iowa State University's Dianne Bystrom agreed. “…”", "Or maybe Jeb Bush, digital
         // consultant Phil Musser says. “…”".
         if found.is_none() && before.is_empty() && at >= 2 && q.open.start == sents[at - 1].start {
-            found = cue_ends_sentence(cues, text, sents[at - 2], &mut other);
+            found = cue_ends_sentence(cues, text, sents[at - 2], &known, &mut other);
         }
         // “WALLACE: If I may, sir ...”: a transcript turn inside the marks names its speaker.
         if found.is_none() {
@@ -823,7 +825,7 @@ pub fn attribute_quotes_with(
         let short_inline = !content.ends_with(['.', ',', '!', '?', '…', ':', ';', '—', '–'])
             && after
                 .first()
-                .is_some_and(|t| t.word && !t.capitalized() && cue_at(cues, &after, 0).is_none());
+                .is_some_and(|t| t.word && !t.capitalized() && cue_at(cues, after, 0).is_none());
         // A name in quote marks with no speaker, inside the writer's sentence: a title, a
         // programme or a slogan (“Star Wars”, “Good Morning America”), not a claim.
         if found.is_none() && !start_open && is_quoted_name(content) {
@@ -834,7 +836,7 @@ pub fn attribute_quotes_with(
                 let partial = f.partial
                     || (!start_open
                         && f.rule.starts_with("quote_")
-                        && !before_is_clause_end(&before))
+                        && !before_is_clause_end(before))
                     || (short_inline && !f.rule.starts_with("quote_"));
                 (
                     if partial {
@@ -864,9 +866,9 @@ pub fn attribute_quotes_with(
         // The window is often the words before the quotation, already read.
         let mut subject = |window: Span| {
             if window == before_window {
-                subject_verb(cues, &before)
+                subject_verb(cues, before)
             } else {
-                tokens_into(text, window, &mut other);
+                known.tokens_into(text, window, &mut other);
                 subject_verb(cues, &other)
             }
         };
@@ -889,7 +891,7 @@ pub fn attribute_quotes_with(
     share_speakers(paragraphs, sentences, &mut claims);
     // Quotations inside quotations are part of what the outer speaker says: they stay in
     // the outer claim's text and are not claims of their own.
-    let indirect = reported::reported_speech(text, sentences, cues, &claims);
+    let indirect = reported::reported_speech(text, sentences, cues, &claims, &known);
     // A partial quote inside reported speech is the same speaker's: "X said the plan was a
     // “disgrace”". So it is when both read the same cue, the report's mention being the
     // better read ("McConnell, who in 2010 said ... a “one-term president”": not "2010").
@@ -925,13 +927,20 @@ pub fn attribute_quotes_with(
     }
     claims.extend(indirect);
     claims.sort_by_key(|c| (c.content.start, c.content.end));
-    resolve_pronouns(text, paragraphs, sentences, cues, &mut claims, &mut other);
+    resolve_pronouns(
+        text,
+        paragraphs,
+        sentences,
+        cues,
+        &mut claims,
+        (&known, &mut other),
+    );
     relay::find_relays(text, paragraphs, sentences, cues, &mut claims);
-    QUOTE_WORDS.set([
-        crate::recycle(before),
-        crate::recycle(after),
+    let (toks, pieces) = known.into_buffers();
+    QUOTE_WORDS.set((
+        (crate::recycle(toks), crate::recycle(pieces)),
         crate::recycle(other),
-    ]);
+    ));
     claims
 }
 
@@ -1011,15 +1020,17 @@ fn share_speakers(paragraphs: &[Span], sentences: &Sentences, claims: &mut [Clai
 
 /// Pronoun speakers ("he", "she", "they") stand for the nearest earlier speaker that is not a
 /// pronoun.
-/// `toks`: a buffer for the words of the windows read for a subject.
+/// `words`: the words read before ([`Known`]) and a buffer for the words of the windows read
+/// for a subject.
 fn resolve_pronouns<'t>(
     text: &'t str,
     paragraphs: &[Span],
     sentences: &Sentences,
     cues: &Cues,
     claims: &mut [Claim],
-    toks: &mut Vec<Tok<'t>>,
+    words: (&Known<'t>, &mut Vec<Tok<'t>>),
 ) {
+    let (known, toks) = words;
     let mut last_named: Option<Span> = None;
     let quoted = Covering::new(claims.iter().map(|c| c.content).collect());
     // The last pronoun looked up and the subject before it: claims sharing a speaker come
@@ -1037,7 +1048,15 @@ fn resolve_pronouns<'t>(
             if c.antecedent.is_none() {
                 let near = match last_near {
                     Some((at, near)) if at == sp => near,
-                    _ => subject_before(text, paragraphs, sentences, cues, &quoted, sp, toks),
+                    _ => subject_before(
+                        text,
+                        paragraphs,
+                        sentences,
+                        cues,
+                        &quoted,
+                        sp,
+                        (known, &mut *toks),
+                    ),
                 };
                 last_near = Some((sp, near));
                 let named = last_named.filter(|s| s.start < sp.start);
@@ -1114,6 +1133,7 @@ fn relative_antecedent(
 
 /// The nearest "X said" subject before `at` in its sentence and the one before it: the
 /// antecedent of a pronoun in "The police said they had fired ... in what they called ...".
+/// `words`: as [`resolve_pronouns`]'.
 fn subject_before<'t>(
     text: &'t str,
     paragraphs: &[Span],
@@ -1121,8 +1141,9 @@ fn subject_before<'t>(
     cues: &Cues,
     quoted: &Covering,
     at: Span,
-    toks: &mut Vec<Tok<'t>>,
+    words: (&Known<'t>, &mut Vec<Tok<'t>>),
 ) -> Option<Span> {
+    let (known, toks) = words;
     let pi = paragraphs.partition_point(|p| p.end <= at.start);
     paragraphs.get(pi)?;
     let sents = sentences.of(pi);
@@ -1130,7 +1151,7 @@ fn subject_before<'t>(
     sents.get(si)?;
     // Bounded, so a pronoun deep in a huge sentence does not re-read all of it.
     let from = window_start(text, sents[si.saturating_sub(1)].start, at.start);
-    tokens_into(text, Span::new(from, at.start), toks);
+    known.tokens_into(text, Span::new(from, at.start), toks);
     let toks = &toks[..];
     // The last cue with a mention is the nearest subject: read from the end, the first found.
     (0..toks.len()).rev().find_map(|k| {

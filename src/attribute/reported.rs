@@ -1717,11 +1717,12 @@ fn landmarks(cues: &Cues, toks: &[Tok]) -> (Landmarks, Starts, Option<usize>) {
     (Landmarks(marks), Starts(starts), semicolon)
 }
 
-pub(super) fn reported_speech(
-    text: &str,
+pub(super) fn reported_speech<'t>(
+    text: &'t str,
     sentences: &Sentences,
     cues: &Cues,
     quoted: &[Claim],
+    known: &Known<'t>,
 ) -> Vec<Claim> {
     // The direct quotations' outer spans, each with its claim.
     // (Sized up front, here and below: growing these vectors from empty took 1,062
@@ -1772,7 +1773,8 @@ pub(super) fn reported_speech(
             if !cues.may_attribute(&text[sent], &TRIGGER_WORDS) {
                 continue;
             }
-            tokens_into(text, sent, &mut buf);
+            // Its words before and after a partial quotation were read by the quotations' rules.
+            known.tokens_into(text, sent, &mut buf);
             // (Every rule below reads four tokens or more.)
             if buf.len() < 4 {
                 continue;
