@@ -28,8 +28,11 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     /// The name it is known by: a person's or outlet's name where the text gives one, else the
-    /// first description it was mentioned by.
-    pub name: String,
+    /// first description it was mentioned by. Shared with what the mention says
+    /// ([`MentionInfo::name`]), read once a thread: a source made again in each document that
+    /// names it holds no copy of its own (a copy and a free a source and document were 1.1 M
+    /// instructions on `dev1`).
+    pub name: Name,
     pub kind: &'static str,
     /// Every other way it was mentioned, in first-seen order.
     pub aliases: Vec<String>,
@@ -41,7 +44,7 @@ pub struct Source {
 /// What one mention says about its source.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MentionInfo {
-    pub name: String,
+    pub name: Name,
     pub kind: &'static str,
     pub country: Option<String>,
     /// The organisation the mention speaks for, as a mention of its own.
@@ -70,6 +73,9 @@ pub struct Sources {
 /// without a copy each.
 type Key = std::sync::Arc<str>;
 
+/// A source's name ([`Source::name`]), shared by the mention read and the sources it names.
+pub type Name = std::sync::Arc<str>;
+
 /// What a mention says ([`describe`]) and the identity key of its name ([`key_of`]).
 type Described = std::rc::Rc<(MentionInfo, Key)>;
 
@@ -78,7 +84,8 @@ type Described = std::rc::Rc<(MentionInfo, Key)>;
 #[derive(Default)]
 struct Memo {
     version: Option<u64>,
-    mentions: HashMap<String, Described>,
+    /// Each mention as written, the text of its name where that is the same (most).
+    mentions: HashMap<Name, Described>,
     /// The key of an ASCII name being made ([`shared_key`]).
     key: String,
 }
@@ -110,7 +117,12 @@ fn described(lex: &SourceLexicon, mention: &str) -> Described {
         if memo.mentions.len() >= MEMO_MENTIONS {
             memo.mentions.clear();
         }
-        memo.mentions.insert(mention.to_string(), d.clone());
+        // Most mentions are their name: the text is kept once for both.
+        let text = match *d.0.name == *mention {
+            true => d.0.name.clone(),
+            false => Name::from(mention),
+        };
+        memo.mentions.insert(text, d.clone());
         d
     })
 }
@@ -177,14 +189,18 @@ fn ascii_key_of(name: &str) -> String {
     out
 }
 
-/// [`key_of`] as a shared [`Key`]: an ASCII name's key is written in `buf` (its allocation
-/// kept from one name to the next) and copied once, into the key.
-fn shared_key(name: &str, buf: &mut String) -> Key {
+/// [`key_of`] of a [`Name`] as a shared [`Key`]: an ASCII name's key is written in `buf` (its
+/// allocation kept from one name to the next) and copied once, into the key, unless it is the
+/// name itself (a lower-case name: shared).
+fn shared_key(name: &Name, buf: &mut String) -> Key {
     if !name.is_ascii() {
         return Key::from(key_of(name));
     }
     ascii_key_into(name, buf);
-    Key::from(buf.as_str())
+    match buf.as_str() == &**name {
+        true => name.clone(),
+        false => Key::from(buf.as_str()),
+    }
 }
 
 /// [`ascii_key_of`] of the ASCII `name` into `out`, emptied first, in one pass: the bytes
@@ -621,7 +637,7 @@ fn describe_in<'m, 'l>(
     // A government by its seat or its country's name: "Moscow", "the Kremlin", "Kazakhstan".
     if let Some(c) = lex.government(mention) {
         return MentionInfo {
-            name: mention.to_string(),
+            name: Name::from(mention),
             kind: "government",
             country: Some(c.to_string()),
             parent: None,
@@ -690,16 +706,17 @@ fn describe_in<'m, 'l>(
             "unknown"
         };
         return MentionInfo {
-            name: mention.to_string(),
+            name: Name::from(mention),
             kind,
             country,
             parent: None,
         };
     };
-    let name = name_part
-        .map(str::to_string)
-        .or(inner_name)
-        .unwrap_or_else(|| mention.to_string());
+    let name = match (name_part, inner_name) {
+        (Some(part), _) => Name::from(part),
+        (None, Some(inner)) => Name::from(inner),
+        (None, None) => Name::from(mention),
+    };
     MentionInfo {
         name,
         kind,
@@ -934,7 +951,7 @@ impl Sources {
         let mut key = None;
         self.recent.iter().rev().copied().find(|&i| {
             let s = &self.list[i];
-            let names = || std::iter::once(&s.name).chain(&s.aliases);
+            let names = || std::iter::once(&*s.name).chain(s.aliases.iter().map(String::as_str));
             modifier.as_ref().is_none_or(|m| names().any(|n| has(n, m)))
                 && names().any(|n| {
                     has(n, &head) && key_of(n) != *key.get_or_insert_with(|| key_of(mention))
@@ -954,7 +971,7 @@ impl Sources {
     /// Records another way source `i` was mentioned.
     pub fn add_alias(&mut self, i: usize, mention: &str) {
         let s = &mut self.list[i];
-        if s.name != mention && !s.aliases.iter().any(|a| a == mention) {
+        if *s.name != *mention && !s.aliases.iter().any(|a| a == mention) {
             s.aliases.push(mention.to_string());
         }
     }
@@ -1107,7 +1124,7 @@ mod tests {
         for (mention, kind, name, country) in cases {
             let info = describe(&lex, mention);
             assert_eq!(
-                (info.kind, info.name.as_str(), info.country.as_deref()),
+                (info.kind, &*info.name, info.country.as_deref()),
                 (*kind, *name, *country),
                 "{mention}"
             );
@@ -1266,12 +1283,20 @@ mod tests {
             400,
             24,
         ) {
-            assert_eq!(&*shared_key(&name, &mut buf), reference(&name), "{name:?}");
+            assert_eq!(
+                &*shared_key(&Name::from(name.as_str()), &mut buf),
+                reference(&name),
+                "{name:?}"
+            );
         }
         let mut buf = String::from("stale");
         for name in names {
             assert_eq!(key_of(name), reference(name), "{name:?}");
-            assert_eq!(&*shared_key(name, &mut buf), reference(name), "{name:?}");
+            assert_eq!(
+                &*shared_key(&Name::from(name), &mut buf),
+                reference(name),
+                "{name:?}"
+            );
             for w in name.split_whitespace().chain([name]) {
                 for also in [&b""[..], b".", b".-"] {
                     let kept = |c: char| {
@@ -1436,7 +1461,7 @@ mod tests {
         let i = s.resolve(&lex, "the Kazakh Deputy Minister of Health, Azhar Guiniyat");
         let p = s.list[i].parent.unwrap();
         assert_eq!(
-            (s.list[p].name.as_str(), s.list[p].kind),
+            (&*s.list[p].name, s.list[p].kind),
             ("Ministry of Health", "ministry")
         );
         assert_eq!(s.list[p].country.as_deref(), Some("Kazakhstan"));
@@ -1454,7 +1479,7 @@ mod tests {
         assert_eq!(s.resolve(&lex, "the ministry"), m);
         let c = s.resolve(&lex, "the command of the security forces of Almaty");
         assert_eq!(s.resolve(&lex, "the command"), c);
-        assert_eq!(s.list[a].name, "Jane Doe");
+        assert_eq!(&*s.list[a].name, "Jane Doe");
         assert_eq!(
             s.list[a].aliases,
             ["the mayor, Jane Doe", "Doe", "Ms. Doe", "the mayor"]
