@@ -12,7 +12,7 @@ pub mod lexicon;
 
 pub use lexicon::SourceLexicon;
 
-use crate::bytescan::is_ascii_space;
+use crate::bytescan::{block64, is_ascii_space, ByteSet};
 use crate::lexicon::is_alphanumeric as lexicon_alnum;
 use lexicon::KindEntry;
 // Hashed by foldhash, seeded at random per map, not by FxHash: the maps here are keyed by the
@@ -212,6 +212,9 @@ fn shared_key(name: &Name, buf: &mut String) -> Key {
 /// dear as the words it saves reading.)
 fn ascii_key_into(name: &str, out: &mut String) {
     out.clear();
+    if name.len() <= 64 {
+        return short_ascii_key_into(name, out);
+    }
     let b = name.as_bytes();
     let mut title = None;
     let mut i = 0;
@@ -246,6 +249,68 @@ fn ascii_key_into(name: &str, out: &mut String) {
         out.push_str(w);
         out[from..].make_ascii_lowercase();
     }
+    if let (true, Some(t)) = (out.is_empty(), title) {
+        out.push_str(t);
+    }
+}
+
+/// [`ascii_key_into`] of an ASCII name of at most 64 bytes (most), into the empty `out`: its
+/// words (the runs of bytes that are not white space) told from masks of its bytes, each
+/// trimmed to its first and last letter or digit by the mask of those, without a branch a
+/// byte; the key lower-cased once, whole, and copied whole when it is the name's lower case.
+/// (A byte at a time, each word lower-cased as it was copied: 1.96 M instructions and 63k
+/// mispredicts on `dev1`, now 1.58 M and 46k.)
+fn short_ascii_key_into(name: &str, out: &mut String) {
+    const BLANK: ByteSet<1> = ByteSet::of([b' ']);
+    const OTHER_SPACE: ByteSet<5> = ByteSet::of([b'\t', b'\n', 0x0B, 0x0C, b'\r']);
+    const ALNUM: ByteSet<0> = ByteSet::of([]).and_ascii_alphanumeric();
+    if name.is_empty() {
+        return;
+    }
+    let mut tail = [0u8; 64];
+    let block = block64(name.as_bytes(), 0, &mut tail);
+    let alnum = ALNUM.mask64(block);
+    let blanks = BLANK.mask64(block);
+    // The padding past the name is zeros: no letter or digit, but not white space either.
+    let last = 1u64 << (name.len() - 1);
+    let within = u64::MAX >> (64 - name.len());
+    let mut words = !(blanks | OTHER_SPACE.mask64(block)) & within;
+    // Most names are their key in lower case: words that start and end with a letter or
+    // digit, one blank between two, none at either end, and no title first.
+    let gaps = within & !words;
+    let edges = words & !(words << 1) | words & !(words >> 1);
+    if edges & !alnum | gaps & !blanks | gaps & (gaps << 1 | 1 | last) == 0 {
+        let first = (words & !(words >> 1)).trailing_zeros() as usize;
+        if ascii_title_of(&name.as_bytes()[..=first]).is_none() {
+            out.push_str(name);
+            out.make_ascii_lowercase();
+            return;
+        }
+    }
+    let mut title = None;
+    while words != 0 {
+        let start = words.trailing_zeros();
+        // The word's bytes: the run of ones from `start` (to bit 63 at most).
+        let run = (words >> start).trailing_ones();
+        let word = (u64::MAX >> (64 - run)) << start;
+        words &= !word;
+        let kept = alnum & word;
+        if kept == 0 {
+            continue;
+        }
+        // Cut at ASCII bytes: char boundaries.
+        let w = &name[kept.trailing_zeros() as usize..64 - kept.leading_zeros() as usize];
+        if out.is_empty() {
+            if let Some(t) = ascii_title_of(w.as_bytes()) {
+                title = Some(t);
+                continue;
+            }
+        } else {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.make_ascii_lowercase();
     if let (true, Some(t)) = (out.is_empty(), title) {
         out.push_str(t);
     }
@@ -1274,15 +1339,20 @@ mod tests {
             "DAME. Edna\u{c}Everage!",
             "the 3 Kings",
         ];
-        // Names of words, titles, spaces and punctuation made up, against the reference.
+        // Names of words, titles, spaces and punctuation made up, against the reference:
+        // short ones, and ones about 64 bytes long (read by masks up to 64 bytes, else a byte
+        // at a time).
         let mut buf = String::new();
-        for name in crate::lexicon::texts_of(
-            &[
-                "Mr", "the", "Jane", "x", "3", " ", "  ", "\t", ".", "-", "Misses", "A",
-            ],
-            400,
-            24,
-        ) {
+        let pieces = [
+            "Mr", "the", "Jane", "x", "3", " ", "  ", "\t", ".", "-", "Misses", "A", "\u{b}",
+            "\u{c}", "\r\n", "\u{1f}", "\0",
+        ];
+        let long = crate::lexicon::texts_of(&pieces, 2000, 90);
+        let near_64 = long.into_iter().filter(|n| (40..90).contains(&n.len()));
+        for name in crate::lexicon::texts_of(&pieces, 400, 24)
+            .into_iter()
+            .chain(near_64)
+        {
             assert_eq!(
                 &*shared_key(&Name::from(name.as_str()), &mut buf),
                 reference(&name),
