@@ -165,7 +165,7 @@ pub fn key_of(name: &str) -> String {
             continue;
         }
         if out.is_empty() {
-            if let Some(t) = title_of(w) {
+            if let Some(t) = title_of(w.as_bytes()) {
                 title = Some(t);
                 continue;
             }
@@ -238,7 +238,7 @@ fn ascii_key_into(name: &str, out: &mut String) {
         // Cut at ASCII bytes: char boundaries.
         let w = &name[start..end];
         if out.is_empty() {
-            if let Some(t) = ascii_title_of(w.as_bytes()) {
+            if let Some(t) = title_of(w.as_bytes()) {
                 title = Some(t);
                 continue;
             }
@@ -281,7 +281,7 @@ fn short_ascii_key_into(name: &str, out: &mut String) {
     let edges = words & !(words << 1) | words & !(words >> 1);
     if edges & !alnum | gaps & !blanks | gaps & (gaps << 1 | 1 | last) == 0 {
         let first = (words & !(words >> 1)).trailing_zeros() as usize;
-        if ascii_title_of(&name.as_bytes()[..=first]).is_none() {
+        if title_of(&name.as_bytes()[..=first]).is_none() {
             out.push_str(name);
             out.make_ascii_lowercase();
             return;
@@ -301,7 +301,7 @@ fn short_ascii_key_into(name: &str, out: &mut String) {
         // Cut at ASCII bytes: char boundaries.
         let w = &name[kept.trailing_zeros() as usize..64 - kept.leading_zeros() as usize];
         if out.is_empty() {
-            if let Some(t) = ascii_title_of(w.as_bytes()) {
+            if let Some(t) = title_of(w.as_bytes()) {
                 title = Some(t);
                 continue;
             }
@@ -386,18 +386,11 @@ fn push_words<'s>(s: &'s str, ascii: bool, out: &mut Vec<&'s str>) {
     }
 }
 
-/// The title of [`TITLES`] that `w` is in lower case, if any.
-fn title_of(w: &str) -> Option<&'static str> {
-    if w.is_ascii() {
-        return ascii_title_of(w.as_bytes());
-    }
-    let lower = w.to_lowercase();
-    TITLES.iter().copied().find(|t| *t == lower)
-}
-
-/// [`title_of`] an ASCII word.
+/// The title of [`TITLES`] that the word `w` is in lower case (as `str::to_lowercase` has
+/// it), if any: in ASCII lower case, since no other character lower-cases to a title's
+/// letter (the Kelvin sign, the one that lower-cases to an ASCII letter, is a `k`).
 #[inline]
-fn ascii_title_of(w: &[u8]) -> Option<&'static str> {
+fn title_of(w: &[u8]) -> Option<&'static str> {
     // Every title is ASCII and at most four bytes long.
     const LONGEST: usize = longest(TITLES);
     if w.len() > LONGEST {
@@ -495,12 +488,6 @@ const fn longest(list: &[&str]) -> usize {
         k += 1;
     }
     max
-}
-
-/// [`word_in`] of [`TITLES`].
-fn is_title(w: &str) -> bool {
-    const LONGEST: usize = longest(TITLES);
-    w.len() <= LONGEST && word_in(TITLES, w)
 }
 
 /// [`word_in`] of [`HEAD_ENDS`].
@@ -751,7 +738,7 @@ fn describe_in<'m, 'l>(
             let mut content = words
                 .iter()
                 .zip(lower.iter())
-                .filter(|(_, l)| !is_title(l))
+                .filter(|(_, l)| title_of(l.as_bytes()).is_none())
                 .map(|(w, _)| w)
                 .peekable();
             if content.peek().is_some() && content.all(|w| capitalized(w)) && name_part.is_none() {
@@ -1225,9 +1212,30 @@ mod tests {
         }
         assert!(same_word(&lex_word("Police's"), &lex_word("POLICE")));
         for w in [
-            "the", "THE", "Mrs", "miss", "Misses", "", "of", "WHO", "within", "x",
+            "the",
+            "THE",
+            "Mrs",
+            "miss",
+            "Misses",
+            "",
+            "of",
+            "WHO",
+            "within",
+            "x",
+            "Dé",
+            "\u{212a}",
+            "LOR\u{212a}",
+            "SİR",
+            "ΜR",
         ] {
-            assert_eq!(is_title(w), word_in(TITLES, w), "{w:?}");
+            assert_eq!(
+                title_of(w.as_bytes()).is_some(),
+                word_in(TITLES, w),
+                "{w:?}"
+            );
+            let lower = w.to_lowercase();
+            let plain = TITLES.iter().copied().find(|t| *t == lower);
+            assert_eq!(title_of(w.as_bytes()), plain, "{w:?}");
             assert_eq!(is_head_end(w), word_in(HEAD_ENDS, w), "{w:?}");
         }
         assert_eq!(
