@@ -30,7 +30,7 @@ pub struct Source {
     /// The name it is known by: a person's or outlet's name where the text gives one, else the
     /// first description it was mentioned by. Shared with what the mention says
     /// ([`MentionInfo::name`]), read once a thread: a source made again in each document that
-    /// names it holds no copy of its own (a copy and a free a source and document were 1.1 M
+    /// names it holds no copy of its own (a copy and a free a source and document were 1.2 M
     /// instructions on `dev1`).
     pub name: Name,
     pub kind: &'static str,
