@@ -385,7 +385,7 @@ impl<'a> DocumentView<'a> {
                     status: f.status,
                     date: f.date,
                     source: f.source.map(Id::owned),
-                    source_name: f.source.map(|s| self.sources.list[s.index].name.as_str()),
+                    source_name: f.source.map(|s| &*self.sources.list[s.index].name),
                     measure: f.measure,
                     group: f.group,
                     scope: f.scope,
