@@ -753,10 +753,17 @@ pub(crate) fn id_of(prefix: char, n: usize) -> String {
 /// the ids of a claim and of its source are made with room for the numbers `Merger`
 /// renumbers them to).
 pub(crate) fn set_id(id: &mut String, prefix: char, n: usize) {
-    let (digits, at) = decimal(n as u64);
+    let mut digits = [0u8; 20];
+    let len = decimal_len(n as u64);
+    put_decimal(&mut digits[..len], n as u64);
     id.clear();
     id.push(prefix);
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    // A digit is pushed as the one byte it is (`& 0x7F` tells the compiler so): 3.80 M
+    // instructions of `analyze` on dev1 for its 35,562 ids, against 5.51 M for `decimal`'s
+    // digits extended as chars, and 6.67 M pushed as a `str` (`from_utf8` checks them).
+    for &d in &digits[..len] {
+        id.push(char::from(d & 0x7F));
+    }
 }
 
 /// The decimal digits of `n`, as `format!` writes them: `digits[at..]`.
