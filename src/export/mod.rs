@@ -12,6 +12,7 @@ use crate::attribute::Claim;
 use crate::input::{Document, InputError};
 use crate::source::{SourceLexicon, Sources};
 use crate::span::Span;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 static BUILTIN: LazyLock<SourceLexicon> = LazyLock::new(SourceLexicon::builtin);
@@ -383,7 +384,7 @@ impl<'a> DocumentView<'a> {
                     sentence: f.sentence,
                     status: f.status,
                     date: f.date,
-                    source: f.source.map(Id::owned),
+                    source: f.source.map(|s| Cow::Owned(s.owned())),
                     source_name: f.source.map(|s| self.sources.list[s.index].name.as_str()),
                     measure: f.measure,
                     group: f.group,
@@ -543,7 +544,7 @@ struct LinkFacts<'f> {
     status: &'f str,
     date: Option<&'f str>,
     /// The id of its source, and the source's name.
-    source: Option<String>,
+    source: Option<Cow<'f, str>>,
     source_name: Option<&'f str>,
     measure: &'f str,
     group: Option<&'f str>,
@@ -557,22 +558,22 @@ struct LinkFacts<'f> {
 }
 
 /// A figure as [`link`] reads it.
-fn link_figure(f: LinkFacts<'_>) -> LinkFigure {
+fn link_figure(f: LinkFacts<'_>) -> LinkFigure<'_> {
     LinkFigure {
-        doc: f.doc.to_string(),
+        doc: Cow::Borrowed(f.doc),
         sentence: f.sentence,
         linkable: f.status == "current",
-        event: f.event.map(str::to_string),
-        date: f.date.map(str::to_string),
+        event: f.event.map(Cow::Borrowed),
+        date: f.date.map(Cow::Borrowed),
         source: f.source,
-        source_name: f.source_name.map(str::to_string),
+        source_name: f.source_name.map(Cow::Borrowed),
         measure: measure_name(f.measure),
-        group: f.group.map(str::to_string),
+        group: f.group.map(Cow::Borrowed),
         // A place that is the event's own country is no narrower count.
-        scope: f.scope.filter(|&s| Some(s) != f.event).map(str::to_string),
+        scope: f.scope.filter(|&s| Some(s) != f.event).map(Cow::Borrowed),
         low: f.low,
         high: f.high,
-        text: f.text.to_string(),
+        text: Cow::Borrowed(f.text),
         recounted: f.date.is_some() && f.date != f.doc_date,
     }
 }
@@ -580,14 +581,14 @@ fn link_figure(f: LinkFacts<'_>) -> LinkFigure {
 /// The conflicts, updates and agreements of a report from the links among `input`, the
 /// figure at index `i` named `id(i)`.
 fn links_out(
-    input: &[LinkFigure],
+    input: &[LinkFigure<'_>],
     links: crate::figure::link::Links,
     id: impl Fn(usize) -> String,
 ) -> (Vec<ConflictOut>, Vec<UpdateOut>, Vec<AgreementOut>) {
     let pair = |l: crate::figure::link::Link| ConflictOut {
         figures: [id(l.a), id(l.b)],
         measure: input[l.a].measure.to_string(),
-        group: input[l.a].group.clone(),
+        group: input[l.a].group.as_deref().map(str::to_string),
         why: l.why,
     };
     let conflicts = links.conflicts.into_iter().map(pair).collect();
@@ -601,8 +602,9 @@ fn links_out(
             measure: input[l.a].measure.to_string(),
             group: input[l.b]
                 .group
-                .clone()
-                .or_else(|| input[l.a].group.clone()),
+                .as_deref()
+                .or(input[l.a].group.as_deref())
+                .map(str::to_string),
             why: l.why,
         })
         .collect();
@@ -634,7 +636,7 @@ pub fn link_report(report: &mut Report) {
                 sentence: f.sentence,
                 status: &f.status,
                 date: f.date.as_deref(),
-                source: f.source.clone(),
+                source: f.source.as_deref().map(Cow::Borrowed),
                 source_name: f.source.as_deref().and_then(|id| names.get(id)).copied(),
                 measure: &f.measure,
                 group: f.group.as_deref(),
