@@ -453,6 +453,9 @@ fn run_report_keeping(common: &Common, keep_texts: bool) -> Result<(Report, Text
     })?;
     let report = merger.finish();
     log.summary(&report);
+    // The process ends after the command: freeing the lexicons' tables one by one is wasted
+    // work (1.1 M instructions of `analyze` on dev1).
+    std::mem::forget(config);
     Ok((report, texts, log.code()))
 }
 
