@@ -306,7 +306,11 @@ impl<const N: usize> ByteSet<N> {
 /// at their own set's bytes all over the same text (a document's line breaks, sentence ends and
 /// quote marks): each sixteen bytes are read once for the three sets, and a search for the
 /// next byte of a set reads its masks instead of starting a scan of its own (with its setup
-/// and its last sixteen bytes) at every stop.
+/// and its last sixteen bytes) at every stop. (Callgrind, extract of dev1: the fill is 4.2 M,
+/// about 1.8 instructions a byte; the three stages' scans and searches fell by 5.0 M. Measured
+/// and dropped: the four sixteen-byte masks stored as `u16`s without shifting them together,
+/// +0.3 M, the buffer's zeroing; a search reading this block and the next as one `u128`, so
+/// the commonest outcomes are not a branch, -0.2 M score in all, paragraphs worse.)
 #[derive(Debug, Clone, Default)]
 pub struct Masks3 {
     /// Block `k`'s masks, in the sets' order, for bytes `64 * k..64 * k + 64`; the last block's

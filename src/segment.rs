@@ -355,7 +355,9 @@ fn ends_sentence(p: &str, at: usize, c: char, end: usize) -> bool {
 /// Where the last word of `before` starts: after its last white space, `(`, `"`, `“`, `‘` or
 /// `«`, or at 0.
 fn word_start(before: &str) -> usize {
-    // ASCII bytes from the end, as long as there are; the rest by characters.
+    // ASCII bytes from the end, as long as there are; the rest by characters. (A search back
+    // sixteen bytes at a time for the last separator, byte not ASCII or control byte was
+    // -0.18 M instructions and -9 k mispredicts in `sentences_into`: under the bar, dropped.)
     let b = before.as_bytes();
     let mut k = b.len();
     while k > 0 {
