@@ -7,7 +7,7 @@ use crate::figure::{find_figures_in, Figure, FigureLexicon};
 use crate::input::{Document, Normalized};
 use crate::lexicon::{Cues, LexiconError};
 use crate::quote::{find_quotes_into, Quote};
-use crate::segment::{paragraphs_into, Sentences};
+use crate::segment::{paragraphs_into, Marks, Sentences};
 use crate::source::SourceLexicon;
 use crate::span::Span;
 use rayon::prelude::*;
@@ -94,6 +94,7 @@ pub struct Analysis {
 /// document, so their buffers are allocated once.
 #[derive(Default)]
 struct Scratch {
+    marks: Marks,
     paras: Vec<Span>,
     sentences: Sentences,
     quotes: Vec<Quote>,
@@ -117,17 +118,20 @@ fn analyze_with(doc: &Document, config: &Config, scratch: &mut Scratch) -> Analy
     let text: &str = &norm.text;
     let body = crate::input::date_header(text).map_or(0, |(_, end)| end);
     let Scratch {
+        marks,
         paras,
         sentences,
         quotes,
     } = scratch;
-    paragraphs_into(text, body, paras);
+    // The line breaks, sentence ends and quote marks found in one pass for the three.
+    marks.fill(text);
+    paragraphs_into(text, body, marks, paras);
     if paras.is_empty() {
         return Analysis::default();
     }
     let paras: &[Span] = paras;
-    sentences.split(text, paras);
-    find_quotes_into(text, paras, quotes);
+    sentences.split(text, paras, marks);
+    find_quotes_into(text, paras, marks, quotes);
     let mut claims = attribute_quotes_with(text, paras, sentences, quotes, &config.cues);
     for c in &mut claims {
         c.content = norm.original_span(c.content);

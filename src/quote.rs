@@ -11,6 +11,7 @@
 //! unmatched mark never swallows more than its own paragraph.
 
 use crate::bytescan::ByteSet;
+use crate::segment::Marks;
 use crate::span::Span;
 
 /// Quote marks whose quotations nest inside each other in pairs.
@@ -71,15 +72,15 @@ struct Open {
 /// Finds the quotations in `paragraphs` (spans of `text`, in order), sorted by opening mark.
 pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
     let mut quotes = Vec::new();
-    find_quotes_into(text, paragraphs, &mut quotes);
+    find_quotes_into(text, paragraphs, &Marks::new(text), &mut quotes);
     quotes
 }
 
 /// [`find_quotes`] into `quotes` (emptied first), whose buffer a caller can keep from
-/// document to document.
-pub fn find_quotes_into(text: &str, paragraphs: &[Span], quotes: &mut Vec<Quote>) {
+/// document to document, given the text's [`Marks`].
+pub fn find_quotes_into(text: &str, paragraphs: &[Span], marks: &Marks, quotes: &mut Vec<Quote>) {
     quotes.clear();
-    SCRATCH.with_borrow_mut(|scratch| find_quotes_with(text, paragraphs, quotes, scratch));
+    SCRATCH.with_borrow_mut(|scratch| find_quotes_with(text, paragraphs, marks, quotes, scratch));
 }
 
 /// The working lists of a search, in buffers a thread keeps from document to document: one
@@ -104,6 +105,7 @@ thread_local! {
 fn find_quotes_with(
     text: &str,
     paragraphs: &[Span],
+    found: &Marks,
     quotes: &mut Vec<Quote>,
     scratch: &mut Scratch,
 ) {
@@ -115,7 +117,7 @@ fn find_quotes_with(
     stack.clear();
     let mut prev_para: Option<Span> = None;
     for &para in paragraphs {
-        marks_in(text, para, marks);
+        marks_in(text, para, found, marks);
         let mut k = 0;
         if let Some(prev) = prev_para {
             if !stack.is_empty() {
@@ -286,10 +288,10 @@ fn space(c: Option<char>) -> bool {
     c.is_none_or(char::is_whitespace)
 }
 
-/// The quote marks of one paragraph, classed, into `out` (emptied first); apostrophes left
-/// out. Two apostrophes in a row (`''`, the New York Times archive's quote mark) are one
+/// The quote marks of one paragraph, classed, into `out` (emptied first), given the text's
+/// [`Marks`]; apostrophes left out. Two apostrophes in a row (`''`, the New York Times archive's quote mark) are one
 /// double mark; in a run of three, the pair is the outer mark (`''He said 'no.'''`).
-fn marks_in(text: &str, para: Span, out: &mut Vec<Mark>) {
+fn marks_in(text: &str, para: Span, found: &Marks, out: &mut Vec<Mark>) {
     out.clear();
     let p = &text[para];
     let bytes = p.as_bytes();
@@ -304,7 +306,8 @@ fn marks_in(text: &str, para: Span, out: &mut Vec<Mark>) {
     // Every quote mark is `"`, `'` or not ASCII: the bytes between are skipped without
     // decoding. (The scan starts on a character boundary, so it stops at a character's lead
     // byte, and the next one starts after the character.)
-    while let Some(at) = LEAD_BYTES.first_in(bytes, i) {
+    while let Some(at) = found.quote_lead(para.start + i, para.end) {
+        let at = at - para.start;
         let c = p[at..].chars().next().expect("a char boundary");
         i = at + c.len_utf8();
         if !is_quote_char(c) {
@@ -354,7 +357,7 @@ fn in_ascii_word(bytes: &[u8], at: usize, end: usize) -> bool {
 
 /// The bytes a quote mark starts with: `"`, `'` and, for the others, every byte that is not
 /// ASCII (which costs the scan less than their lead bytes 0xC2, 0xE2 and 0xE3 alone).
-const LEAD_BYTES: ByteSet<2> = ByteSet::of([b'"', b'\'']).and_non_ascii();
+pub(crate) const LEAD_BYTES: ByteSet<2> = ByteSet::of([b'"', b'\'']).and_non_ascii();
 
 fn classify(c: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
     let left = !space(next) && (space(prev) || prev.is_some_and(opening_punct));
