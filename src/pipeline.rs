@@ -2,10 +2,10 @@
 //! the text as read. Documents are independent, so a batch runs in parallel (rayon) and keeps
 //! input order.
 
-use crate::attribute::{attribute_quotes_with, Claim};
-use crate::figure::{find_figures_in, Figure, FigureLexicon};
+use crate::attribute::{attribute_quotes_in, Claim};
+use crate::figure::{find_figures_with, Figure, FigureLexicon};
 use crate::input::{Document, Normalized};
-use crate::lexicon::{Cues, LexiconError};
+use crate::lexicon::{Cues, LexiconError, TextWords, WordHeads};
 use crate::quote::{find_quotes_into, Quote};
 use crate::segment::{paragraphs_into, Marks, Sentences};
 use crate::source::SourceLexicon;
@@ -98,6 +98,7 @@ struct Scratch {
     paras: Vec<Span>,
     sentences: Sentences,
     quotes: Vec<Quote>,
+    words: TextWords,
 }
 
 thread_local! {
@@ -106,14 +107,31 @@ thread_local! {
 
 /// The claims and figures of one document.
 pub fn analyze_document(doc: &Document, config: &Config) -> Analysis {
+    analyze_in_run(doc, config, &pre_test_heads(config))
+}
+
+/// The words both sentence pre-tests look up (reported speech's and the figures'), kept by
+/// the scan of each document's words ([`TextWords`]): made once for a run of documents.
+fn pre_test_heads(config: &Config) -> WordHeads {
+    let [cues, extra] = crate::attribute::pre_test_heads(&config.cues);
+    WordHeads::of(&[cues, extra, config.figures.pre_test_heads()])
+}
+
+/// [`analyze_document`] in a run, with its [`pre_test_heads`].
+fn analyze_in_run(doc: &Document, config: &Config, heads: &WordHeads) -> Analysis {
     // Taken and put back (not borrowed), so a nested call would only start afresh.
     let mut scratch = SCRATCH.take();
-    let analysis = analyze_with(doc, config, &mut scratch);
+    let analysis = analyze_with(doc, config, heads, &mut scratch);
     SCRATCH.set(scratch);
     analysis
 }
 
-fn analyze_with(doc: &Document, config: &Config, scratch: &mut Scratch) -> Analysis {
+fn analyze_with(
+    doc: &Document,
+    config: &Config,
+    heads: &WordHeads,
+    scratch: &mut Scratch,
+) -> Analysis {
     let norm = Normalized::new(&doc.text);
     let text: &str = &norm.text;
     let body = crate::input::date_header(text).map_or(0, |(_, end)| end);
@@ -122,6 +140,7 @@ fn analyze_with(doc: &Document, config: &Config, scratch: &mut Scratch) -> Analy
         paras,
         sentences,
         quotes,
+        words,
     } = scratch;
     // The line breaks, sentence ends and quote marks found in one pass for the three.
     marks.fill(text);
@@ -131,8 +150,10 @@ fn analyze_with(doc: &Document, config: &Config, scratch: &mut Scratch) -> Analy
     }
     let paras: &[Span] = paras;
     sentences.split(text, paras, marks);
+    // The words of the sentences, for both sentence pre-tests: one scan of the text.
+    words.scan(text, sentences.all(), heads);
     find_quotes_into(text, paras, marks, quotes);
-    let mut claims = attribute_quotes_with(text, paras, sentences, quotes, &config.cues);
+    let mut claims = attribute_quotes_in(text, paras, sentences, quotes, &config.cues, words);
     for c in &mut claims {
         c.content = norm.original_span(c.content);
         c.speaker = c.speaker.map(|s| norm.original_span(s));
@@ -147,7 +168,7 @@ fn analyze_with(doc: &Document, config: &Config, scratch: &mut Scratch) -> Analy
             q.content = c.content;
         }
     }
-    let mut figures = find_figures_in(&config.figures, text, sentences.all());
+    let mut figures = find_figures_with(&config.figures, text, sentences.all(), words);
     for f in &mut figures {
         f.span = norm.original_span(f.span);
     }
@@ -173,8 +194,9 @@ fn analyze_with(doc: &Document, config: &Config, scratch: &mut Scratch) -> Analy
 
 /// Every document's claims and figures, in input order, using all cores.
 pub fn analyze_all(docs: &[Document], config: &Config) -> Vec<Analysis> {
+    let heads = pre_test_heads(config);
     docs.par_iter()
-        .map(|d| analyze_document(d, config))
+        .map(|d| analyze_in_run(d, config, &heads))
         .collect()
 }
 
@@ -236,6 +258,7 @@ pub fn stream_items_with<R: Send, E>(
     use crate::input::Item;
     let mut items = items.peekable();
     let mut batch: Vec<Item> = Vec::new();
+    let heads = pre_test_heads(config);
     loop {
         let mut bytes = 0;
         batch.clear();
@@ -254,7 +277,7 @@ pub fn stream_items_with<R: Send, E>(
         let reports: Vec<Option<R>> = batch
             .par_iter()
             .map(|item| match item {
-                Item::Document(d) => Some(make(d, &analyze_document(d, config), config)),
+                Item::Document(d) => Some(make(d, &analyze_in_run(d, config, &heads), config)),
                 _ => None,
             })
             .collect();

@@ -12,7 +12,7 @@ mod relay;
 mod reported;
 
 use crate::bytescan::ByteSet;
-use crate::lexicon::{CueClass, Cues, WordSet};
+use crate::lexicon::{Bits, CueClass, Cues, TextWords, WordHeads, WordSet};
 use crate::quote::Quote;
 use crate::segment::Sentences;
 use crate::span::Span;
@@ -731,6 +731,30 @@ pub fn attribute_quotes_with(
     quotes: &[Quote],
     cues: &Cues,
 ) -> Vec<Claim> {
+    let mut words = TextWords::default();
+    words.scan(text, sentences.all(), &WordHeads::of(&pre_test_heads(cues)));
+    attribute_quotes_in(text, paragraphs, sentences, quotes, cues, &words)
+}
+
+/// The heads of the words reported speech's sentence pre-test looks up (`cues`' and its
+/// trigger words), for [`WordHeads::of`].
+pub(crate) fn pre_test_heads(cues: &Cues) -> [(&Bits<1024>, usize); 2] {
+    [
+        cues.pre_test_heads(),
+        reported::TRIGGER_WORDS.pre_test_heads(),
+    ]
+}
+
+/// [`attribute_quotes_with`] with the document's words kept for the sentence pre-test
+/// ([`TextWords::scan`] of `text`, with [`pre_test_heads`] among them).
+pub(crate) fn attribute_quotes_in(
+    text: &str,
+    paragraphs: &[Span],
+    sentences: &Sentences,
+    quotes: &[Quote],
+    cues: &Cues,
+    words: &TextWords,
+) -> Vec<Claim> {
     // (Sized up front, the quotations' vectors here: grown from empty they took 2,430
     // reallocations on dev1, 1.7 M instructions.)
     let mut claims: Vec<Claim> = Vec::with_capacity(quotes.len());
@@ -891,7 +915,7 @@ pub fn attribute_quotes_with(
     share_speakers(paragraphs, sentences, &mut claims);
     // Quotations inside quotations are part of what the outer speaker says: they stay in
     // the outer claim's text and are not claims of their own.
-    let indirect = reported::reported_speech(text, sentences, cues, &claims, &known);
+    let indirect = reported::reported_speech(text, sentences, cues, &claims, &known, words);
     // A partial quote inside reported speech is the same speaker's: "X said the plan was a
     // “disgrace”". So it is when both read the same cue, the report's mention being the
     // better read ("McConnell, who in 2010 said ... a “one-term president”": not "2010").

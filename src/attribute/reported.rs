@@ -6,7 +6,7 @@
 
 use super::mention::*;
 use super::{after_rules, after_thought, Claim, ClaimKind};
-use crate::lexicon::{CueClass, Cues, ExtraWords};
+use crate::lexicon::{CueClass, Cues, ExtraWords, TextWords};
 use crate::segment::Sentences;
 use crate::span::Span;
 use std::sync::LazyLock;
@@ -1534,7 +1534,7 @@ const TRIGGERS: &[&str] = &[
 ];
 
 /// [`TRIGGERS`] as a set, for the sentence pre-test.
-static TRIGGER_WORDS: LazyLock<ExtraWords> = LazyLock::new(|| ExtraWords::new(TRIGGERS));
+pub(super) static TRIGGER_WORDS: LazyLock<ExtraWords> = LazyLock::new(|| ExtraWords::new(TRIGGERS));
 
 /// Which of the words that some rules look for first may stand in a sentence's tokens:
 /// told in one pass by the words' shapes, so that a rule whose word is missing is not run
@@ -1723,6 +1723,7 @@ pub(super) fn reported_speech<'t>(
     cues: &Cues,
     quoted: &[Claim],
     known: &Known<'t>,
+    words: &TextWords,
 ) -> Vec<Claim> {
     // The direct quotations' outer spans, each with its claim.
     // (Sized up front, here and below: growing these vectors from empty took 1,062
@@ -1770,7 +1771,7 @@ pub(super) fn reported_speech<'t>(
             }
             // Every rule below needs one of these words or a cue: most narrative sentences
             // have none and are never tokenized.
-            if !cues.may_attribute(&text[sent], &TRIGGER_WORDS) {
+            if !cues.may_attribute_in(text, sent, &TRIGGER_WORDS, words) {
                 continue;
             }
             // Its words before and after a partial quotation were read by the quotations' rules.

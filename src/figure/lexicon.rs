@@ -3,8 +3,9 @@
 
 use crate::lexicon::{
     ascii_runs_by_heads, columns, data_lines, head_bit, head_bit_of, words_ending, Bits,
-    LexiconError, WordMap,
+    LexiconError, TextWords, WordMap,
 };
+use crate::span::Span;
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
@@ -332,6 +333,35 @@ impl FigureLexicon {
         found == NUMBER | NOUN || (found == NOUN && has_ascii_digit(sentence.as_bytes()))
     }
 
+    /// [`FigureLexicon::may_have_figure`] of the piece `piece` of `text`, read from `words`
+    /// (the words of `text` kept for the pre-tests, with this lexicon's keys among them:
+    /// [`crate::lexicon::WordHeads::of`]) where they tell, else by a scan of the piece.
+    pub(crate) fn may_have_figure_in(&self, text: &str, piece: Span, words: &TextWords) -> bool {
+        let mut found = if self.nouns_unkeyed { NOUN } else { 0 };
+        let told = words.any_in(
+            text,
+            piece,
+            self.keys.shortest_ascii_key(),
+            |bit| self.heads.get(bit),
+            |start, end| {
+                found |= self.key(&text[start..end], true);
+                found == NUMBER | NOUN
+            },
+        );
+        match told {
+            None => self.may_have_figure(&text[piece]),
+            Some(_) => {
+                found == NUMBER | NOUN || (found == NOUN && has_ascii_digit(text[piece].as_bytes()))
+            }
+        }
+    }
+
+    /// The heads of the ASCII keys [`FigureLexicon::may_have_figure`] looks up, and the
+    /// length of the shortest, for [`crate::lexicon::WordHeads::of`].
+    pub(crate) fn pre_test_heads(&self) -> (&Bits<1024>, usize) {
+        (&self.heads, self.keys.shortest_ascii_key())
+    }
+
     /// What the keys in `sentence`'s words are ([`NUMBER`], [`NOUN`], both or neither, with
     /// `NOUN` if `nouns_unkeyed`), read by a scan of its runs of ASCII letters and digits
     /// alone; none when it has an alphanumeric character that is not ASCII (82 of the 18,424
@@ -354,6 +384,7 @@ impl FigureLexicon {
             sentence,
             self.keys.shortest_ascii_key(),
             |head, len| self.may_be_key(head, len),
+            |_, _| true,
             |base, words, hits, first| {
                 found |= self.keys_ending(sentence, base, words, hits, first);
                 found == NUMBER | NOUN

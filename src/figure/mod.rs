@@ -51,7 +51,7 @@ pub enum When {
     Before,
 }
 
-use crate::lexicon::{MONTH_NAMES, WEEKDAYS};
+use crate::lexicon::{TextWords, WordHeads, MONTH_NAMES, WEEKDAYS};
 
 /// The time words of a sentence: each weekday, date or "yesterday" with its token, and
 /// whether the sentence tells of figures given before ("earlier", "had reported").
@@ -1180,11 +1180,24 @@ pub fn find_figures(lex: &FigureLexicon, text: &str, paragraphs: &[Span]) -> Vec
 /// The figures of one document given all its sentences in order
 /// ([`crate::segment::Sentences::all`]); `Figure::sentence` indexes them.
 pub fn find_figures_in(lex: &FigureLexicon, text: &str, sentences: &[Span]) -> Vec<Figure> {
+    let mut words = TextWords::default();
+    words.scan(text, sentences, &WordHeads::of(&[lex.pre_test_heads()]));
+    find_figures_with(lex, text, sentences, &words)
+}
+
+/// [`find_figures_in`] with the document's words kept for the sentence pre-test
+/// ([`TextWords::scan`] of `text`, with `lex`'s keys among them).
+pub(crate) fn find_figures_with(
+    lex: &FigureLexicon,
+    text: &str,
+    sentences: &[Span],
+    words: &TextWords,
+) -> Vec<Figure> {
     let mut out = Vec::new();
     let mut lower = String::new();
     let mut spare = Vec::new();
     for (n, &s) in sentences.iter().enumerate() {
-        if !lex.may_have_figure(&text[s]) {
+        if !lex.may_have_figure_in(text, s, words) {
             continue;
         }
         out.extend(
