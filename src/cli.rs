@@ -7,11 +7,12 @@ use crate::eval;
 use crate::export::compact::{document_line, report_line, write_pretty};
 use crate::export::report::Report;
 use crate::export::{
-    build_report_with, dot, error_out, graphml, html, nodelink, tables, to_json, Merger,
+    build_report_with, document_part, dot, error_out, graphml, html, nodelink, tables, to_json,
+    Merger,
 };
 use crate::graph::{filtered_view, ClaimGraph, Filter};
 use crate::input::Document;
-use crate::pipeline::{analyze_all, stream_items, stream_items_with, Analysis, Config, Output};
+use crate::pipeline::{analyze_all, stream_items_with, Analysis, Config, Output};
 use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use progress::Progress;
@@ -431,16 +432,19 @@ fn run_report_keeping(common: &Common, keep_texts: bool) -> Result<(Report, Text
     let mut merger = Merger::default();
     let mut texts = Texts::new();
     let (stream, mut log) = common.open();
-    stream_items(stream, &config, |out| -> Result<()> {
+    // Each document's part as the merge takes it: its figures not linked, its sources' keys
+    // given ([`document_part`]).
+    let part = |d: &Document, a: &Analysis, config: &Config| document_part(d, a, &config.sources);
+    stream_items_with(stream, &config, part, |out| -> Result<()> {
         match out {
-            Output::Report(r, text) => {
+            Output::Report(part, text) => {
                 log.documents(1);
                 if keep_texts {
-                    if let Some(d) = r.documents.first() {
+                    if let Some(d) = part.report.documents.first() {
                         texts.insert(d.id.clone(), text);
                     }
                 }
-                log.merge_errors(merger.add(*r));
+                log.merge_errors(merger.add_part(part));
             }
             Output::Error(e) => {
                 log.error(&e);

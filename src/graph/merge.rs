@@ -13,8 +13,8 @@
 //! whole (`tests/graph.rs` checks it on the corpus).
 
 use crate::export::report::{ErrorOut, Report, SourceOut};
-use crate::export::{id_of, link_report, set_id};
-use crate::source::{key_of, surname_of};
+use crate::export::{id_of, link_report, set_id, Part};
+use crate::source::{key_of, surname_of, Key};
 // foldhash seeded at random per map (as in `crate::source`), not FxHash, for every map here:
 // the keys are the input's (document ids, source names, ids in a report given to `merge`) and
 // the maps grow with the whole run, so keys made to collide in an unkeyed hash would make
@@ -36,6 +36,18 @@ impl Merger {
     /// updates and agreements are dropped (recomputed by [`Merger::finish`]). Returns the
     /// errors the merge itself found (documents already merged), also kept in the report.
     pub fn add(&mut self, part: Report) -> Vec<ErrorOut> {
+        self.add_keyed(part, None)
+    }
+
+    /// [`Merger::add`] of a document's part of a run ([`crate::export::document_part`]): its
+    /// sources' keys are taken from it, not made again from their names.
+    pub fn add_part(&mut self, part: Part) -> Vec<ErrorOut> {
+        self.add_keyed(part.report, Some(&part.keys))
+    }
+
+    /// [`Merger::add`], with the identity keys of `part`'s sources ([`key_of`] of their
+    /// names, in their order) when they are known.
+    fn add_keyed(&mut self, part: Report, keys: Option<&[Key]>) -> Vec<ErrorOut> {
         let mut skipped: HashSet<String> = HashSet::default();
         let mut found = Vec::new();
         for d in part.documents {
@@ -107,7 +119,16 @@ impl Merger {
         };
         let mut global: Vec<Option<usize>> = vec![None; part_sources.len()];
         for (i, k) in used_sources() {
-            global[k] = Some(self.intern(&mut part_sources[i]));
+            let s = &mut part_sources[i];
+            let made;
+            let key = match keys {
+                Some(keys) => &*keys[i],
+                None => {
+                    made = key_of(&s.name);
+                    &made
+                }
+            };
+            global[k] = Some(self.intern(s, key));
         }
         let global_of = |id: &str| local.get(id).and_then(|k| global[k]);
         for (s, k) in used_sources().map(|(i, k)| (&part_sources[i], k)) {
@@ -192,10 +213,9 @@ impl Merger {
         self.report
     }
 
-    /// The merged source that `s` is, created when new; returns its index. Takes the names,
-    /// kind and country it keeps out of `s`.
-    fn intern(&mut self, s: &mut SourceOut) -> usize {
-        let key = key_of(&s.name);
+    /// The merged source that `s`, whose name has the identity key `key`, is, created when
+    /// new; returns its index. Takes the names, kind and country it keeps out of `s`.
+    fn intern(&mut self, s: &mut SourceOut, key: &str) -> usize {
         let single = !key.contains(' ') && key.chars().next().is_some_and(char::is_alphabetic);
         let capitalized = s
             .name
@@ -203,13 +223,16 @@ impl Merger {
             .last()
             .and_then(|w| w.chars().next())
             .is_some_and(char::is_uppercase);
-        let known = self.by_key.get(&key).copied().or_else(|| {
+        let by_key = self.by_key.get(key).copied();
+        let known = by_key.or_else(|| {
             (single && capitalized)
-                .then(|| self.by_surname.get(&key).copied())
+                .then(|| self.by_surname.get(key).copied())
                 .flatten()
         });
         if let Some(i) = known {
-            self.by_key.insert(key, i);
+            if by_key.is_none() {
+                self.by_key.insert(key.to_string(), i);
+            }
             let m = &mut self.report.sources[i];
             for name in std::iter::once(&mut s.name).chain(&mut s.aliases) {
                 if *name != m.name && !m.aliases.contains(name) {
@@ -238,7 +261,7 @@ impl Merger {
             parent: None,
             country: s.country.take(),
         });
-        self.by_key.insert(key, i);
+        self.by_key.insert(key.to_string(), i);
         i
     }
 }
@@ -462,6 +485,74 @@ mod tests {
         for (k, id, at) in [(0, "c1", 0), (1, "x", 3), (2, "c2", 2), (3, "x", 3)] {
             assert_eq!(other.at(k, id), at, "{id}");
         }
+    }
+
+    /// The key a source was made under ([`crate::source::Source::key`], what
+    /// [`Merger::add_part`] takes) is the key of its name, on varied names: ASCII and not,
+    /// with titles, articles, punctuation, long ones, mentions of a parent.
+    #[test]
+    fn sources_keys_are_their_names_keys() {
+        let lex = crate::source::SourceLexicon::builtin();
+        let long =
+            "The Very Long Name Of An Organisation That Goes On And On Past Sixty-Four Bytes";
+        let mentions = [
+            "Mr Tokayev",
+            "Kassym-Jomart Tokayev",
+            "Tokayev",
+            "the interior ministry",
+            "the Interior Ministry",
+            "a spokesman for the health ministry",
+            "Ivan Petrov, a spokesman for the Health Ministry",
+            "Dr. Jane Doe",
+            "  \"Reuters\"  ",
+            "The BBC",
+            "Mrs",
+            "the",
+            "Zoë Müller",
+            "Président Émile Durand",
+            "ÉLYSÉE PALACE",
+            "Ms. O'Neil-Smith (AP)",
+            "unnamed sources",
+            "police",
+            long,
+            "Sir Ivan Petrov of the United Nations Office for the Coordination of Humanitarian Affairs",
+            "2022 Committee",
+            "--",
+        ];
+        let mut sources = crate::source::Sources::default();
+        for m in mentions {
+            sources.resolve(&lex, m);
+            sources.resolve_media(&lex, m);
+        }
+        assert!(sources.list.len() > 10);
+        for s in &sources.list {
+            assert_eq!(&*s.key, key_of(&s.name), "{:?}", s.name);
+        }
+    }
+
+    /// The corpus's documents merge to the same report as parts (keys given, figures not
+    /// linked) as as reports.
+    #[test]
+    fn parts_merge_as_their_reports() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let docs = crate::input::read_inputs(&[dir.display().to_string()]).documents;
+        assert!(!docs.is_empty());
+        let config = crate::pipeline::Config::default();
+        let (mut by_parts, mut by_reports) = (Merger::default(), Merger::default());
+        for doc in &docs {
+            let analysis = crate::pipeline::analyze_document(doc, &config);
+            let part = crate::export::document_part(doc, &analysis, &config.sources);
+            assert!(part.report.conflicts.is_empty() && part.report.agreements.is_empty());
+            by_parts.add_part(part);
+            by_reports.add(crate::export::document_report(
+                doc,
+                &analysis,
+                &config.sources,
+            ));
+        }
+        let (a, b) = (by_parts.finish(), by_reports.finish());
+        assert!(!a.sources.is_empty() && !a.conflicts.is_empty());
+        assert_eq!(a, b);
     }
 
     /// `r` with every claim, figure and source id renamed (and every reference to one).

@@ -39,6 +39,9 @@ pub struct Source {
     /// The source it speaks for (a minister's ministry).
     pub parent: Option<usize>,
     pub country: Option<String>,
+    /// The identity key of its name ([`key_of`]), the one it was made under: what the merge
+    /// of a run's reports looks it up by (`crate::graph::merge`), without making it again.
+    pub key: Key,
 }
 
 /// What one mention says about its source.
@@ -71,7 +74,7 @@ pub struct Sources {
 
 /// An identity key ([`key_of`]), shared by the mention read and the sources it names
 /// without a copy each.
-type Key = std::sync::Arc<str>;
+pub type Key = std::sync::Arc<str>;
 
 /// A source's name ([`Source::name`]), shared by the mention read and the sources it names.
 pub type Name = std::sync::Arc<str>;
@@ -945,6 +948,7 @@ impl Sources {
             aliases: Vec::new(),
             parent,
             country: info.country.clone(),
+            key: key.clone(),
         });
         self.add_alias(i, mention);
         self.by_key.insert(key.clone(), i);
