@@ -316,6 +316,8 @@ pub struct Masks3 {
     /// Block `k`'s masks, in the sets' order, for bytes `64 * k..64 * k + 64`; the last block's
     /// bytes past the text's end are zeros, in no set.
     blocks: Vec<[u64; 3]>,
+    /// The length of the bytes filled.
+    len: usize,
 }
 
 impl Masks3 {
@@ -340,9 +342,20 @@ impl Masks3 {
         let rest = blocks.remainder();
         if !rest.is_empty() {
             let mut tail = [0u8; 64];
-            tail[..rest.len()].copy_from_slice(rest);
-            self.blocks.push(masks(&tail));
+            self.blocks
+                .push(masks(block64(bytes, bytes.len() - rest.len(), &mut tail)));
         }
+        self.len = bytes.len();
+    }
+
+    /// The length of the bytes filled: their masks are no one else's.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the bytes filled were none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 
     /// The offset of the first byte of `from..end` in set `SET` (`end` at most the length of

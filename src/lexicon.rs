@@ -1046,6 +1046,8 @@ impl WordHeads {
 /// scans it as before.
 #[derive(Debug, Default)]
 pub(crate) struct TextWords {
+    /// The length of the text scanned: a piece of a text of another length is not told.
+    text_len: usize,
     /// The part of the text scanned (empty: none).
     from: usize,
     to: usize,
@@ -1069,6 +1071,7 @@ impl TextWords {
         self.foreign.clear();
         self.cursor.set(0);
         (self.from, self.to, self.min_len) = (0, 0, heads.min_len.min(3));
+        self.text_len = text.len();
         let (Some(first), Some(last)) = (sentences.first(), sentences.last()) else {
             return;
         };
@@ -1102,7 +1105,9 @@ impl TextWords {
     /// Whether `each(start, end)` holds for a word of `text[piece]` (its start and end in
     /// `text`, the text scanned) among its runs of ASCII letters and digits at least
     /// `min_len` bytes long (counted up to 3) whose head's bit `may_be` (1, else 0), in
-    /// text order; none when the words kept do not tell (see [`TextWords`]).
+    /// text order; none when the words kept do not tell (see [`TextWords`]). The words
+    /// must have been scanned from `text` (a text of another length is not told) with
+    /// [`WordHeads`] holding every head `may_be` lets through: else words are missed.
     #[inline(always)]
     pub(crate) fn any_in(
         &self,
@@ -1121,7 +1126,13 @@ impl TextWords {
                 && is_ascii_alnum_byte(bytes[i - 1])
                 && is_ascii_alnum_byte(bytes[i])
         };
-        if a < self.from || b > self.to || min_len.min(3) < self.min_len || cut(a) || cut(b) {
+        if text.len() != self.text_len
+            || a < self.from
+            || b > self.to
+            || min_len.min(3) < self.min_len
+            || cut(a)
+            || cut(b)
+        {
             return None;
         }
         let f = self.foreign.partition_point(|&(_, end)| end as usize <= a);
@@ -1138,9 +1149,7 @@ impl TextWords {
         if i > 0 && words[i - 1].0 as usize >= a {
             i = words.partition_point(|w| (w.0 as usize) < a);
         }
-        while words.get(i).is_some_and(|w| (w.0 as usize) < a) {
-            i += 1;
-        }
+        let mut i = crate::seek_from(words, i, |w| (w.0 as usize) < a);
         let mut found = false;
         while let Some(&(start, end, bit)) = words.get(i) {
             if end as usize > b {

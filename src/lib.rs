@@ -50,9 +50,44 @@ pub(crate) fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
     v.into_iter().map(|_| unreachable!("v is empty")).collect()
 }
 
+/// The first index from `k` on whose item is not `before` (`items` partitioned by `before`:
+/// those first). A cursor moving forward through sorted items walks a few steps, the common
+/// case, then searches the rest: moving to and fro stays logarithmic a move, not linear
+/// (callers that go back search from the start).
+pub(crate) fn seek_from<T>(items: &[T], k: usize, before: impl Fn(&T) -> bool) -> usize {
+    let mut k = k.min(items.len());
+    let steps = items.len().min(k + 8);
+    while k < steps {
+        if !before(&items[k]) {
+            return k;
+        }
+        k += 1;
+    }
+    k + items[k..].partition_point(before)
+}
+
 pub use attribute::{Claim, ClaimKind};
 pub use export::build_report;
 pub use export::report::Report;
 pub use input::Document;
 pub use pipeline::{analyze_all, analyze_document, Analysis, Config};
 pub use span::Span;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn seek_from_finds_the_partition_point_from_any_start() {
+        for n in 0..40usize {
+            let items: Vec<usize> = (0..n).collect();
+            for cut in 0..=n {
+                for k in 0..=cut {
+                    assert_eq!(
+                        super::seek_from(&items, k, |&x| x < cut),
+                        cut,
+                        "{n} {cut} {k}"
+                    );
+                }
+            }
+        }
+    }
+}

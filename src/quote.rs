@@ -79,6 +79,7 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
 /// [`find_quotes`] into `quotes` (emptied first), whose buffer a caller can keep from
 /// document to document, given the text's [`Marks`].
 pub fn find_quotes_into(text: &str, paragraphs: &[Span], marks: &Marks, quotes: &mut Vec<Quote>) {
+    marks.check(text);
     quotes.clear();
     SCRATCH.with_borrow_mut(|scratch| find_quotes_with(text, paragraphs, marks, quotes, scratch));
 }

@@ -64,6 +64,19 @@ impl Marks {
         marks
     }
 
+    /// Panics unless these are the marks of a text of `text`'s length: marks of another text
+    /// would find another text's sentences, or index past their blocks.
+    #[inline]
+    pub(crate) fn check(&self, text: &str) {
+        assert_eq!(
+            self.masks.len(),
+            text.len(),
+            "the marks of another text (of {} bytes, not {})",
+            self.masks.len(),
+            text.len()
+        );
+    }
+
     /// [`Marks::new`] in place: the marks of another text, in the buffer of the last ones.
     pub fn fill(&mut self, text: &str) {
         let quote = &crate::quote::LEAD_BYTES;
@@ -100,6 +113,7 @@ pub fn paragraphs(text: &str, from: usize) -> Vec<Span> {
 /// [`paragraphs`] into `out` (emptied first), whose buffer a caller can keep from document
 /// to document, given the text's [`Marks`].
 pub fn paragraphs_into(text: &str, from: usize, marks: &Marks, out: &mut Vec<Span>) {
+    marks.check(text);
     out.clear();
     let mut joinable = false;
     let mut pos = from;
@@ -172,6 +186,7 @@ impl Sentences {
     /// [`Sentences::new`] in place: the sentences of another document's `paragraphs`, in the
     /// buffers of the last ones, given the text's [`Marks`].
     pub fn split(&mut self, text: &str, paragraphs: &[Span], marks: &Marks) {
+        marks.check(text);
         // About a sentence in 130 bytes of news text: room for most documents at once.
         let bytes =
             paragraphs.last().map_or(0, |p| p.end) - paragraphs.first().map_or(0, |p| p.start);
@@ -378,6 +393,13 @@ fn word_start(before: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[should_panic(expected = "the marks of another text")]
+    fn marks_of_another_text_are_refused() {
+        let mut out = Vec::new();
+        paragraphs_into("A longer text.\n\nTwo.", 0, &Marks::new("Short."), &mut out);
+    }
 
     fn texts<'a>(text: &'a str, spans: &[Span]) -> Vec<&'a str> {
         spans.iter().map(|&s| &text[s]).collect()

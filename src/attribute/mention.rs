@@ -485,9 +485,9 @@ impl<'t> Known<'t> {
         if k > pieces.len() || k > 0 && pieces[k - 1].0.end > window.start {
             k = pieces.partition_point(|p| p.0.end <= window.start);
         }
-        while pieces.get(k).is_some_and(|p| p.0.end <= window.start) {
-            k += 1;
-        }
+        // (Not a step at a time: windows read to and fro, a pronoun's antecedent's window
+        // then a later one, made that walk linear a window.)
+        let k = crate::seek_from(pieces, k, |p| p.0.end <= window.start);
         self.next.set(k);
         // Most sentences reported speech reads hold no quotation.
         if pieces.get(k).is_none_or(|p| p.0.start >= window.end)

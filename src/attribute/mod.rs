@@ -714,7 +714,7 @@ pub fn attribute_quotes(
 type KnownBuffers = (Vec<Tok<'static>>, Vec<(Span, usize, usize)>);
 
 thread_local! {
-    /// The buffers of [`attribute_quotes_with`]'s words before and after the quotations
+    /// The buffers of [`attribute_quotes_in`]'s words before and after the quotations
     /// ([`Known`]), and of its other windows, kept empty between documents: made anew for
     /// each document, they grew window by window (reallocations of all buffers for dev1
     /// 5,377 -> 4,328: Ir -1.25 M). The other windows' words (the sentence before a
