@@ -713,7 +713,7 @@ pub(super) fn tail_of(text: &str, window: Span, keep: usize) -> Span {
 /// Whether `w` is a personal pronoun ([`PRONOUNS`]) in any case: what `w.to_lowercase()`
 /// finds among them, without allocating (no other character lower-cases to one of their
 /// ASCII letters).
-pub(super) fn is_pronoun(w: &str) -> bool {
+pub(crate) fn is_pronoun(w: &str) -> bool {
     PRONOUNS.iter().any(|p| w.eq_ignore_ascii_case(p))
 }
 

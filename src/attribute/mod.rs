@@ -16,6 +16,8 @@ use crate::lexicon::{Bits, CueClass, Cues, TextWords, WordHeads, WordSet};
 use crate::quote::Quote;
 use crate::segment::Sentences;
 use crate::span::Span;
+/// Whether a word is a personal pronoun ("he", "They"): for the report's speaker names too.
+pub(crate) use mention::is_pronoun;
 use mention::*;
 use std::sync::LazyLock;
 

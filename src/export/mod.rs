@@ -8,7 +8,7 @@ pub mod nodelink;
 pub mod report;
 pub mod tables;
 
-use crate::attribute::Claim;
+use crate::attribute::{is_pronoun, Claim};
 use crate::input::{Document, InputError};
 use crate::source::{SourceLexicon, Sources};
 use crate::span::Span;
@@ -753,20 +753,6 @@ fn status(f: &crate::figure::Figure) -> &'static str {
     } else {
         "current"
     }
-}
-
-fn is_pronoun(s: &str) -> bool {
-    const PRONOUNS: &[&str] = &["he", "she", "they", "it", "i", "we", "you"];
-    if s.len() > 4 {
-        // No pronoun is longer, and no longer text has one as its lower case: a character
-        // whose lower case is ASCII is ASCII, or the Kelvin sign (`k`, in no pronoun).
-        return false;
-    }
-    if s.is_ascii() {
-        // An ASCII word's lower case is its ASCII lower case: compared without allocating.
-        return PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(s));
-    }
-    PRONOUNS.contains(&s.to_lowercase().as_str())
 }
 
 /// An id of the report: `prefix` and the number `n` ("c12"), as `format!` writes it, in one
