@@ -167,19 +167,9 @@ pub fn key_of(name: &str) -> String {
         if w.is_empty() {
             continue;
         }
-        if out.is_empty() {
-            if let Some(t) = title_of(w.as_bytes()) {
-                title = Some(t);
-                continue;
-            }
-        } else {
-            out.push(' ');
-        }
-        push_lower(&mut out, w);
+        key_word(&mut out, &mut title, w, push_lower);
     }
-    if let (true, Some(t)) = (out.is_empty(), title) {
-        out.push_str(t);
-    }
+    key_end(&mut out, title);
     out
 }
 
@@ -240,21 +230,13 @@ fn ascii_key_into(name: &str, out: &mut String) {
         }
         // Cut at ASCII bytes: char boundaries.
         let w = &name[start..end];
-        if out.is_empty() {
-            if let Some(t) = title_of(w.as_bytes()) {
-                title = Some(t);
-                continue;
-            }
-        } else {
-            out.push(' ');
-        }
-        let from = out.len();
-        out.push_str(w);
-        out[from..].make_ascii_lowercase();
+        key_word(out, &mut title, w, |out, w| {
+            let from = out.len();
+            out.push_str(w);
+            out[from..].make_ascii_lowercase();
+        });
     }
-    if let (true, Some(t)) = (out.is_empty(), title) {
-        out.push_str(t);
-    }
+    key_end(out, title);
 }
 
 /// [`ascii_key_into`] of an ASCII name of at most 64 bytes (most), into the empty `out`: its
@@ -303,17 +285,36 @@ fn short_ascii_key_into(name: &str, out: &mut String) {
         }
         // Cut at ASCII bytes: char boundaries.
         let w = &name[kept.trailing_zeros() as usize..64 - kept.leading_zeros() as usize];
-        if out.is_empty() {
-            if let Some(t) = title_of(w.as_bytes()) {
-                title = Some(t);
-                continue;
-            }
-        } else {
-            out.push(' ');
-        }
-        out.push_str(w);
+        key_word(out, &mut title, w, String::push_str);
     }
     out.make_ascii_lowercase();
+    key_end(out, title);
+}
+
+/// A name's next word `w` (trimmed) into its key `out`, by `put`: a title first is kept
+/// aside in `title` instead ([`key_end`]), a word after the first after a space. (The one
+/// step of [`key_of`], [`ascii_key_into`] and [`short_ascii_key_into`].)
+#[inline(always)]
+fn key_word(
+    out: &mut String,
+    title: &mut Option<&'static str>,
+    w: &str,
+    put: impl FnOnce(&mut String, &str),
+) {
+    if out.is_empty() {
+        if let Some(t) = title_of(w.as_bytes()) {
+            *title = Some(t);
+            return;
+        }
+    } else {
+        out.push(' ');
+    }
+    put(out, w);
+}
+
+/// The end of a key made by [`key_word`]: a name that is a title alone is keyed by it.
+#[inline(always)]
+fn key_end(out: &mut String, title: Option<&'static str>) {
     if let (true, Some(t)) = (out.is_empty(), title) {
         out.push_str(t);
     }
