@@ -434,8 +434,9 @@ fn run_report_keeping(common: &Common, keep_texts: bool) -> Result<(Report, Text
     let (stream, mut log) = common.open();
     // Each document's part as the merge takes it: its figures not linked, its sources' keys
     // given ([`document_part`]).
-    let part = |d: &Document, a: &Analysis, config: &Config| document_part(d, a, &config.sources);
-    stream_items_with(stream, &config, part, |out| -> Result<()> {
+    let part_of =
+        |d: &Document, a: &Analysis, config: &Config| document_part(d, a, &config.sources);
+    stream_items_with(stream, &config, part_of, |out| -> Result<()> {
         match out {
             Output::Report(part, text) => {
                 log.documents(1);

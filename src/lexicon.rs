@@ -1145,11 +1145,7 @@ impl TextWords {
         }
         let words = &self.words;
         // The first word that starts at `a` or after.
-        let mut i = self.cursor.get();
-        if i > 0 && words[i - 1].0 as usize >= a {
-            i = words.partition_point(|w| (w.0 as usize) < a);
-        }
-        let mut i = crate::seek_from(words, i, |w| (w.0 as usize) < a);
+        let mut i = crate::seek_from(words, self.cursor.get(), |w| (w.0 as usize) < a);
         let mut found = false;
         while let Some(&(start, end, bit)) = words.get(i) {
             if end as usize > b {
@@ -1897,6 +1893,21 @@ mod tests {
             }
         }
         assert!(told > all / 8 && told < all / 2, "{told} of {all}");
+    }
+
+    /// The words of one text do not answer for a piece of a text of another length: the
+    /// pre-test scans the piece itself.
+    #[test]
+    fn a_texts_words_do_not_answer_for_another_text() {
+        use crate::span::Span;
+        let heads = WordHeads::of(&[CUES.pre_test_heads()]);
+        let text = "Police said ten people were killed.";
+        let mut words = TextWords::default();
+        words.scan(text, &[Span::new(0, text.len())], &heads);
+        let piece = Span::new(0, 11);
+        assert!(words.any_in(text, piece, 3, |_| 1, |_, _| false).is_some());
+        let other = "Police said ten people were killed there.";
+        assert_eq!(words.any_in(other, piece, 3, |_| 1, |_, _| false), None);
     }
 
     /// A word's head bit is that of its lower case, whatever bytes follow it.

@@ -50,12 +50,15 @@ pub(crate) fn recycle<T, U>(mut v: Vec<T>) -> Vec<U> {
     v.into_iter().map(|_| unreachable!("v is empty")).collect()
 }
 
-/// The first index from `k` on whose item is not `before` (`items` partitioned by `before`:
-/// those first). A cursor moving forward through sorted items walks a few steps, the common
-/// case, then searches the rest: moving to and fro stays logarithmic a move, not linear
-/// (callers that go back search from the start).
+/// The first index whose item is not `before` (`items` partitioned by `before`: those
+/// first), found from a cursor `k`: a cursor moving forward through sorted items walks a
+/// few steps, the common case, then searches the rest; one past the index searches before
+/// it. Moving to and fro stays logarithmic a move, not linear.
 pub(crate) fn seek_from<T>(items: &[T], k: usize, before: impl Fn(&T) -> bool) -> usize {
     let mut k = k.min(items.len());
+    if k > 0 && !before(&items[k - 1]) {
+        return items[..k].partition_point(before);
+    }
     let steps = items.len().min(k + 8);
     while k < steps {
         if !before(&items[k]) {
@@ -80,7 +83,7 @@ mod tests {
         for n in 0..40usize {
             let items: Vec<usize> = (0..n).collect();
             for cut in 0..=n {
-                for k in 0..=cut {
+                for k in 0..=n + 2 {
                     assert_eq!(
                         super::seek_from(&items, k, |&x| x < cut),
                         cut,

@@ -481,13 +481,9 @@ impl<'t> Known<'t> {
     /// or a piece and the text read meet ([`cuts_between_tokens`]); read whole otherwise.
     pub(super) fn tokens_into(&self, text: &'t str, window: Span, out: &mut Vec<Tok<'t>>) {
         let pieces = &self.pieces;
-        let mut k = self.next.get();
-        if k > pieces.len() || k > 0 && pieces[k - 1].0.end > window.start {
-            k = pieces.partition_point(|p| p.0.end <= window.start);
-        }
         // (Not a step at a time: windows read to and fro, a pronoun's antecedent's window
         // then a later one, made that walk linear a window.)
-        let k = crate::seek_from(pieces, k, |p| p.0.end <= window.start);
+        let k = crate::seek_from(pieces, self.next.get(), |p| p.0.end <= window.start);
         self.next.set(k);
         // Most sentences reported speech reads hold no quotation.
         if pieces.get(k).is_none_or(|p| p.0.start >= window.end)

@@ -1260,7 +1260,9 @@ mod tests {
             [99_999_999, 100_000_000],
             [1 << 40, usize::MAX],
         ];
-        let mut n = 0;
+        // The fast writer's cases reached: no speaker, no cue, `via` and `figures` both empty
+        // (one chunk), either one not, a span too long for one copy.
+        let mut reached = [0usize; 5];
         for (t, text) in texts.iter().enumerate() {
             for (k, span) in spans.into_iter().enumerate() {
                 let other = |m: usize| texts[(t + m) % texts.len()].clone();
@@ -1296,10 +1298,22 @@ mod tests {
                     String::from_utf8_lossy(&fast),
                     String::from_utf8_lossy(&shared)
                 );
-                n += 1;
+                let lists = !claim.via.is_empty() || !claim.figures.is_empty();
+                for (case, hit) in [
+                    claim.speaker.is_none(),
+                    claim.cue.is_none(),
+                    !lists,
+                    lists,
+                    span[1] > 99_999_999,
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    reached[case] += usize::from(hit);
+                }
             }
         }
-        assert!(n >= 80);
+        assert!(reached.iter().all(|&n| n > 0), "{reached:?}");
     }
 
     #[test]

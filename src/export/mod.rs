@@ -30,8 +30,8 @@ pub fn build_report(docs: &[Document], analyses: &[Analysis], errors: &[InputErr
     build_report_with(docs, analyses, errors, &BUILTIN)
 }
 
-/// Builds the v1 report of a run: each document's report ([`document_report`]) merged in
-/// input order ([`Merger`]); ids are assigned in that order (`c1`, `c2`, ...; sources `s1`,
+/// Builds the v1 report of a run: each document's part ([`document_part`]) merged in input
+/// order ([`Merger::add_part`]); ids are assigned in that order (`c1`, `c2`, ...; sources `s1`,
 /// ... in order of first mention), sources resolved with `lexicon`.
 pub fn build_report_with(
     docs: &[Document],
@@ -57,7 +57,8 @@ pub fn error_out(e: &InputError) -> ErrorOut {
 }
 
 /// The v1 report of one document, its sources resolved within it and its figures linked among
-/// themselves: what [`Merger`] merges, and what `claimgraph extract` prints per line
+/// themselves: what `claimgraph merge` reads and merges ([`Merger::add`]; a run's own
+/// documents are merged as parts, [`document_part`]), and what `claimgraph extract` prints per line
 /// ([`compact::document_line`] writes the same line without building this report).
 pub fn document_report(doc: &Document, analysis: &Analysis, lexicon: &SourceLexicon) -> Report {
     DocumentView::new(doc, analysis, lexicon).into_report()
@@ -84,13 +85,14 @@ pub struct Part {
     /// Its report, without conflicts, updates and agreements.
     pub report: Report,
     /// The identity key ([`crate::source::key_of`]) of the name of each of its sources, in
-    /// their order.
-    pub keys: Vec<crate::source::Key>,
+    /// their order: made with them, so not to be set apart from them (the merge trusts them).
+    pub(crate) keys: Vec<crate::source::Key>,
 }
 
 /// One document's report before any of it is copied: the document and its analysis,
 /// borrowed, with its sources resolved and each claim's and figure's links by index. The one
-/// place a document's report is made: [`document_report`] copies it into an owned [`Report`]
+/// place a document's report is made: [`document_report`] and [`document_part`] copy it into
+/// an owned [`Report`]
 /// ([`DocumentView::into_report`]), [`compact::document_line`] writes it as JSON straight from
 /// the borrowed fields ([`DocumentView::claim`], [`DocumentView::figure`], ...).
 ///

@@ -42,6 +42,7 @@ impl Merger {
     /// [`Merger::add`] of a document's part of a run ([`crate::export::document_part`]): its
     /// sources' keys are taken from it, not made again from their names.
     pub fn add_part(&mut self, part: Part) -> Vec<ErrorOut> {
+        assert_eq!(part.keys.len(), part.report.sources.len(), "a key a source");
         self.add_keyed(part.report, Some(&part.keys))
     }
 
