@@ -3,9 +3,11 @@
 //! (best of five runs each, so a busy machine does not fail it). A benchmark-style check, so
 //! it is `#[ignore]`d in the plain test run and run by `.ci/run` with `--ignored`.
 
+mod common;
+
 use claimgraph::export::document_report;
 use claimgraph::{analyze_document, Config, Document};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -37,14 +39,6 @@ fn best_of_five(file: &Path) -> Duration {
         })
         .min()
         .expect("five runs")
-}
-
-fn temp(name: &str, body: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("claimgraph-adversarial-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let p = dir.join(name);
-    std::fs::write(&p, body).expect("temp file");
-    p
 }
 
 /// `unit` repeated to about `bytes` bytes.
@@ -118,12 +112,13 @@ fn cases() -> Vec<Case> {
 fn adversarial_text_takes_linear_time() {
     // Both sizes past the CPU caches, so the ratio measures the algorithm, not the memory.
     let small = 512 * 1024;
+    let tmp = common::TempDir::new("adversarial");
     let mut report = Vec::new();
     for (k, (name, make)) in cases().into_iter().enumerate() {
         let (a, b) = (make(small), make(8 * small));
         let (fa, fb) = (
-            temp(&format!("{k}-small.txt"), &a),
-            temp(&format!("{k}-large.txt"), &b),
+            tmp.write(&format!("{k}-small.txt"), &a),
+            tmp.write(&format!("{k}-large.txt"), &b),
         );
         let (ta, tb) = (best_of_five(&fa), best_of_five(&fb));
         // A floor of 1 ms keeps a case that is too fast to time from failing on noise.

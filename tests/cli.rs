@@ -8,6 +8,34 @@ fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// The tests' temporary directories go when they end, also when a test fails: they left 32 MB
+/// (the adversarial inputs) or a few files each in the system's temporary directory a run.
+#[test]
+fn temporary_directories_are_removed_when_done() {
+    let kept = {
+        let dir = common::TempDir::new("tempdir");
+        dir.write("a.txt", "x");
+        assert!(dir.path().join("a.txt").is_file());
+        dir.path().to_path_buf()
+    };
+    assert!(!kept.exists(), "{} is left", kept.display());
+    let failed = std::panic::catch_unwind(|| {
+        let dir = common::TempDir::new("tempdir");
+        dir.write("b.txt", "y");
+        std::panic::panic_any(dir.path().to_path_buf());
+    });
+    let left = failed
+        .unwrap_err()
+        .downcast::<std::path::PathBuf>()
+        .unwrap();
+    assert!(!left.exists(), "{} is left after a failure", left.display());
+    let (a, b) = (
+        common::TempDir::new("tempdir"),
+        common::TempDir::new("tempdir"),
+    );
+    assert_ne!(a.path(), b.path(), "two at once do not share a directory");
+}
+
 #[test]
 fn help_teaches_the_inputs_and_exit_codes() {
     let out = claimgraph(&["analyze", "--help"]);
@@ -79,8 +107,8 @@ fn standard_input_as_text_and_as_jsonl() {
 
 #[test]
 fn bad_inputs_are_reported_and_the_good_ones_kept() {
-    let dir = std::env::temp_dir().join(format!("claimgraph-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = common::TempDir::new("cli");
+    let dir = tmp.path();
     let good = dir.join("good.txt");
     std::fs::write(&good, "“We stay,” the mayor said.\n").unwrap();
     let latin1 = dir.join("latin1.txt");
@@ -129,13 +157,12 @@ fn bad_inputs_are_reported_and_the_good_ones_kept() {
     assert_eq!(report.errors.len(), 4);
     let lines: Vec<Option<u64>> = report.errors.iter().map(|e| e.line).collect();
     assert_eq!(lines, [Some(2), Some(2), Some(3), None]);
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
 fn output_file_is_written_whole() {
-    let dir = std::env::temp_dir().join(format!("claimgraph-out-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = common::TempDir::new("out");
+    let dir = tmp.path();
     let target = dir.join("report.json");
     let out = claimgraph(&[
         "analyze",
@@ -148,9 +175,8 @@ fn output_file_is_written_whole() {
     assert!(out.stdout.is_empty());
     let report = parse_report(&std::fs::read(&target).unwrap());
     assert_eq!(report.documents.len(), 1);
-    let leftovers = std::fs::read_dir(&dir).unwrap().count();
+    let leftovers = std::fs::read_dir(dir).unwrap().count();
     assert_eq!(leftovers, 1, "no temporary file is left behind");
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -246,8 +272,8 @@ fn figures_and_conflicts_tables() {
 
 #[test]
 fn lossy_reads_latin1_with_replacement_characters_and_says_so() {
-    let dir = std::env::temp_dir().join(format!("claimgraph-lossy-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = common::TempDir::new("lossy");
+    let dir = tmp.path();
     let latin1 = dir.join("latin1.txt");
     std::fs::write(
         &latin1,
@@ -297,7 +323,6 @@ fn lossy_reads_latin1_with_replacement_characters_and_says_so() {
     assert_eq!(lines.len(), 1);
     let line = parse_report(lines[0].as_bytes());
     assert!(line.errors.is_empty() && line.claims.len() == 1);
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// Ctrl-C in the middle of a run leaves neither the output file nor its temporary file.
@@ -306,8 +331,8 @@ fn lossy_reads_latin1_with_replacement_characters_and_says_so() {
 fn an_interrupted_run_leaves_no_partial_file() {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let dir = std::env::temp_dir().join(format!("claimgraph-int-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = common::TempDir::new("int");
+    let dir = tmp.path();
     let target = dir.join("parts.jsonl");
     let mut child = Command::new(env!("CARGO_BIN_EXE_claimgraph"))
         .args(["extract", "-", "-q", "-o"])
@@ -324,7 +349,7 @@ fn an_interrupted_run_leaves_no_partial_file() {
         .unwrap();
     stdin.flush().unwrap();
     let started = std::time::Instant::now();
-    while std::fs::read_dir(&dir).unwrap().count() == 0 {
+    while std::fs::read_dir(dir).unwrap().count() == 0 {
         assert!(
             started.elapsed().as_secs() < 20,
             "the temporary file never appeared"
@@ -339,7 +364,7 @@ fn an_interrupted_run_leaves_no_partial_file() {
     let out = child.wait_with_output().unwrap();
     drop(stdin);
     assert_eq!(out.status.code(), Some(130), "interrupted: exit 130");
-    let left: Vec<_> = std::fs::read_dir(&dir)
+    let left: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .flatten()
         .map(|e| e.path())
@@ -349,14 +374,14 @@ fn an_interrupted_run_leaves_no_partial_file() {
         "no partial or temporary file is left: {left:?}"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("interrupted"));
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// A directory of good and bad inputs: every bad one named with its line and byte offset, the
 /// good ones all analyzed, exit 1.
 #[test]
 fn a_directory_of_good_and_bad_inputs() {
-    let dir = std::env::temp_dir().join(format!("claimgraph-dir-{}", std::process::id()));
+    let tmp = common::TempDir::new("dir");
+    let dir = tmp.path();
     let sub = dir.join("sub");
     std::fs::create_dir_all(&sub).unwrap();
     std::fs::write(dir.join("a-good.txt"), "“We stay,” the mayor said.\n").unwrap();
@@ -394,7 +419,6 @@ fn a_directory_of_good_and_bad_inputs() {
         );
     }
     assert_eq!(report.errors.len(), 2);
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 /// Neither a carriage return nor an escape sequence: no progress display was drawn.
@@ -451,8 +475,8 @@ fn on_a_terminal(args: &str) -> Option<String> {
 
 #[test]
 fn on_a_terminal_the_display_is_cleared_before_the_summary() {
-    let dir = std::env::temp_dir().join(format!("claimgraph-progress-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = common::TempDir::new("progress");
+    let dir = tmp.path();
     let out = dir.join("out.jsonl");
     let out = out.display();
     let Some(shown) = on_a_terminal(&format!("extract corpus/articles.jsonl -o {out}")) else {
@@ -473,7 +497,6 @@ fn on_a_terminal_the_display_is_cleared_before_the_summary() {
             .expect("script was there a moment ago");
         assert!(!shown.contains('\x1b'), "{quiet}: {shown:?}");
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// `-o` naming a device or a pipe (`-o /dev/null`, a FIFO) writes into it: the temporary file
@@ -483,8 +506,8 @@ fn on_a_terminal_the_display_is_cleared_before_the_summary() {
 #[cfg(unix)]
 fn output_to_a_pipe_or_device_is_written_not_replaced() {
     use std::os::unix::fs::FileTypeExt;
-    let dir = std::env::temp_dir().join(format!("claimgraph-fifo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = common::TempDir::new("fifo");
+    let dir = tmp.path();
     let fifo = dir.join("out.fifo");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if !made.is_ok_and(|s| s.success()) {
@@ -514,7 +537,7 @@ fn output_to_a_pipe_or_device_is_written_not_replaced() {
         kind.is_fifo(),
         "the FIFO is still a FIFO, not a file renamed over it"
     );
-    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
@@ -523,5 +546,4 @@ fn output_to_a_pipe_or_device_is_written_not_replaced() {
         1,
         "no temporary file left beside it: {leftovers:?}"
     );
-    std::fs::remove_dir_all(&dir).ok();
 }

@@ -26,16 +26,9 @@ fn articles() -> Vec<String> {
     v
 }
 
-fn temp(name: &str, body: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("claimgraph-graph-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let p = dir.join(name);
-    std::fs::write(&p, body).expect("temp file");
-    p
-}
-
 #[test]
 fn merging_extracts_of_three_shards_equals_one_analyze() {
+    let tmp = common::TempDir::new("graph");
     let all = articles();
     assert!(all.len() >= 9, "the corpus has its articles");
     let whole = {
@@ -52,7 +45,7 @@ fn merging_extracts_of_three_shards_equals_one_analyze() {
             args.extend(chunk.iter().map(String::as_str));
             let lines = run(&args);
             assert_eq!(lines.lines().count(), chunk.len(), "one line a document");
-            temp(&format!("shard{k}.jsonl"), &lines)
+            tmp.write(&format!("shard{k}.jsonl"), &lines)
         })
         .collect();
     let s: Vec<&str> = shards.iter().map(|p| p.to_str().unwrap()).collect();
@@ -62,21 +55,22 @@ fn merging_extracts_of_three_shards_equals_one_analyze() {
         "merge of the shards' extracts = analyze of the whole"
     );
     // Associative: a merge of merges, either way round, is the same report.
-    let left = temp("left.json", &run(&["merge", "-q", s[0], s[1]]));
+    let left = tmp.write("left.json", run(&["merge", "-q", s[0], s[1]]));
     assert_eq!(run(&["merge", "-q", left.to_str().unwrap(), s[2]]), whole);
-    let right = temp("right.json", &run(&["merge", "-q", s[1], s[2]]));
+    let right = tmp.write("right.json", run(&["merge", "-q", s[1], s[2]]));
     assert_eq!(run(&["merge", "-q", s[0], right.to_str().unwrap()]), whole);
     // And a report merged alone is itself.
-    let whole_file = temp("whole.json", &whole);
+    let whole_file = tmp.write("whole.json", &whole);
     assert_eq!(run(&["merge", "-q", whole_file.to_str().unwrap()]), whole);
 }
 
 #[test]
 fn merge_reports_bad_lines_and_duplicate_documents_and_keeps_the_rest() {
+    let tmp = common::TempDir::new("graph");
     let lines = run(&["extract", "-q", "corpus/01-kz-fuel-protests.txt"]);
-    let bad = temp(
+    let bad = tmp.write(
         "bad.jsonl",
-        &format!("{lines}{{\"not\": \"a report\"}}\n{lines}"),
+        format!("{lines}{{\"not\": \"a report\"}}\n{lines}"),
     );
     let out = claimgraph(&["merge", bad.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "some input failed");
@@ -304,6 +298,7 @@ fn client(cmd: &str, install: &str) {
 #[test]
 #[ignore = "needs Graphviz (`apt-get install graphviz`); run by .ci/run"]
 fn graphviz_renders_every_dot_output() {
+    let tmp = common::TempDir::new("graph");
     client("dot", "apt-get install -y graphviz");
     let mut cases = vec![
         golden("dot", &[]),
@@ -338,7 +333,7 @@ fn graphviz_renders_every_dot_output() {
         ]));
     }
     for (k, dot) in cases.iter().enumerate() {
-        let p = temp(&format!("case{k}.dot"), dot);
+        let p = tmp.write(&format!("case{k}.dot"), dot);
         let out = std::process::Command::new("dot")
             .args(["-Tsvg", p.to_str().unwrap()])
             .output()
@@ -353,18 +348,19 @@ fn graphviz_renders_every_dot_output() {
 #[test]
 #[ignore = "needs python3 with networkx (`pip install networkx`); run by .ci/run"]
 fn networkx_loads_node_link_and_graphml_with_the_right_counts() {
+    let tmp = common::TempDir::new("graph");
     client("python3", "install Python 3");
     let r = corpus_report();
     let g = ClaimGraph::new(&r);
     let (nodes, edges) = (g.graph.node_count(), g.graph.edge_count());
     let conflicts = r.conflicts.len();
-    let nl = temp(
+    let nl = tmp.write(
         "corpus.node-link.json",
-        &run(&["analyze", "-q", "--format", "node-link", "corpus/"]),
+        run(&["analyze", "-q", "--format", "node-link", "corpus/"]),
     );
-    let gm = temp(
+    let gm = tmp.write(
         "corpus.graphml",
-        &run(&["analyze", "-q", "--format", "graphml", "corpus/"]),
+        run(&["analyze", "-q", "--format", "graphml", "corpus/"]),
     );
     let script = format!(
         r#"

@@ -95,8 +95,8 @@ fn every_claim_and_figure_has_its_anchor_in_the_text() {
 
 #[test]
 fn text_is_escaped() {
-    let dir = std::env::temp_dir().join(format!("claimgraph-html-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = common::TempDir::new("html");
+    let dir = tmp.path();
     let p = dir.join("x.txt");
     std::fs::write(
         &p,
@@ -106,7 +106,6 @@ fn text_is_escaped() {
     let html = page(&[p.to_str().unwrap()]);
     assert!(!html.contains("<script>alert"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"));
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]
@@ -153,8 +152,8 @@ fn chromium_loads_the_page_without_errors() {
                 .is_ok_and(|o| o.status.success())
         })
         .expect("Chromium is not on the PATH: apt-get install -y chromium");
-    let dir = std::env::temp_dir().join(format!("claimgraph-chromium-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = common::TempDir::new("chromium");
+    let dir = tmp.path();
     let file = dir.join("report.html");
     std::fs::write(&file, page(THREAD)).unwrap();
     let out = std::process::Command::new(browser)
@@ -185,5 +184,4 @@ fn chromium_loads_the_page_without_errors() {
         .filter(|l| l.contains("CONSOLE") && (l.contains("Uncaught") || l.contains("Error")))
         .collect();
     assert!(script_errors.is_empty(), "script errors: {script_errors:?}");
-    std::fs::remove_dir_all(&dir).ok();
 }

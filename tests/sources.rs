@@ -1,6 +1,8 @@
 //! Sources: kinds, seats of government, canonical identity and relays, each on short news
 //! passages written for these tests.
 
+mod common;
+
 use claimgraph::{analyze_all, build_report, Config, Document, Report};
 
 fn report(texts: &[&str]) -> Report {
@@ -212,8 +214,8 @@ fn relays() {
 
 #[test]
 fn user_lexicons_extend_the_builtin_ones() {
-    let dir = std::env::temp_dir().join(format!("claimgraph-lex-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = common::TempDir::new("lex");
+    let dir = tmp.path();
     let kinds = dir.join("my_source_kinds.tsv");
     std::fs::write(&kinds, "# ours\nharbour master\tofficial\ttitle\n").unwrap();
     let cues = dir.join("extra_cues.tsv");
@@ -230,5 +232,4 @@ fn user_lexicons_extend_the_builtin_ones() {
     std::fs::write(&kinds, "harbour master\tsailor\n").unwrap();
     let e = Config::with_lexicons(&[kinds]).unwrap_err().to_string();
     assert!(e.contains("my_source_kinds.tsv:1: unknown kind"), "{e}");
-    std::fs::remove_dir_all(&dir).ok();
 }

@@ -78,3 +78,40 @@ pub fn run_ok(args: &[&str]) -> String {
     );
     String::from_utf8(out.stdout).expect("UTF-8 output")
 }
+
+/// A fresh directory for one test's files, under the system's temporary directory, removed with
+/// everything in it when dropped: when the test ends, returns early (a tool missing) or fails.
+/// Named by the tag, the process and a count, so tests running at once in one process, or in
+/// several (nextest runs each test in its own), never share one.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    pub fn new(tag: &str) -> TempDir {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static MADE: AtomicUsize = AtomicUsize::new(0);
+        let n = MADE.fetch_add(1, Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("claimgraph-{tag}-{}-{n}", std::process::id()));
+        // Left by an earlier process of the same id that was killed.
+        std::fs::remove_dir_all(&dir).ok();
+        std::fs::create_dir_all(&dir)
+            .unwrap_or_else(|e| panic!("cannot make {}: {e}", dir.display()));
+        TempDir(dir)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+
+    /// Writes `body` to the file `name` in the directory; returns its path.
+    pub fn write(&self, name: &str, body: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.0.join(name);
+        std::fs::write(&p, body).unwrap_or_else(|e| panic!("cannot write {}: {e}", p.display()));
+        p
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
