@@ -444,12 +444,16 @@ mod tests {
                     out
                 };
                 let got = paragraphs(&t, 0);
-                // Lines joined by a soft wrap are one paragraph: compare each paragraph's ends.
+                // Lines joined by a soft wrap are one paragraph: the paragraphs, in order, are
+                // the lines taken in runs, every line in one (none dropped, none twice).
+                let mut line = 0;
                 for p in &got {
-                    assert!(slow.iter().any(|s| s.start == p.start), "{t:?}");
-                    assert!(slow.iter().any(|s| s.end == p.end), "{t:?}");
                     assert_eq!(p.trim(&t), *p, "{t:?}");
+                    assert_eq!(slow.get(line).map(|s| s.start), Some(p.start), "{t:?}");
+                    let last = slow[line..].iter().position(|s| s.end == p.end);
+                    line += last.unwrap_or_else(|| panic!("{p:?} ends a line of {t:?}")) + 1;
                 }
+                assert_eq!(line, slow.len(), "every line is in a paragraph: {t:?}");
             }
         }
     }
@@ -506,6 +510,19 @@ mod tests {
                 let t = format!("{first} left.{space} {first} came!{space}{first} stayed. {space}");
                 let para = Span::new(0, t.len());
                 let got = sentences(&t, para);
+                // A sentence ends at a terminal followed by a space (none after "came!" when
+                // `space` is empty).
+                let want: Vec<String> = if space.is_empty() {
+                    vec![
+                        format!("{first} left."),
+                        format!("{first} came!{first} stayed."),
+                    ]
+                } else {
+                    ["left.", "came!", "stayed."]
+                        .map(|w| format!("{first} {w}"))
+                        .to_vec()
+                };
+                assert_eq!(texts(&t, &got), want, "{t:?}");
                 for s in &got {
                     assert_eq!(s.trim(&t), *s, "{t:?}");
                 }
