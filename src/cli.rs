@@ -204,10 +204,10 @@ impl Common {
 pub struct TableArgs {
     #[command(flatten)]
     common: Common,
-    /// Only rows of this measure (killed, injured, hospitalized, critical, arrested, missing,
-    /// displaced, participants, other).
-    #[arg(long, value_name = "MEASURE")]
-    measure: Option<String>,
+    /// Only rows of this measure: killed, injured, hospitalized, critical, arrested, missing,
+    /// displaced, participants, other (repeatable, or comma-separated).
+    #[arg(long, value_name = "MEASURE", value_delimiter = ',')]
+    measure: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
     format: TableFormat,
@@ -268,6 +268,17 @@ pub struct GraphArgs {
 }
 
 use crate::figure::lexicon::MEASURES;
+
+/// `--measure`'s values: an unknown measure is a usage error.
+fn check_measures(measures: &[String]) -> Result<(), UsageError> {
+    match measures.iter().find(|m| !MEASURES.contains(&m.as_str())) {
+        Some(m) => Err(UsageError(format!(
+            "--measure {m:?}: not a measure; one of {}",
+            MEASURES.join(", ")
+        ))),
+        None => Ok(()),
+    }
+}
 use crate::source::lexicon::KINDS as SOURCE_KINDS;
 
 impl GraphArgs {
@@ -281,14 +292,7 @@ impl GraphArgs {
                 )));
             }
         }
-        for m in &self.measure {
-            if !MEASURES.contains(&m.as_str()) {
-                return Err(UsageError(format!(
-                    "--measure {m:?}: not a measure; one of {}",
-                    MEASURES.join(", ")
-                )));
-            }
-        }
+        check_measures(&self.measure)?;
         if self.cluster_documents && self.format != Format::Dot {
             return Err(UsageError(
                 "--cluster-documents applies to --format dot only".into(),
@@ -377,8 +381,9 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(code)
         }
         Command::Figures(args) => {
+            check_measures(&args.measure)?;
             let (report, code) = run_report(&args.common)?;
-            let rows = tables::figure_rows(&report, args.measure.as_deref());
+            let rows = tables::figure_rows(&report, &args.measure);
             let body = render_rows(
                 args.format,
                 tables::FIGURE_HEADER,
@@ -390,8 +395,9 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(code)
         }
         Command::Conflicts(args) => {
+            check_measures(&args.measure)?;
             let (report, code) = run_report(&args.common)?;
-            let rows = tables::link_rows(&report, args.measure.as_deref());
+            let rows = tables::link_rows(&report, &args.measure);
             let body = render_rows(
                 args.format,
                 tables::LINK_HEADER,

@@ -270,6 +270,53 @@ fn figures_and_conflicts_tables() {
     assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
 }
 
+/// `figures` and `conflicts` take `--measure` as `analyze` does: an unknown measure is a usage
+/// error (it printed an empty table, exit 0), and several are given repeated or comma-separated
+/// (`killed,injured` matched no figure and printed an empty table).
+#[test]
+fn tables_check_their_measures_and_take_several() {
+    for cmd in ["figures", "conflicts"] {
+        let out = claimgraph(&[cmd, "corpus", "--measure", "bogus", "-q"]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("--measure \"bogus\": not a measure; one of killed, injured"),
+            "{cmd}: {}",
+            stderr(&out)
+        );
+        assert!(out.stdout.is_empty(), "{cmd}: nothing printed");
+    }
+    let measures = |args: &[&str]| -> Vec<String> {
+        let out = claimgraph(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+        let mut m: Vec<String> = rows
+            .iter()
+            .map(|r| r["measure"].as_str().unwrap().to_string())
+            .collect();
+        m.dedup();
+        m
+    };
+    let both = ["figures", "corpus", "--format", "json", "-q", "--measure"];
+    let listed = measures(&[&both[..], &["killed,injured"]].concat());
+    assert_eq!(
+        listed,
+        ["injured", "killed"],
+        "rows of both measures, by measure"
+    );
+    let repeated = measures(&[&both[..], &["killed", "--measure", "injured"]].concat());
+    assert_eq!(repeated, listed);
+    let arrested = measures(&[
+        "conflicts",
+        "corpus",
+        "--format",
+        "json",
+        "-q",
+        "--measure",
+        "arrested",
+    ]);
+    assert_eq!(arrested, ["arrested"]);
+}
+
 #[test]
 fn lossy_reads_latin1_with_replacement_characters_and_says_so() {
     let tmp = common::TempDir::new("lossy");

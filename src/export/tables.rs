@@ -82,13 +82,14 @@ impl<'r> Lookup<'r> {
     }
 }
 
-/// The figures of `report` (of one measure, if given), by measure, group and date.
-pub fn figure_rows(report: &Report, measure: Option<&str>) -> Vec<FigureRow> {
+/// The figures of `report` (of the measures given; all when none is), by measure, group and
+/// date.
+pub fn figure_rows(report: &Report, measures: &[String]) -> Vec<FigureRow> {
     let look = Lookup::new(report);
     let mut rows: Vec<FigureRow> = report
         .figures
         .iter()
-        .filter(|f| measure.is_none_or(|m| f.measure == m))
+        .filter(|f| measures.is_empty() || measures.contains(&f.measure))
         .map(|f| {
             let claim = f.claim.as_deref().and_then(|c| look.claim(c));
             let (source, source_kind) = look.source(f.source.as_ref());
@@ -128,9 +129,9 @@ pub fn figure_rows(report: &Report, measure: Option<&str>) -> Vec<FigureRow> {
     rows
 }
 
-/// The conflicts and updates of `report`, by measure and group, each count's timeline in date
-/// order.
-pub fn link_rows(report: &Report, measure: Option<&str>) -> Vec<LinkRow> {
+/// The conflicts and updates of `report` (of the measures given; all when none is), by measure
+/// and group, each count's timeline in date order.
+pub fn link_rows(report: &Report, measures: &[String]) -> Vec<LinkRow> {
     let look = Lookup::new(report);
     let said = |id: &str| {
         look.figure(id).map_or_else(String::new, |f| {
@@ -170,7 +171,7 @@ pub fn link_rows(report: &Report, measure: Option<&str>) -> Vec<LinkRow> {
                 &u.why,
             )
         }))
-        .filter(|(_, m, ..)| measure.is_none_or(|x| *m == x))
+        .filter(|(_, m, ..)| measures.is_empty() || measures.contains(m))
         .map(|(link, m, g, a, b, why)| LinkRow {
             link: link.to_string(),
             measure: m.clone(),
