@@ -87,6 +87,35 @@ fn cases() -> Vec<Case> {
                 )
             }),
         ),
+        // Found by a black-box review and a scan of rule triggers repeated: quadratic in the
+        // quotations of a paragraph (each sentence searched all of them), and in the words
+        // of a sentence with no full stop (each report, relay or content looked for its
+        // tokens from the sentence's start, or counted its words to the end).
+        (
+            "quotations without speakers in one paragraph",
+            Box::new(|n| repeat("\"We will never give up.\" ", n)),
+        ),
+        (
+            "quotations and reports in one paragraph",
+            Box::new(|n| {
+                repeat(
+                    "\"We stay,\" the minister said. Police said 12 people were killed. ",
+                    n,
+                )
+            }),
+        ),
+        (
+            "a report running on without a full stop",
+            Box::new(|n| repeat("Police said 1 ", n)),
+        ),
+        (
+            "figures running on without a full stop",
+            Box::new(|n| repeat("He said the army killed 3 and ", n)),
+        ),
+        (
+            "relays running on without a full stop",
+            Box::new(|n| repeat("Tass, which cites the command, reported ", n)),
+        ),
         (
             "a paragraph of many claims and figures",
             Box::new(|n| {

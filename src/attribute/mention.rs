@@ -1446,16 +1446,25 @@ pub(super) const CUE_WORDS: &Words = &Words::new(&[
 /// A mention after "according to" or "by": "the information", "the Deputy Minister of Health,
 /// Azhar Guiniyat"; through "the latest numbers released by X" to X.
 pub(super) fn agent_np(cues: &Cues, toks: &[Tok], from: usize) -> Option<Span> {
-    let np = forward_np(cues, toks, from)?;
-    let next = toks.iter().position(|t| t.span.start >= np.end);
-    if let Some(k) = next {
-        let by = toks[k].is("by") || toks[k].is("from");
+    let mut np = forward_np(cues, toks, from)?;
+    let mut from = from;
+    // A loop, not a recursion, and the token after the phrase found by a binary search: a
+    // text can chain "X cited by Y cited by Z ..." for megabytes.
+    loop {
+        let k = toks.partition_point(|t| t.span.start < np.end);
+        let Some(next) = toks.get(k) else {
+            return Some(np);
+        };
+        let by = next.is("by") || next.is("from");
         let participle = toks[k - 1].s.ends_with("ed") || toks[k - 1].s.ends_with("en");
-        if by && participle && k > from {
-            return agent_np(cues, toks, k + 1).or(Some(np));
+        if !(by && participle && k > from) {
+            return Some(np);
+        }
+        match forward_np(cues, toks, k + 1) {
+            Some(agent) => (np, from) = (agent, k + 1),
+            None => return Some(np),
         }
     }
-    Some(np)
 }
 
 pub(super) fn is_dash(t: &Tok) -> bool {

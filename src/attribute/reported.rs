@@ -71,8 +71,10 @@ fn content_from(toks: &[Tok], from: usize, end: usize) -> Option<Span> {
     while end > from && !toks[end - 1].word && !is_quote_tok(&toks[end - 1]) {
         end -= 1;
     }
-    let words = toks[from..end].iter().filter(|t| t.word).count();
-    (words >= 3).then(|| Span::new(toks[from].span.start, toks[end - 1].span.end))
+    // Three words at least (counted no further: a sentence can run on for megabytes, and
+    // its reports each ask).
+    let words = toks[from..end].iter().filter(|t| t.word).nth(2);
+    words.map(|_| Span::new(toks[from].span.start, toks[end - 1].span.end))
 }
 
 /// "According to X, CLAUSE." / "CLAUSE, according to X." / "... Y, according to which CLAUSE"
@@ -1159,10 +1161,7 @@ fn coordinated_reports(
 ) {
     let mut cur = first;
     while let Some((cut, next)) = next_report(cues, toks, starts, &cur) {
-        let from = toks
-            .iter()
-            .position(|t| t.span.start >= cur.content.start)
-            .unwrap_or(0);
+        let from = first_at(toks, cur.content.start).unwrap_or(0);
         // "declined to comment, saying B": a first content too short to be a claim is left
         // out; it does not swallow the next report.
         if let Some(content) = content_from(toks, from, cut) {
@@ -1174,13 +1173,22 @@ fn coordinated_reports(
     emit(cur);
 }
 
+/// The first of `toks` (in order, as a sentence's are) that starts at or after `at`: a binary
+/// search, for the rules that look for a token again and again along one sentence (a
+/// sentence without a full stop can run on for megabytes).
+fn first_at(toks: &[Tok], at: usize) -> Option<usize> {
+    let k = toks.partition_point(|t| t.span.start < at);
+    (k < toks.len()).then_some(k)
+}
+
 /// The next report inside `cur`'s content: the token where `cur`'s content ends and the new
 /// report.
 fn next_report(cues: &Cues, toks: &[Tok], starts: Starts, cur: &Found) -> Option<(usize, Found)> {
-    let from = toks
-        .iter()
-        .position(|t| t.span.start >= cur.content.start)?;
-    let end = toks.iter().rposition(|t| t.span.end <= cur.content.end)? + 1;
+    let from = first_at(toks, cur.content.start)?;
+    let end = toks.partition_point(|t| t.span.end <= cur.content.end);
+    if end == 0 {
+        return None;
+    }
     for k in starts.each_in(from + 2, end) {
         let Some(cue) = cue_at(cues, toks, k).filter(|c| c.reports) else {
             continue;
@@ -1209,7 +1217,7 @@ fn next_report(cues: &Cues, toks: &[Tok], starts: Starts, cur: &Found) -> Option
             let Some(np) = backward_np(toks, from, k) else {
                 continue;
             };
-            let Some(s) = toks.iter().position(|t| t.span.start >= np.start) else {
+            let Some(s) = first_at(toks, np.start) else {
                 continue;
             };
             let opener = s > from + 1
@@ -1717,6 +1725,25 @@ fn landmarks(cues: &Cues, toks: &[Tok]) -> (Landmarks, Starts, Option<usize>) {
     (Landmarks(marks), Starts(starts), semicolon)
 }
 
+/// The quotations of `quotes` (in order of their starts) that overlap `span`, in that order,
+/// found from the cursor `first`: the quotations before it end before `span` starts. Spans
+/// asked for in order move the cursor forward, past the quotations that end before each, so a
+/// run over a paragraph's sentences (or a text's paragraphs) reads each quotation about once,
+/// not once a sentence.
+fn overlapping<'a, 'c>(
+    quotes: &'a [(Span, &'c Claim)],
+    first: &mut usize,
+    span: Span,
+) -> impl Iterator<Item = &'a (Span, &'c Claim)> {
+    while quotes.get(*first).is_some_and(|(d, _)| d.end <= span.start) {
+        *first += 1;
+    }
+    quotes[*first..]
+        .iter()
+        .take_while(move |(d, _)| d.start < span.end)
+        .filter(move |(d, _)| d.overlaps(span))
+}
+
 pub(super) fn reported_speech<'t>(
     text: &'t str,
     sentences: &Sentences,
@@ -1735,6 +1762,13 @@ pub(super) fn reported_speech<'t>(
             .filter(|c| c.kind == ClaimKind::Direct)
             .filter_map(|c| c.quote.map(|q| (q.outer(), c))),
     );
+    // In text order (as attribution makes them), so that the paragraphs and sentences, also
+    // in order, find theirs from a cursor: searched from the first each time, a paragraph of
+    // many quotations took time quadratic in their number.
+    if !direct.is_sorted_by_key(|(d, _)| d.start) {
+        direct.sort_by_key(|(d, _)| d.start);
+    }
+    let mut first_direct = 0;
     // About one claim in five sentences on dev1, rarely one in two.
     let mut out: Vec<Claim> = Vec::with_capacity(sentences.all().len() / 2);
     // One buffer for the words of sentence after sentence, sized for a long one: grown from
@@ -1750,7 +1784,7 @@ pub(super) fn reported_speech<'t>(
         // headline or a transcript turn; the rest of the paragraph is the speaker's.
         if let (Some(&first), Some(&last)) = (sents.first(), sents.last()) {
             let para = Span::new(first.start, last.end);
-            near.extend(direct.iter().filter(|(d, _)| d.overlaps(para)));
+            near.extend(overlapping(&direct, &mut first_direct, para));
             if near.is_empty() {
                 if let Some(c) = colon_speaker(text, first, para.end) {
                     out.push(c);
@@ -1758,11 +1792,12 @@ pub(super) fn reported_speech<'t>(
                 }
             }
         }
+        let mut first_near = 0;
         for (si, &whole) in sents.iter().enumerate() {
             // The words before a direct quotation may report something of their own
             // ("..., according to which one was beheaded: “…,” said the command").
             let mut sent = whole;
-            if let Some(&(d, quotation)) = near.iter().find(|(d, _)| d.overlaps(whole)) {
+            if let Some(&(d, quotation)) = overlapping(&near, &mut first_near, whole).next() {
                 if d.start <= whole.start {
                     out.extend(participle_after_quote(text, cues, quotation, d, whole));
                     continue;
