@@ -117,6 +117,10 @@ fn cases() -> Vec<Case> {
             Box::new(|n| repeat("Tass, which cites the command, reported ", n)),
         ),
         (
+            "relative clauses running on without a full stop",
+            Box::new(|n| repeat("Friends of Mr. Clinton who have seen him say ", n)),
+        ),
+        (
             "a paragraph of many claims and figures",
             Box::new(|n| {
                 let mut s = String::new();

@@ -987,6 +987,31 @@ pub(super) fn trim_np<'a, 't>(mut np: &'a [Tok<'t>]) -> &'a [Tok<'t>] {
 /// A speaker mention read backwards from the cue at `cue` (tokens `lo..cue`): "the Kazakh
 /// police", "Smith, the mayor,". `None` when nothing mention-like stands there.
 pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
+    // "Friends of Mr. Clinton's who have seen him on the trail say": the mention before the
+    // relative clause, read back from its "who"; at most three such clauses back (one is
+    // rare, two rarer still), as "X who have seen him say X who have seen him say ..." could
+    // go back to the start of a sentence without a full stop from each of its cues.
+    const RELATIVES: usize = 3;
+    let mut cue = cue;
+    for _ in 0..=RELATIVES {
+        let mut relative = None;
+        let np = mention_before(toks, lo, cue, &mut relative);
+        match relative {
+            Some(who) => cue = who,
+            None => return np,
+        }
+    }
+    None
+}
+
+/// [`backward_np`] without its relative clauses: the mention before `cue`, or (in `relative`,
+/// answering `None`) the "who" opening a relative clause that ends at `cue`.
+fn mention_before(
+    toks: &[Tok],
+    lo: usize,
+    cue: usize,
+    relative: &mut Option<usize>,
+) -> Option<Span> {
     let mut j = cue;
     // "X also said", "X has repeatedly said", "X have largely said"
     while j > lo
@@ -1059,7 +1084,8 @@ pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {
     // "Friends of Mr. Clinton's who have seen him on the trail say": the relative clause
     // belongs to the mention before "who".
     if start > lo + 1 && toks[start - 1].is("who") && is_finite(&toks[start]) {
-        return backward_np(toks, lo, start - 1);
+        *relative = Some(start - 1);
+        return None;
     }
     let np = trim_np(strip_opening(&toks[start..j]));
     // A lone quantifier is a mention of its own ("Several said", "Many said"); a lone
