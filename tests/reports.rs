@@ -106,3 +106,30 @@ fn schema_rejects_drift() {
         "an unknown claim kind must fail the schema"
     );
 }
+
+/// The README's excerpt of `claimgraph analyze corpus/05-us-kentucky-tornado.txt` is what the
+/// command prints: each field shown, of the claim of the id shown (the id was wrong once: "c1",
+/// a claim the excerpt does not show, after rules added claims before it).
+#[test]
+fn the_readme_excerpt_is_what_analyze_prints() {
+    let readme = common::read(&common::root().join("README.md"));
+    let command = "`claimgraph analyze corpus/05-us-kentucky-tornado.txt`";
+    let after = &readme[readme.find(command).expect("the README shows the command")..];
+    let block = after
+        .split("```json\n")
+        .nth(1)
+        .and_then(|b| b.split("\n```").next())
+        .expect("a JSON block after the command");
+    let shown: serde_json::Value = serde_json::from_str(block).expect("the excerpt is JSON");
+    let out = common::run_ok(&["analyze", "-q", "corpus/05-us-kentucky-tornado.txt"]);
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let claim = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == shown["id"])
+        .expect("the excerpt's claim id is in the report");
+    for (field, value) in shown.as_object().unwrap() {
+        assert_eq!(&claim[field], value, "field {field:?} of {}", shown["id"]);
+    }
+}
