@@ -121,6 +121,81 @@ fn cases() -> Vec<Case> {
             Box::new(|n| repeat("Friends of Mr. Clinton who have seen him say ", n)),
         ),
         (
+            "rule triggers in a random run without a full stop",
+            Box::new(|n| {
+                const WORDS: &[&str] = &[
+                    "said",
+                    "says",
+                    "told",
+                    "added",
+                    "according to",
+                    "who",
+                    "which",
+                    "have",
+                    "by",
+                    "cited by",
+                    "citing",
+                    "reported",
+                    "Police",
+                    "the ministry",
+                    "Mr.",
+                    "Clinton",
+                    "(R)",
+                    "(",
+                    ")",
+                    ",",
+                    "and",
+                    "but",
+                    "while",
+                    "that",
+                    "he",
+                    "him",
+                    "3",
+                    "dozens",
+                    "killed",
+                    "at least",
+                    "people",
+                    "of",
+                    "the",
+                    "spokesman",
+                    "for",
+                    "“",
+                    "”",
+                    "\"",
+                    "'",
+                    "—",
+                    ":",
+                    ";",
+                    "also",
+                    "on Monday",
+                    "a statement",
+                    "quoted",
+                    "as saying",
+                    "Tass",
+                    "which cites",
+                    "the command",
+                    "say",
+                    "whether",
+                    "told reporters",
+                    "to",
+                    "were",
+                    "1,000",
+                    "thousand",
+                ];
+                // The same text at every size's start (xorshift from a fixed seed).
+                let mut x = 0x9e37_79b9_7f4a_7c15u64;
+                let mut s = String::with_capacity(n + 16);
+                while s.len() < n {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    s.push_str(WORDS[(x % WORDS.len() as u64) as usize]);
+                    s.push(' ');
+                }
+                s
+            }),
+        ),
+        (
             "a paragraph of many claims and figures",
             Box::new(|n| {
                 let mut s = String::new();
