@@ -90,7 +90,8 @@ impl Drop for Progress {
     }
 }
 
-/// `{spinner} 00:00:12 [=====>    ] 41.2 MB/100.0 MB 3.4 MB/s 1234 documents, ETA 17s`, or
+/// `{spinner} 00:00:12 [=====>    ] 41.2 MB/100.0 MB 3.4 MB/s 1234 documents, ETA 17s` (`ETA -`
+/// until the first batch is read), or
 /// without a total, `{spinner} 00:00:12 1234 documents, 41.2 MB read, 3.4 MB/s`.
 fn style(with_total: bool, documents: Arc<AtomicU64>) -> ProgressStyle {
     let template = if with_total {
@@ -107,6 +108,17 @@ fn style(with_total: bool, documents: Arc<AtomicU64>) -> ProgressStyle {
             "documents",
             move |_: &ProgressState, w: &mut dyn std::fmt::Write| {
                 let _ = write!(w, "{}", documents.load(Ordering::Relaxed));
+            },
+        )
+        // Not known before the first batch is read: "-", not indicatif's "0s".
+        .with_key(
+            "eta",
+            |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = if state.pos() == 0 {
+                    write!(w, "-")
+                } else {
+                    write!(w, "{:#}", indicatif::HumanDuration(state.eta()))
+                };
             },
         )
 }
@@ -183,13 +195,18 @@ mod tests {
 
     /// What the display shows with 12 documents done and 40 MB read (of 100 MB, if known).
     fn shown(total: Option<u64>) -> String {
+        shown_at(total, 40_000_000)
+    }
+
+    /// What the display shows with 12 documents done and `read` bytes read.
+    fn shown_at(total: Option<u64>, read: u64) -> String {
         let screen = Screen::default();
         let bar = ProgressBar::with_draw_target(
             total,
             ProgressDrawTarget::term_like(Box::new(screen.clone())),
         );
         bar.set_style(style(total.is_some(), Arc::new(AtomicU64::new(12))));
-        bar.set_position(40_000_000);
+        bar.set_position(read);
         bar.tick();
         let text = screen.0.lock().unwrap().clone();
         text
@@ -206,5 +223,14 @@ mod tests {
             assert!(spinner.contains(needle), "{needle:?} not in {spinner:?}");
         }
         assert!(!spinner.contains("ETA"), "{spinner:?}");
+    }
+
+    /// Before the first batch is read (the display moves a batch at a time), the time left is
+    /// not known: it said "ETA 0s" for seconds at the start of a long run.
+    #[test]
+    fn no_time_left_is_shown_before_anything_is_read() {
+        let bar = shown_at(Some(100_000_000), 0);
+        assert!(bar.contains("ETA -"), "{bar:?}");
+        assert!(!bar.contains("ETA 0s"), "{bar:?}");
     }
 }
