@@ -133,3 +133,35 @@ fn the_readme_excerpt_is_what_analyze_prints() {
         assert_eq!(&claim[field], value, "field {field:?} of {}", shown["id"]);
     }
 }
+
+/// Every rule name the code can put in a claim's `rule` is explained in `docs/rules.md` (the
+/// report's promise: every attribution says which rule produced it, and the doc says what
+/// the rule reads).
+#[test]
+fn every_rule_is_in_the_rules_doc() {
+    let doc = common::read(&root().join("docs/rules.md"));
+    let mut names = Vec::new();
+    for file in ["mod.rs", "reported.rs", "mention.rs", "relay.rs"] {
+        let src = common::read(&root().join("src/attribute").join(file));
+        for part in src.split("rule: \"").skip(1) {
+            names.push(part.split('"').next().unwrap().to_string());
+        }
+        for part in src.split("rule: if ").skip(1) {
+            // `rule: if same { "a" } else { "b" }`
+            let arms = part.split('}').take(2).collect::<String>();
+            names.extend(arms.split('"').skip(1).step_by(2).map(str::to_string));
+        }
+    }
+    names.sort();
+    names.dedup();
+    assert!(
+        names.len() > 30,
+        "the rules are found in the code: {names:?}"
+    );
+    for name in &names {
+        assert!(
+            doc.contains(&format!("`{name}`")),
+            "rule {name:?} is not in docs/rules.md"
+        );
+    }
+}

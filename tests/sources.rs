@@ -233,3 +233,50 @@ fn user_lexicons_extend_the_builtin_ones() {
     let e = Config::with_lexicons(&[kinds]).unwrap_err().to_string();
     assert!(e.contains("my_source_kinds.tsv:1: unknown kind"), "{e}");
 }
+
+/// "X was quoted (by Y) as saying (by Y)": X speaks, Y relays. The active rule read "by
+/// Interfax" as the speaker, and without "by" the quotation took the previous speaker (or
+/// none); found in the report format's example ("a police spokesman was quoted as saying by
+/// Bay FM").
+#[test]
+fn passive_quoted_as_saying_names_the_speaker_and_the_relay() {
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "“The border is open,” the minister was quoted by Interfax as saying.",
+            "the minister",
+            &["Interfax"],
+        ),
+        (
+            "“Three people were taken to hospital,” a police spokesman was quoted as saying \
+             by Bay FM.",
+            "a police spokesman",
+            &["Bay FM"],
+        ),
+        (
+            "“The border is open,” the minister was quoted as saying.",
+            "the minister",
+            &[],
+        ),
+        (
+            "“We will hold the line,” General Ivanov had been quoted by Tass as saying.",
+            "General Ivanov",
+            &["Tass"],
+        ),
+    ];
+    for &(text, speaker, via) in cases {
+        let r = report(&[text]);
+        assert_eq!(r.claims.len(), 1, "{text}: {:?}", r.claims);
+        let c = &r.claims[0];
+        assert_eq!(
+            c.speaker.as_ref().map(|s| s.text.as_str()),
+            Some(speaker),
+            "{text}"
+        );
+        assert_eq!(c.rule, "passive_quoted_as_saying", "{text}");
+        assert_eq!(sources_of(&r)[0].4, via, "{text}");
+    }
+    // The active form is unchanged: the agency quoted X.
+    let r = report(&["“I need ammunition,” the official quoted Zelenskiy as saying."]);
+    assert_eq!(r.claims[0].speaker.as_ref().unwrap().text, "Zelenskiy");
+    assert_eq!(r.claims[0].rule, "quoted_as_saying");
+}

@@ -107,6 +107,46 @@ fn after_thought(cues: &Cues, toks: &[Tok]) -> Option<Found> {
     })
 }
 
+/// The auxiliary of a passive ending at `k` ("was", "were", "is", "are"; "has been", "had
+/// been", "have been"): its first token.
+fn passive_aux(toks: &[Tok], k: usize) -> Option<usize> {
+    let before = |n: usize| k.checked_sub(n).map(|j| (j, &toks[j]));
+    match before(1)? {
+        (j, t) if in_list(&["was", "were", "is", "are"], t) => Some(j),
+        (_, t) if t.is("been") => before(2)
+            .filter(|(_, t)| in_list(&["has", "have", "had"], t))
+            .map(|(j, _)| j),
+        _ => None,
+    }
+}
+
+/// The token after "quoted" at `k` where its "as" stands: right after it, or after its "by
+/// Y" ("was quoted by Interfax as saying").
+fn quoted_as_at(cues: &Cues, toks: &[Tok], k: usize) -> Option<usize> {
+    let mut a = k + 1;
+    if toks.get(a).is_some_and(|t| t.is("by")) {
+        let relay = forward_np(cues, toks, a + 1)?;
+        a = toks.partition_point(|t| t.span.start < relay.end);
+    }
+    toks.get(a).is_some_and(|t| t.is("as")).then_some(a)
+}
+
+/// “…,” X was quoted (by Y) as saying (by Y): the mention X, starting right after the
+/// quotation's words `toks[..i]`, is the speaker.
+fn passive_quoted(cues: &Cues, toks: &[Tok], i: usize) -> Option<Found> {
+    let k = (i + 1..toks.len().min(i + 12)).find(|&k| toks[k].is("quoted"))?;
+    let aux = passive_aux(toks, k).filter(|&a| a > i)?;
+    let a = quoted_as_at(cues, toks, k)?;
+    let c = cue_at(cues, toks, a + 1)?;
+    let speaker = backward_np(toks, i, aux).filter(|s| s.start == toks[i].span.start)?;
+    Some(Found {
+        speaker: Some(speaker),
+        cue: Some(Span::new(toks[aux].span.start, toks[a + c.len].span.end)),
+        rule: "passive_quoted_as_saying",
+        partial: false,
+    })
+}
+
 /// Rules on the words after the closing mark. `open_comma`: the quotation opens its
 /// sentence and ends with a comma (“…,” X ...), so the words after it up to a cue can only
 /// be its attribution; long mentions and phrases of the writer's are then read there too.
@@ -182,6 +222,11 @@ fn after_rules(cues: &Cues, toks: &[Tok], open_comma: bool) -> Option<Found> {
             }
         }
         return None;
+    }
+    // “…,” X was quoted (by Y) as saying (by Y): X speaks; Y, the relay, is read with the
+    // other relays (`relay::find_relays`).
+    if let Some(found) = passive_quoted(cues, toks, i) {
+        return Some(found);
     }
     // “…,” the official quoted X as saying
     if let Some(k) = (i..toks.len().min(i + 12)).find(|&k| toks[k].is("quoted")) {

@@ -8,6 +8,18 @@ use crate::lexicon::{CueClass, Cues};
 use crate::segment::Sentences;
 use crate::span::Span;
 
+/// The auxiliaries of a passive "quoted" after a speaker ("X was quoted by Y"), with their
+/// space.
+const PASSIVE_AUX: &[&str] = &[
+    "was ",
+    "were ",
+    "is ",
+    "are ",
+    "has been ",
+    "have been ",
+    "had been ",
+];
+
 /// "Y, which cites X" found in a document: X's claims after it came through Y.
 #[derive(Debug, Clone, Copy)]
 struct Relay {
@@ -141,8 +153,17 @@ pub(super) fn find_relays(
             .get(paragraphs.partition_point(|p| p.end < sp.end))
             .filter(|p| p.contains(sp))
             .copied();
+        // (Also "X was quoted by Y", "X has been quoted as saying by Y".)
         let quoted_by = para.is_some_and(|p| {
             let after = text[sp.end..p.end].trim_start_matches([',', ' ']);
+            let after = PASSIVE_AUX
+                .iter()
+                .find_map(|aux| {
+                    let b = after.as_bytes();
+                    (b.len() > aux.len() && b[..aux.len()].eq_ignore_ascii_case(aux.as_bytes()))
+                        .then(|| &after[aux.len()..])
+                })
+                .unwrap_or(after);
             after.len() >= 9 && after.as_bytes()[..6].eq_ignore_ascii_case(b"quoted")
         });
         if let (Some(para), true) = (para, quoted_by) {
@@ -156,11 +177,26 @@ pub(super) fn find_relays(
             if toks.first().is_some_and(|t| t.punct(',')) {
                 i = 1;
             }
-            if toks.get(i).is_some_and(|t| t.is("quoted"))
-                && toks.get(i + 1).is_some_and(|t| t.is("by"))
+            // "was quoted", "has been quoted"
+            while toks.get(i).is_some_and(|t| {
+                in_list(
+                    &["was", "were", "is", "are", "has", "have", "had", "been"],
+                    t,
+                )
+            }) && i < 3
             {
-                if let Some(via) = forward_np(cues, &toks, i + 2) {
-                    c.via.push(via);
+                i += 1;
+            }
+            if toks.get(i).is_some_and(|t| t.is("quoted")) {
+                // "quoted by Y", or "quoted as saying by Y"
+                let mut by = i + 1;
+                if toks.get(by).is_some_and(|t| t.is("as")) {
+                    by += 1 + cue_at(cues, &toks, by + 1).map_or(0, |c| c.len);
+                }
+                if toks.get(by).is_some_and(|t| t.is("by")) {
+                    if let Some(via) = forward_np(cues, &toks, by + 1) {
+                        c.via.push(via);
+                    }
                 }
             }
         }
