@@ -131,10 +131,9 @@ fn quoted_as_at(cues: &Cues, toks: &[Tok], k: usize) -> Option<usize> {
     toks.get(a).is_some_and(|t| t.is("as")).then_some(a)
 }
 
-/// “…,” X was quoted (by Y) as saying (by Y): the mention X, starting right after the
-/// quotation's words `toks[..i]`, is the speaker.
-fn passive_quoted(cues: &Cues, toks: &[Tok], i: usize) -> Option<Found> {
-    let k = (i + 1..toks.len().min(i + 12)).find(|&k| toks[k].is("quoted"))?;
+/// “…,” X was quoted (by Y) as saying (by Y), "quoted" at `k`: the mention X, starting at
+/// `i`, right after the quotation, is the speaker.
+fn passive_quoted(cues: &Cues, toks: &[Tok], i: usize, k: usize) -> Option<Found> {
     let aux = passive_aux(toks, k).filter(|&a| a > i)?;
     let a = quoted_as_at(cues, toks, k)?;
     let c = cue_at(cues, toks, a + 1)?;
@@ -223,13 +222,13 @@ fn after_rules(cues: &Cues, toks: &[Tok], open_comma: bool) -> Option<Found> {
         }
         return None;
     }
-    // “…,” X was quoted (by Y) as saying (by Y): X speaks; Y, the relay, is read with the
-    // other relays (`relay::find_relays`).
-    if let Some(found) = passive_quoted(cues, toks, i) {
-        return Some(found);
-    }
-    // “…,” the official quoted X as saying
     if let Some(k) = (i..toks.len().min(i + 12)).find(|&k| toks[k].is("quoted")) {
+        // “…,” X was quoted (by Y) as saying (by Y): X speaks; Y, the relay, is read with
+        // the other relays (`relay::find_relays`).
+        if let Some(found) = passive_quoted(cues, toks, i, k) {
+            return Some(found);
+        }
+        // “…,” the official quoted X as saying
         if let Some(speaker) = forward_np(cues, toks, k + 1) {
             // "quoted Ms. Simonyan, the editor in chief, as saying": the rest of an
             // apposition may stand before "as".

@@ -156,15 +156,22 @@ pub(super) fn find_relays(
         // (Also "X was quoted by Y", "X has been quoted as saying by Y".)
         let quoted_by = para.is_some_and(|p| {
             let after = text[sp.end..p.end].trim_start_matches([',', ' ']);
-            let after = PASSIVE_AUX
-                .iter()
-                .find_map(|aux| {
-                    let b = after.as_bytes();
-                    (b.len() > aux.len() && b[..aux.len()].eq_ignore_ascii_case(aux.as_bytes()))
-                        .then(|| &after[aux.len()..])
-                })
-                .unwrap_or(after);
-            after.len() >= 9 && after.as_bytes()[..6].eq_ignore_ascii_case(b"quoted")
+            let quoted =
+                |s: &str| s.len() >= 9 && s.as_bytes()[..6].eq_ignore_ascii_case(b"quoted");
+            // (Most speakers are followed by a cue or a sign: the auxiliaries are compared
+            // only after their first letters.)
+            let aux_letter = after
+                .as_bytes()
+                .first()
+                .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'w' | b'i' | b'a' | b'h'));
+            quoted(after)
+                || aux_letter
+                    && PASSIVE_AUX.iter().any(|aux| {
+                        let b = after.as_bytes();
+                        b.len() > aux.len()
+                            && b[..aux.len()].eq_ignore_ascii_case(aux.as_bytes())
+                            && quoted(&after[aux.len()..])
+                    })
         });
         if let (Some(para), true) = (para, quoted_by) {
             // The relay's mention is a few words: a bounded window, not the paragraph's rest.
