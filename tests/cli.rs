@@ -717,6 +717,86 @@ fn a_symbolic_link_loop_is_walked_once() {
     );
 }
 
+/// `analyze inp.txt -o inp.txt` replaced the input with the report, and so did every command
+/// given its own input as `-o`, also through standard input (found by a black-box review): it
+/// is a usage error before anything is read, and the input is left as it was.
+#[test]
+#[cfg(unix)]
+fn an_output_that_is_an_input_is_refused() {
+    let tmp = common::TempDir::new("outin");
+    let text = "Police said 12 people were killed.";
+    let inp = tmp.write("inp.txt", text);
+    let jsonl = tmp.write(
+        "in.jsonl",
+        "{\"id\": \"a\", \"text\": \"Police said 3.\"}\n",
+    );
+    let (i, j) = (inp.to_str().unwrap(), jsonl.to_str().unwrap());
+    let parts = common::run_ok(&["extract", j, "-q"]);
+    let p = tmp.write("p.jsonl", &parts);
+    let p = p.to_str().unwrap();
+    let link = tmp.path().join("link.txt");
+    std::os::unix::fs::symlink(&inp, &link).unwrap();
+    let cases: [Vec<&str>; 6] = [
+        vec!["analyze", i, "-o", i],
+        vec!["analyze", i, "-o", link.to_str().unwrap()],
+        vec!["extract", j, "-o", j],
+        vec!["merge", p, "-o", p],
+        vec!["figures", j, "-o", j],
+        vec!["conflicts", i, j, "-o", j],
+    ];
+    for args in cases {
+        let out = run_bounded(&tmp, &args, std::process::Stdio::null());
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("is also an input"), "{args:?}: {err}");
+        assert!(!err.contains("document(s)"), "nothing read: {err}");
+    }
+    assert_eq!(common::read(&inp), text);
+    assert_eq!(
+        common::read(&jsonl),
+        "{\"id\": \"a\", \"text\": \"Police said 3.\"}\n"
+    );
+    assert_eq!(common::read(std::path::Path::new(p)), parts);
+
+    // Standard input redirected from the output file.
+    let stdin = std::fs::File::open(&jsonl).unwrap();
+    let out = run_bounded(&tmp, &["analyze", "-", "-o", j], stdin.into());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("-o {j} is also an input (-)")),
+        "{}",
+        stderr(&out)
+    );
+
+    // A directory holding the output: the output is not read as an article.
+    let dir = tmp.path().join("dir");
+    std::fs::create_dir(&dir).unwrap();
+    let old = dir.join("out.txt");
+    std::fs::write(&old, "an old report").unwrap();
+    let args = [
+        "analyze",
+        dir.to_str().unwrap(),
+        "-o",
+        old.to_str().unwrap(),
+    ];
+    let out = run_bounded(&tmp, &args, std::process::Stdio::null());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(common::read(&old), "an old report");
+    // An output that would not be read is fine.
+    let report = dir.join("report.json");
+    std::fs::write(&report, "{}").unwrap();
+    let args = [
+        "analyze",
+        i,
+        dir.to_str().unwrap(),
+        "-q",
+        "-o",
+        report.to_str().unwrap(),
+    ];
+    let out = run_bounded(&tmp, &args, std::process::Stdio::null());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
 /// `.ndjson`, `.JSONL` files were read as one prose article each, and `.json` too (a report
 /// given to `figures` gave thousands of "claims" in JSON syntax); a JSONL file or standard
 /// input starting with a BOM was one article, or an error on line 1 (found by a black-box
@@ -870,6 +950,48 @@ fn a_jsonl_field_of_the_wrong_type_is_named() {
     assert_eq!(ids, ["f"]);
 }
 
+/// `-o` into a directory that does not exist was found only after the whole run (its summary
+/// printed), naming an internal temporary file; `-o /dev/full` did not name the file (found by
+/// a black-box review).
+#[test]
+fn an_output_that_cannot_be_written_is_named_before_reading() {
+    for args in [
+        ["analyze", "corpus", "-o", "/nonexistent-dir/x.json"],
+        ["extract", "corpus", "-o", "/nonexistent-dir/x.json"],
+        ["figures", "corpus", "-o", "/nonexistent-dir/x.json"],
+        [
+            "merge",
+            "corpus/articles.jsonl",
+            "-o",
+            "/nonexistent-dir/x.json",
+        ],
+    ] {
+        let out = claimgraph(&args);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(
+            err,
+            "claimgraph: error: cannot write /nonexistent-dir/x.json: No such file or directory (os error 2)\n",
+            "{args:?}"
+        );
+    }
+    if std::path::Path::new("/dev/full").exists() {
+        let out = claimgraph(&[
+            "analyze",
+            "corpus/01-kz-fuel-protests.txt",
+            "-q",
+            "-o",
+            "/dev/full",
+        ]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            stderr(&out).starts_with("claimgraph: error: cannot write /dev/full: "),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
 /// The unknown-lexicon error listed four of the seven lexicons; a lexicon file not in UTF-8 was
 /// "stream did not contain valid UTF-8", naming neither file nor line (found by a black-box
 /// review).
@@ -899,4 +1021,46 @@ fn lexicon_errors_list_every_lexicon_and_name_the_line() {
         stderr(&out),
         format!("claimgraph: error: {l}:2: not valid UTF-8 at byte offset 10\n")
     );
+}
+
+/// The note on skipped files named a file also named on the command line, and read (found by a
+/// black-box review); it says how many of each kind were skipped, on one line.
+#[test]
+fn the_skipped_note_counts_what_was_not_read() {
+    let out = claimgraph(&["analyze", "corpus"]);
+    let err = stderr(&out);
+    let note: Vec<&str> = err.lines().filter(|l| l.contains("note")).collect();
+    assert_eq!(
+        note,
+        ["claimgraph: note: skipped 11 file(s) that are not .txt or .md (9 .json, 2 .jsonl; name a JSONL file to read it), e.g. corpus/01-kz-fuel-protests.expected.json"]
+    );
+    let out = claimgraph(&["analyze", "corpus", "corpus/articles.jsonl"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("skipped 10 file(s) that are not .txt or .md (9 .json, 1 .jsonl;"),
+        "{err}"
+    );
+    assert!(!err.contains("corpus/articles.jsonl"), "{err}");
+}
+
+/// An empty directory or JSONL file gave a summary of 0 documents and nothing more (found by a
+/// black-box review): a warning says no document was read; the exit status stays 0, as
+/// nothing failed.
+#[test]
+fn no_documents_read_is_a_warning() {
+    let tmp = common::TempDir::new("empty");
+    let dir = tmp.path().join("none");
+    std::fs::create_dir(&dir).unwrap();
+    let empty = tmp.write("e.jsonl", "");
+    for input in [dir.to_str().unwrap(), empty.to_str().unwrap()] {
+        for command in ["analyze", "extract", "figures"] {
+            let out = claimgraph(&[command, input, "-q"]);
+            assert_eq!(out.status.code(), Some(0), "{command} {input}");
+            assert_eq!(
+                stderr(&out),
+                "claimgraph: warning: no documents read\n",
+                "{command} {input}"
+            );
+        }
+    }
 }
