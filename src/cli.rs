@@ -59,9 +59,11 @@ pub enum Command {
     /// Find the claims in news articles and write the report.
     ///
     /// INPUT is a text or Markdown file (one article; a first line `date YYYY-MM-DD` sets its
-    /// date), a directory (every .txt and .md file below it, in sorted order), a JSONL file
-    /// (one article a line: `id` and `text` required; `date`, `outlet`, `title`, `url`
-    /// optional), or `-` for standard input (JSONL when it starts with `{`, else one article).
+    /// date), a directory (every .txt and .md file below it, in sorted order), a .jsonl or
+    /// .ndjson file (one article a line: `id` and `text` required; `date`, `outlet`, `title`,
+    /// `url` optional), or `-` for standard input (JSONL when it starts with `{`, else one
+    /// article; a file of another name is read so too). A date must be a calendar date
+    /// YYYY-MM-DD: another is a warning, and the document is read without a date.
     #[command(after_help = AFTER_HELP)]
     Analyze {
         #[command(flatten)]
@@ -188,6 +190,11 @@ impl Common {
         }
     }
 
+    /// The output opened (see [`open_output`]), before anything is read.
+    fn open_output(&self) -> Result<Sink> {
+        open_output(self.output.as_deref(), &self.inputs, &self.lexicons)
+    }
+
     /// The inputs opened, and the log of the run reading them (with its progress display).
     fn open(&self) -> (crate::input::Stream, Log) {
         let stream = crate::input::stream_with(&self.inputs, &self.read_options());
@@ -306,21 +313,21 @@ impl GraphArgs {
         })
     }
 
-    /// Writes the report in the asked format, filtered, to `path` (or stdout); `texts` are the
+    /// Writes the report in the asked format, filtered, to `sink`; `texts` are the
     /// documents' texts, for HTML. JSON is written as it is serialized, from the report
     /// borrowed; the other formats are rendered whole first.
-    fn write(&self, report: &Report, texts: &Texts, path: Option<&Path>) -> Result<()> {
+    fn write(&self, report: &Report, texts: &Texts, sink: Sink) -> Result<()> {
         if self.format == Format::Json {
             let filter = self.filter()?;
             let view = filtered_view(report, &filter).map_err(|e| UsageError(e.to_string()))?;
             // What `to_json` writes: the pretty JSON and a newline.
-            return write_output_with(path, |sink| {
+            return write_to(sink, |sink| {
                 write_pretty(&view, sink)?;
                 sink.write_all(b"\n")
             });
         }
         let body = self.render(report, texts)?;
-        write_output(path, body.as_bytes())
+        write_to(sink, |sink| sink.write_all(body.as_bytes()))
     }
 
     /// The report in the asked format, filtered; `texts` are the documents' texts, for HTML.
@@ -360,9 +367,10 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Analyze { common, graph } => {
             graph.filter()?;
+            let sink = common.open_output()?;
             let html = graph.format == Format::Html;
             let (report, texts, code) = run_report_keeping(&common, html)?;
-            graph.write(&report, &texts, common.output.as_deref())?;
+            graph.write(&report, &texts, sink)?;
             // The process ends next: freeing the report's strings one by one is wasted work.
             std::mem::forget((report, texts));
             Ok(code)
@@ -376,12 +384,14 @@ pub fn run(cli: Cli) -> Result<i32> {
             graph,
         } => {
             graph.filter()?;
+            let sink = open_output(output.as_deref(), &files, &[])?;
             let (report, code) = run_merge(&files, quiet, no_progress)?;
-            graph.write(&report, &Texts::new(), output.as_deref())?;
+            graph.write(&report, &Texts::new(), sink)?;
             Ok(code)
         }
         Command::Figures(args) => {
             check_measures(&args.measure)?;
+            let sink = args.common.open_output()?;
             let (report, code) = run_report(&args.common)?;
             let rows = tables::figure_rows(&report, &args.measure);
             let body = render_rows(
@@ -391,11 +401,12 @@ pub fn run(cli: Cli) -> Result<i32> {
                 tables::figure_cells,
                 60,
             );
-            write_output(args.common.output.as_deref(), body.as_bytes())?;
+            write_to(sink, |sink| sink.write_all(body.as_bytes()))?;
             Ok(code)
         }
         Command::Conflicts(args) => {
             check_measures(&args.measure)?;
+            let sink = args.common.open_output()?;
             let (report, code) = run_report(&args.common)?;
             let rows = tables::link_rows(&report, &args.measure);
             let body = render_rows(
@@ -405,7 +416,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 tables::link_cells,
                 70,
             );
-            write_output(args.common.output.as_deref(), body.as_bytes())?;
+            write_to(sink, |sink| sink.write_all(body.as_bytes()))?;
             Ok(code)
         }
         Command::Eval {
@@ -480,6 +491,8 @@ type Texts = std::collections::HashMap<String, String>;
 struct Log {
     quiet: bool,
     errors: usize,
+    /// Documents read.
+    read: usize,
     skipped: Vec<String>,
     progress: Progress,
 }
@@ -489,13 +502,15 @@ impl Log {
         Log {
             quiet,
             errors: 0,
+            read: 0,
             skipped: Vec::new(),
             progress,
         }
     }
 
     /// `n` more documents done: for the progress display.
-    fn documents(&self, n: usize) {
+    fn documents(&mut self, n: usize) {
+        self.read += n;
         self.progress.documents(n);
     }
 
@@ -522,15 +537,35 @@ impl Log {
         self.skipped.push(name);
     }
 
-    /// The end of the run: the progress display cleared, and the note on skipped files.
+    /// The end of the run: the progress display cleared, the note on skipped files (how many
+    /// of each extension, one line), and a warning when no document was read and nothing
+    /// failed (even with `--quiet`: an empty directory or file is likely a mistake).
     fn notes(&mut self) {
         self.progress.finish();
         if !self.quiet && !self.skipped.is_empty() {
+            let mut kinds: Vec<(String, usize)> = Vec::new();
+            for name in &self.skipped {
+                let ext = Path::new(name)
+                    .extension()
+                    .map_or("without extension".to_string(), |e| {
+                        format!(".{}", e.to_string_lossy())
+                    });
+                match kinds.iter_mut().find(|(k, _)| *k == ext) {
+                    Some((_, n)) => *n += 1,
+                    None => kinds.push((ext, 1)),
+                }
+            }
+            kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
             eprintln!(
-                "claimgraph: note: skipped {} file(s) that are not .txt or .md (name a .jsonl file to read it), e.g. {}",
+                "claimgraph: note: skipped {} file(s) that are not .txt or .md ({}; name a JSONL file to read it), e.g. {}",
                 self.skipped.len(),
+                kinds.join(", "),
                 self.skipped[0]
             );
+        }
+        if self.read == 0 && self.errors == 0 {
+            eprintln!("claimgraph: warning: no documents read");
         }
     }
 
@@ -562,8 +597,8 @@ impl Log {
 
 /// `extract`: one report line a document, written as they are made.
 fn run_extract(common: &Common) -> Result<i32> {
+    let mut out = common.open_output()?;
     let config = Config::with_lexicons(&common.lexicons)?;
-    let mut out = Sink::open(common.output.as_deref())?;
     let (stream, mut log) = common.open();
     let (mut documents, mut claims) = (0usize, 0usize);
     // Each document's line is written by the worker that analyzed it, straight from the
@@ -599,7 +634,7 @@ fn run_extract(common: &Common) -> Result<i32> {
     });
     match written {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(log.code()),
-        r => r.context("cannot write the output")?,
+        r => r.with_context(|| format!("cannot write {}", out.name()))?,
     }
     out.commit()?;
     log.notes();
@@ -708,20 +743,42 @@ fn run_eval(
 /// Writes `bytes` to `path` through a temporary file renamed into place, or to stdout.
 /// A closed stdout pipe is not an error.
 fn write_output(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
-    write_output_with(path, |sink| sink.write_all(bytes))
+    write_to(Sink::open(path)?, |sink| sink.write_all(bytes))
 }
 
-/// [`write_output`] of what `write` writes to the sink.
-fn write_output_with(
-    path: Option<&Path>,
-    write: impl FnOnce(&mut Sink) -> std::io::Result<()>,
-) -> Result<()> {
-    let mut sink = Sink::open(path)?;
+/// Writes what `write` writes to `sink`, and commits it. A closed stdout pipe is not an error.
+fn write_to(mut sink: Sink, write: impl FnOnce(&mut Sink) -> std::io::Result<()>) -> Result<()> {
     match write(&mut sink) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
-        r => r.context("cannot write the output")?,
+        r => r.with_context(|| format!("cannot write {}", sink.name()))?,
     }
     sink.commit()
+}
+
+/// Opens the output (`-o FILE`, else standard output) before anything is read: so a FILE that
+/// cannot be written is said at once, not after the whole run. A FILE that is one of the
+/// `inputs` or `lexicons` (the same file, by any path; standard input redirected from it; a
+/// file a directory walk would read) is a usage error: writing it would destroy the input.
+fn open_output(output: Option<&Path>, inputs: &[String], lexicons: &[PathBuf]) -> Result<Sink> {
+    if let Some(path) = output {
+        let is_file = std::fs::metadata(path).is_ok_and(|m| m.is_file());
+        let lexicons: Vec<String> = lexicons.iter().map(|l| l.display().to_string()).collect();
+        let input = is_file
+            .then(|| {
+                crate::input::input_that_is(inputs, path)
+                    .or_else(|| crate::input::input_that_is(&lexicons, path))
+            })
+            .flatten();
+        if let Some(input) = input {
+            return Err(UsageError(format!(
+                "-o {} is also an input ({input}): writing it would destroy that input; write \
+                 the output to another file",
+                path.display()
+            ))
+            .into());
+        }
+    }
+    Sink::open(output)
 }
 
 /// Where output goes: standard output, or a temporary file beside `-o FILE` that is renamed
@@ -767,8 +824,9 @@ impl Sink {
             name.to_string_lossy(),
             std::process::id()
         ));
+        // A failure names the FILE given, not the temporary file.
         let file = std::fs::File::create(&tmp)
-            .with_context(|| format!("cannot write {}", tmp.display()))?;
+            .with_context(|| format!("cannot write {}", path.display()))?;
         pending().push(tmp.clone());
         Ok(Sink::File {
             out: std::io::BufWriter::new(file),
@@ -776,6 +834,14 @@ impl Sink {
             path: path.to_path_buf(),
             done: false,
         })
+    }
+
+    /// Where it writes, for messages: the FILE given, or standard output.
+    fn name(&self) -> String {
+        match self {
+            Sink::Stdout(_) => "to standard output".into(),
+            Sink::Special(_, path) | Sink::File { path, .. } => path.display().to_string(),
+        }
     }
 
     /// Flushes; renames the temporary file into place. A closed stdout pipe is not an error.
@@ -795,7 +861,7 @@ impl Sink {
                 done,
             } => {
                 out.flush()
-                    .with_context(|| format!("cannot write {}", tmp.display()))?;
+                    .with_context(|| format!("cannot write {}", path.display()))?;
                 // Under the lock, so an interrupt either removes the file or sees it renamed.
                 let mut pending = pending();
                 std::fs::rename(&*tmp, &*path)

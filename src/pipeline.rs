@@ -37,9 +37,13 @@ impl Default for Config {
 pub enum ConfigError {
     #[error("{0}: cannot read: {1}")]
     Read(String, std::io::Error),
+    /// The file, the line and the byte offset of the first byte that is not UTF-8.
+    #[error("{0}:{1}: not valid UTF-8 at byte offset {2}")]
+    NotUtf8(String, usize, usize),
     #[error(
         "{0}: cannot tell which lexicon this file extends: its name must end in cues.tsv, \
-         source_kinds.tsv, capitals.tsv or demonyms.tsv (see docs/lexicons.md)"
+         source_kinds.tsv, capitals.tsv, demonyms.tsv, numbers.tsv, measures.tsv or groups.tsv \
+         (see docs/lexicons.md)"
     )]
     UnknownLexicon(String),
     #[error(transparent)]
@@ -53,8 +57,12 @@ impl Config {
         let mut config = Config::default();
         for path in files {
             let name = path.display().to_string();
-            let text =
-                std::fs::read_to_string(path).map_err(|e| ConfigError::Read(name.clone(), e))?;
+            let bytes = std::fs::read(path).map_err(|e| ConfigError::Read(name.clone(), e))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let at = e.utf8_error().valid_up_to();
+                let line = 1 + e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count();
+                ConfigError::NotUtf8(name.clone(), line, at)
+            })?;
             let file = path
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())

@@ -16,8 +16,9 @@
 use crate::bytescan::ByteSet;
 use serde::Deserialize;
 
-/// The fields of one JSONL article; unknown fields are ignored. serde_json's messages name
-/// the struct and count its fields ("expected struct JsonlArticle with 6 elements").
+/// The fields of one JSONL article; unknown fields are ignored. Read directly
+/// ([`quick_article`]) or through [`typed_article`]; its own `Deserialize` is the serde_json
+/// reading the direct one is tested against.
 #[derive(Deserialize, Debug, PartialEq)]
 pub(super) struct JsonlArticle {
     pub id: Option<serde_json::Value>,
@@ -26,6 +27,81 @@ pub(super) struct JsonlArticle {
     pub outlet: Option<String>,
     pub title: Option<String>,
     pub url: Option<String>,
+}
+
+/// [`JsonlArticle`]'s fields as any JSON values, for the lines serde_json reads: syntax errors
+/// and duplicate keys found as before, but a field of the wrong type is named by
+/// [`typed_article`] rather than told as serde_json's "invalid type".
+#[derive(Deserialize)]
+struct AnyArticle {
+    id: Option<serde_json::Value>,
+    text: Option<serde_json::Value>,
+    date: Option<serde_json::Value>,
+    outlet: Option<serde_json::Value>,
+    title: Option<serde_json::Value>,
+    url: Option<serde_json::Value>,
+}
+
+/// A line not read directly -> its article, and its `date` as JSON writes it when it is not a
+/// string (the document is read without it, with a warning); or the error: `not a JSON object:
+/// ...` as serde_json says it, or the field of the wrong type named (`text` must be a
+/// string; `outlet`, `title`, `url` strings or null).
+pub(super) fn typed_article(line: &str) -> Result<(JsonlArticle, Option<String>), String> {
+    if !line.trim_start().starts_with('{') {
+        // serde_json would read an array as the fields in order.
+        return Err(match serde_json::from_str::<serde_json::Value>(line) {
+            Ok(value) => format!("not a JSON object: {}", json_type(&value)),
+            Err(e) => format!("not a JSON object: {e}"),
+        });
+    }
+    let any: AnyArticle =
+        serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
+    let optional = |field: &str, value: Option<serde_json::Value>| match value {
+        None => Ok(None),
+        Some(serde_json::Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(format!(
+            "`{field}` must be a string or null, not {}",
+            json_type(&other)
+        )),
+    };
+    let text = match any.text {
+        None => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(other) => {
+            return Err(format!(
+                "`text` must be a string, not {}",
+                json_type(&other)
+            ))
+        }
+    };
+    let (date, bad_date) = match any.date {
+        Some(serde_json::Value::String(s)) => (Some(s), None),
+        Some(other) => (None, Some(other.to_string())),
+        None => (None, None),
+    };
+    let article = JsonlArticle {
+        id: any.id,
+        text,
+        date,
+        outlet: optional("outlet", any.outlet)?,
+        title: optional("title", any.title)?,
+        url: optional("url", any.url)?,
+    };
+    Ok((article, bad_date))
+}
+
+/// What a JSON value is, in words, with the value when it is short (a scalar).
+fn json_type(value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("a boolean ({b})"),
+        Value::Number(n) if n.is_f64() => format!("a number ({n})"),
+        Value::Number(n) => format!("an integer ({n})"),
+        Value::String(_) => "a string".into(),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
 }
 
 /// The article of the line at the start of `bytes` read directly, and where the line ends

@@ -35,10 +35,14 @@ pub struct Document {
 }
 
 impl Document {
-    /// A document from a string, with the date taken from a `date YYYY-MM-DD` first line.
+    /// A document from a string, with the date taken from a `date YYYY-MM-DD` first line when
+    /// it is a calendar date ([`is_calendar_date`]; the line is the header either way).
     pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Document {
         let text = text.into();
-        let date = date_header(&text).map(|(date, _)| date.to_string());
+        let date = date_header(&text)
+            .map(|(date, _)| date)
+            .filter(|date| is_calendar_date(date))
+            .map(str::to_string);
         Document {
             id: id.into(),
             text,
@@ -83,6 +87,55 @@ pub fn date_header(text: &str) -> Option<(&str, usize)> {
     Some((date, text.len() - body.len()))
 }
 
+/// Whether `date` is a day of the calendar written `YYYY-MM-DD` (the report's `date`): no
+/// month 13, no February 30, no 29 February out of leap years.
+pub fn is_calendar_date(date: &str) -> bool {
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// The warning for a date that is no calendar date: the document is read without one.
+fn not_a_date(input: &str, line: u64, date: &str) -> InputError {
+    error(
+        input,
+        Some(line),
+        format!("not a date YYYY-MM-DD: {date}; the document is read without a date"),
+    )
+}
+
+/// A `date` header line whose date is no calendar date: the warning, at its line.
+fn header_date_warning(name: &str, text: &str) -> Option<InputError> {
+    let (date, _) = date_header(text)?;
+    if is_calendar_date(date) {
+        return None;
+    }
+    let at = date.as_ptr() as usize - text.as_ptr() as usize;
+    Some(not_a_date(
+        name,
+        line_of(text.as_bytes(), at),
+        &format!("{date:?}"),
+    ))
+}
+
 /// A problem with one input: which input, which line (JSONL), what went wrong.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InputError {
@@ -107,9 +160,12 @@ impl std::error::Error for InputError {}
 pub struct Inputs {
     pub documents: Vec<Document>,
     pub errors: Vec<InputError>,
-    /// Documents read with replacement characters ([`ReadOptions::lossy`]), in input order.
+    /// Documents read with replacement characters ([`ReadOptions::lossy`]) or without their
+    /// date (not a calendar date), and files of a walk not read (not regular files, links
+    /// back to a directory walked): in input order.
     pub warnings: Vec<InputError>,
-    /// Files met while walking a directory that are not articles (not `.txt` or `.md`).
+    /// Files met while walking a directory that are not articles (not `.txt` or `.md`), but
+    /// for those also named as inputs.
     pub skipped: Vec<String>,
 }
 
@@ -142,10 +198,13 @@ pub enum Item {
     /// An input, a JSONL line or a document that could not be read or was refused.
     Error(InputError),
     /// A document read with replacement characters ([`ReadOptions::lossy`]): where its first
-    /// invalid UTF-8 is and how many invalid sequences were replaced. The document itself is
-    /// the next item.
+    /// invalid UTF-8 is and how many invalid sequences were replaced; or read without its
+    /// date, which is no calendar date. The document itself is the next item but for more
+    /// such warnings. Or, alone, a file of a directory walk that is not read: not a regular
+    /// file (a named pipe, a socket, a device), or a link back to a directory walked.
     Warning(InputError),
-    /// A file met while walking a directory that is not an article (not `.txt` or `.md`).
+    /// A file met while walking a directory that is not an article (not `.txt` or `.md`),
+    /// unless it is also named as an input.
     Skipped(String),
 }
 
@@ -225,8 +284,8 @@ pub struct Stream {
     lossy: bool,
     /// Items ready to go: a text input's document or error, a directory's listing errors.
     pending: VecDeque<ReadItem>,
-    /// The document to give after the warning just given.
-    warned: Option<Item>,
+    /// The items to give after the warning just given: more warnings, then their document.
+    warned: VecDeque<Item>,
     /// The files of the directory being walked, sorted, not yet read.
     files: std::vec::IntoIter<PathBuf>,
     /// The JSONL input being read.
@@ -237,27 +296,31 @@ pub struct Stream {
     seen: HashMap<String, (String, Option<u64>)>,
     /// The bytes of input read so far.
     read: BytesRead,
+    /// The files named as inputs, found when a walk first skips a file: a file named is not
+    /// said to be skipped.
+    named: Option<std::collections::HashSet<FileId>>,
+    /// Every input as given.
+    given: Vec<String>,
 }
 
 impl Iterator for Stream {
     type Item = Item;
 
     fn next(&mut self) -> Option<Item> {
-        if let Some(doc) = self.warned.take() {
-            return Some(doc);
+        if let Some(item) = self.warned.pop_front() {
+            return Some(item);
         }
-        let (warning, item) = self.next_read()?;
+        let (warnings, item) = self.next_read()?;
         let item = match item {
             Item::Document(doc) => self.admit(doc),
             other => other,
         };
-        Some(match (warning, item) {
-            (Some(warning), doc @ Item::Document(_)) => {
-                self.warned = Some(doc);
-                Item::Warning(warning)
-            }
-            (_, item) => item,
-        })
+        if warnings.is_empty() || !matches!(item, Item::Document(_)) {
+            return Some(item);
+        }
+        self.warned.extend(warnings.into_iter().map(Item::Warning));
+        self.warned.push_back(item);
+        self.warned.pop_front()
     }
 }
 
@@ -282,15 +345,17 @@ impl fmt::Debug for Stream {
 impl Stream {
     fn new(inputs: Vec<String>, options: &ReadOptions) -> Stream {
         Stream {
+            given: inputs.clone(),
             inputs: inputs.into_iter(),
             max_bytes: options.max_bytes,
             lossy: options.lossy,
             pending: VecDeque::new(),
-            warned: None,
+            warned: VecDeque::new(),
             files: Vec::new().into_iter(),
             jsonl: None,
             seen: HashMap::new(),
             read: BytesRead::default(),
+            named: None,
         }
     }
 
@@ -317,7 +382,10 @@ impl Stream {
             if let Some(file) = self.files.next() {
                 let name = file.display().to_string();
                 if !is_article_file(&file) {
-                    return Some((None, Item::Skipped(name)));
+                    if self.is_named(&file) {
+                        continue;
+                    }
+                    return Some((Vec::new(), Item::Skipped(name)));
                 }
                 return Some(read_text_file(
                     &name,
@@ -339,40 +407,67 @@ impl Stream {
             return;
         }
         let path = Path::new(&input);
+        let kind = NamedKind::of(path);
         let read = match std::fs::metadata(path) {
-            Err(e) => (None, Item::Error(error(&input, None, io_message(&e)))),
+            Err(e) => (Vec::new(), Item::Error(error(&input, None, io_message(&e)))),
             Ok(meta) if meta.is_dir() => {
-                let (errors, files) = walk(path);
+                let walk = walk(path);
+                let errors = walk.errors.into_iter().map(Item::Error);
+                let warnings = walk.warnings.into_iter().map(Item::Warning);
                 self.pending
-                    .extend(errors.into_iter().map(|e| (None, Item::Error(e))));
-                self.files = files.into_iter();
+                    .extend(errors.chain(warnings).map(|item| (Vec::new(), item)));
+                self.files = walk.files.into_iter();
                 return;
             }
-            Ok(_) if input.ends_with(".jsonl") => match File::open(path) {
+            Ok(_) if kind == NamedKind::Json => (
+                Vec::new(),
+                Item::Error(error(
+                    &input,
+                    None,
+                    "a JSON file, not read: give articles as JSONL (one object a line) or \
+                     text; a claimgraph report goes to `claimgraph merge`"
+                        .into(),
+                )),
+            ),
+            Ok(meta) if kind != NamedKind::Text => match File::open(path) {
                 Ok(file) => {
                     let reader = BufReader::with_capacity(64 * 1024, self.read.counting(file));
-                    self.jsonl = Some(JsonlLines::new(
-                        &input,
-                        Some(&input),
-                        Box::new(reader),
-                        self.max_bytes,
-                        self.lossy,
-                    ));
-                    return;
+                    let jsonl = kind == NamedKind::Jsonl;
+                    let before = self.read.get();
+                    match sniff(reader, line_limit(self.max_bytes), jsonl) {
+                        Ok((true, reader)) => {
+                            self.open_jsonl(&input, Some(&input), Box::new(reader));
+                            return;
+                        }
+                        Ok((false, _)) if meta.len() > self.max_bytes as u64 => {
+                            // Not read further, but done with.
+                            let sniffed = self.read.get() - before;
+                            self.read.add(meta.len().saturating_sub(sniffed));
+                            too_big_file(&input, meta.len(), self.max_bytes)
+                        }
+                        Ok((false, reader)) => {
+                            match read_capped(
+                                &input,
+                                reader,
+                                self.max_bytes,
+                                self.lossy,
+                                meta.len(),
+                            ) {
+                                Ok(capped) => capped.into_item(&input, self.max_bytes, self.lossy),
+                                Err(e) => {
+                                    (Vec::new(), Item::Error(error(&input, None, io_message(&e))))
+                                }
+                            }
+                        }
+                        Err(e) => (Vec::new(), Item::Error(error(&input, None, io_message(&e)))),
+                    }
                 }
-                Err(e) => (None, Item::Error(error(&input, None, io_message(&e)))),
+                Err(e) => (Vec::new(), Item::Error(error(&input, None, io_message(&e)))),
             },
             Ok(meta) if meta.len() > self.max_bytes as u64 => {
                 // Not read, but done with.
                 self.read.add(meta.len());
-                (
-                    None,
-                    Item::Error(error(
-                        &input,
-                        None,
-                        too_big(meta.len(), self.max_bytes, None),
-                    )),
-                )
+                too_big_file(&input, meta.len(), self.max_bytes)
             }
             Ok(_) => read_text_file(&input, self.max_bytes, self.lossy, false, &self.read),
         };
@@ -383,24 +478,50 @@ impl Stream {
     /// is `{`, else one document.
     fn open_stdin<R: BufRead + Send + 'static>(&mut self, reader: R) {
         let cannot_read = |e: std::io::Error| error("-", None, format!("cannot read: {e}"));
-        let read = match sniff(reader, line_limit(self.max_bytes)) {
-            Err(e) => (None, Item::Error(cannot_read(e))),
+        let read = match sniff(reader, line_limit(self.max_bytes), false) {
+            Err(e) => (Vec::new(), Item::Error(cannot_read(e))),
             Ok((true, reader)) => {
-                self.jsonl = Some(JsonlLines::new(
-                    "-",
-                    None,
-                    Box::new(reader),
-                    self.max_bytes,
-                    self.lossy,
-                ));
+                self.open_jsonl("-", None, Box::new(reader));
                 return;
             }
             Ok((false, reader)) => match read_capped("-", reader, self.max_bytes, self.lossy, 0) {
-                Err(e) => (None, Item::Error(cannot_read(e))),
+                Err(e) => (Vec::new(), Item::Error(cannot_read(e))),
                 Ok(capped) => capped.into_item("-", self.max_bytes, self.lossy),
             },
         };
         self.pending.push_back(read);
+    }
+
+    /// Starts reading JSONL: `name` as the input is given, `path` the documents' path.
+    fn open_jsonl(&mut self, name: &str, path: Option<&str>, reader: Box<dyn BufRead + Send>) {
+        self.jsonl = Some(JsonlLines::new(
+            name,
+            path,
+            reader,
+            self.max_bytes,
+            self.lossy,
+        ));
+    }
+
+    /// Whether `file` is also named as an input (found by its [`FileId`]).
+    fn is_named(&mut self, file: &Path) -> bool {
+        let inputs = &self.given;
+        let named = self.named.get_or_insert_with(|| {
+            inputs
+                .iter()
+                .filter_map(|i| {
+                    std::fs::metadata(i)
+                        .ok()
+                        .filter(|m| m.is_file())
+                        .map(|m| (i, m))
+                })
+                .filter_map(|(i, m)| file_id(Path::new(i), &m))
+                .collect()
+        });
+        std::fs::metadata(file)
+            .ok()
+            .and_then(|m| file_id(file, &m))
+            .is_some_and(|id| named.contains(&id))
     }
 
     /// A document as read -> the document, or an error when it is over the limit or its id
@@ -437,29 +558,55 @@ impl Stream {
     }
 }
 
+/// A file named as an input that is over the limit, refused unread.
+fn too_big_file(input: &str, size: u64, max_bytes: usize) -> ReadItem {
+    (
+        Vec::new(),
+        Item::Error(error(input, None, too_big(size, max_bytes, None))),
+    )
+}
+
 fn too_big(size: u64, max_bytes: usize, id: Option<&str>) -> String {
     let what = id.map_or("file".to_string(), |id| format!("document {id:?}"));
     format!("{what} is {size} bytes, over the limit of {max_bytes} (raise it with --max-document-bytes)")
 }
 
-/// An item as read, and the warning to give before it: for a document read lossily.
-type ReadItem = (Option<InputError>, Item);
+/// An item as read, and the warnings to give before it when it is a document: read lossily, a
+/// date that is no calendar date.
+type ReadItem = (Vec<InputError>, Item);
 
 /// The longest JSONL line read whole.
 fn line_limit(max_bytes: usize) -> usize {
     max_bytes.saturating_add(JSONL_LINE_SLACK)
 }
 
-/// A directory's listing errors, and its files (not hidden ones), sorted.
-fn walk(dir: &Path) -> (Vec<InputError>, Vec<PathBuf>) {
-    let mut errors = Vec::new();
-    let mut files = Vec::new();
+/// What a walk of a directory found: its files (not hidden ones), sorted; the errors listing
+/// it; what it did not read and why (files that are not regular files, links back to a
+/// directory walked).
+#[derive(Debug, Default)]
+struct Walk {
+    errors: Vec<InputError>,
+    warnings: Vec<InputError>,
+    files: Vec<PathBuf>,
+}
+
+/// Walks `dir`, following symbolic links, each directory once: a link to a directory already
+/// walked (a loop, or a second way to the same one) is a warning, not walked again. A file
+/// with an article's name (`.txt`, `.md`) that is not a regular file (a named pipe, a
+/// socket, a device) is a warning too: reading it could wait for ever.
+fn walk(dir: &Path) -> Walk {
+    let mut walk = Walk::default();
+    let mut walked: HashMap<FileId, PathBuf> = HashMap::new();
+    if let Some(id) = std::fs::metadata(dir).ok().and_then(|m| file_id(dir, &m)) {
+        walked.insert(id, dir.to_path_buf());
+    }
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let entries = match std::fs::read_dir(&d) {
             Ok(e) => e,
             Err(e) => {
-                errors.push(error(&d.display().to_string(), None, io_message(&e)));
+                walk.errors
+                    .push(error(&d.display().to_string(), None, io_message(&e)));
                 continue;
             }
         };
@@ -472,15 +619,124 @@ fn walk(dir: &Path) -> (Vec<InputError>, Vec<PathBuf>) {
             if hidden {
                 continue;
             }
-            if p.is_dir() {
-                stack.push(p);
+            // Followed when a link; a link to nothing is a file (its reading says so).
+            let meta = match entry.file_type() {
+                Ok(t) if !t.is_symlink() => entry.metadata(),
+                _ => std::fs::metadata(&p),
+            };
+            let Ok(meta) = meta else {
+                walk.files.push(p);
+                continue;
+            };
+            if meta.is_dir() {
+                let Some(id) = file_id(&p, &meta) else {
+                    stack.push(p);
+                    continue;
+                };
+                match walked.entry(id) {
+                    std::collections::hash_map::Entry::Occupied(first) => {
+                        let message = format!(
+                            "a link to the directory {}, already walked: not walked again",
+                            first.get().display()
+                        );
+                        walk.warnings
+                            .push(error(&p.display().to_string(), None, message));
+                    }
+                    std::collections::hash_map::Entry::Vacant(new) => {
+                        new.insert(p.clone());
+                        stack.push(p);
+                    }
+                }
+            } else if meta.is_file() || !is_article_file(&p) {
+                walk.files.push(p);
             } else {
-                files.push(p);
+                let message = format!("not a regular file ({}): not read", file_kind(&meta));
+                walk.warnings
+                    .push(error(&p.display().to_string(), None, message));
             }
         }
     }
-    files.sort();
-    (errors, files)
+    walk.files.sort();
+    walk.warnings.sort_by(|a, b| a.input.cmp(&b.input));
+    walk
+}
+
+/// What a file that is not a regular file or a directory is, in words.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "a device";
+        }
+    }
+    let _ = meta;
+    "not a file or directory"
+}
+
+/// What tells one file (or directory) from another whatever the path to it: its device and
+/// inode on Unix, its canonical path elsewhere.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+/// The [`FileId`] of the file at `path` whose metadata (links followed) is `meta`.
+#[cfg(unix)]
+fn file_id(_path: &Path, meta: &std::fs::Metadata) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+#[cfg(not(unix))]
+fn file_id(path: &Path, _meta: &std::fs::Metadata) -> Option<FileId> {
+    std::fs::canonicalize(path).ok()
+}
+
+/// The [`FileId`] of standard input when it is a file (redirected from one).
+#[cfg(unix)]
+fn stdin_id() -> Option<FileId> {
+    use std::os::fd::AsFd;
+    let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+    let meta = File::from(fd).metadata().ok()?;
+    file_id(Path::new("-"), &meta)
+}
+#[cfg(not(unix))]
+fn stdin_id() -> Option<FileId> {
+    None
+}
+
+/// The input of `inputs` (as [`stream`] names it: `-`, a file as named, a file of a directory
+/// walk) that is the existing file `target`, if any: writing `target` would destroy that
+/// input. Directories are walked to know (as [`total_bytes`] does).
+pub fn input_that_is(inputs: &[String], target: &Path) -> Option<String> {
+    let meta = std::fs::metadata(target).ok()?;
+    let id = file_id(target, &meta)?;
+    let is = |p: &Path| {
+        std::fs::metadata(p)
+            .ok()
+            .and_then(|m| file_id(p, &m))
+            .is_some_and(|i| i == id)
+    };
+    inputs.iter().find_map(|input| {
+        let path = Path::new(input);
+        let found = if input == "-" {
+            stdin_id().is_some_and(|i| i == id)
+        } else if path.is_dir() {
+            let walk = walk(path);
+            let file = walk.files.into_iter().find(|f| is_article_file(f) && is(f));
+            return file.map(|f| f.display().to_string());
+        } else {
+            is(path)
+        };
+        found.then(|| input.clone())
+    })
 }
 
 /// The size in bytes of what [`stream`] would read of `inputs`: files as named, and the
@@ -495,8 +751,8 @@ pub fn total_bytes(inputs: &[String]) -> Option<u64> {
         }
         let path = Path::new(input);
         total += if path.is_dir() {
-            let (_, files) = walk(path);
-            files
+            walk(path)
+                .files
                 .iter()
                 .filter(|f| is_article_file(f))
                 .map(|f| size(f))
@@ -548,6 +804,35 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
+/// How a file named as an input is read, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NamedKind {
+    /// `.txt`, `.md`: one article.
+    Text,
+    /// `.jsonl`, `.ndjson`, in any case: one article a line.
+    Jsonl,
+    /// `.json`, in any case: refused (a JSON file is not JSONL, and a report is no article).
+    Json,
+    /// Any other name: JSONL when it starts with `{` (after a BOM and white space), else one
+    /// article, as standard input.
+    Other,
+}
+
+impl NamedKind {
+    fn of(path: &Path) -> NamedKind {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext == "txt" || ext == "md" {
+            NamedKind::Text
+        } else if ext.eq_ignore_ascii_case("jsonl") || ext.eq_ignore_ascii_case("ndjson") {
+            NamedKind::Jsonl
+        } else if ext.eq_ignore_ascii_case("json") {
+            NamedKind::Json
+        } else {
+            NamedKind::Other
+        }
+    }
+}
+
 /// Files a directory walk reads: `.txt` and `.md`. JSONL files are read when named.
 fn is_article_file(p: &Path) -> bool {
     matches!(
@@ -568,7 +853,7 @@ fn read_text_file(
 ) -> ReadItem {
     let file = match File::open(name) {
         Ok(f) => f,
-        Err(e) => return (None, Item::Error(error(name, None, io_message(&e)))),
+        Err(e) => return (Vec::new(), Item::Error(error(name, None, io_message(&e)))),
     };
     let size = file.metadata().map_or(0, |m| m.len());
     let file = read.counting(file);
@@ -578,7 +863,7 @@ fn read_text_file(
         read_capped(name, file, max_bytes, lossy, size)
     };
     match read {
-        Err(e) => (None, Item::Error(error(name, None, io_message(&e)))),
+        Err(e) => (Vec::new(), Item::Error(error(name, None, io_message(&e)))),
         Ok(capped) => capped.into_item(name, max_bytes, lossy),
     }
 }
@@ -601,13 +886,17 @@ impl Capped {
                 Ok((text, warning)) => {
                     let mut doc = Document::from_text(name, text);
                     doc.path = (name != "-").then(|| name.to_string());
-                    (warning, Item::Document(doc))
+                    let warnings = warning
+                        .into_iter()
+                        .chain(header_date_warning(name, &doc.text))
+                        .collect();
+                    (warnings, Item::Document(doc))
                 }
-                Err(e) => (None, Item::Error(e)),
+                Err(e) => (Vec::new(), Item::Error(e)),
             },
-            Capped::Bad(e) => (None, Item::Error(e)),
+            Capped::Bad(e) => (Vec::new(), Item::Error(e)),
             Capped::Over(size) => (
-                None,
+                Vec::new(),
                 Item::Error(error(name, None, too_big(size, max_bytes, Some(name)))),
             ),
         }
@@ -729,11 +1018,18 @@ impl Scan {
 /// A reader with the white space [`sniff`] read put back in front.
 type Unread<R> = std::io::Chain<Cursor<Vec<u8>>, R>;
 
-/// Whether `reader` starts, after white space, with `{` (JSONL), and the reader with that
-/// white space put back. Gives up (not JSONL) after `cap` bytes of white space.
-fn sniff<R: BufRead>(mut reader: R, cap: usize) -> std::io::Result<(bool, Unread<R>)> {
+/// The UTF-8 byte order mark.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// Whether `reader` starts, after a BOM and white space, with `{` (JSONL), and the reader with
+/// what was read put back: all of it for text, the BOM left out for JSONL (it is before the
+/// JSON, not in it). With `jsonl`, it is JSONL whatever it starts with. Gives up (not JSONL)
+/// after `cap` bytes of white space.
+fn sniff<R: BufRead>(mut reader: R, cap: usize, jsonl: bool) -> std::io::Result<(bool, Unread<R>)> {
     let mut prefix = Vec::new();
-    let jsonl = loop {
+    // How much of a BOM starts the input.
+    let mut bom = 0;
+    let brace = loop {
         let buf = match reader.fill_buf() {
             Ok(buf) => buf,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
@@ -742,8 +1038,14 @@ fn sniff<R: BufRead>(mut reader: R, cap: usize) -> std::io::Result<(bool, Unread
         if buf.is_empty() {
             break false;
         }
-        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
-            Some(at) => {
+        let mut at = 0;
+        while at < buf.len() && prefix.len() + at == bom && bom < BOM.len() && buf[at] == BOM[bom] {
+            bom += 1;
+            at += 1;
+        }
+        match buf[at..].iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(more) => {
+                let at = at + more;
                 let first = buf[at];
                 prefix.extend_from_slice(&buf[..at]);
                 reader.consume(at);
@@ -759,6 +1061,11 @@ fn sniff<R: BufRead>(mut reader: R, cap: usize) -> std::io::Result<(bool, Unread
             }
         }
     };
+    let whole_bom = bom == BOM.len();
+    let jsonl = jsonl || (brace && (bom == 0 || whole_bom));
+    if jsonl && whole_bom {
+        prefix.drain(..BOM.len());
+    }
     Ok((jsonl, Cursor::new(prefix).chain(reader)))
 }
 
@@ -873,7 +1180,7 @@ impl<R: BufRead> JsonlLines<R> {
     fn fail(&mut self, e: std::io::Error) -> ReadItem {
         self.done = true;
         (
-            None,
+            Vec::new(),
             Item::Error(error(
                 &self.name,
                 Some(self.line),
@@ -912,10 +1219,15 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
                     // or not of the common shape) is found and read as before.
                     if let Some((article, end)) = quick_article(window) {
                         if end < window.len() {
-                            let item =
-                                article_item(article, &self.name, self.path.as_deref(), self.line);
+                            let item = article_item(
+                                article,
+                                None,
+                                &self.name,
+                                self.path.as_deref(),
+                                self.line,
+                            );
                             self.reader.consume(end + 1);
-                            return Some((None, item));
+                            return Some(item);
                         }
                     }
                 }
@@ -966,7 +1278,7 @@ impl<R: BufRead> Iterator for JsonlLines<R> {
                         Err(e) => return Some(self.fail(e)),
                     };
                     return Some((
-                        None,
+                        Vec::new(),
                         Item::Error(error(
                             &self.name,
                             Some(self.line),
@@ -1035,9 +1347,9 @@ fn jsonl_line(
     // The direct reading checks the line's UTF-8 as it goes.
     let quick = |bytes: &[u8]| quick_article(bytes).filter(|&(_, end)| end == bytes.len());
     if let Some((article, _)) = quick(raw) {
-        return Some((None, article_item(article, name, path, line)));
+        return Some(article_item(article, None, name, path, line));
     }
-    let fail = |message: String| Some((None, Item::Error(error(name, Some(line), message))));
+    let fail = |message: String| Some((Vec::new(), Item::Error(error(name, Some(line), message))));
     let (text, warning) = match std::str::from_utf8(raw) {
         Ok(t) => (std::borrow::Cow::Borrowed(t), None),
         Err(e) => {
@@ -1055,19 +1367,28 @@ fn jsonl_line(
         // Read directly above, if at all.
         std::borrow::Cow::Borrowed(_) => None,
     };
-    let article: JsonlArticle = match quick {
-        Some((a, _)) => a,
-        None => match serde_json::from_str(&text) {
-            Ok(a) => a,
-            Err(e) => return fail(format!("not a JSON object: {e}")),
+    let (article, bad_date) = match quick {
+        Some((a, _)) => (a, None),
+        None => match jsonl::typed_article(&text) {
+            Ok(read) => read,
+            Err(message) => return fail(message),
         },
     };
-    Some((warning, article_item(article, name, path, line)))
+    let (warnings, item) = article_item(article, bad_date, name, path, line);
+    Some((warning.into_iter().chain(warnings).collect(), item))
 }
 
-/// A JSONL line's article -> its document, or an error naming the line.
-fn article_item(article: JsonlArticle, name: &str, path: Option<&str>, line: u64) -> Item {
-    let fail = |message: String| Item::Error(error(name, Some(line), message));
+/// A JSONL line's article -> its document (with a warning when its date is no calendar date,
+/// and it is read without), or an error naming the line. `bad_date` is a `date` that is not
+/// a string, as JSON writes it.
+fn article_item(
+    article: JsonlArticle,
+    bad_date: Option<String>,
+    name: &str,
+    path: Option<&str>,
+    line: u64,
+) -> ReadItem {
+    let fail = |message: String| (Vec::new(), Item::Error(error(name, Some(line), message)));
     let id = match article.id {
         Some(serde_json::Value::String(s)) if !s.is_empty() => s,
         Some(serde_json::Value::Number(n)) => n.to_string(),
@@ -1078,15 +1399,29 @@ fn article_item(article: JsonlArticle, name: &str, path: Option<&str>, line: u64
         return fail(format!("article {id:?} has no `text`"));
     };
     let mut doc = Document::from_text(id, body);
-    if let Some(date) = article.date {
-        doc.date = Some(date);
+    let mut warnings = Vec::new();
+    match (article.date, bad_date) {
+        (_, Some(shown)) => {
+            warnings.push(not_a_date(name, line, &shown));
+            doc.date = None;
+        }
+        (Some(date), None) if is_calendar_date(&date) => doc.date = Some(date),
+        (Some(date), None) => {
+            warnings.push(not_a_date(name, line, &format!("{date:?}")));
+            doc.date = None;
+        }
+        (None, None) => warnings.extend(header_date_warning(name, &doc.text).map(|mut w| {
+            // The line of the input, not of the text.
+            w.line = Some(line);
+            w
+        })),
     }
     doc.path = path.map(str::to_string);
     doc.outlet = article.outlet;
     doc.title = article.title;
     doc.url = article.url;
     doc.line = Some(line);
-    Item::Document(doc)
+    (warnings, Item::Document(doc))
 }
 
 fn error(input: &str, line: Option<u64>, message: String) -> InputError {
@@ -1217,7 +1552,7 @@ mod tests {
         let want = [
             "doc a Some(\"in.jsonl\"):Some(1)",
             "error in.jsonl:4: not a JSON object: expected ident at line 1 column 2",
-            "error in.jsonl:5: not a JSON object: invalid type: integer `2`, expected a string at line 1 column 5",
+            "error in.jsonl:5: not a JSON object: an array",
             "error in.jsonl:6: missing `id`",
             "error in.jsonl:7: `id` must be a non-empty string or a number",
             "error in.jsonl:8: `id` must be a non-empty string or a number",
@@ -1354,6 +1689,68 @@ mod tests {
             messages(&stdin_items(&b"  \n"[..], 0)),
             ["error -: document \"-\" is 3 bytes, over the limit of 0 (raise it with --max-document-bytes)"]
         );
+    }
+
+    #[test]
+    fn calendar_dates() {
+        for good in [
+            "2022-01-06",
+            "2024-02-29",
+            "2000-02-29",
+            "1999-12-31",
+            "0001-01-01",
+        ] {
+            assert!(is_calendar_date(good), "{good}");
+        }
+        for bad in [
+            "2022-13-45",
+            "2022-00-10",
+            "2022-01-00",
+            "2022-04-31",
+            "2023-02-29",
+            "1900-02-29",
+            "2022-1-6",
+            "yesterday",
+            "2022-01-06T10:00:00Z",
+            "2022/01/06",
+            "+022-01-06",
+            "",
+        ] {
+            assert!(!is_calendar_date(bad), "{bad}");
+        }
+        assert_eq!(
+            Document::from_text(
+                "d",
+                "date 2022-13-45
+Text."
+            )
+            .date,
+            None
+        );
+    }
+
+    /// A BOM before JSONL is left out, whatever the pieces the input comes in; before text it
+    /// is kept, in the text as read.
+    #[test]
+    fn a_bom_before_jsonl_is_skipped() {
+        let jsonl = "\u{feff} \n{\"id\": \"s\", \"text\": \"x\"}\n";
+        let text = "\u{feff}Plain {text}.";
+        let half_bom = b"\xef\xbb {\"id\": \"s\", \"text\": \"x\"}\n";
+        for capacity in [1, 2, 3, 8192] {
+            let items = stdin_items(BufReader::with_capacity(capacity, jsonl.as_bytes()), 100);
+            assert_eq!(
+                messages(&items),
+                ["doc s None:Some(2)"],
+                "buffer of {capacity}"
+            );
+            let items = stdin_items(BufReader::with_capacity(capacity, text.as_bytes()), 100);
+            assert_eq!(items, [Item::Document(Document::from_text("-", text))]);
+            let items = stdin_items(BufReader::with_capacity(capacity, &half_bom[..]), 100);
+            assert_eq!(
+                messages(&items),
+                ["error -:1: not valid UTF-8 at byte offset 0"]
+            );
+        }
     }
 
     #[test]
