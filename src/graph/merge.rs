@@ -267,6 +267,123 @@ impl Merger {
     }
 }
 
+/// Checks that `r` holds together as the merge relies on: ids unique; every claim's and
+/// figure's `doc` among its documents; every `source`, `via` and `parent` a source of `r`;
+/// every figure's `claim` a claim and every claim's `figures` figures of `r`; every span (of a
+/// claim, its speaker, a figure) `[start, end]` with `start <= end <= bytes` of its document.
+/// Returns what is wrong, the first thing found. ([`Merger::add`] itself takes any report, and
+/// drops the references that resolve to nothing.)
+pub fn check_consistent(r: &Report) -> Result<(), String> {
+    fn unique<'p>(
+        what: &str,
+        p: &Positions<'p>,
+        mut ids: impl Iterator<Item = &'p str>,
+    ) -> Result<(), String> {
+        match &p.map {
+            Some(map) if map.len() < p.len => {
+                // A duplicate: the first id whose last position is not its own.
+                let id = ids
+                    .by_ref()
+                    .enumerate()
+                    .find(|&(k, id)| map[id] != k)
+                    .map_or("", |(_, id)| id);
+                Err(format!("two {what} have the id {id:?}"))
+            }
+            _ => Ok(()),
+        }
+    }
+    let many = r.documents.len() > 8;
+    let by_id: HashMap<&str, u64> = if many {
+        r.documents
+            .iter()
+            .map(|d| (d.id.as_str(), d.bytes))
+            .collect()
+    } else {
+        HashMap::default()
+    };
+    if many && by_id.len() < r.documents.len()
+        || !many && {
+            let d = &r.documents;
+            (1..d.len()).any(|k| d[..k].iter().any(|e| e.id == d[k].id))
+        }
+    {
+        return Err("two documents have the same id".to_string());
+    }
+    let bytes_of = |doc: &str| -> Option<u64> {
+        if many {
+            by_id.get(doc).copied()
+        } else {
+            r.documents.iter().find(|d| d.id == doc).map(|d| d.bytes)
+        }
+    };
+    let sources = Positions::new('s', r.sources.iter().map(|s| s.id.as_str()));
+    let claims = Positions::new('c', r.claims.iter().map(|c| c.id.as_str()));
+    let figures = Positions::new('f', r.figures.iter().map(|f| f.id.as_str()));
+    unique("sources", &sources, r.sources.iter().map(|s| s.id.as_str()))?;
+    unique("claims", &claims, r.claims.iter().map(|c| c.id.as_str()))?;
+    unique("figures", &figures, r.figures.iter().map(|f| f.id.as_str()))?;
+    // What is checked first, its message made only when the check fails.
+    let bad_span = |[start, end]: [usize; 2], bytes: u64| {
+        if start > end {
+            Some(format!("span [{start}, {end}]: its start is after its end"))
+        } else if end as u64 > bytes {
+            Some(format!(
+                "span [{start}, {end}]: past the end of its document ({bytes} bytes)"
+            ))
+        } else {
+            None
+        }
+    };
+    fn unknown<'a>(id: &'a Option<String>, sources: &Positions) -> Option<&'a str> {
+        id.as_deref().filter(|id| sources.get(id).is_none())
+    }
+    let no_source = |id| unknown(id, &sources);
+    let not_among =
+        |what: String, id: &str, array: &str| Err(format!("{what} {id:?}, not among its {array}"));
+    for s in &r.sources {
+        if let Some(p) = no_source(&s.parent) {
+            return not_among(format!("source {:?} has the parent", s.id), p, "sources");
+        }
+    }
+    for c in &r.claims {
+        let what = |w: &str| format!("claim {:?} {w}", c.id);
+        let Some(bytes) = bytes_of(&c.doc) else {
+            return not_among(what("is of document"), &c.doc, "documents");
+        };
+        if let Some(e) = bad_span(c.span, bytes) {
+            return Err(format!("{} {e}", what("has the")));
+        }
+        if let Some(e) = c.speaker.as_ref().and_then(|s| bad_span(s.span, bytes)) {
+            return Err(format!("{} {e}", what("has a speaker of")));
+        }
+        if let Some(id) = no_source(&c.source) {
+            return not_among(what("has the source"), id, "sources");
+        }
+        if let Some(v) = c.via.iter().find(|v| sources.get(v).is_none()) {
+            return not_among(what("is relayed via"), v, "sources");
+        }
+        if let Some(f) = c.figures.iter().find(|f| figures.get(f).is_none()) {
+            return not_among(what("has the figure"), f, "figures");
+        }
+    }
+    for f in &r.figures {
+        let what = |w: &str| format!("figure {:?} {w}", f.id);
+        let Some(bytes) = bytes_of(&f.doc) else {
+            return not_among(what("is of document"), &f.doc, "documents");
+        };
+        if let Some(e) = bad_span(f.span, bytes) {
+            return Err(format!("{} {e}", what("has the")));
+        }
+        if let Some(id) = no_source(&f.source) {
+            return not_among(what("has the source"), id, "sources");
+        }
+        if let Some(c) = f.claim.as_deref().filter(|c| claims.get(c).is_none()) {
+            return not_among(what("stands in the claim"), c, "claims");
+        }
+    }
+    Ok(())
+}
+
 /// Where each id of one of a part's arrays is. The ids of a report that claimgraph wrote are
 /// `p1`, `p2`, ... in order (`prefix` `p`), and then an id's position is its number; any other
 /// ids are looked up in a map (the last of equal ids wins, as in a map collected from them).
@@ -355,18 +472,23 @@ pub fn read_reports<'a>(
         line: Some(line),
         message,
     };
-    let check = move |r: Report, line: u64| {
-        if r.schema == crate::export::report::SCHEMA_V1 {
-            Ok(r)
-        } else {
-            Err(err(
+    let check = move |r: Report, line: u64, what: &str| {
+        if r.schema != crate::export::report::SCHEMA_V1 {
+            return Err(err(
                 line,
                 format!(
                     "a report of schema {:?}, not {:?}",
                     r.schema,
                     crate::export::report::SCHEMA_V1
                 ),
-            ))
+            ));
+        }
+        match check_consistent(&r) {
+            Ok(()) => Ok(r),
+            Err(e) => Err(err(
+                line,
+                format!("an inconsistent report: {e}; the {what} is left out"),
+            )),
         }
     };
     let mut buf = Vec::new();
@@ -403,7 +525,7 @@ pub fn read_reports<'a>(
                     return None;
                 }
                 Some(match r {
-                    Ok(r) => check(r, start),
+                    Ok(r) => check(r, start, "report"),
                     Err(e) => {
                         failed = true;
                         Err(err(
@@ -416,7 +538,7 @@ pub fn read_reports<'a>(
             continue;
         }
         return Some(match serde_json::from_str::<Report>(t) {
-            Ok(r) => check(r, line),
+            Ok(r) => check(r, line, "line"),
             Err(e) => Err(err(line, format!("not a claimgraph report: {e}"))),
         });
     })
@@ -603,6 +725,29 @@ mod tests {
         assert_eq!(two.claims.len(), 2 * r.claims.len());
         let n = r.claims.len();
         assert_eq!(two.claims[n].id, format!("c{}", n + 1));
+    }
+
+    /// A report claimgraph wrote holds together, also with its ids renamed; equal ids, which
+    /// make references ambiguous, do not.
+    #[test]
+    fn consistent_reports_and_equal_ids() {
+        let r = report();
+        assert_eq!(check_consistent(&r), Ok(()));
+        assert_eq!(check_consistent(&renamed(&r)), Ok(()));
+        let mut two = r.clone();
+        two.claims[0].id = two.claims[1].id.clone();
+        let e = check_consistent(&two).unwrap_err();
+        assert!(e.contains("two claims have the id"), "{e}");
+        let mut two = r.clone();
+        two.documents.push(two.documents[0].clone());
+        let e = check_consistent(&two).unwrap_err();
+        assert!(e.contains("two documents"), "{e}");
+        // At the end of the text is within it; a byte past is not.
+        let mut end = r.clone();
+        end.claims[0].span = [0, end.documents[0].bytes as usize];
+        assert_eq!(check_consistent(&end), Ok(()));
+        end.claims[0].span[1] += 1;
+        assert!(check_consistent(&end).unwrap_err().contains("past the end"));
     }
 
     #[test]
