@@ -124,6 +124,11 @@ pub enum Command {
     /// its `quotes`, exactly as the referee scorer `score_quotes.py` does: quotes match one to
     /// one by token overlap (F1 >= 0.5; `exact` when equal after normalization), attribution is
     /// judged on matched quotes whose gold quote has a speaker.
+    ///
+    /// What the referee scores without a word is said on stderr as a warning (the scores stay
+    /// the referee's): a gold line without `quotes` or without `text`, a document id given
+    /// again (the later line counts), a gold file with no documents, a --gold-kinds kind no
+    /// gold quote has, a --pred-kinds kind claimgraph never finds.
     Eval {
         /// Gold JSONL: {"id", "text", "quotes": [{"text", "kind", "speaker", ...}]} a line.
         #[arg(value_name = "GOLD.jsonl")]
@@ -683,7 +688,15 @@ fn run_eval(
     report_to: Option<&Path>,
     config: &Config,
 ) -> Result<i32> {
-    let gold_docs = eval::load_gold(gold)?;
+    let (gold_docs, mut notes) = eval::load_gold_noting(gold)?;
+    notes.extend(eval::kind_notes(
+        &gold_docs,
+        opts,
+        &gold.display().to_string(),
+    ));
+    for n in &notes {
+        eprintln!("claimgraph: warning: {n}");
+    }
     let docs: Vec<Document> = gold_docs
         .iter()
         .map(|g| Document::from_text(g.id.clone(), g.text.clone()))

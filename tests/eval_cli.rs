@@ -1,0 +1,89 @@
+//! `claimgraph eval` on odd gold files and options: the scores stay the referee's (stdout
+//! unchanged), and what the referee scores silently is said on stderr as a warning.
+
+mod common;
+
+use common::claimgraph;
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+const GOLD: &str = concat!(
+    r#"{"id": "a", "text": "\"We will win,\" the mayor said.", "quotes": [{"text": "We will win,", "kind": "direct", "speaker": "the mayor"}]}"#,
+    "\n",
+    r#"{"id": "b", "text": "Nothing was said."}"#,
+    "\n",
+    r#"{"id": "c", "quotes": [{"text": "Hi", "kind": "mixed", "speaker": "he"}]}"#,
+    "\n",
+    r#"{"id": "a", "text": "\"We will lose,\" the mayor said.", "quotes": [{"text": "We will lose,", "speaker": "the mayor"}]}"#,
+    "\n",
+);
+
+/// Each case the referee scores silently gets a warning naming the gold file (and line); the
+/// exit status and the scores on stdout are what they were.
+#[test]
+fn eval_warns_of_what_the_referee_scores_silently() {
+    let tmp = common::TempDir::new("eval");
+    let gold = tmp.write("gold.jsonl", GOLD);
+    let g = gold.to_str().unwrap();
+    let out = claimgraph(&["eval", g, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["documents"], 3,
+        "a repeated id counts once, as the referee does"
+    );
+    let err = stderr(&out);
+    for needle in [
+        "gold.jsonl:2: document \"b\" has no \"quotes\"",
+        "gold.jsonl:3: document \"c\" has no \"text\"",
+        "gold.jsonl:4: document id \"a\" again (first on line 1): line 4's record counts",
+    ] {
+        assert!(err.contains(needle), "{needle:?} not in {err}");
+    }
+    assert!(
+        !err.contains("--gold-kinds") && !err.contains("--pred-kinds"),
+        "{err}"
+    );
+
+    // Kinds that can match nothing.
+    let out = claimgraph(&[
+        "eval",
+        g,
+        "--gold-kinds",
+        "foo,direct",
+        "--pred-kinds",
+        "mixed",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(
+        err.contains("--gold-kinds: no gold quote in ") && err.contains("is of kind \"foo\""),
+        "{err}"
+    );
+    assert!(!err.contains("kind \"direct\""), "direct occurs: {err}");
+    assert!(
+        err.contains("--pred-kinds: claimgraph finds no claim of kind \"mixed\""),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("gold quotes 1, predicted 0"));
+
+    // An empty gold file.
+    let empty = tmp.write("empty.jsonl", "\n");
+    let out = claimgraph(&["eval", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(
+        err.contains("empty.jsonl has no documents: every score is 0"),
+        "{err}"
+    );
+}
+
+/// The corpus gold is clean: no warning.
+#[test]
+fn eval_on_a_clean_gold_says_nothing_on_stderr() {
+    let out = claimgraph(&["eval", "corpus/gold.jsonl"]);
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "");
+}
