@@ -46,6 +46,18 @@ Examples:
   claimgraph conflicts corpus/ --format csv       conflicts and updates for a spreadsheet
   claimgraph eval gold.jsonl --errors 20          score against gold quotes";
 
+const EVAL_AFTER_HELP: &str = "\
+Exit status: 0 when the scores were printed (warnings, if any, on stderr); 2 for usage errors
+(--report naming the gold file, a lexicon that cannot be read), a gold file that cannot be
+read or has a line that is not a gold document (named FILE:LINE), and output that could not be
+written; 130 when interrupted (Ctrl-C).
+
+Examples:
+  claimgraph eval gold.jsonl --errors 20          the first 20 errors, then the scores
+  claimgraph eval gold.jsonl --json --report report.json
+  claimgraph eval gold.jsonl --gold-kinds direct,mixed --pred-kinds direct,partial
+  cat gold.jsonl | claimgraph eval -";
+
 /// Who said what in news text: quotations, their speakers and sources, as a JSON report.
 #[derive(Debug, Parser)]
 #[command(name = "claimgraph", version, about, after_help = AFTER_HELP)]
@@ -129,8 +141,10 @@ pub enum Command {
     /// the referee's): a gold line without `quotes` or without `text`, a document id given
     /// again (the later line counts), a gold file with no documents, a --gold-kinds kind no
     /// gold quote has, a --pred-kinds kind claimgraph never finds.
+    #[command(after_help = EVAL_AFTER_HELP)]
     Eval {
-        /// Gold JSONL: {"id", "text", "quotes": [{"text", "kind", "speaker", ...}]} a line.
+        /// Gold JSONL: {"id", "text", "quotes": [{"text", "kind", "speaker", ...}]} a line;
+        /// `-` reads it from standard input.
         #[arg(value_name = "GOLD.jsonl")]
         gold: PathBuf,
         /// Print the scores as JSON (the referee's `--json` shape).
@@ -688,7 +702,23 @@ fn run_eval(
     report_to: Option<&Path>,
     config: &Config,
 ) -> Result<i32> {
-    let (gold_docs, mut notes) = eval::load_gold_noting(gold)?;
+    if let Some(report) = report_to {
+        if gold.as_os_str() != "-" && same_file(gold, report) {
+            return Err(UsageError(format!(
+                "--report names the gold file {}: it would be overwritten with the report; name another file",
+                gold.display()
+            ))
+            .into());
+        }
+    }
+    let (gold_docs, mut notes) = if gold.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+            .context("cannot read the gold from standard input")?;
+        eval::gold_noting(&text, "-")?
+    } else {
+        eval::load_gold_noting(gold)?
+    };
     notes.extend(eval::kind_notes(
         &gold_docs,
         opts,
@@ -716,6 +746,23 @@ fn run_eval(
     };
     write_output(None, out.as_bytes())?;
     Ok(0)
+}
+
+/// Whether `a` and `b` name one file: the same canonical path, or (on Unix) the same device
+/// and inode (a hard link). `false` when either does not exist.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if (ma.dev(), ma.ino()) == (mb.dev(), mb.ino()) {
+            return true;
+        }
+    }
+    let _ = (ma, mb);
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
 /// Writes `bytes` to `path` through a temporary file renamed into place, or to stdout.

@@ -87,3 +87,63 @@ fn eval_on_a_clean_gold_says_nothing_on_stderr() {
     assert!(out.status.success());
     assert_eq!(stderr(&out), "");
 }
+
+/// `--report` naming the gold file (by another path, or a hard link to it) is a usage error:
+/// it overwrote the gold with the report.
+#[test]
+fn eval_refuses_to_write_the_report_over_the_gold() {
+    let tmp = common::TempDir::new("eval");
+    let gold = tmp.write("gold.jsonl", GOLD);
+    std::fs::create_dir(tmp.path().join("sub")).unwrap();
+    let link = tmp.path().join("link.jsonl");
+    std::fs::hard_link(&gold, &link).unwrap();
+    let g = gold.to_str().unwrap();
+    let other = tmp.path().join("sub/../gold.jsonl");
+    for report in [g, other.to_str().unwrap(), link.to_str().unwrap()] {
+        let out = claimgraph(&["eval", g, "--report", report]);
+        assert_eq!(out.status.code(), Some(2), "{report}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("--report names the gold file"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(out.stdout.is_empty());
+        assert_eq!(common::read(&gold), GOLD, "the gold is untouched");
+    }
+    // Another file is written.
+    let report = tmp.path().join("report.json");
+    let out = claimgraph(&["eval", g, "--report", report.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    common::parse_report(&std::fs::read(&report).unwrap());
+}
+
+/// `eval -` reads the gold from standard input, as the other commands read `-`, and scores
+/// it as the same file.
+#[test]
+fn eval_reads_the_gold_from_standard_input() {
+    let tmp = common::TempDir::new("eval");
+    let gold = tmp.write("gold.jsonl", GOLD);
+    for json in [false, true] {
+        let mut args = vec!["eval", gold.to_str().unwrap()];
+        if json {
+            args.push("--json");
+        }
+        let from_file = claimgraph(&args);
+        args[1] = "-";
+        let from_stdin = common::claimgraph_with_stdin(&args, GOLD.as_bytes());
+        assert_eq!(from_stdin.status.code(), Some(0), "{}", stderr(&from_stdin));
+        assert_eq!(from_stdin.stdout, from_file.stdout);
+        assert!(stderr(&from_stdin).contains("-:4: document id \"a\" again"));
+    }
+    let out = common::claimgraph_with_stdin(&["eval", "-"], b"{oops\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("-:1: "), "{}", stderr(&out));
+}
+
+#[test]
+fn eval_help_has_its_exit_status() {
+    let out = claimgraph(&["eval", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("Exit status: 0 when"), "{help}");
+    assert!(help.contains("standard input"), "{help}");
+}
