@@ -99,6 +99,12 @@ pub enum Command {
     /// `analyze --format json` or `merge --format json`, or `-` for standard input. Documents
     /// keep their ids and order; sources merge by name; conflicts, updates and agreements are
     /// computed over all figures. The result is what `analyze` gives on all the documents.
+    ///
+    /// A line that is not a report, or whose report does not hold together (an id it refers
+    /// to and does not have, a span outside its document), is an error naming FILE:LINE and is
+    /// left out. A document met again is left out: a warning when it is the same line (or
+    /// whole report) given again, as overlapping shards give it; an error naming both copies'
+    /// FILE:LINE when it differs. See docs/scale.md.
     #[command(after_help = AFTER_HELP)]
     Merge {
         /// Extract output or reports, or `-`.
@@ -533,7 +539,10 @@ impl Log {
     /// The errors a merge found (documents given twice).
     fn merge_errors(&mut self, errors: Vec<crate::export::report::ErrorOut>) {
         for e in errors {
-            self.error(&format!("{}: {}", e.input, e.message));
+            match e.line {
+                Some(line) => self.error(&format!("{}:{line}: {}", e.input, e.message)),
+                None => self.error(&format!("{}: {}", e.input, e.message)),
+            }
         }
     }
 
@@ -660,8 +669,12 @@ fn run_merge(files: &[String], quiet: bool, no_progress: bool) -> Result<(Report
         for item in crate::graph::merge::read_reports(name, reader) {
             match item {
                 Ok(r) => {
-                    log.documents(r.documents.len());
-                    log.merge_errors(merger.add(r));
+                    log.documents(r.report.documents.len());
+                    let found = merger.add_from(name, r);
+                    for w in &found.warnings {
+                        log.warning(w);
+                    }
+                    log.merge_errors(found.errors);
                 }
                 Err(e) => {
                     log.error(&e);

@@ -79,10 +79,16 @@ fn merge_reports_bad_lines_and_duplicate_documents_and_keeps_the_rest() {
         stderr.contains("bad.jsonl:2: not a claimgraph report"),
         "{stderr}"
     );
-    assert!(stderr.contains("duplicate document id"), "{stderr}");
+    // The same line again loses nothing: a warning, not an error.
+    assert!(
+        stderr.contains(
+            "bad.jsonl:3: document \"corpus/01-kz-fuel-protests.txt\" again, the same line as at"
+        ),
+        "{stderr}"
+    );
     let report: Report = serde_json::from_slice(&out.stdout).expect("a report");
     assert_eq!(report.documents.len(), 1);
-    assert_eq!(report.errors.len(), 2);
+    assert_eq!(report.errors.len(), 1);
     assert!(
         !report.claims.is_empty(),
         "the good document's claims are kept"
@@ -210,6 +216,62 @@ fn merge_refuses_inconsistent_lines_naming_them_and_keeps_the_rest() {
             .code(),
         Some(0)
     );
+}
+
+/// A document met again names the shard and line of both copies. The same line given again
+/// (shards that overlap, re-run) is a warning, exit 0, nothing lost; a different copy is an
+/// error, exit 1, listed in `errors`. (Both were errors naming the document's path only.)
+#[test]
+fn merge_names_both_copies_of_a_document_and_warns_of_the_same_line_again() {
+    let tmp = common::TempDir::new("graph");
+    let one = run(&["extract", "-q", "corpus/01-kz-fuel-protests.txt"]);
+    let two = run(&["extract", "-q", "corpus/02-kz-government-resigns.txt"]);
+    let a = tmp.write("a.jsonl", format!("{one}{two}"));
+    let b = tmp.write("b.jsonl", format!("\n{two}"));
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let out = claimgraph(&["merge", a, b]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "claimgraph: warning: {b}:2: document \"corpus/02-kz-government-resigns.txt\" again, the same line as at {a}:2: this copy is left out"
+        )),
+        "{stderr}"
+    );
+    let report = common::parse_report(&out.stdout);
+    assert!(report.errors.is_empty());
+    assert_eq!(
+        report,
+        common::parse_report(&claimgraph(&["merge", a]).stdout)
+    );
+    // A copy that differs (its claims renumbered by hand) is an error naming both.
+    let mut changed: serde_json::Value = serde_json::from_str(&two).unwrap();
+    changed["documents"][0]["outlet"] = "Elsewhere".into();
+    let c = tmp.write(
+        "c.jsonl",
+        format!("{}\n", serde_json::to_string(&changed).unwrap()),
+    );
+    let c = c.to_str().unwrap();
+    let out = claimgraph(&["merge", a, c]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "claimgraph: error: {c}:1: duplicate document id \"corpus/02-kz-government-resigns.txt\" (first at {a}:2, in a different report): this copy is left out"
+        )),
+        "{stderr}"
+    );
+    let report = common::parse_report(&out.stdout);
+    assert_eq!(report.errors.len(), 1);
+    assert_eq!(report.errors[0].input, c);
+    assert_eq!(report.errors[0].line, Some(1));
+    // Whole reports given twice are the same report again.
+    let whole = tmp.write("whole.json", run(&["merge", "-q", a]));
+    let w = whole.to_str().unwrap();
+    let out = claimgraph(&["merge", w, w]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("the same report as at"), "{stderr}");
 }
 
 fn corpus_report() -> Report {

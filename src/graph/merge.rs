@@ -2,7 +2,8 @@
 //! what `claimgraph analyze` does after the per-document work.
 //!
 //! Reports are merged in the order given. Documents keep their ids (a second document with an
-//! id already merged is an error, and its claims and figures are left out); claims, figures and
+//! id already merged is left out with its claims and figures: an error, or a warning when it
+//! came in the same report as the first, [`Merger::add_from`]); claims, figures and
 //! sources are renumbered (`c1`, `f1`, `s1`, ... in merge order). Sources are the same source
 //! when their names have the same identity key (lower case, without articles and courtesy
 //! titles: "Mr Tokayev" = "Tokayev"), or when a one-word name is the surname of an earlier
@@ -29,6 +30,40 @@ pub struct Merger {
     documents: HashMap<String, usize>,
     by_key: HashMap<String, usize>,
     by_surname: HashMap<String, usize>,
+    /// Where each merged document was read (by its position), when it was added with
+    /// [`Merger::add_from`]: its input (in `inputs`), line and report's digest.
+    origins: Vec<Option<Origin>>,
+    /// The names of the inputs of `origins`.
+    inputs: Vec<String>,
+}
+
+/// A report as [`read_reports`] read it: where (its line, or its first line when `whole`, a
+/// report over many lines) and the digest of its bytes, equal for the same bytes (the same
+/// `extract` line, the same whole report).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadReport {
+    pub report: Report,
+    pub line: u64,
+    pub whole: bool,
+    pub digest: u64,
+}
+
+/// Where a merged document was read: a [`ReadReport`]'s place, its input by position.
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    input: usize,
+    line: u64,
+    whole: bool,
+    digest: u64,
+}
+
+/// What [`Merger::add_from`] found: errors (documents already merged from a different report;
+/// also kept in the merged report's `errors`) and warnings (a document given again in the
+/// same report: nothing is lost).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Found {
+    pub errors: Vec<ErrorOut>,
+    pub warnings: Vec<String>,
 }
 
 impl Merger {
@@ -36,39 +71,49 @@ impl Merger {
     /// updates and agreements are dropped (recomputed by [`Merger::finish`]). Returns the
     /// errors the merge itself found (documents already merged), also kept in the report.
     pub fn add(&mut self, part: Report) -> Vec<ErrorOut> {
-        self.add_keyed(part, None)
+        self.add_keyed(part, None, None).errors
+    }
+
+    /// [`Merger::add`] of a report read from `input` ([`read_reports`]). A document merged
+    /// before is named with the input and line of both copies; when both came in the same
+    /// report (the same digest: the same `extract` line given again, as overlapping shards
+    /// give it), the copy left out loses nothing, and it is a warning, not an error.
+    pub fn add_from(&mut self, input: &str, read: ReadReport) -> Found {
+        if self.inputs.last().is_none_or(|last| last != input) {
+            self.inputs.push(input.to_string());
+        }
+        let origin = Origin {
+            input: self.inputs.len() - 1,
+            line: read.line,
+            whole: read.whole,
+            digest: read.digest,
+        };
+        self.add_keyed(read.report, None, Some(origin))
     }
 
     /// [`Merger::add`] of a document's part of a run ([`crate::export::document_part`]): its
     /// sources' keys are taken from it, not made again from their names.
     pub fn add_part(&mut self, part: Part) -> Vec<ErrorOut> {
         assert_eq!(part.keys.len(), part.report.sources.len(), "a key a source");
-        self.add_keyed(part.report, Some(&part.keys))
+        self.add_keyed(part.report, Some(&part.keys), None).errors
     }
 
     /// [`Merger::add`], with the identity keys of `part`'s sources ([`key_of`] of their
     /// names, in their order) when they are known.
-    fn add_keyed(&mut self, part: Report, keys: Option<&[Key]>) -> Vec<ErrorOut> {
+    /// `origin`: where `part` was read ([`Merger::add_from`]).
+    fn add_keyed(&mut self, part: Report, keys: Option<&[Key]>, origin: Option<Origin>) -> Found {
         let mut skipped: HashSet<String> = HashSet::default();
-        let mut found = Vec::new();
+        let mut found = Found::default();
         for d in part.documents {
             if let Some(&first) = self.documents.get(&d.id) {
-                let first = &self.report.documents[first];
-                let place = first.path.as_deref().unwrap_or("an earlier input");
-                found.push(ErrorOut {
-                    input: d.path.clone().unwrap_or_else(|| d.id.clone()),
-                    line: None,
-                    message: format!(
-                        "duplicate document id {:?} (first in {place}): this copy is left out",
-                        d.id
-                    ),
-                });
+                self.duplicate(&d, first, origin, &mut found);
                 skipped.insert(d.id);
                 continue;
             }
             self.documents
                 .insert(d.id.clone(), self.report.documents.len());
             self.report.documents.push(d);
+            self.origins.push(origin);
         }
         let (mut claims, mut figures) = (part.claims, part.figures);
         if !skipped.is_empty() {
@@ -199,8 +244,49 @@ impl Merger {
         self.report.claims.append(&mut claims);
         self.report.figures.append(&mut figures);
         self.report.errors.extend(part.errors);
-        self.report.errors.extend(found.iter().cloned());
+        self.report.errors.extend(found.errors.iter().cloned());
         found
+    }
+
+    /// What `d`, a document already merged at `first`, is: an error, or a warning when both
+    /// copies came in the same report (`origin` and `first`'s have the same digest).
+    fn duplicate(
+        &self,
+        d: &crate::export::report::DocumentOut,
+        first: usize,
+        origin: Option<Origin>,
+        found: &mut Found,
+    ) {
+        let (Some(o), Some(f)) = (origin, self.origins[first]) else {
+            let first = &self.report.documents[first];
+            let place = first.path.as_deref().unwrap_or("an earlier input");
+            found.errors.push(ErrorOut {
+                input: d.path.clone().unwrap_or_else(|| d.id.clone()),
+                line: None,
+                message: format!(
+                    "duplicate document id {:?} (first in {place}): this copy is left out",
+                    d.id
+                ),
+            });
+            return;
+        };
+        let place = format!("{}:{}", self.inputs[f.input], f.line);
+        if o.digest == f.digest && o.whole == f.whole {
+            let what = if o.whole { "report" } else { "line" };
+            found.warnings.push(format!(
+                "{}:{}: document {:?} again, the same {what} as at {place}: this copy is left out (nothing is lost)",
+                self.inputs[o.input], o.line, d.id
+            ));
+        } else {
+            found.errors.push(ErrorOut {
+                input: self.inputs[o.input].clone(),
+                line: Some(o.line),
+                message: format!(
+                    "duplicate document id {:?} (first at {place}, in a different report): this copy is left out",
+                    d.id
+                ),
+            });
+        }
     }
 
     /// Adds input errors (documents that could not be read).
@@ -465,14 +551,14 @@ pub fn merge(parts: impl IntoIterator<Item = Report>) -> Report {
 pub fn read_reports<'a>(
     name: &'a str,
     mut reader: Box<dyn std::io::BufRead + 'a>,
-) -> impl Iterator<Item = Result<Report, crate::input::InputError>> + 'a {
+) -> impl Iterator<Item = Result<ReadReport, crate::input::InputError>> + 'a {
     use crate::input::InputError;
     let err = move |line: u64, message: String| InputError {
         input: name.to_string(),
         line: Some(line),
         message,
     };
-    let check = move |r: Report, line: u64, what: &str| {
+    let check = move |r: Report, line: u64, whole: bool, digest: u64| {
         if r.schema != crate::export::report::SCHEMA_V1 {
             return Err(err(
                 line,
@@ -484,16 +570,24 @@ pub fn read_reports<'a>(
             ));
         }
         match check_consistent(&r) {
-            Ok(()) => Ok(r),
+            Ok(()) => Ok(ReadReport {
+                report: r,
+                line,
+                whole,
+                digest,
+            }),
             Err(e) => Err(err(
                 line,
-                format!("an inconsistent report: {e}; the {what} is left out"),
+                format!(
+                    "an inconsistent report: {e}; the {} is left out",
+                    if whole { "report" } else { "line" }
+                ),
             )),
         }
     };
     let mut buf = Vec::new();
     let mut line = 0u64;
-    let mut whole: Option<Box<dyn Iterator<Item = Result<Report, InputError>> + 'a>> = None;
+    let mut whole: Option<Box<dyn Iterator<Item = Result<ReadReport, InputError>> + 'a>> = None;
     std::iter::from_fn(move || loop {
         if let Some(it) = whole.as_mut() {
             return it.next();
@@ -525,7 +619,10 @@ pub fn read_reports<'a>(
                     return None;
                 }
                 Some(match r {
-                    Ok(r) => check(r, start, "report"),
+                    Ok(r) => {
+                        let digest = digest_of_report(&r);
+                        check(r, start, true, digest)
+                    }
                     Err(e) => {
                         failed = true;
                         Err(err(
@@ -538,10 +635,42 @@ pub fn read_reports<'a>(
             continue;
         }
         return Some(match serde_json::from_str::<Report>(t) {
-            Ok(r) => check(r, line, "line"),
+            Ok(r) => check(r, line, false, digest_of(t.as_bytes())),
             Err(e) => Err(err(line, format!("not a claimgraph report: {e}"))),
         });
     })
+}
+
+/// The hasher of the reports' digests: one for the process, seeded at random (so that a
+/// different report cannot be made to pass for the same one).
+fn digests() -> &'static foldhash::quality::RandomState {
+    static STATE: std::sync::OnceLock<foldhash::quality::RandomState> = std::sync::OnceLock::new();
+    STATE.get_or_init(Default::default)
+}
+
+/// The digest of a report's line.
+fn digest_of(bytes: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    digests().hash_one(bytes)
+}
+
+/// The digest of a whole report: of its JSON, written as `merge` writes it (the same for the
+/// same report, whatever its layout was).
+fn digest_of_report(r: &Report) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    struct Digest<H>(H);
+    impl<H: Hasher> std::io::Write for Digest<H> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.write(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut d = Digest(digests().build_hasher());
+    serde_json::to_writer(&mut d, r).expect("a report serializes");
+    d.0.finish()
 }
 
 #[cfg(test)]
