@@ -46,6 +46,18 @@ Examples:
   claimgraph conflicts corpus/ --format csv       conflicts and updates for a spreadsheet
   claimgraph eval gold.jsonl --errors 20          score against gold quotes";
 
+const EVAL_AFTER_HELP: &str = "\
+Exit status: 0 when the scores were printed (warnings, if any, on stderr); 2 for usage errors
+(--report naming the gold file, a lexicon that cannot be read), a gold file that cannot be
+read or has a line that is not a gold document (named FILE:LINE), and output that could not be
+written; 130 when interrupted (Ctrl-C).
+
+Examples:
+  claimgraph eval gold.jsonl --errors 20          the first 20 errors, then the scores
+  claimgraph eval gold.jsonl --json --report report.json
+  claimgraph eval gold.jsonl --gold-kinds direct,mixed --pred-kinds direct,partial
+  cat gold.jsonl | claimgraph eval -";
+
 /// Who said what in news text: quotations, their speakers and sources, as a JSON report.
 #[derive(Debug, Parser)]
 #[command(name = "claimgraph", version, about, after_help = AFTER_HELP)]
@@ -89,6 +101,12 @@ pub enum Command {
     /// `analyze --format json` or `merge --format json`, or `-` for standard input. Documents
     /// keep their ids and order; sources merge by name; conflicts, updates and agreements are
     /// computed over all figures. The result is what `analyze` gives on all the documents.
+    ///
+    /// A line that is not a report, or whose report does not hold together (an id it refers
+    /// to and does not have, a span outside its document), is an error naming FILE:LINE and is
+    /// left out. A document met again is left out: a warning when it is the same line (or
+    /// whole report) given again, as overlapping shards give it; an error naming both copies'
+    /// FILE:LINE when it differs. See docs/scale.md.
     #[command(after_help = AFTER_HELP)]
     Merge {
         /// Extract output or reports, or `-`.
@@ -126,8 +144,15 @@ pub enum Command {
     /// its `quotes`, exactly as the referee scorer `score_quotes.py` does: quotes match one to
     /// one by token overlap (F1 >= 0.5; `exact` when equal after normalization), attribution is
     /// judged on matched quotes whose gold quote has a speaker.
+    ///
+    /// What the referee scores without a word is said on stderr as a warning (the scores stay
+    /// the referee's): a gold line without `quotes` or without `text`, a document id given
+    /// again (the later line counts), a gold file with no documents, a --gold-kinds kind no
+    /// gold quote has, a --pred-kinds kind claimgraph never finds.
+    #[command(after_help = EVAL_AFTER_HELP)]
     Eval {
-        /// Gold JSONL: {"id", "text", "quotes": [{"text", "kind", "speaker", ...}]} a line.
+        /// Gold JSONL: {"id", "text", "quotes": [{"text", "kind", "speaker", ...}]} a line;
+        /// `-` reads it from standard input.
         #[arg(value_name = "GOLD.jsonl")]
         gold: PathBuf,
         /// Print the scores as JSON (the referee's `--json` shape).
@@ -529,7 +554,10 @@ impl Log {
     /// The errors a merge found (documents given twice).
     fn merge_errors(&mut self, errors: Vec<crate::export::report::ErrorOut>) {
         for e in errors {
-            self.error(&format!("{}: {}", e.input, e.message));
+            match e.line {
+                Some(line) => self.error(&format!("{}:{line}: {}", e.input, e.message)),
+                None => self.error(&format!("{}: {}", e.input, e.message)),
+            }
         }
     }
 
@@ -676,8 +704,12 @@ fn run_merge(files: &[String], quiet: bool, no_progress: bool) -> Result<(Report
         for item in crate::graph::merge::read_reports(name, reader) {
             match item {
                 Ok(r) => {
-                    log.documents(r.documents.len());
-                    log.merge_errors(merger.add(r));
+                    log.documents(r.report.documents.len());
+                    let found = merger.add_from(name, r);
+                    for w in &found.warnings {
+                        log.warning(w);
+                    }
+                    log.merge_errors(found.errors);
                 }
                 Err(e) => {
                     log.error(&e);
@@ -718,7 +750,31 @@ fn run_eval(
     report_to: Option<&Path>,
     config: &Config,
 ) -> Result<i32> {
-    let gold_docs = eval::load_gold(gold)?;
+    if let Some(report) = report_to {
+        if gold.as_os_str() != "-" && same_file(gold, report) {
+            return Err(UsageError(format!(
+                "--report names the gold file {}: it would be overwritten with the report; name another file",
+                gold.display()
+            ))
+            .into());
+        }
+    }
+    let (gold_docs, mut notes) = if gold.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+            .context("cannot read the gold from standard input")?;
+        eval::gold_noting(&text, "-")?
+    } else {
+        eval::load_gold_noting(gold)?
+    };
+    notes.extend(eval::kind_notes(
+        &gold_docs,
+        opts,
+        &gold.display().to_string(),
+    ));
+    for n in &notes {
+        eprintln!("claimgraph: warning: {n}");
+    }
     let docs: Vec<Document> = gold_docs
         .iter()
         .map(|g| Document::from_text(g.id.clone(), g.text.clone()))
@@ -738,6 +794,23 @@ fn run_eval(
     };
     write_output(None, out.as_bytes())?;
     Ok(0)
+}
+
+/// Whether `a` and `b` name one file: the same canonical path, or (on Unix) the same device
+/// and inode (a hard link). `false` when either does not exist.
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if (ma.dev(), ma.ino()) == (mb.dev(), mb.ino()) {
+            return true;
+        }
+    }
+    let _ = (ma, mb);
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
 /// Writes `bytes` to `path` through a temporary file renamed into place, or to stdout.

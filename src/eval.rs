@@ -709,9 +709,18 @@ fn gold_doc(v: &Value) -> Result<GoldDoc, String> {
 /// Parses gold JSONL text (`input` names it in errors). A later document with the same id
 /// replaces an earlier one at the earlier one's position, as a Python dict does.
 pub fn gold_from_jsonl(text: &str, input: &str) -> Result<Vec<GoldDoc>, EvalError> {
+    gold_noting(text, input).map(|(docs, _)| docs)
+}
+
+/// [`gold_from_jsonl`], and the warnings on what the referee takes silently, each naming
+/// `input:line`: a line without `"quotes"` (no gold quotes), without `"text"` (analyzed as
+/// empty), a document id met again (the later line's record counts, in the earlier's place).
+pub fn gold_noting(text: &str, input: &str) -> Result<(Vec<GoldDoc>, Vec<String>), EvalError> {
     let text = universal_newlines(text);
     let mut docs: Vec<GoldDoc> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut notes = Vec::new();
+    // Each document's position and the line it was first met on.
+    let mut index: HashMap<String, (usize, usize)> = HashMap::new();
     for (n, line) in text.split('\n').enumerate() {
         if is_blank(line) {
             continue;
@@ -719,21 +728,83 @@ pub fn gold_from_jsonl(text: &str, input: &str) -> Result<Vec<GoldDoc>, EvalErro
         let value: Value =
             serde_json::from_str(line).map_err(|e| line_error(input, n + 1, e.to_string()))?;
         let doc = gold_doc(&value).map_err(|e| line_error(input, n + 1, e))?;
+        let at = format!("{input}:{}: document", n + 1);
+        if value.get("quotes").is_none() {
+            notes.push(format!(
+                "{at} {:?} has no \"quotes\": scored as a document without quotes, as the referee does (every claim found in it is spurious)",
+                doc.id
+            ));
+        }
+        if value.get("text").is_none_or(Value::is_null) {
+            notes.push(format!(
+                "{at} {:?} has no \"text\": analyzed as empty, so no claim is found in it",
+                doc.id
+            ));
+        }
         match index.get(&doc.id) {
-            Some(&at) => docs[at] = doc,
+            Some(&(k, first)) => {
+                notes.push(format!(
+                    "{at} id {:?} again (first on line {first}): line {}'s record counts, in line {first}'s place, as the referee does",
+                    doc.id,
+                    n + 1
+                ));
+                docs[k] = doc;
+            }
             None => {
-                index.insert(doc.id.clone(), docs.len());
+                index.insert(doc.id.clone(), (docs.len(), n + 1));
                 docs.push(doc);
             }
         }
     }
-    Ok(docs)
+    if docs.is_empty() {
+        notes.push(format!("{input} has no documents: every score is 0"));
+    }
+    Ok((docs, notes))
 }
 
 /// Reads a gold JSONL file: one `{"id", "text", "quotes": [...]}` a line; blank lines are
 /// skipped; a bad line is an error naming `path:line`.
 pub fn load_gold(path: &Path) -> Result<Vec<GoldDoc>, EvalError> {
-    gold_from_jsonl(&read_text(path)?, &path.display().to_string())
+    load_gold_noting(path).map(|(docs, _)| docs)
+}
+
+/// [`load_gold`], and the warnings of [`gold_noting`].
+pub fn load_gold_noting(path: &Path) -> Result<(Vec<GoldDoc>, Vec<String>), EvalError> {
+    gold_noting(&read_text(path)?, &path.display().to_string())
+}
+
+/// The claim kinds claimgraph finds, the only `--pred-kinds` that can match.
+pub const PRED_KINDS: [&str; 3] = ["direct", "partial", "indirect"];
+
+/// Warnings on kinds that can match nothing (scored as the referee does, they count nothing):
+/// a `--gold-kinds` kind no quote of `gold` (read from `input`) has, a `--pred-kinds` kind
+/// claimgraph never gives. None about gold kinds when `gold` is empty (that has its own).
+pub fn kind_notes(gold: &[GoldDoc], opts: &EvalOptions, input: &str) -> Vec<String> {
+    let mut notes = Vec::new();
+    let mut kinds: Vec<&str> = gold
+        .iter()
+        .flat_map(|d| &d.quotes)
+        .filter_map(|q| q.kind.as_deref())
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    for k in &opts.gold_kinds {
+        if !gold.is_empty() && !kinds.contains(&k.as_str()) {
+            notes.push(format!(
+                "--gold-kinds: no gold quote in {input} is of kind {k:?} (its kinds: {}), so it counts nothing",
+                if kinds.is_empty() { "none".to_string() } else { kinds.join(", ") }
+            ));
+        }
+    }
+    for k in &opts.pred_kinds {
+        if !PRED_KINDS.contains(&k.as_str()) {
+            notes.push(format!(
+                "--pred-kinds: claimgraph finds no claim of kind {k:?} (its kinds: {}), so it counts nothing",
+                PRED_KINDS.join(", ")
+            ));
+        }
+    }
+    notes
 }
 
 /// The predictions of a v1 report: its claims of the given kinds, each with the speakers

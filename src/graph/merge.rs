@@ -2,7 +2,8 @@
 //! what `claimgraph analyze` does after the per-document work.
 //!
 //! Reports are merged in the order given. Documents keep their ids (a second document with an
-//! id already merged is an error, and its claims and figures are left out); claims, figures and
+//! id already merged is left out with its claims and figures: an error, or a warning when it
+//! came in the same report as the first, [`Merger::add_from`]); claims, figures and
 //! sources are renumbered (`c1`, `f1`, `s1`, ... in merge order). Sources are the same source
 //! when their names have the same identity key (lower case, without articles and courtesy
 //! titles: "Mr Tokayev" = "Tokayev"), or when a one-word name is the surname of an earlier
@@ -29,6 +30,40 @@ pub struct Merger {
     documents: HashMap<String, usize>,
     by_key: HashMap<String, usize>,
     by_surname: HashMap<String, usize>,
+    /// Where each merged document was read (by its position), when it was added with
+    /// [`Merger::add_from`]: its input (in `inputs`), line and report's digest.
+    origins: Vec<Option<Origin>>,
+    /// The names of the inputs of `origins`.
+    inputs: Vec<String>,
+}
+
+/// A report as [`read_reports`] read it: where (its line, or its first line when `whole`, a
+/// report over many lines) and the digest of its bytes, equal for the same bytes (the same
+/// `extract` line, the same whole report).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadReport {
+    pub report: Report,
+    pub line: u64,
+    pub whole: bool,
+    pub digest: u64,
+}
+
+/// Where a merged document was read: a [`ReadReport`]'s place, its input by position.
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    input: usize,
+    line: u64,
+    whole: bool,
+    digest: u64,
+}
+
+/// What [`Merger::add_from`] found: errors (documents already merged from a different report;
+/// also kept in the merged report's `errors`) and warnings (a document given again in the
+/// same report: nothing is lost).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Found {
+    pub errors: Vec<ErrorOut>,
+    pub warnings: Vec<String>,
 }
 
 impl Merger {
@@ -36,39 +71,49 @@ impl Merger {
     /// updates and agreements are dropped (recomputed by [`Merger::finish`]). Returns the
     /// errors the merge itself found (documents already merged), also kept in the report.
     pub fn add(&mut self, part: Report) -> Vec<ErrorOut> {
-        self.add_keyed(part, None)
+        self.add_keyed(part, None, None).errors
+    }
+
+    /// [`Merger::add`] of a report read from `input` ([`read_reports`]). A document merged
+    /// before is named with the input and line of both copies; when both came in the same
+    /// report (the same digest: the same `extract` line given again, as overlapping shards
+    /// give it), the copy left out loses nothing, and it is a warning, not an error.
+    pub fn add_from(&mut self, input: &str, read: ReadReport) -> Found {
+        if self.inputs.last().is_none_or(|last| last != input) {
+            self.inputs.push(input.to_string());
+        }
+        let origin = Origin {
+            input: self.inputs.len() - 1,
+            line: read.line,
+            whole: read.whole,
+            digest: read.digest,
+        };
+        self.add_keyed(read.report, None, Some(origin))
     }
 
     /// [`Merger::add`] of a document's part of a run ([`crate::export::document_part`]): its
     /// sources' keys are taken from it, not made again from their names.
     pub fn add_part(&mut self, part: Part) -> Vec<ErrorOut> {
         assert_eq!(part.keys.len(), part.report.sources.len(), "a key a source");
-        self.add_keyed(part.report, Some(&part.keys))
+        self.add_keyed(part.report, Some(&part.keys), None).errors
     }
 
     /// [`Merger::add`], with the identity keys of `part`'s sources ([`key_of`] of their
     /// names, in their order) when they are known.
-    fn add_keyed(&mut self, part: Report, keys: Option<&[Key]>) -> Vec<ErrorOut> {
+    /// `origin`: where `part` was read ([`Merger::add_from`]).
+    fn add_keyed(&mut self, part: Report, keys: Option<&[Key]>, origin: Option<Origin>) -> Found {
         let mut skipped: HashSet<String> = HashSet::default();
-        let mut found = Vec::new();
+        let mut found = Found::default();
         for d in part.documents {
             if let Some(&first) = self.documents.get(&d.id) {
-                let first = &self.report.documents[first];
-                let place = first.path.as_deref().unwrap_or("an earlier input");
-                found.push(ErrorOut {
-                    input: d.path.clone().unwrap_or_else(|| d.id.clone()),
-                    line: None,
-                    message: format!(
-                        "duplicate document id {:?} (first in {place}): this copy is left out",
-                        d.id
-                    ),
-                });
+                self.duplicate(&d, first, origin, &mut found);
                 skipped.insert(d.id);
                 continue;
             }
             self.documents
                 .insert(d.id.clone(), self.report.documents.len());
             self.report.documents.push(d);
+            self.origins.push(origin);
         }
         let (mut claims, mut figures) = (part.claims, part.figures);
         if !skipped.is_empty() {
@@ -199,8 +244,49 @@ impl Merger {
         self.report.claims.append(&mut claims);
         self.report.figures.append(&mut figures);
         self.report.errors.extend(part.errors);
-        self.report.errors.extend(found.iter().cloned());
+        self.report.errors.extend(found.errors.iter().cloned());
         found
+    }
+
+    /// What `d`, a document already merged at `first`, is: an error, or a warning when both
+    /// copies came in the same report (`origin` and `first`'s have the same digest).
+    fn duplicate(
+        &self,
+        d: &crate::export::report::DocumentOut,
+        first: usize,
+        origin: Option<Origin>,
+        found: &mut Found,
+    ) {
+        let (Some(o), Some(f)) = (origin, self.origins[first]) else {
+            let first = &self.report.documents[first];
+            let place = first.path.as_deref().unwrap_or("an earlier input");
+            found.errors.push(ErrorOut {
+                input: d.path.clone().unwrap_or_else(|| d.id.clone()),
+                line: None,
+                message: format!(
+                    "duplicate document id {:?} (first in {place}): this copy is left out",
+                    d.id
+                ),
+            });
+            return;
+        };
+        let place = format!("{}:{}", self.inputs[f.input], f.line);
+        if o.digest == f.digest && o.whole == f.whole {
+            let what = if o.whole { "report" } else { "line" };
+            found.warnings.push(format!(
+                "{}:{}: document {:?} again, the same {what} as at {place}: this copy is left out (nothing is lost)",
+                self.inputs[o.input], o.line, d.id
+            ));
+        } else {
+            found.errors.push(ErrorOut {
+                input: self.inputs[o.input].clone(),
+                line: Some(o.line),
+                message: format!(
+                    "duplicate document id {:?} (first at {place}, in a different report): this copy is left out",
+                    d.id
+                ),
+            });
+        }
     }
 
     /// Adds input errors (documents that could not be read).
@@ -265,6 +351,123 @@ impl Merger {
         self.by_key.insert(key.to_string(), i);
         i
     }
+}
+
+/// Checks that `r` holds together as the merge relies on: ids unique; every claim's and
+/// figure's `doc` among its documents; every `source`, `via` and `parent` a source of `r`;
+/// every figure's `claim` a claim and every claim's `figures` figures of `r`; every span (of a
+/// claim, its speaker, a figure) `[start, end]` with `start <= end <= bytes` of its document.
+/// Returns what is wrong, the first thing found. ([`Merger::add`] itself takes any report, and
+/// drops the references that resolve to nothing.)
+pub fn check_consistent(r: &Report) -> Result<(), String> {
+    fn unique<'p>(
+        what: &str,
+        p: &Positions<'p>,
+        mut ids: impl Iterator<Item = &'p str>,
+    ) -> Result<(), String> {
+        match &p.map {
+            Some(map) if map.len() < p.len => {
+                // A duplicate: the first id whose last position is not its own.
+                let id = ids
+                    .by_ref()
+                    .enumerate()
+                    .find(|&(k, id)| map[id] != k)
+                    .map_or("", |(_, id)| id);
+                Err(format!("two {what} have the id {id:?}"))
+            }
+            _ => Ok(()),
+        }
+    }
+    let many = r.documents.len() > 8;
+    let by_id: HashMap<&str, u64> = if many {
+        r.documents
+            .iter()
+            .map(|d| (d.id.as_str(), d.bytes))
+            .collect()
+    } else {
+        HashMap::default()
+    };
+    if many && by_id.len() < r.documents.len()
+        || !many && {
+            let d = &r.documents;
+            (1..d.len()).any(|k| d[..k].iter().any(|e| e.id == d[k].id))
+        }
+    {
+        return Err("two documents have the same id".to_string());
+    }
+    let bytes_of = |doc: &str| -> Option<u64> {
+        if many {
+            by_id.get(doc).copied()
+        } else {
+            r.documents.iter().find(|d| d.id == doc).map(|d| d.bytes)
+        }
+    };
+    let sources = Positions::new('s', r.sources.iter().map(|s| s.id.as_str()));
+    let claims = Positions::new('c', r.claims.iter().map(|c| c.id.as_str()));
+    let figures = Positions::new('f', r.figures.iter().map(|f| f.id.as_str()));
+    unique("sources", &sources, r.sources.iter().map(|s| s.id.as_str()))?;
+    unique("claims", &claims, r.claims.iter().map(|c| c.id.as_str()))?;
+    unique("figures", &figures, r.figures.iter().map(|f| f.id.as_str()))?;
+    // What is checked first, its message made only when the check fails.
+    let bad_span = |[start, end]: [usize; 2], bytes: u64| {
+        if start > end {
+            Some(format!("span [{start}, {end}]: its start is after its end"))
+        } else if end as u64 > bytes {
+            Some(format!(
+                "span [{start}, {end}]: past the end of its document ({bytes} bytes)"
+            ))
+        } else {
+            None
+        }
+    };
+    fn unknown<'a>(id: &'a Option<String>, sources: &Positions) -> Option<&'a str> {
+        id.as_deref().filter(|id| sources.get(id).is_none())
+    }
+    let no_source = |id| unknown(id, &sources);
+    let not_among =
+        |what: String, id: &str, array: &str| Err(format!("{what} {id:?}, not among its {array}"));
+    for s in &r.sources {
+        if let Some(p) = no_source(&s.parent) {
+            return not_among(format!("source {:?} has the parent", s.id), p, "sources");
+        }
+    }
+    for c in &r.claims {
+        let what = |w: &str| format!("claim {:?} {w}", c.id);
+        let Some(bytes) = bytes_of(&c.doc) else {
+            return not_among(what("is of document"), &c.doc, "documents");
+        };
+        if let Some(e) = bad_span(c.span, bytes) {
+            return Err(format!("{} {e}", what("has the")));
+        }
+        if let Some(e) = c.speaker.as_ref().and_then(|s| bad_span(s.span, bytes)) {
+            return Err(format!("{} {e}", what("has a speaker of")));
+        }
+        if let Some(id) = no_source(&c.source) {
+            return not_among(what("has the source"), id, "sources");
+        }
+        if let Some(v) = c.via.iter().find(|v| sources.get(v).is_none()) {
+            return not_among(what("is relayed via"), v, "sources");
+        }
+        if let Some(f) = c.figures.iter().find(|f| figures.get(f).is_none()) {
+            return not_among(what("has the figure"), f, "figures");
+        }
+    }
+    for f in &r.figures {
+        let what = |w: &str| format!("figure {:?} {w}", f.id);
+        let Some(bytes) = bytes_of(&f.doc) else {
+            return not_among(what("is of document"), &f.doc, "documents");
+        };
+        if let Some(e) = bad_span(f.span, bytes) {
+            return Err(format!("{} {e}", what("has the")));
+        }
+        if let Some(id) = no_source(&f.source) {
+            return not_among(what("has the source"), id, "sources");
+        }
+        if let Some(c) = f.claim.as_deref().filter(|c| claims.get(c).is_none()) {
+            return not_among(what("stands in the claim"), c, "claims");
+        }
+    }
+    Ok(())
 }
 
 /// Where each id of one of a part's arrays is. The ids of a report that claimgraph wrote are
@@ -348,30 +551,43 @@ pub fn merge(parts: impl IntoIterator<Item = Report>) -> Report {
 pub fn read_reports<'a>(
     name: &'a str,
     mut reader: Box<dyn std::io::BufRead + 'a>,
-) -> impl Iterator<Item = Result<Report, crate::input::InputError>> + 'a {
+) -> impl Iterator<Item = Result<ReadReport, crate::input::InputError>> + 'a {
     use crate::input::InputError;
     let err = move |line: u64, message: String| InputError {
         input: name.to_string(),
         line: Some(line),
         message,
     };
-    let check = move |r: Report, line: u64| {
-        if r.schema == crate::export::report::SCHEMA_V1 {
-            Ok(r)
-        } else {
-            Err(err(
+    let check = move |r: Report, line: u64, whole: bool, digest: u64| {
+        if r.schema != crate::export::report::SCHEMA_V1 {
+            return Err(err(
                 line,
                 format!(
                     "a report of schema {:?}, not {:?}",
                     r.schema,
                     crate::export::report::SCHEMA_V1
                 ),
-            ))
+            ));
+        }
+        match check_consistent(&r) {
+            Ok(()) => Ok(ReadReport {
+                report: r,
+                line,
+                whole,
+                digest,
+            }),
+            Err(e) => Err(err(
+                line,
+                format!(
+                    "an inconsistent report: {e}; the {} is left out",
+                    if whole { "report" } else { "line" }
+                ),
+            )),
         }
     };
     let mut buf = Vec::new();
     let mut line = 0u64;
-    let mut whole: Option<Box<dyn Iterator<Item = Result<Report, InputError>> + 'a>> = None;
+    let mut whole: Option<Box<dyn Iterator<Item = Result<ReadReport, InputError>> + 'a>> = None;
     std::iter::from_fn(move || loop {
         if let Some(it) = whole.as_mut() {
             return it.next();
@@ -403,7 +619,10 @@ pub fn read_reports<'a>(
                     return None;
                 }
                 Some(match r {
-                    Ok(r) => check(r, start),
+                    Ok(r) => {
+                        let digest = digest_of_report(&r);
+                        check(r, start, true, digest)
+                    }
                     Err(e) => {
                         failed = true;
                         Err(err(
@@ -416,10 +635,42 @@ pub fn read_reports<'a>(
             continue;
         }
         return Some(match serde_json::from_str::<Report>(t) {
-            Ok(r) => check(r, line),
+            Ok(r) => check(r, line, false, digest_of(t.as_bytes())),
             Err(e) => Err(err(line, format!("not a claimgraph report: {e}"))),
         });
     })
+}
+
+/// The hasher of the reports' digests: one for the process, seeded at random (so that a
+/// different report cannot be made to pass for the same one).
+fn digests() -> &'static foldhash::quality::RandomState {
+    static STATE: std::sync::OnceLock<foldhash::quality::RandomState> = std::sync::OnceLock::new();
+    STATE.get_or_init(Default::default)
+}
+
+/// The digest of a report's line.
+fn digest_of(bytes: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    digests().hash_one(bytes)
+}
+
+/// The digest of a whole report: of its JSON, written as `merge` writes it (the same for the
+/// same report, whatever its layout was).
+fn digest_of_report(r: &Report) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    struct Digest<H>(H);
+    impl<H: Hasher> std::io::Write for Digest<H> {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.write(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut d = Digest(digests().build_hasher());
+    serde_json::to_writer(&mut d, r).expect("a report serializes");
+    d.0.finish()
 }
 
 #[cfg(test)]
@@ -603,6 +854,29 @@ mod tests {
         assert_eq!(two.claims.len(), 2 * r.claims.len());
         let n = r.claims.len();
         assert_eq!(two.claims[n].id, format!("c{}", n + 1));
+    }
+
+    /// A report claimgraph wrote holds together, also with its ids renamed; equal ids, which
+    /// make references ambiguous, do not.
+    #[test]
+    fn consistent_reports_and_equal_ids() {
+        let r = report();
+        assert_eq!(check_consistent(&r), Ok(()));
+        assert_eq!(check_consistent(&renamed(&r)), Ok(()));
+        let mut two = r.clone();
+        two.claims[0].id = two.claims[1].id.clone();
+        let e = check_consistent(&two).unwrap_err();
+        assert!(e.contains("two claims have the id"), "{e}");
+        let mut two = r.clone();
+        two.documents.push(two.documents[0].clone());
+        let e = check_consistent(&two).unwrap_err();
+        assert!(e.contains("two documents"), "{e}");
+        // At the end of the text is within it; a byte past is not.
+        let mut end = r.clone();
+        end.claims[0].span = [0, end.documents[0].bytes as usize];
+        assert_eq!(check_consistent(&end), Ok(()));
+        end.claims[0].span[1] += 1;
+        assert!(check_consistent(&end).unwrap_err().contains("past the end"));
     }
 
     #[test]
