@@ -135,7 +135,7 @@ fn bad_inputs_are_reported_and_the_good_ones_kept() {
         err.contains("latin1.txt:2: not valid UTF-8 at byte offset 11"),
         "{err}"
     );
-    assert!(err.contains("batch.jsonl:2: not a JSON object"), "{err}");
+    assert!(err.contains("batch.jsonl:2: not valid JSON"), "{err}");
     assert!(
         err.contains("batch.jsonl:3: article \"j3\" has no `text`")
             || err.contains("batch.jsonl:3:"),

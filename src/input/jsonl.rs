@@ -42,20 +42,29 @@ struct AnyArticle {
     url: Option<serde_json::Value>,
 }
 
+/// A line serde_json refused, for people: `not valid JSON: ...` when it does not parse (cut
+/// short, a stray character), else `not a JSON object: ...` (a duplicate field, say).
+fn line_error(e: serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Syntax | Category::Eof => format!("not valid JSON: {e}"),
+        Category::Data | Category::Io => format!("not a JSON object: {e}"),
+    }
+}
+
 /// A line not read directly -> its article, and its `date` as JSON writes it when it is not a
-/// string (the document is read without it, with a warning); or the error: `not a JSON object:
-/// ...` as serde_json says it, or the field of the wrong type named (`text` must be a
-/// string; `outlet`, `title`, `url` strings or null).
+/// string (the document is read without it, with a warning); or the error: `not valid JSON:
+/// ...` or `not a JSON object: ...` as serde_json says it ([`line_error`]), or the field of
+/// the wrong type named (`text` must be a string; `outlet`, `title`, `url` strings or null).
 pub(super) fn typed_article(line: &str) -> Result<(JsonlArticle, Option<String>), String> {
     if !line.trim_start().starts_with('{') {
         // serde_json would read an array as the fields in order.
         return Err(match serde_json::from_str::<serde_json::Value>(line) {
             Ok(value) => format!("not a JSON object: {}", json_type(&value)),
-            Err(e) => format!("not a JSON object: {e}"),
+            Err(e) => line_error(e),
         });
     }
-    let any: AnyArticle =
-        serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
+    let any: AnyArticle = serde_json::from_str(line).map_err(line_error)?;
     let optional = |field: &str, value: Option<serde_json::Value>| match value {
         None => Ok(None),
         Some(serde_json::Value::String(s)) => Ok(Some(s)),

@@ -1551,7 +1551,7 @@ mod tests {
             {\"id\": 7, \"text\": \"date 2022-01-03\\nTwo.\"}";
         let want = [
             "doc a Some(\"in.jsonl\"):Some(1)",
-            "error in.jsonl:4: not a JSON object: expected ident at line 1 column 2",
+            "error in.jsonl:4: not valid JSON: expected ident at line 1 column 2",
             "error in.jsonl:5: not a JSON object: an array",
             "error in.jsonl:6: missing `id`",
             "error in.jsonl:7: `id` must be a non-empty string or a number",
@@ -2032,7 +2032,7 @@ Text."
                     "warning in.jsonl:2: not valid UTF-8 at byte 24 of the line: 4 invalid sequences replaced with U+FFFD (--lossy)",
                     "doc c Some(\"in.jsonl\"):Some(2)",
                     // Not JSON after all: the error, no warning.
-                    "error in.jsonl:3: not a JSON object: EOF while parsing an object at line 1 column 26",
+                    "error in.jsonl:3: not valid JSON: EOF while parsing an object at line 1 column 26",
                     "doc e Some(\"in.jsonl\"):Some(4)",
                 ],
                 "buffer of {capacity}"
