@@ -1064,3 +1064,22 @@ fn no_documents_read_is_a_warning() {
         }
     }
 }
+
+/// A line of `claimgraph extract`'s output given where articles are read (`figures
+/// parts.jsonl`) said "missing `id`" on every line: it says what the line is and what reads it.
+#[test]
+fn an_extract_line_read_as_an_article_says_to_merge_it() {
+    let tmp = common::TempDir::new("extract-as-input");
+    let lines = common::run_ok(&["extract", "-q", "corpus/01-kz-fuel-protests.txt"]);
+    let parts = tmp.write("parts.jsonl", &lines);
+    let out = claimgraph(&["figures", parts.to_str().unwrap(), "-q"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "parts.jsonl:1: a claimgraph report (extract's output), not an article: \
+             `claimgraph merge` reads it"
+        ),
+        "{}",
+        stderr(&out)
+    );
+}

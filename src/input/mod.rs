@@ -1374,6 +1374,17 @@ fn jsonl_line(
             Err(message) => return fail(message),
         },
     };
+    // A line of `extract`'s output (or a report on one line) where articles are read.
+    if article.id.is_none()
+        && text
+            .trim_start()
+            .starts_with(r#"{"schema":"claimgraph/report/"#)
+    {
+        return fail(
+            "a claimgraph report (extract's output), not an article: `claimgraph merge` reads it"
+                .into(),
+        );
+    }
     let (warnings, item) = article_item(article, bad_date, name, path, line);
     Some((warning.into_iter().chain(warnings).collect(), item))
 }
