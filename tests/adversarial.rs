@@ -117,6 +117,15 @@ fn cases() -> Vec<Case> {
             Box::new(|n| repeat("Tass, which cites the command, reported ", n)),
         ),
         (
+            "relays and their sources' quotations, again and again",
+            Box::new(|n| {
+                repeat(
+                    "Khabar-24, which cites the command, reported this. “We hold,” said the command. ",
+                    n,
+                )
+            }),
+        ),
+        (
             "relative clauses running on without a full stop",
             Box::new(|n| repeat("Friends of Mr. Clinton who have seen him say ", n)),
         ),

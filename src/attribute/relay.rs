@@ -146,6 +146,19 @@ pub(super) fn find_relays(
         .iter()
         .map(|r| (head_word(text, r.source), mention_words(text, r.source)))
         .collect();
+    // The relays by their mention's head, then where the mention starts: a claim's
+    // candidates are looked up, not searched for among all of a document's relays (with
+    // many relays and many claims, as in a long text that cites again and again, that was
+    // quadratic).
+    let mut by_head: Vec<usize> = (0..relays.len()).collect();
+    by_head.sort_by(|&a, &b| {
+        (relayed[a].0.as_str(), relays[a].source.start, a).cmp(&(
+            relayed[b].0.as_str(),
+            relays[b].source.start,
+            b,
+        ))
+    });
+    let first_relayed = relays.iter().map(|r| r.source.start).min();
     for c in claims.iter_mut() {
         let Some(sp) = c.speaker else { continue };
         // "said X, quoted by Y" / "X, quoted by Y, said"
@@ -209,7 +222,7 @@ pub(super) fn find_relays(
         }
         // Most documents have no relay before this speaker: no mention to compare, so its
         // words are not read (lower-casing them is most of this function's cost).
-        if !relays.iter().any(|r| r.source.start <= sp.start) {
+        if first_relayed.is_none_or(|first| first > sp.start) {
             continue;
         }
         let mention = c.antecedent.unwrap_or(sp);
@@ -223,16 +236,24 @@ pub(super) fn find_relays(
         // Its words are read only for a relayed mention of the same head (most have another).
         let own = std::cell::OnceCell::new();
         let same = |k: usize| {
-            let (their_head, theirs) = &relayed[k];
-            *their_head == head
-                && own
-                    .get_or_init(|| mention_words(text, mention))
-                    .iter()
-                    .all(|w| theirs.contains(w))
+            own.get_or_init(|| mention_words(text, mention))
+                .iter()
+                .all(|w| relayed[k].1.contains(w))
         };
-        let relay = (0..relays.len())
+        // The nearest relayed mention of the same head before the speaker, of the same
+        // words (at most 16 of that head looked at, back from the speaker).
+        let of_head = {
+            let lo = by_head.partition_point(|&k| relayed[k].0.as_str() < head.as_str());
+            let hi = lo + by_head[lo..].partition_point(|&k| relayed[k].0 == head);
+            &by_head[lo..hi]
+        };
+        let before = of_head.partition_point(|&k| relays[k].source.start <= sp.start);
+        let relay = of_head[..before]
+            .iter()
             .rev()
-            .find(|&k| relays[k].source.start <= sp.start && same(k))
+            .take(16)
+            .copied()
+            .find(|&k| same(k))
             .map(|k| &relays[k]);
         if let Some(r) = relay {
             if c.antecedent.is_none() && r.source.len() > sp.len() {
