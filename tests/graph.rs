@@ -576,3 +576,21 @@ print("ok")
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Whole reports one after another in one input are each named by the line they start on
+/// (all were named by the first's line).
+#[test]
+fn stacked_reports_are_named_by_their_own_lines() {
+    let tmp = common::TempDir::new("stacked");
+    let one = run(&["analyze", "-q", "corpus/01-kz-fuel-protests.txt"]);
+    let first = format!("{one}\n");
+    let both = tmp.write("both.json", format!("{first}{one}"));
+    let out = claimgraph(&["merge", "-q", both.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let second = first.matches('\n').count() + 1;
+    assert!(
+        err.contains(&format!("both.json:{second}: document"))
+            && err.contains("/both.json:1: this copy is left out"),
+        "{err}"
+    );
+}

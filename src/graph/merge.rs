@@ -612,7 +612,12 @@ pub fn read_reports<'a>(
             let rest = std::mem::replace(&mut reader, Box::new(std::io::empty()));
             let start = line;
             let chained = std::io::Read::chain(std::io::Cursor::new(first), rest);
-            let stream = serde_json::Deserializer::from_reader(chained).into_iter::<Report>();
+            let starts = std::rc::Rc::new(std::cell::Cell::new((0u64, None)));
+            let counted = LineCounter {
+                inner: chained,
+                at: starts.clone(),
+            };
+            let stream = serde_json::Deserializer::from_reader(counted).into_iter::<Report>();
             let mut failed = false;
             whole = Some(Box::new(stream.map_while(move |r| {
                 if failed {
@@ -621,7 +626,11 @@ pub fn read_reports<'a>(
                 Some(match r {
                     Ok(r) => {
                         let digest = digest_of_report(&r);
-                        check(r, start, true, digest)
+                        // The line of this report's first byte; the next one's is counted
+                        // from its own.
+                        let (lines, first) = starts.get();
+                        starts.set((lines, None));
+                        check(r, start + first.unwrap_or(1) - 1, true, digest)
                     }
                     Err(e) => {
                         failed = true;
@@ -639,6 +648,31 @@ pub fn read_reports<'a>(
             Err(e) => Err(err(line, format!("not a claimgraph report: {e}"))),
         });
     })
+}
+
+/// A reader that counts the lines it has passed on, and notes the line of the first byte
+/// that is not white space since the note was last taken (`at`: lines passed, that line; both
+/// 1-based from the reader's start): which line a report of a stream starts on. serde_json
+/// reads its input a byte at a time, and looks one byte ahead only to skip white space.
+struct LineCounter<R> {
+    inner: R,
+    at: std::rc::Rc<std::cell::Cell<(u64, Option<u64>)>>,
+}
+
+impl<R: std::io::Read> std::io::Read for LineCounter<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let (mut lines, mut first) = self.at.get();
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                lines += 1;
+            } else if first.is_none() && !b.is_ascii_whitespace() {
+                first = Some(lines + 1);
+            }
+        }
+        self.at.set((lines, first));
+        Ok(n)
+    }
 }
 
 /// The hasher of the reports' digests: one for the process, seeded at random (so that a
