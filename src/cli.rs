@@ -750,15 +750,23 @@ fn run_eval(
     report_to: Option<&Path>,
     config: &Config,
 ) -> Result<i32> {
-    if let Some(report) = report_to {
-        if gold.as_os_str() != "-" && same_file(gold, report) {
-            return Err(UsageError(format!(
-                "--report names the gold file {}: it would be overwritten with the report; name another file",
-                gold.display()
-            ))
-            .into());
+    // The report's file is checked and opened first: a gold file it would overwrite (by any
+    // path, or as standard input) is refused, and one that cannot be written is said before
+    // the gold is analyzed.
+    let report_sink = match report_to {
+        Some(report) => {
+            let gold_input = [gold.display().to_string()];
+            if crate::input::input_that_is(&gold_input, report).is_some() {
+                return Err(UsageError(format!(
+                    "--report names the gold file {}: it would be overwritten with the report; name another file",
+                    gold.display()
+                ))
+                .into());
+            }
+            Some(Sink::open(Some(report))?)
         }
-    }
+        None => None,
+    };
     let (gold_docs, mut notes) = if gold.as_os_str() == "-" {
         let mut text = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
@@ -781,8 +789,8 @@ fn run_eval(
         .collect();
     let claims = analyze_all(&docs, config);
     let report = build_report_with(&docs, &claims, &[], &config.sources);
-    if let Some(path) = report_to {
-        write_output(Some(path), to_json(&report).as_bytes())?;
+    if let Some(sink) = report_sink {
+        write_to(sink, |sink| sink.write_all(to_json(&report).as_bytes()))?;
     }
     let preds = eval::preds_from_report(&report, &opts.pred_kinds);
     let result = eval::score(&gold_docs, &preds, opts);
@@ -794,23 +802,6 @@ fn run_eval(
     };
     write_output(None, out.as_bytes())?;
     Ok(0)
-}
-
-/// Whether `a` and `b` name one file: the same canonical path, or (on Unix) the same device
-/// and inode (a hard link). `false` when either does not exist.
-fn same_file(a: &Path, b: &Path) -> bool {
-    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
-        return false;
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if (ma.dev(), ma.ino()) == (mb.dev(), mb.ino()) {
-            return true;
-        }
-    }
-    let _ = (ma, mb);
-    matches!((a.canonicalize(), b.canonicalize()), (Ok(x), Ok(y)) if x == y)
 }
 
 /// Writes `bytes` to `path` through a temporary file renamed into place, or to stdout.
@@ -876,7 +867,12 @@ impl Sink {
                 std::io::stdout().lock(),
             )));
         };
-        let special = std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        let meta = std::fs::metadata(path);
+        if meta.as_ref().is_ok_and(|m| m.is_dir()) {
+            // Found now, before the run, not at the rename that ends it.
+            anyhow::bail!("cannot write {}: it is a directory", path.display());
+        }
+        let special = meta.is_ok_and(|m| !m.is_file());
         if special {
             let file = std::fs::OpenOptions::new()
                 .write(true)

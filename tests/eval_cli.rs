@@ -95,11 +95,18 @@ fn eval_refuses_to_write_the_report_over_the_gold() {
     let tmp = common::TempDir::new("eval");
     let gold = tmp.write("gold.jsonl", GOLD);
     std::fs::create_dir(tmp.path().join("sub")).unwrap();
-    let link = tmp.path().join("link.jsonl");
-    std::fs::hard_link(&gold, &link).unwrap();
     let g = gold.to_str().unwrap();
     let other = tmp.path().join("sub/../gold.jsonl");
-    for report in [g, other.to_str().unwrap(), link.to_str().unwrap()] {
+    #[allow(unused_mut)]
+    let mut reports = vec![g.to_string(), other.display().to_string()];
+    // A hard link is told by its device and inode, on Unix.
+    #[cfg(unix)]
+    {
+        let link = tmp.path().join("link.jsonl");
+        std::fs::hard_link(&gold, &link).unwrap();
+        reports.push(link.display().to_string());
+    }
+    for report in reports.iter().map(String::as_str) {
         let out = claimgraph(&["eval", g, "--report", report]);
         assert_eq!(out.status.code(), Some(2), "{report}: {}", stderr(&out));
         assert!(
@@ -146,4 +153,43 @@ fn eval_help_has_its_exit_status() {
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(help.contains("Exit status: 0 when"), "{help}");
     assert!(help.contains("standard input"), "{help}");
+}
+
+/// `eval - --report FILE < FILE`: the gold read from standard input is the file the report
+/// would overwrite (it was overwritten, exit 0; reviewer).
+#[test]
+#[cfg(unix)]
+fn eval_from_standard_input_refuses_a_report_over_the_file_it_reads() {
+    let tmp = common::TempDir::new("eval");
+    let gold = tmp.write("gold.jsonl", GOLD);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimgraph"))
+        .args(["eval", "-", "--report", gold.to_str().unwrap()])
+        .stdin(std::fs::File::open(&gold).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--report names the gold file"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(common::read(&gold), GOLD, "the gold is untouched");
+}
+
+/// `--report` naming a directory is refused before the gold is analyzed (it failed at the
+/// end, at the rename).
+#[test]
+fn eval_report_into_a_directory_is_refused_first() {
+    let tmp = common::TempDir::new("eval");
+    let gold = tmp.write("gold.jsonl", "{oops\n");
+    let out = claimgraph(&[
+        "eval",
+        gold.to_str().unwrap(),
+        "--report",
+        tmp.path().to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // The report's failure is found before the gold's bad line is.
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
 }
