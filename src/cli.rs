@@ -571,20 +571,29 @@ impl Log {
     fn notes(&mut self) {
         self.progress.finish();
         if !self.quiet && !self.skipped.is_empty() {
-            let mut kinds: Vec<(String, usize)> = Vec::new();
+            // Counted in a map (a directory can hold many kinds of names), and the five most
+            // common named, so that the note stays one short line.
+            let mut counts: std::collections::HashMap<String, usize> = Default::default();
             for name in &self.skipped {
                 let ext = Path::new(name)
                     .extension()
                     .map_or("without extension".to_string(), |e| {
                         format!(".{}", e.to_string_lossy())
                     });
-                match kinds.iter_mut().find(|(k, _)| *k == ext) {
-                    Some((_, n)) => *n += 1,
-                    None => kinds.push((ext, 1)),
-                }
+                *counts.entry(ext).or_default() += 1;
             }
+            let mut kinds: Vec<(String, usize)> = counts.into_iter().collect();
             kinds.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            const SHOWN: usize = 5;
+            let others: usize = kinds.iter().skip(SHOWN).map(|(_, n)| n).sum();
+            let mut kinds: Vec<String> = kinds
+                .iter()
+                .take(SHOWN)
+                .map(|(k, n)| format!("{n} {k}"))
+                .collect();
+            if others > 0 {
+                kinds.push(format!("{others} of other kinds"));
+            }
             eprintln!(
                 "claimgraph: note: skipped {} file(s) that are not .txt or .md ({}; name a JSONL file to read it), e.g. {}",
                 self.skipped.len(),

@@ -1083,3 +1083,28 @@ fn an_extract_line_read_as_an_article_says_to_merge_it() {
         stderr(&out)
     );
 }
+
+/// A walk reads `.TXT` and `.MD` too, and its note on the files it skips stays one short line
+/// however many kinds of names the directory holds (it listed every kind, counted by a search
+/// of a list: quadratic, one line of a megabyte for a mail directory's unique names).
+#[test]
+fn a_walk_reads_any_case_and_sums_up_what_it_skips() {
+    let tmp = common::TempDir::new("walk-kinds");
+    tmp.write("A.TXT", "“We stay,” the mayor said.\n");
+    tmp.write("B.Md", "“We go,” the governor said.\n");
+    for i in 0..40 {
+        tmp.write(&format!("m{i}.host{i}"), "x");
+    }
+    let out = claimgraph(&["analyze", tmp.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = parse_report(&out.stdout);
+    assert_eq!(report.documents.len(), 2, "A.TXT and B.Md are read");
+    let err = stderr(&out);
+    let note = err
+        .lines()
+        .find(|l| l.contains("note: skipped"))
+        .expect("the note");
+    assert!(note.contains("skipped 40 file(s)"), "{note}");
+    assert!(note.contains("35 of other kinds"), "{note}");
+    assert!(note.len() < 300, "{note}");
+}

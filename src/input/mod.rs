@@ -419,16 +419,20 @@ impl Stream {
                 self.files = walk.files.into_iter();
                 return;
             }
-            Ok(_) if kind == NamedKind::Json => (
-                Vec::new(),
-                Item::Error(error(
-                    &input,
-                    None,
-                    "a JSON file, not read: give articles as JSONL (one object a line) or \
+            Ok(meta) if kind == NamedKind::Json => {
+                // Done with, for the progress display's count of bytes read.
+                self.read.add(meta.len());
+                (
+                    Vec::new(),
+                    Item::Error(error(
+                        &input,
+                        None,
+                        "a JSON file, not read: give articles as JSONL (one object a line) or \
                      text; a claimgraph report goes to `claimgraph merge`"
-                        .into(),
-                )),
-            ),
+                            .into(),
+                    )),
+                )
+            }
             Ok(meta) if kind != NamedKind::Text => match File::open(path) {
                 Ok(file) => {
                     let reader = BufReader::with_capacity(64 * 1024, self.read.counting(file));
@@ -821,7 +825,7 @@ enum NamedKind {
 impl NamedKind {
     fn of(path: &Path) -> NamedKind {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if ext == "txt" || ext == "md" {
+        if is_article_file(path) {
             NamedKind::Text
         } else if ext.eq_ignore_ascii_case("jsonl") || ext.eq_ignore_ascii_case("ndjson") {
             NamedKind::Jsonl
@@ -833,12 +837,12 @@ impl NamedKind {
     }
 }
 
-/// Files a directory walk reads: `.txt` and `.md`. JSONL files are read when named.
+/// Files a directory walk reads: `.txt` and `.md`, in any case. JSONL files are read when
+/// named.
 fn is_article_file(p: &Path) -> bool {
-    matches!(
-        p.extension().and_then(|e| e.to_str()),
-        Some("txt") | Some("md")
-    )
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
 }
 
 /// A text file -> one document (with a warning when read lossily), or an error. A file met in
