@@ -984,6 +984,50 @@ pub(super) fn trim_np<'a, 't>(mut np: &'a [Tok<'t>]) -> &'a [Tok<'t>] {
     np
 }
 
+/// The forms of *be* and *have* of a passive: "was quoted", "has been quoted".
+const BE_FORMS: &[&str] = &["was", "were", "is", "are"];
+const HAVE_FORMS: &[&str] = &["has", "have", "had"];
+
+/// The auxiliary of a passive ending before `k` ("was", "were", "is", "are"; "has been",
+/// "had been", "have been"): its first token.
+pub(super) fn passive_aux(toks: &[Tok], k: usize) -> Option<usize> {
+    let before = |n: usize| k.checked_sub(n).map(|j| (j, &toks[j]));
+    match before(1)? {
+        (j, t) if in_list(BE_FORMS, t) => Some(j),
+        (_, t) if t.is("been") => before(2)
+            .filter(|(_, t)| in_list(HAVE_FORMS, t))
+            .map(|(j, _)| j),
+        _ => None,
+    }
+}
+
+/// The token after a passive's auxiliary starting at `i` (the forms of [`passive_aux`]).
+pub(super) fn after_passive_aux(toks: &[Tok], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if in_list(BE_FORMS, t) {
+        Some(i + 1)
+    } else if in_list(HAVE_FORMS, t) && toks.get(i + 1).is_some_and(|t| t.is("been")) {
+        Some(i + 2)
+    } else {
+        None
+    }
+}
+
+/// `s` after a passive's auxiliary and its space ("was ", "has been "), in any ASCII case.
+pub(super) fn text_after_passive_aux(s: &str) -> Option<&str> {
+    let word = |s: &'_ str, w: &str| -> Option<usize> {
+        let b = s.as_bytes();
+        (b.len() > w.len() && b[..w.len()].eq_ignore_ascii_case(w.as_bytes()) && b[w.len()] == b' ')
+            .then_some(w.len() + 1)
+    };
+    if let Some(n) = BE_FORMS.iter().find_map(|w| word(s, w)) {
+        return Some(&s[n..]);
+    }
+    let n = HAVE_FORMS.iter().find_map(|w| word(s, w))?;
+    let m = word(&s[n..], "been")?;
+    Some(&s[n + m..])
+}
+
 /// A speaker mention read backwards from the cue at `cue` (tokens `lo..cue`): "the Kazakh
 /// police", "Smith, the mayor,". `None` when nothing mention-like stands there.
 pub(super) fn backward_np(toks: &[Tok], lo: usize, cue: usize) -> Option<Span> {

@@ -107,19 +107,6 @@ fn after_thought(cues: &Cues, toks: &[Tok]) -> Option<Found> {
     })
 }
 
-/// The auxiliary of a passive ending at `k` ("was", "were", "is", "are"; "has been", "had
-/// been", "have been"): its first token.
-fn passive_aux(toks: &[Tok], k: usize) -> Option<usize> {
-    let before = |n: usize| k.checked_sub(n).map(|j| (j, &toks[j]));
-    match before(1)? {
-        (j, t) if in_list(&["was", "were", "is", "are"], t) => Some(j),
-        (_, t) if t.is("been") => before(2)
-            .filter(|(_, t)| in_list(&["has", "have", "had"], t))
-            .map(|(j, _)| j),
-        _ => None,
-    }
-}
-
 /// The token after "quoted" at `k` where its "as" stands: right after it, or after its "by
 /// Y" ("was quoted by Interfax as saying").
 fn quoted_as_at(cues: &Cues, toks: &[Tok], k: usize) -> Option<usize> {

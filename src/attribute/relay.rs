@@ -8,18 +8,6 @@ use crate::lexicon::{CueClass, Cues};
 use crate::segment::Sentences;
 use crate::span::Span;
 
-/// The auxiliaries of a passive "quoted" after a speaker ("X was quoted by Y"), with their
-/// space.
-const PASSIVE_AUX: &[&str] = &[
-    "was ",
-    "were ",
-    "is ",
-    "are ",
-    "has been ",
-    "have been ",
-    "had been ",
-];
-
 /// "Y, which cites X" found in a document: X's claims after it came through Y.
 #[derive(Debug, Clone, Copy)]
 struct Relay {
@@ -177,14 +165,7 @@ pub(super) fn find_relays(
                 .as_bytes()
                 .first()
                 .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'w' | b'i' | b'a' | b'h'));
-            quoted(after)
-                || aux_letter
-                    && PASSIVE_AUX.iter().any(|aux| {
-                        let b = after.as_bytes();
-                        b.len() > aux.len()
-                            && b[..aux.len()].eq_ignore_ascii_case(aux.as_bytes())
-                            && quoted(&after[aux.len()..])
-                    })
+            quoted(after) || aux_letter && text_after_passive_aux(after).is_some_and(quoted)
         });
         if let (Some(para), true) = (para, quoted_by) {
             // The relay's mention is a few words: a bounded window, not the paragraph's rest.
@@ -198,15 +179,7 @@ pub(super) fn find_relays(
                 i = 1;
             }
             // "was quoted", "has been quoted"
-            while toks.get(i).is_some_and(|t| {
-                in_list(
-                    &["was", "were", "is", "are", "has", "have", "had", "been"],
-                    t,
-                )
-            }) && i < 3
-            {
-                i += 1;
-            }
+            i = after_passive_aux(&toks, i).unwrap_or(i);
             if toks.get(i).is_some_and(|t| t.is("quoted")) {
                 // "quoted by Y", or "quoted as saying by Y"
                 let mut by = i + 1;
