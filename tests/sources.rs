@@ -275,6 +275,29 @@ fn passive_quoted_as_saying_names_the_speaker_and_the_relay() {
         assert_eq!(c.rule, "passive_quoted_as_saying", "{text}");
         assert_eq!(sources_of(&r)[0].4, via, "{text}");
     }
+    // Without "as saying": "X was quoted (by Y)" (the speaker was "the mayor was").
+    for (text, via) in [
+        ("“Nothing,” the mayor was quoted.", vec![]),
+        (
+            "“Nothing,” the mayor was quoted by Reuters.",
+            vec!["Reuters"],
+        ),
+        ("“Nothing,” the mayor was quoted in the paper.", vec![]),
+    ] {
+        let r = report(&[text]);
+        let c = &r.claims[0];
+        assert_eq!(
+            c.speaker.as_ref().map(|s| s.text.as_str()),
+            Some("the mayor"),
+            "{text}"
+        );
+        assert_eq!(
+            (c.rule.as_str(), c.cue.as_deref()),
+            ("passive_quoted", Some("was quoted")),
+            "{text}"
+        );
+        assert_eq!(sources_of(&r)[0].4, via, "{text}");
+    }
     // The active form is unchanged: the agency quoted X.
     let r = report(&["“I need ammunition,” the official quoted Zelenskiy as saying."]);
     assert_eq!(r.claims[0].speaker.as_ref().unwrap().text, "Zelenskiy");

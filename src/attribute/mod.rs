@@ -122,13 +122,18 @@ fn quoted_as_at(cues: &Cues, toks: &[Tok], k: usize) -> Option<usize> {
 /// `i`, right after the quotation, is the speaker.
 fn passive_quoted(cues: &Cues, toks: &[Tok], i: usize, k: usize) -> Option<Found> {
     let aux = passive_aux(toks, k).filter(|&a| a > i)?;
-    let a = quoted_as_at(cues, toks, k)?;
-    let c = cue_at(cues, toks, a + 1)?;
     let speaker = backward_np(toks, i, aux).filter(|s| s.start == toks[i].span.start)?;
+    // "X was quoted (by Y) as saying", else "X was quoted (by Y)" alone.
+    let as_saying =
+        quoted_as_at(cues, toks, k).and_then(|a| Some(a + cue_at(cues, toks, a + 1)?.len));
+    let (end, rule) = match as_saying {
+        Some(last) => (last, "passive_quoted_as_saying"),
+        None => (k, "passive_quoted"),
+    };
     Some(Found {
         speaker: Some(speaker),
-        cue: Some(Span::new(toks[aux].span.start, toks[a + c.len].span.end)),
-        rule: "passive_quoted_as_saying",
+        cue: Some(Span::new(toks[aux].span.start, toks[end].span.end)),
+        rule,
         partial: false,
     })
 }
