@@ -774,7 +774,10 @@ pub fn load_gold_noting(path: &Path) -> Result<(Vec<GoldDoc>, Vec<String>), Eval
 }
 
 /// The claim kinds claimgraph finds, the only `--pred-kinds` that can match.
-pub const PRED_KINDS: [&str; 3] = ["direct", "partial", "indirect"];
+pub const PRED_KINDS: [&str; 3] = {
+    let [a, b, c] = crate::attribute::ClaimKind::ALL;
+    [a.as_str(), b.as_str(), c.as_str()]
+};
 
 /// Warnings on kinds that can match nothing (scored as the referee does, they count nothing):
 /// a `--gold-kinds` kind no quote of `gold` (read from `input`) has, a `--pred-kinds` kind

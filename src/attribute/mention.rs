@@ -984,6 +984,14 @@ pub(super) fn trim_np<'a, 't>(mut np: &'a [Tok<'t>]) -> &'a [Tok<'t>] {
     np
 }
 
+/// The first of `toks` (in order, as a sentence's are) that starts at or after `at`: a binary
+/// search, for the rules that look for a token again and again along one sentence (a
+/// sentence without a full stop can run on for megabytes).
+pub(super) fn first_at(toks: &[Tok], at: usize) -> Option<usize> {
+    let k = toks.partition_point(|t| t.span.start < at);
+    (k < toks.len()).then_some(k)
+}
+
 /// The forms of *be* and *have* of a passive: "was quoted", "has been quoted".
 const BE_FORMS: &[&str] = &["was", "were", "is", "are"];
 const HAVE_FORMS: &[&str] = &["has", "have", "had"];
@@ -1521,10 +1529,10 @@ pub(super) fn agent_np(cues: &Cues, toks: &[Tok], from: usize) -> Option<Span> {
     // A loop, not a recursion, and the token after the phrase found by a binary search: a
     // text can chain "X cited by Y cited by Z ..." for megabytes.
     loop {
-        let k = toks.partition_point(|t| t.span.start < np.end);
-        let Some(next) = toks.get(k) else {
+        let Some(k) = first_at(toks, np.end) else {
             return Some(np);
         };
+        let next = &toks[k];
         let by = next.is("by") || next.is("from");
         let participle = toks[k - 1].s.ends_with("ed") || toks[k - 1].s.ends_with("en");
         if !(by && participle && k > from) {

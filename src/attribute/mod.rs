@@ -33,7 +33,10 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
-    pub fn as_str(self) -> &'static str {
+    /// Every kind, in the order of the report's documentation.
+    pub const ALL: [ClaimKind; 3] = [ClaimKind::Direct, ClaimKind::Partial, ClaimKind::Indirect];
+
+    pub const fn as_str(self) -> &'static str {
         match self {
             ClaimKind::Direct => "direct",
             ClaimKind::Partial => "partial",
@@ -112,8 +115,7 @@ fn after_thought(cues: &Cues, toks: &[Tok]) -> Option<Found> {
 fn quoted_as_at(cues: &Cues, toks: &[Tok], k: usize) -> Option<usize> {
     let mut a = k + 1;
     if toks.get(a).is_some_and(|t| t.is("by")) {
-        let relay = forward_np(cues, toks, a + 1)?;
-        a = toks.partition_point(|t| t.span.start < relay.end);
+        a = first_at(toks, forward_np(cues, toks, a + 1)?.end)?;
     }
     toks.get(a).is_some_and(|t| t.is("as")).then_some(a)
 }

@@ -1173,14 +1173,6 @@ fn coordinated_reports(
     emit(cur);
 }
 
-/// The first of `toks` (in order, as a sentence's are) that starts at or after `at`: a binary
-/// search, for the rules that look for a token again and again along one sentence (a
-/// sentence without a full stop can run on for megabytes).
-fn first_at(toks: &[Tok], at: usize) -> Option<usize> {
-    let k = toks.partition_point(|t| t.span.start < at);
-    (k < toks.len()).then_some(k)
-}
-
 /// The next report inside `cur`'s content: the token where `cur`'s content ends and the new
 /// report.
 fn next_report(cues: &Cues, toks: &[Tok], starts: Starts, cur: &Found) -> Option<(usize, Found)> {

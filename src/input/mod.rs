@@ -409,7 +409,7 @@ impl Stream {
         let path = Path::new(&input);
         let kind = NamedKind::of(path);
         let read = match std::fs::metadata(path) {
-            Err(e) => (Vec::new(), Item::Error(error(&input, None, io_message(&e)))),
+            Err(e) => io_failure(&input, &e),
             Ok(meta) if meta.is_dir() => {
                 let walk = walk(path);
                 let errors = walk.errors.into_iter().map(Item::Error);
@@ -458,15 +458,13 @@ impl Stream {
                                 meta.len(),
                             ) {
                                 Ok(capped) => capped.into_item(&input, self.max_bytes, self.lossy),
-                                Err(e) => {
-                                    (Vec::new(), Item::Error(error(&input, None, io_message(&e))))
-                                }
+                                Err(e) => io_failure(&input, &e),
                             }
                         }
-                        Err(e) => (Vec::new(), Item::Error(error(&input, None, io_message(&e)))),
+                        Err(e) => io_failure(&input, &e),
                     }
                 }
-                Err(e) => (Vec::new(), Item::Error(error(&input, None, io_message(&e)))),
+                Err(e) => io_failure(&input, &e),
             },
             Ok(meta) if meta.len() > self.max_bytes as u64 => {
                 // Not read, but done with.
@@ -509,6 +507,10 @@ impl Stream {
 
     /// Whether `file` is also named as an input (found by its [`FileId`]).
     fn is_named(&mut self, file: &Path) -> bool {
+        if self.named.as_ref().is_some_and(|named| named.is_empty()) {
+            // No input is a regular file: the skipped file is not looked at.
+            return false;
+        }
         let inputs = &self.given;
         let named = self.named.get_or_insert_with(|| {
             inputs
@@ -857,7 +859,7 @@ fn read_text_file(
 ) -> ReadItem {
     let file = match File::open(name) {
         Ok(f) => f,
-        Err(e) => return (Vec::new(), Item::Error(error(name, None, io_message(&e)))),
+        Err(e) => return io_failure(name, &e),
     };
     let size = file.metadata().map_or(0, |m| m.len());
     let file = read.counting(file);
@@ -867,7 +869,7 @@ fn read_text_file(
         read_capped(name, file, max_bytes, lossy, size)
     };
     match read {
-        Err(e) => (Vec::new(), Item::Error(error(name, None, io_message(&e)))),
+        Err(e) => io_failure(name, &e),
         Ok(capped) => capped.into_item(name, max_bytes, lossy),
     }
 }
@@ -1445,6 +1447,11 @@ fn error(input: &str, line: Option<u64>, message: String) -> InputError {
         line,
         message,
     }
+}
+
+/// An input that could not be opened or read, as the item it gives.
+fn io_failure(input: &str, e: &std::io::Error) -> ReadItem {
+    (Vec::new(), Item::Error(error(input, None, io_message(e))))
 }
 
 fn io_message(e: &std::io::Error) -> String {
