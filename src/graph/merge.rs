@@ -424,21 +424,27 @@ pub fn check_consistent(r: &Report) -> Result<(), String> {
         id.as_deref().filter(|id| sources.get(id).is_none())
     }
     let no_source = |id| unknown(id, &sources);
-    let not_among =
-        |what: String, id: &str, array: &str| Err(format!("{what} {id:?}, not among its {array}"));
+    fn not_among<T>(what: String, id: &str, array: &str) -> Result<T, String> {
+        Err(format!("{what} {id:?}, not among its {array}"))
+    }
     for s in &r.sources {
         if let Some(p) = no_source(&s.parent) {
             return not_among(format!("source {:?} has the parent", s.id), p, "sources");
         }
     }
+    // An item's document among the report's and its span inside it: the document's bytes.
+    let in_document = |what: &dyn Fn(&str) -> String, doc: &str, span: [usize; 2]| {
+        let Some(bytes) = bytes_of(doc) else {
+            return not_among(what("is of document"), doc, "documents");
+        };
+        match bad_span(span, bytes) {
+            Some(e) => Err(format!("{} {e}", what("has the"))),
+            None => Ok(bytes),
+        }
+    };
     for c in &r.claims {
         let what = |w: &str| format!("claim {:?} {w}", c.id);
-        let Some(bytes) = bytes_of(&c.doc) else {
-            return not_among(what("is of document"), &c.doc, "documents");
-        };
-        if let Some(e) = bad_span(c.span, bytes) {
-            return Err(format!("{} {e}", what("has the")));
-        }
+        let bytes = in_document(&what, &c.doc, c.span)?;
         if let Some(e) = c.speaker.as_ref().and_then(|s| bad_span(s.span, bytes)) {
             return Err(format!("{} {e}", what("has a speaker of")));
         }
@@ -454,12 +460,7 @@ pub fn check_consistent(r: &Report) -> Result<(), String> {
     }
     for f in &r.figures {
         let what = |w: &str| format!("figure {:?} {w}", f.id);
-        let Some(bytes) = bytes_of(&f.doc) else {
-            return not_among(what("is of document"), &f.doc, "documents");
-        };
-        if let Some(e) = bad_span(f.span, bytes) {
-            return Err(format!("{} {e}", what("has the")));
-        }
+        in_document(&what, &f.doc, f.span)?;
         if let Some(id) = no_source(&f.source) {
             return not_among(what("has the source"), id, "sources");
         }
